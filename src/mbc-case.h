@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mbc-case.h: one patient case, as the case file (schema mbc-advisor/case/1) describes it */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define MBC_CASE_SCHEMA "mbc-advisor/case/1"
+#define MBC_CASE_LABEL_MAX_CHARS 200
+/* Case files are small and flat: anything nested deeper is not a case. */
+#define MBC_CASE_MAX_DEPTH 16
+
+typedef enum
+{
+  MBC_CASE_FIELD_LABEL,
+  MBC_CASE_FIELD_AGE_YEARS,
+  MBC_CASE_FIELD_MENOPAUSAL_STATUS,
+  MBC_CASE_FIELD_ECOG,
+  MBC_CASE_FIELD_ER_STATUS,
+  MBC_CASE_FIELD_PR_STATUS,
+  MBC_CASE_FIELD_HER2_STATUS,
+  MBC_CASE_FIELD_METASTATIC_SITES,
+  MBC_CASE_FIELD_METASTATIC_LESION_COUNT,
+  MBC_CASE_FIELD_LIVER_LESION_COUNT,
+  MBC_CASE_FIELD_LUNG_LESION_COUNT,
+  MBC_CASE_FIELD_SYSTEMIC_THERAPY_COMPLETED,
+  MBC_CASE_FIELD_METASTATIC_RESPONSE,
+  MBC_CASE_FIELD_BREAST_RESPONSE,
+  MBC_CASE_FIELD_RESPONSE_IMAGING,
+  MBC_CASE_FIELD_RESIDUAL_BREAST_SIZE_CM,
+  MBC_CASE_FIELD_NEGATIVE_MARGINS,
+  MBC_CASE_FIELD_FIT_FOR_SURGERY,
+  MBC_CASE_FIELD_AXILLARY_NODES,
+  MBC_CASE_N_FIELDS
+} MbcCaseField;
+
+typedef enum
+{
+  MBC_CASE_KIND_LABEL,   /* string property, NULL when absent */
+  MBC_CASE_KIND_INT,     /* int property, -1 when unknown */
+  MBC_CASE_KIND_NUMBER,  /* double property, -1 when unknown */
+  MBC_CASE_KIND_BOOL,    /* string property: "yes", "no" or "unknown" */
+  MBC_CASE_KIND_CHOICE,  /* string property: one of the choices or "unknown" */
+  MBC_CASE_KIND_SET,     /* strv property, NULL when unknown */
+} MbcCaseKind;
+
+#define MBC_TYPE_CASE (mbc_case_get_type ())
+
+G_DECLARE_FINAL_TYPE (MbcCase, mbc_case, MBC, CASE, GObject)
+
+const char          *mbc_case_field_get_name      (MbcCaseField  field);
+const char          *mbc_case_field_get_title     (MbcCaseField  field);
+MbcCaseKind          mbc_case_field_get_kind      (MbcCaseField  field);
+const char * const  *mbc_case_field_get_choices   (MbcCaseField  field);
+const char          *mbc_case_field_get_choice_title (MbcCaseField field,
+                                                     const char  *choice);
+int                  mbc_case_field_from_name     (const char   *name);
+
+MbcCase   *mbc_case_new               (void);
+MbcCase   *mbc_case_new_from_json     (JsonNode     *root,
+                                       GPtrArray    *problems);
+MbcCase   *mbc_case_new_from_data     (const char   *data,
+                                       gsize         length,
+                                       GPtrArray    *problems);
+MbcCase   *mbc_case_copy              (MbcCase      *self);
+gboolean   mbc_case_is_known          (MbcCase      *self,
+                                       MbcCaseField  field);
+void       mbc_case_set_unknown       (MbcCase      *self,
+                                       MbcCaseField  field);
+JsonNode  *mbc_case_dup_field_json    (MbcCase      *self,
+                                       MbcCaseField  field);
+gboolean   mbc_case_set_field_json    (MbcCase      *self,
+                                       MbcCaseField  field,
+                                       JsonNode     *value,
+                                       GPtrArray    *problems);
+void       mbc_case_reset             (MbcCase      *self);
+gboolean   mbc_case_validate          (MbcCase      *self,
+                                       GPtrArray    *problems);
+JsonNode  *mbc_case_to_json           (MbcCase      *self);
+char      *mbc_case_to_data           (MbcCase      *self,
+                                       gsize        *length);
+JsonNode  *mbc_case_to_rule_data      (MbcCase      *self);
+char      *mbc_case_format_value      (MbcCase      *self,
+                                       MbcCaseField  field);
+
+G_END_DECLS

@@ -1,0 +1,461 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The command line of interfaces.md. None of it needs a display. Problems go to stderr as
+ * "FILE: FIELD: what is wrong", one a line; results go to stdout. Case content is never
+ * written anywhere but stdout.
+ */
+#define G_LOG_DOMAIN "mbc-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "mbc-case.h"
+#include "mbc-cli.h"
+#include "mbc-evaluator.h"
+#include "mbc-guideline.h"
+#include "mbc-json.h"
+#include "mbc-json-logic.h"
+#include "mbc-problem.h"
+
+#define BATCH_FLUSH_BYTES (1 << 20)
+
+typedef struct
+{
+  char     *evaluate;
+  char     *batch;
+  char     *guideline;
+  char     *validate_guideline;
+  char     *jsonlogic;
+  char     *format;
+  gboolean  version;
+  char    **rest;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_free (o->evaluate);
+  g_free (o->batch);
+  g_free (o->guideline);
+  g_free (o->validate_guideline);
+  g_free (o->jsonlogic);
+  g_free (o->format);
+  g_strfreev (o->rest);
+}
+
+static const char *
+display_name (const char *path)
+{
+  return g_strcmp0 (path, "-") == 0 ? "<stdin>" : path;
+}
+
+static void
+print_problems (const char *file,
+                GPtrArray  *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const MbcProblem *p = g_ptr_array_index (problems, i);
+      fprintf (stderr, "%s: %s: %s\n", file, p->where, p->message);
+    }
+}
+
+/* Reads a whole file, or standard input for "-". */
+static GBytes *
+read_input (const char  *path,
+            GError     **error)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      GByteArray *buffer = g_byte_array_new ();
+      guint8 chunk[65536];
+      size_t n;
+
+      while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+        g_byte_array_append (buffer, chunk, (guint) n);
+      if (ferror (stdin))
+        {
+          int saved = errno;
+          g_byte_array_unref (buffer);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       "could not be read: %s", g_strerror (saved));
+          return NULL;
+        }
+      return g_byte_array_free_to_bytes (buffer);
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "could not be read: is a folder");
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  return g_bytes_new_take (contents, length);
+}
+
+static gboolean
+write_stdout (const char *data,
+              gsize       length)
+{
+  return length == 0 || fwrite (data, 1, length, stdout) == length;
+}
+
+static int
+finish_stdout (void)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      fprintf (stderr, "<stdout>: $: could not be written: %s\n", g_strerror (errno));
+      return MBC_EXIT_IO;
+    }
+  return MBC_EXIT_OK;
+}
+
+/* Loads the pack given with --guideline, or the bundled one; problems are printed. */
+static MbcGuideline *
+load_guideline (const char *path,
+                int        *status)
+{
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GError) error = NULL;
+  MbcGuideline *guideline;
+
+  if (path != NULL)
+    {
+      g_autoptr(GBytes) bytes = read_input (path, &error);
+      if (bytes == NULL)
+        {
+          fprintf (stderr, "%s: $: %s\n", display_name (path), error->message);
+          *status = MBC_EXIT_IO;
+          return NULL;
+        }
+      guideline = mbc_guideline_new_from_bytes (bytes, problems, &error);
+    }
+  else
+    guideline = mbc_guideline_new_default (problems, &error);
+
+  if (guideline == NULL)
+    {
+      const char *name = path ? display_name (path) : "(bundled guideline)";
+      print_problems (name, problems);
+      if (problems->len == 0)
+        fprintf (stderr, "%s: $: %s\n", name, error->message);
+      *status = g_error_matches (error, MBC_GUIDELINE_ERROR, MBC_GUIDELINE_ERROR_READ) && path
+                ? MBC_EXIT_IO : MBC_EXIT_INVALID_GUIDELINE;
+    }
+  return guideline;
+}
+
+static int
+run_validate_guideline (const char *path)
+{
+  g_autoptr(MbcGuideline) guideline = NULL;
+  int status = MBC_EXIT_OK;
+
+  guideline = load_guideline (path, &status);
+  if (guideline == NULL)
+    return status;
+  printf ("%s: valid guideline pack %s %s (%u findings, %u decision rules, %u sources), "
+          "sha256 %s\n",
+          display_name (path), mbc_guideline_get_id (guideline),
+          mbc_guideline_get_version (guideline), mbc_guideline_get_findings (guideline)->len,
+          mbc_guideline_get_rules (guideline)->len, mbc_guideline_get_sources (guideline)->len,
+          mbc_guideline_get_sha256 (guideline));
+  return finish_stdout ();
+}
+
+static int
+run_evaluate (const char *path,
+              const char *guideline_path,
+              gboolean    text)
+{
+  g_autoptr(MbcGuideline) guideline = NULL;
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MbcCase) kase = NULL;
+  g_autoptr(MbcResult) result = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *data;
+  gsize length;
+  int status = MBC_EXIT_OK;
+
+  if (!(guideline = load_guideline (guideline_path, &status)))
+    return status;
+  if (!(bytes = read_input (path, &error)))
+    {
+      fprintf (stderr, "%s: $: %s\n", display_name (path), error->message);
+      return MBC_EXIT_IO;
+    }
+  data = g_bytes_get_data (bytes, &length);
+  if (!(kase = mbc_case_new_from_data (data, length, problems)))
+    {
+      print_problems (display_name (path), problems);
+      return MBC_EXIT_INVALID_INPUT;
+    }
+  if (!(result = mbc_evaluate (guideline, kase, &error)))
+    {
+      fprintf (stderr, "%s: $: %s\n", display_name (guideline_path ? guideline_path
+                                                                    : "(bundled guideline)"),
+               error->message);
+      return MBC_EXIT_INVALID_GUIDELINE;
+    }
+  if (text)
+    {
+      g_autofree char *summary = mbc_result_to_text (result);
+      g_string_append (out, summary);
+    }
+  else
+    {
+      mbc_result_write_json (result, out);
+      g_string_append_c (out, '\n');
+    }
+  write_stdout (out->str, out->len);
+  return finish_stdout ();
+}
+
+static void
+write_error_line (GString   *out,
+                  guint      line,
+                  GPtrArray *problems)
+{
+  g_string_append_printf (out, "{\"schema\":\"mbc-advisor/error/1\",\"line\":%u,\"errors\":[",
+                          line);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const MbcProblem *p = g_ptr_array_index (problems, i);
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, "{\"field\":");
+      mbc_json_write_string (out, p->where);
+      g_string_append (out, ",\"message\":");
+      mbc_json_write_string (out, p->message);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}\n");
+}
+
+static int
+run_batch (const char *path,
+           const char *guideline_path)
+{
+  g_autoptr(MbcGuideline) guideline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) out = g_string_sized_new (BATCH_FLUSH_BYTES + 65536);
+  const char *data, *end, *p;
+  gsize length;
+  guint line = 0, bad = 0;
+  int status = MBC_EXIT_OK;
+
+  if (!(guideline = load_guideline (guideline_path, &status)))
+    return status;
+  if (!(bytes = read_input (path, &error)))
+    {
+      fprintf (stderr, "%s: $: %s\n", display_name (path), error->message);
+      return MBC_EXIT_IO;
+    }
+  data = g_bytes_get_data (bytes, &length);
+  end = data + length;
+  for (p = data; p < end; )
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl ? nl : end;
+      gsize line_length = line_end - p;
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      g_autoptr(MbcCase) kase = NULL;
+
+      line++;
+      if (line_length > 0 && p[line_length - 1] == '\r')
+        line_length--;
+      if (line_length == 0 || strspn (p, " \t") >= line_length)
+        mbc_problems_add (problems, "$", "the line is empty; each line must hold one case");
+      else
+        kase = mbc_case_new_from_data (p, line_length, problems);
+
+      if (kase != NULL)
+        {
+          g_autoptr(MbcResult) result = mbc_evaluate (guideline, kase, &error);
+          if (result == NULL)
+            {
+              fprintf (stderr, "%s: $: %s\n", guideline_path ? guideline_path : "(bundled guideline)",
+                       error->message);
+              write_stdout (out->str, out->len);
+              return MBC_EXIT_INVALID_GUIDELINE;
+            }
+          mbc_result_write_json (result, out);
+          g_string_append_c (out, '\n');
+        }
+      else
+        {
+          bad++;
+          write_error_line (out, line, problems);
+          for (guint i = 0; i < problems->len; i++)
+            {
+              const MbcProblem *problem = g_ptr_array_index (problems, i);
+              fprintf (stderr, "%s:%u: %s: %s\n", display_name (path), line, problem->where,
+                       problem->message);
+            }
+        }
+      if (out->len >= BATCH_FLUSH_BYTES)
+        {
+          if (!write_stdout (out->str, out->len))
+            break;
+          g_string_truncate (out, 0);
+        }
+      p = nl ? nl + 1 : end;
+    }
+  write_stdout (out->str, out->len);
+  status = finish_stdout ();
+  if (status != MBC_EXIT_OK)
+    return status;
+  return bad > 0 ? MBC_EXIT_INVALID_INPUT : MBC_EXIT_OK;
+}
+
+static int
+run_jsonlogic (const char *rule_text,
+               const char *data_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) rule = NULL;
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(JsonNode) value = NULL;
+  g_autofree char *text = NULL;
+
+  rule = mbc_json_parse (rule_text, strlen (rule_text), MBC_GUIDELINE_MAX_DEPTH, &error);
+  if (rule == NULL)
+    {
+      fprintf (stderr, "RULE: $: %s\n", error->message);
+      return MBC_EXIT_INVALID_INPUT;
+    }
+  if (data_text != NULL)
+    {
+      data = mbc_json_parse (data_text, strlen (data_text), MBC_GUIDELINE_MAX_DEPTH, &error);
+      if (data == NULL)
+        {
+          fprintf (stderr, "DATA: $: %s\n", error->message);
+          return MBC_EXIT_INVALID_INPUT;
+        }
+    }
+  value = mbc_json_logic_apply (rule, data, &error);
+  if (value == NULL)
+    {
+      fprintf (stderr, "RULE: $: %s\n", error->message);
+      return MBC_EXIT_INVALID_INPUT;
+    }
+  text = mbc_json_logic_to_string (value);
+  printf ("%s\n", text);
+  return finish_stdout ();
+}
+
+static int
+count_true (gboolean a, gboolean b, gboolean c, gboolean d)
+{
+  return !!a + !!b + !!c + !!d;
+}
+
+int
+mbc_cli_run (int    argc,
+             char **argv)
+{
+  Options o = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *help = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "evaluate", 'e', 0, G_OPTION_ARG_FILENAME, &o.evaluate,
+      "Print the result for a case file (\"-\" reads standard input)", "CASE.json" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format,
+      "Output of --evaluate: json (default) or text", "FORMAT" },
+    { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &o.batch,
+      "Evaluate one case per line, print one result per line", "CASES.jsonl" },
+    { "guideline", 'g', 0, G_OPTION_ARG_FILENAME, &o.guideline,
+      "Use this guideline pack instead of the bundled one", "PACK.json" },
+    { "validate-guideline", 0, 0, G_OPTION_ARG_FILENAME, &o.validate_guideline,
+      "Check a guideline pack and report every problem", "PACK.json" },
+    { "jsonlogic", 0, 0, G_OPTION_ARG_STRING, &o.jsonlogic,
+      "Print what a JsonLogic rule gives for DATA (JSON text)", "RULE [DATA]" },
+    { "version", 'v', 0, G_OPTION_ARG_NONE, &o.version, "Print the version", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.rest, NULL, "[CASE.json]" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("— surgery of the primary tumour in metastatic breast cancer");
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_summary (context,
+    "Evaluates a case of metastatic (stage IV) breast cancer that has responded to systemic\n"
+    "therapy against the 2017 Indian expert-group consensus on surgery of the primary tumour.\n"
+    "Without options it opens the window (with CASE.json, showing that case).");
+  g_option_context_set_description (context,
+    "Exit status: 0 done; 1 a file could not be read or written; 2 the input is invalid\n"
+    "(every problem on stderr as FILE: FIELD: what is wrong); 3 the guideline pack is invalid.\n");
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "mbc-advisor: %s (see --help)\n", error->message);
+      options_clear (&o);
+      return MBC_EXIT_INVALID_INPUT;
+    }
+
+  if (o.version)
+    {
+      printf ("mbc-advisor %s\n", PACKAGE_VERSION);
+      options_clear (&o);
+      return finish_stdout ();
+    }
+  if (count_true (o.evaluate != NULL, o.batch != NULL, o.validate_guideline != NULL,
+                  o.jsonlogic != NULL) > 1)
+    {
+      fprintf (stderr, "mbc-advisor: use one of --evaluate, --batch, --validate-guideline and "
+                       "--jsonlogic at a time\n");
+      options_clear (&o);
+      return MBC_EXIT_INVALID_INPUT;
+    }
+  if (o.format != NULL && strcmp (o.format, "json") != 0 && strcmp (o.format, "text") != 0)
+    {
+      fprintf (stderr, "mbc-advisor: --format: \"%s\" is not a format; use json or text\n",
+               o.format);
+      options_clear (&o);
+      return MBC_EXIT_INVALID_INPUT;
+    }
+
+  if (o.jsonlogic != NULL)
+    {
+      if (o.rest != NULL && g_strv_length (o.rest) > 1)
+        {
+          fprintf (stderr, "mbc-advisor: --jsonlogic takes a RULE and at most one DATA\n");
+          status = MBC_EXIT_INVALID_INPUT;
+        }
+      else
+        status = run_jsonlogic (o.jsonlogic, o.rest ? o.rest[0] : NULL);
+    }
+  else if (o.rest != NULL && (o.evaluate || o.batch || o.validate_guideline))
+    {
+      fprintf (stderr, "mbc-advisor: unexpected argument \"%s\"\n", o.rest[0]);
+      status = MBC_EXIT_INVALID_INPUT;
+    }
+  else if (o.validate_guideline != NULL)
+    status = run_validate_guideline (o.validate_guideline);
+  else if (o.evaluate != NULL)
+    status = run_evaluate (o.evaluate, o.guideline,
+                           o.format != NULL && strcmp (o.format, "text") == 0);
+  else if (o.batch != NULL)
+    status = run_batch (o.batch, o.guideline);
+  else
+    {
+      /* The window is not built yet: say how to use what there is. */
+      help = g_option_context_get_help (context, TRUE, NULL);
+      printf ("%s", help);
+      status = finish_stdout ();
+    }
+  options_clear (&o);
+  return status;
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mbc-cli.h: the headless command line (--evaluate, --batch, --validate-guideline, …) */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of interfaces.md. */
+typedef enum
+{
+  MBC_EXIT_OK = 0,
+  MBC_EXIT_IO = 1,
+  MBC_EXIT_INVALID_INPUT = 2,
+  MBC_EXIT_INVALID_GUIDELINE = 3,
+} MbcExitStatus;
+
+int mbc_cli_run (int    argc,
+                 char **argv);
+
+G_END_DECLS

@@ -1,0 +1,1087 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * JsonLogic (jsonlogic.com) with the classic operators, evaluated directly on JsonNode.
+ * The results follow the reference implementation (json-logic-js), including its
+ * JavaScript coercions, so that a rule means the same thing here as in every other
+ * implementation that passes the shared test suite.
+ *
+ * Every value returned is owned by the caller; values read from the data are
+ * returned as new references (never copied) and are never modified.
+ */
+#define G_LOG_DOMAIN "mbc-json-logic"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "mbc-json.h"
+#include "mbc-json-logic.h"
+#include "mbc-problem.h"
+
+typedef struct
+{
+  guint    depth;
+  GError **error;
+} Ctx;
+
+typedef enum
+{
+  OP_VAR, OP_MISSING, OP_MISSING_SOME, OP_IF, OP_EQ, OP_SEQ, OP_NE, OP_SNE, OP_NOT, OP_NOTNOT,
+  OP_OR, OP_AND, OP_GT, OP_GE, OP_LT, OP_LE, OP_MAX, OP_MIN, OP_ADD, OP_SUB, OP_MUL, OP_DIV,
+  OP_MOD, OP_MAP, OP_REDUCE, OP_FILTER, OP_ALL, OP_NONE, OP_SOME, OP_MERGE, OP_IN, OP_CAT,
+  OP_SUBSTR, OP_LOG,
+} Op;
+
+static const struct { const char *name; Op op; gboolean scoped; } operators[] = {
+  { "var", OP_VAR }, { "missing", OP_MISSING }, { "missing_some", OP_MISSING_SOME },
+  { "if", OP_IF }, { "?:", OP_IF }, { "==", OP_EQ }, { "===", OP_SEQ }, { "!=", OP_NE },
+  { "!==", OP_SNE }, { "!", OP_NOT }, { "!!", OP_NOTNOT }, { "or", OP_OR }, { "and", OP_AND },
+  { ">", OP_GT }, { ">=", OP_GE }, { "<", OP_LT }, { "<=", OP_LE }, { "max", OP_MAX },
+  { "min", OP_MIN }, { "+", OP_ADD }, { "-", OP_SUB }, { "*", OP_MUL }, { "/", OP_DIV },
+  { "%", OP_MOD }, { "map", OP_MAP, TRUE }, { "reduce", OP_REDUCE, TRUE },
+  { "filter", OP_FILTER, TRUE }, { "all", OP_ALL, TRUE }, { "none", OP_NONE, TRUE },
+  { "some", OP_SOME, TRUE }, { "merge", OP_MERGE }, { "in", OP_IN }, { "cat", OP_CAT },
+  { "substr", OP_SUBSTR }, { "log", OP_LOG },
+};
+
+G_DEFINE_QUARK (mbc-json-logic-error-quark, mbc_json_logic_error)
+
+static JsonNode *apply (Ctx *ctx, JsonNode *rule, JsonNode *data);
+
+static int
+find_operator (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (operators); i++)
+    if (strcmp (operators[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+gboolean
+mbc_json_logic_is_operator (const char *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+  return find_operator (name) >= 0;
+}
+
+/* --- Values ------------------------------------------------------------------------------- */
+
+static JsonNode *
+new_null (void)
+{
+  return json_node_new (JSON_NODE_NULL);
+}
+
+static JsonNode *
+new_bool (gboolean b)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+  json_node_set_boolean (node, b);
+  return node;
+}
+
+/* Integral values within the exact range of a double are kept as integers so that they
+ * print as 2, not 2.0. Non-finite values stay doubles; they print as null. */
+static JsonNode *
+new_number (double d)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  if (isfinite (d) && d == floor (d) && fabs (d) <= 9007199254740992.0 && !(d == 0 && signbit (d)))
+    json_node_set_int (node, (gint64) d);
+  else
+    json_node_set_double (node, d);
+  return node;
+}
+
+static JsonNode *
+new_string_take (char *s)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+  json_node_set_string (node, s);
+  g_free (s);
+  return node;
+}
+
+static JsonNode *
+new_array_take (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, array);
+  return node;
+}
+
+static gboolean
+is_null (JsonNode *node)
+{
+  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  return json_node_get_value_type (node) == G_TYPE_INT64 ||
+         json_node_get_value_type (node) == G_TYPE_DOUBLE;
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_bool (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+}
+
+static double
+number_of (JsonNode *node)
+{
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return (double) json_node_get_int (node);
+  return json_node_get_double (node);
+}
+
+gboolean
+mbc_json_logic_truthy (JsonNode *value)
+{
+  if (is_null (value))
+    return FALSE;
+  if (JSON_NODE_HOLDS_ARRAY (value))
+    return json_array_get_length (json_node_get_array (value)) > 0;
+  if (JSON_NODE_HOLDS_OBJECT (value))
+    return TRUE;
+  if (is_bool (value))
+    return json_node_get_boolean (value);
+  if (is_string (value))
+    return json_node_get_string (value)[0] != '\0';
+  if (is_number (value))
+    {
+      double d = number_of (value);
+      return d != 0 && !isnan (d);
+    }
+  return FALSE;
+}
+
+/* JavaScript's Number::toString. */
+static void
+append_js_number (GString *out,
+                  double   d)
+{
+  if (isnan (d))
+    g_string_append (out, "NaN");
+  else if (isinf (d))
+    g_string_append (out, d > 0 ? "Infinity" : "-Infinity");
+  else
+    mbc_json_write_number (out, d);
+}
+
+
+/* JavaScript's ToString; Array.prototype.join turns null into "" (null_as_empty). */
+static void
+append_js_string (GString  *out,
+                  JsonNode *value,
+                  gboolean  null_as_empty)
+{
+  if (is_null (value))
+    {
+      if (!null_as_empty)
+        g_string_append (out, "null");
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (value))
+    {
+      JsonArray *array = json_node_get_array (value);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          append_js_string (out, json_array_get_element (array, i), TRUE);
+        }
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (value))
+    g_string_append (out, "[object Object]");
+  else if (is_bool (value))
+    g_string_append (out, json_node_get_boolean (value) ? "true" : "false");
+  else if (is_string (value))
+    g_string_append (out, json_node_get_string (value));
+  else
+    append_js_number (out, number_of (value));
+}
+
+static char *
+js_string (JsonNode *value)
+{
+  GString *out = g_string_new (NULL);
+  append_js_string (out, value, FALSE);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_js_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0xFEFF || g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR;
+}
+
+static const char *
+skip_space (const char *s)
+{
+  while (*s && is_js_space (g_utf8_get_char_validated (s, -1)))
+    s = g_utf8_next_char (s);
+  return s;
+}
+
+/* Length of the longest prefix of s that is a JavaScript StrDecimalLiteral (no sign). */
+static gsize
+decimal_prefix (const char *s)
+{
+  const char *p = s;
+  gboolean digits = FALSE;
+
+  if (g_str_has_prefix (p, "Infinity"))
+    return 8;
+  while (g_ascii_isdigit (*p))
+    p++, digits = TRUE;
+  if (*p == '.')
+    {
+      const char *q = p + 1;
+      gboolean frac = FALSE;
+      while (g_ascii_isdigit (*q))
+        q++, frac = TRUE;
+      if (digits || frac)
+        p = q, digits = TRUE;
+    }
+  if (!digits)
+    return 0;
+  if (*p == 'e' || *p == 'E')
+    {
+      const char *q = p + 1;
+      if (*q == '+' || *q == '-')
+        q++;
+      if (g_ascii_isdigit (*q))
+        {
+          while (g_ascii_isdigit (*q))
+            q++;
+          p = q;
+        }
+    }
+  return (gsize) (p - s);
+}
+
+static double
+parse_decimal (const char *s,
+               gsize       len,
+               gboolean    negative)
+{
+  g_autofree char *copy = g_strndup (s, len);
+  double d = strcmp (copy, "Infinity") == 0 ? INFINITY : g_ascii_strtod (copy, NULL);
+  return negative ? -d : d;
+}
+
+/* JavaScript's StringToNumber: the whole (trimmed) string must be a number. */
+static double
+string_to_number (const char *s)
+{
+  const char *start = skip_space (s);
+  const char *end = start + strlen (start);
+  gboolean negative = FALSE;
+  gsize len;
+
+  while (end > start)
+    {
+      const char *prev = g_utf8_find_prev_char (start, end);
+      if (prev == NULL || !is_js_space (g_utf8_get_char_validated (prev, -1)))
+        break;
+      end = prev;
+    }
+  if (start == end)
+    return 0;
+  if ((end - start) > 2 && start[0] == '0' && strchr ("xXoObB", start[1]))
+    {
+      int base = strchr ("xX", start[1]) ? 16 : strchr ("oO", start[1]) ? 8 : 2;
+      double d = 0;
+      for (const char *p = start + 2; p < end; p++)
+        {
+          int digit = g_ascii_xdigit_value (*p);
+          if (digit < 0 || digit >= base)
+            return NAN;
+          d = d * base + digit;
+        }
+      return d;
+    }
+  if (*start == '+' || *start == '-')
+    negative = *start++ == '-';
+  len = decimal_prefix (start);
+  if (len == 0 || start + len != end)
+    return NAN;
+  return parse_decimal (start, len, negative);
+}
+
+static JsonNode *to_primitive (JsonNode *value);
+
+/* JavaScript's ToNumber. */
+static double
+to_number (JsonNode *value)
+{
+  if (is_null (value))
+    return 0;
+  if (is_number (value))
+    return number_of (value);
+  if (is_bool (value))
+    return json_node_get_boolean (value) ? 1 : 0;
+  if (is_string (value))
+    return string_to_number (json_node_get_string (value));
+  if (JSON_NODE_HOLDS_ARRAY (value))
+    {
+      g_autofree char *s = js_string (value);
+      return string_to_number (s);
+    }
+  return NAN;
+}
+
+/* JavaScript's parseFloat, which + and * use. */
+static double
+parse_float (JsonNode *value)
+{
+  g_autofree char *text = NULL;
+  const char *s;
+  gboolean negative = FALSE;
+  gsize len;
+
+  if (is_number (value))
+    return number_of (value);
+  text = js_string (value);
+  s = skip_space (text);
+  if (*s == '+' || *s == '-')
+    negative = *s++ == '-';
+  len = decimal_prefix (s);
+  if (len == 0)
+    return NAN;
+  return parse_decimal (s, len, negative);
+}
+
+/* Arrays and objects compare by what JavaScript turns them into: their string. */
+static JsonNode *
+to_primitive (JsonNode *value)
+{
+  if (value != NULL && (JSON_NODE_HOLDS_ARRAY (value) || JSON_NODE_HOLDS_OBJECT (value)))
+    return new_string_take (js_string (value));
+  return value ? json_node_ref (value) : new_null ();
+}
+
+static gboolean
+strict_equal (JsonNode *a,
+              JsonNode *b)
+{
+  if (is_null (a) || is_null (b))
+    return is_null (a) && is_null (b);
+  if (is_number (a) && is_number (b))
+    return number_of (a) == number_of (b);
+  if (is_string (a) && is_string (b))
+    return strcmp (json_node_get_string (a), json_node_get_string (b)) == 0;
+  if (is_bool (a) && is_bool (b))
+    return json_node_get_boolean (a) == json_node_get_boolean (b);
+  /* Arrays and objects are equal only to themselves. */
+  return a == b && !JSON_NODE_HOLDS_VALUE (a);
+}
+
+/* JavaScript's abstract (loose) equality. */
+static gboolean
+loose_equal (JsonNode *a,
+             JsonNode *b)
+{
+  gboolean a_prim = is_null (a) || JSON_NODE_HOLDS_VALUE (a);
+  gboolean b_prim = is_null (b) || JSON_NODE_HOLDS_VALUE (b);
+
+  if (is_null (a) || is_null (b))
+    return is_null (a) && is_null (b);
+  if (a_prim && b_prim)
+    {
+      if (json_node_get_value_type (a) == json_node_get_value_type (b) ||
+          (is_number (a) && is_number (b)))
+        return strict_equal (a, b);
+      if (is_string (a) && is_string (b))
+        return strict_equal (a, b);
+      /* Mixed primitives: compare as numbers, as JavaScript does for number, string
+       * and boolean. */
+      return to_number (a) == to_number (b);
+    }
+  if (!a_prim && !b_prim)
+    return a == b;
+  {
+    g_autoptr(JsonNode) pa = to_primitive (a);
+    g_autoptr(JsonNode) pb = to_primitive (b);
+    return loose_equal (pa, pb);
+  }
+}
+
+/* JavaScript's abstract relational comparison: -2 when undefined (NaN), else -1, 0, 1. */
+static int
+compare (JsonNode *a,
+         JsonNode *b)
+{
+  g_autoptr(JsonNode) pa = to_primitive (a);
+  g_autoptr(JsonNode) pb = to_primitive (b);
+  double x, y;
+
+  if (is_string (pa) && is_string (pb))
+    {
+      int c = strcmp (json_node_get_string (pa), json_node_get_string (pb));
+      return c < 0 ? -1 : c > 0 ? 1 : 0;
+    }
+  x = to_number (pa);
+  y = to_number (pb);
+  if (isnan (x) || isnan (y))
+    return -2;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* --- Evaluation ---------------------------------------------------------------------------- */
+
+static guint
+n_args (JsonNode *values)
+{
+  return JSON_NODE_HOLDS_ARRAY (values) ? json_array_get_length (json_node_get_array (values)) : 1;
+}
+
+static JsonNode *
+arg (JsonNode *values,
+     guint     i)
+{
+  if (JSON_NODE_HOLDS_ARRAY (values))
+    {
+      JsonArray *array = json_node_get_array (values);
+      return i < json_array_get_length (array) ? json_array_get_element (array, i) : NULL;
+    }
+  return i == 0 ? values : NULL;
+}
+
+/* Looks up a dotted name in data, as json-logic-js's var: NULL when not found. */
+static JsonNode *
+lookup (JsonNode   *data,
+        const char *name)
+{
+  JsonNode *node = data;
+  const char *p = name;
+
+  for (;;)
+    {
+      const char *dot = strchr (p, '.');
+      g_autofree char *key = g_strndup (p, dot ? (gsize) (dot - p) : strlen (p));
+
+      if (is_null (node))
+        return NULL;
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        node = json_object_get_member (json_node_get_object (node), key);
+      else if (JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *array = json_node_get_array (node);
+          guint64 index;
+          if (!g_ascii_string_to_unsigned (key, 10, 0, G_MAXUINT, &index, NULL) ||
+              (key[0] == '0' && key[1] != '\0') || index >= json_array_get_length (array))
+            return NULL;
+          node = json_array_get_element (array, (guint) index);
+        }
+      else
+        return NULL;
+      if (node == NULL)
+        return NULL;
+      if (dot == NULL)
+        return node;
+      p = dot + 1;
+    }
+}
+
+static JsonNode *
+op_var (JsonNode *args,
+        JsonNode *data)
+{
+  JsonNode *a = arg (args, 0);
+  JsonNode *fallback = arg (args, 1);
+  JsonNode *found;
+  g_autofree char *name = NULL;
+
+  if (is_null (a) || (is_string (a) && json_node_get_string (a)[0] == '\0'))
+    return data ? json_node_ref (data) : new_null ();
+  name = js_string (a);
+  found = lookup (data, name);
+  if (found != NULL)
+    return json_node_ref (found);
+  return fallback ? json_node_ref (fallback) : new_null ();
+}
+
+static JsonNode *
+op_missing (JsonNode *args,
+            JsonNode *data)
+{
+  JsonArray *missing = json_array_new ();
+  JsonNode *first = arg (args, 0);
+  JsonNode *keys = (first && JSON_NODE_HOLDS_ARRAY (first)) ? first : args;
+  guint n = JSON_NODE_HOLDS_ARRAY (keys) ? n_args (keys) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *key = arg (keys, i);
+      g_autofree char *name = js_string (key);
+      JsonNode *value = (is_null (key) || name[0] == '\0') ? data : lookup (data, name);
+
+      if (is_null (value) || (is_string (value) && json_node_get_string (value)[0] == '\0'))
+        json_array_add_element (missing, json_node_ref (key));
+    }
+  return new_array_take (missing);
+}
+
+static JsonNode *
+op_in (JsonNode *a,
+       JsonNode *b)
+{
+  if (is_string (b))
+    {
+      g_autofree char *needle = js_string (a);
+      return new_bool (strstr (json_node_get_string (b), needle) != NULL);
+    }
+  if (b != NULL && JSON_NODE_HOLDS_ARRAY (b))
+    {
+      JsonArray *array = json_node_get_array (b);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (strict_equal (json_array_get_element (array, i), a ? a : NULL))
+          return new_bool (TRUE);
+    }
+  return new_bool (FALSE);
+}
+
+/* JavaScript's ToIntegerOrInfinity, clamped to a long. */
+static glong
+to_integer (JsonNode *value)
+{
+  double d = to_number (value);
+  if (isnan (d))
+    return 0;
+  d = trunc (d);
+  return d > G_MAXLONG / 2 ? G_MAXLONG / 2 : d < -(G_MAXLONG / 2) ? -(G_MAXLONG / 2) : (glong) d;
+}
+
+/* String.prototype.substr, counting characters. */
+static JsonNode *
+op_substr (JsonNode *args)
+{
+  g_autofree char *source = js_string (arg (args, 0));
+  glong len = g_utf8_strlen (source, -1);
+  glong start = arg (args, 1) ? to_integer (arg (args, 1)) : 0;
+  JsonNode *end_node = arg (args, 2);
+  glong count;
+
+  if (start < 0)
+    start = MAX (len + start, 0);
+  start = MIN (start, len);
+  if (end_node == NULL)
+    count = len - start;
+  else
+    {
+      glong end = to_integer (end_node);
+      if (end < 0)
+        count = MAX ((len - start) + end, 0);
+      else
+        count = MIN (end, len - start);
+    }
+  return new_string_take (g_utf8_substring (source, start, start + count));
+}
+
+static JsonNode *
+op_merge (JsonNode *args)
+{
+  JsonArray *out = json_array_new ();
+
+  for (guint i = 0; i < n_args (args); i++)
+    {
+      JsonNode *a = arg (args, i);
+      if (JSON_NODE_HOLDS_ARRAY (a))
+        {
+          JsonArray *inner = json_node_get_array (a);
+          for (guint j = 0; j < json_array_get_length (inner); j++)
+            json_array_add_element (out, json_node_ref (json_array_get_element (inner, j)));
+        }
+      else
+        json_array_add_element (out, json_node_ref (a));
+    }
+  return new_array_take (out);
+}
+
+static JsonNode *
+apply_args (Ctx      *ctx,
+            JsonNode *values,
+            JsonNode *data)
+{
+  JsonArray *out = json_array_new ();
+
+  for (guint i = 0; i < n_args (values); i++)
+    {
+      JsonNode *value = apply (ctx, arg (values, i), data);
+      if (value == NULL)
+        {
+          json_array_unref (out);
+          return NULL;
+        }
+      json_array_add_element (out, value);
+    }
+  return new_array_take (out);
+}
+
+static JsonNode *
+op_scoped (Ctx      *ctx,
+           Op        op,
+           JsonNode *values,
+           JsonNode *data)
+{
+  g_autoptr(JsonNode) scoped = NULL;
+  JsonNode *logic = arg (values, 1);
+  JsonArray *items;
+  guint n;
+
+  if (n_args (values) == 0)
+    scoped = new_null ();
+  else if (!(scoped = apply (ctx, arg (values, 0), data)))
+    return NULL;
+
+  if (op == OP_REDUCE)
+    {
+      JsonNode *initial_rule = arg (values, 2);
+      g_autoptr(JsonNode) acc = initial_rule ? apply (ctx, initial_rule, data) : new_null ();
+
+      if (acc == NULL)
+        return NULL;
+      if (!JSON_NODE_HOLDS_ARRAY (scoped))
+        return g_steal_pointer (&acc);
+      items = json_node_get_array (scoped);
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          g_autoptr(JsonNode) scope = json_node_new (JSON_NODE_OBJECT);
+          JsonObject *object = json_object_new ();
+          JsonNode *next;
+
+          json_object_set_member (object, "current",
+                                  json_node_ref (json_array_get_element (items, i)));
+          json_object_set_member (object, "accumulator", g_steal_pointer (&acc));
+          json_node_take_object (scope, object);
+          if (!(next = logic ? apply (ctx, logic, scope) : new_null ()))
+            return NULL;
+          acc = next;
+        }
+      return g_steal_pointer (&acc);
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (scoped))
+    {
+      if (op == OP_MAP || op == OP_FILTER)
+        return new_array_take (json_array_new ());
+      /* all: false for anything without elements; none: true; some: false. */
+      return new_bool (op == OP_NONE);
+    }
+
+  items = json_node_get_array (scoped);
+  n = json_array_get_length (items);
+  if (op == OP_MAP)
+    {
+      JsonArray *out = json_array_new ();
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *v = logic ? apply (ctx, logic, json_array_get_element (items, i)) : new_null ();
+          if (v == NULL)
+            {
+              json_array_unref (out);
+              return NULL;
+            }
+          json_array_add_element (out, v);
+        }
+      return new_array_take (out);
+    }
+  if (op == OP_ALL && n == 0)
+    return new_bool (FALSE);
+  {
+    JsonArray *out = op == OP_FILTER ? json_array_new () : NULL;
+    guint hits = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        JsonNode *item = json_array_get_element (items, i);
+        g_autoptr(JsonNode) v = logic ? apply (ctx, logic, item) : new_null ();
+        gboolean t;
+
+        if (v == NULL)
+          {
+            g_clear_pointer (&out, json_array_unref);
+            return NULL;
+          }
+        t = mbc_json_logic_truthy (v);
+        if (op == OP_ALL && !t)
+          return new_bool (FALSE);
+        if (t)
+          {
+            hits++;
+            if (out)
+              json_array_add_element (out, json_node_ref (item));
+            else if (op == OP_SOME)
+              return new_bool (TRUE);
+            else if (op == OP_NONE)
+              return new_bool (FALSE);
+          }
+      }
+    if (out)
+      return new_array_take (out);
+    return new_bool (op == OP_ALL || op == OP_NONE ? TRUE : hits > 0);
+  }
+}
+
+static JsonNode *
+apply_operator (Ctx        *ctx,
+                Op          op,
+                JsonNode   *values,
+                JsonNode   *data)
+{
+  g_autoptr(JsonNode) args = NULL;
+  guint n;
+
+  /* Operators that evaluate their arguments lazily. */
+  switch (op)
+    {
+    case OP_IF:
+      {
+        guint count = n_args (values), i;
+        for (i = 0; i + 1 < count; i += 2)
+          {
+            g_autoptr(JsonNode) test = apply (ctx, arg (values, i), data);
+            if (test == NULL)
+              return NULL;
+            if (mbc_json_logic_truthy (test))
+              return apply (ctx, arg (values, i + 1), data);
+          }
+        if (count == i + 1)
+          return apply (ctx, arg (values, i), data);
+        return new_null ();
+      }
+    case OP_AND:
+    case OP_OR:
+      {
+        JsonNode *current = NULL;
+        for (guint i = 0; i < n_args (values); i++)
+          {
+            g_clear_pointer (&current, json_node_unref);
+            if (!(current = apply (ctx, arg (values, i), data)))
+              return NULL;
+            if (mbc_json_logic_truthy (current) == (op == OP_OR))
+              return current;
+          }
+        return current ? current : new_null ();
+      }
+    case OP_MAP:
+    case OP_REDUCE:
+    case OP_FILTER:
+    case OP_ALL:
+    case OP_NONE:
+    case OP_SOME:
+      return op_scoped (ctx, op, values, data);
+    default:
+      break;
+    }
+
+  if (!(args = apply_args (ctx, values, data)))
+    return NULL;
+  n = n_args (args);
+
+  switch (op)
+    {
+    case OP_VAR:
+      return op_var (args, data);
+    case OP_MISSING:
+      return op_missing (args, data);
+    case OP_MISSING_SOME:
+      {
+        JsonNode *options = arg (args, 1);
+        g_autoptr(JsonNode) wrapped = NULL;
+        g_autoptr(JsonNode) missing = NULL;
+        guint n_options;
+
+        if (options == NULL || !JSON_NODE_HOLDS_ARRAY (options))
+          return new_array_take (json_array_new ());
+        wrapped = new_array_take (json_array_new ());
+        json_array_add_element (json_node_get_array (wrapped), json_node_ref (options));
+        missing = op_missing (wrapped, data);
+        n_options = json_array_get_length (json_node_get_array (options));
+        if ((double) (n_options - json_array_get_length (json_node_get_array (missing))) >=
+            to_number (arg (args, 0)))
+          return new_array_take (json_array_new ());
+        return g_steal_pointer (&missing);
+      }
+    case OP_EQ:
+      return new_bool (loose_equal (arg (args, 0), arg (args, 1)));
+    case OP_NE:
+      return new_bool (!loose_equal (arg (args, 0), arg (args, 1)));
+    case OP_SEQ:
+      return new_bool (strict_equal (arg (args, 0), arg (args, 1)));
+    case OP_SNE:
+      return new_bool (!strict_equal (arg (args, 0), arg (args, 1)));
+    case OP_NOT:
+      return new_bool (!mbc_json_logic_truthy (arg (args, 0)));
+    case OP_NOTNOT:
+      return new_bool (mbc_json_logic_truthy (arg (args, 0)));
+    case OP_GT:
+      return new_bool (compare (arg (args, 0), arg (args, 1)) == 1);
+    case OP_GE:
+      {
+        int c = compare (arg (args, 0), arg (args, 1));
+        return new_bool (c == 1 || c == 0);
+      }
+    case OP_LT:
+    case OP_LE:
+      {
+        gboolean ok = TRUE;
+        guint pairs = n >= 3 ? 2 : 1;
+        for (guint i = 0; i < pairs && ok; i++)
+          {
+            int c = compare (arg (args, i), arg (args, i + 1));
+            ok = c == -1 || (op == OP_LE && c == 0);
+          }
+        return new_bool (ok);
+      }
+    case OP_MAX:
+    case OP_MIN:
+      {
+        double result = op == OP_MAX ? -INFINITY : INFINITY;
+        for (guint i = 0; i < n; i++)
+          {
+            double d = to_number (arg (args, i));
+            if (isnan (d))
+              return new_number (NAN);
+            result = op == OP_MAX ? MAX (result, d) : MIN (result, d);
+          }
+        return new_number (result);
+      }
+    case OP_ADD:
+      {
+        double sum = 0;
+        for (guint i = 0; i < n; i++)
+          sum += parse_float (arg (args, i));
+        return new_number (sum);
+      }
+    case OP_MUL:
+      {
+        double product;
+        if (n == 0)
+          return new_null ();
+        if (n == 1)
+          return json_node_ref (arg (args, 0));
+        product = parse_float (arg (args, 0));
+        for (guint i = 1; i < n; i++)
+          product *= parse_float (arg (args, i));
+        return new_number (product);
+      }
+    case OP_SUB:
+      if (n < 2)
+        return new_number (-to_number (arg (args, 0)));
+      return new_number (to_number (arg (args, 0)) - to_number (arg (args, 1)));
+    case OP_DIV:
+      return new_number (to_number (arg (args, 0)) / to_number (arg (args, 1)));
+    case OP_MOD:
+      return new_number (fmod (to_number (arg (args, 0)), to_number (arg (args, 1))));
+    case OP_MERGE:
+      return op_merge (args);
+    case OP_IN:
+      return op_in (arg (args, 0), arg (args, 1));
+    case OP_CAT:
+      {
+        GString *out = g_string_new (NULL);
+        for (guint i = 0; i < n; i++)
+          append_js_string (out, arg (args, i), TRUE);
+        return new_string_take (g_string_free (out, FALSE));
+      }
+    case OP_SUBSTR:
+      return op_substr (args);
+    case OP_LOG:
+      /* The reference prints its argument; we never print data, which may be a case. */
+      return arg (args, 0) ? json_node_ref (arg (args, 0)) : new_null ();
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static JsonNode *
+apply (Ctx      *ctx,
+       JsonNode *rule,
+       JsonNode *data)
+{
+  JsonNode *result = NULL;
+
+  if (rule == NULL)
+    return new_null ();
+
+  if (++ctx->depth > MBC_JSON_LOGIC_MAX_DEPTH)
+    {
+      if (ctx->error && *ctx->error == NULL)
+        g_set_error (ctx->error, MBC_JSON_LOGIC_ERROR, MBC_JSON_LOGIC_ERROR_TOO_DEEP,
+                     "rule nested more than %d levels deep", MBC_JSON_LOGIC_MAX_DEPTH);
+      ctx->depth--;
+      return NULL;
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (rule))
+    result = apply_args (ctx, rule, data);
+  else if (JSON_NODE_HOLDS_OBJECT (rule) && json_object_get_size (json_node_get_object (rule)) == 1)
+    {
+      JsonObject *object = json_node_get_object (rule);
+      g_autoptr(GList) members = json_object_get_members (object);
+      const char *name = members->data;
+      int index = find_operator (name);
+
+      if (index < 0)
+        g_set_error (ctx->error, MBC_JSON_LOGIC_ERROR, MBC_JSON_LOGIC_ERROR_UNKNOWN_OPERATOR,
+                     "unknown operator \"%s\"", name);
+      else
+        result = apply_operator (ctx, operators[index].op,
+                                 json_object_get_member (object, name), data);
+    }
+  else
+    result = json_node_ref (rule);
+
+  ctx->depth--;
+  return result;
+}
+
+/**
+ * mbc_json_logic_apply:
+ * @rule: a JsonLogic rule
+ * @data: (nullable): the data the rule reads with `var`
+ * @error: set when the rule uses an unknown operator or is nested too deeply
+ *
+ * Returns: (transfer full): what the rule gives for @data, or %NULL with @error set.
+ */
+JsonNode *
+mbc_json_logic_apply (JsonNode  *rule,
+                      JsonNode  *data,
+                      GError   **error)
+{
+  Ctx ctx = { 0, error };
+  g_autoptr(JsonNode) null_data = NULL;
+
+  g_return_val_if_fail (rule != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (data == NULL)
+    data = null_data = new_null ();
+  return apply (&ctx, rule, data);
+}
+
+static void
+check (JsonNode            *rule,
+       const char          *path,
+       guint                depth,
+       gboolean             scoped,
+       MbcJsonLogicVarFunc  var_func,
+       gpointer             user_data,
+       GPtrArray           *problems)
+{
+  if (depth > MBC_JSON_LOGIC_MAX_DEPTH)
+    {
+      mbc_problems_add (problems, path, "rule nested more than %d levels deep",
+                        MBC_JSON_LOGIC_MAX_DEPTH);
+      return;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (rule))
+    {
+      JsonArray *array = json_node_get_array (rule);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *sub = mbc_json_path_index (path, i);
+          check (json_array_get_element (array, i), sub, depth + 1, scoped, var_func, user_data,
+                 problems);
+        }
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (rule))
+    {
+      JsonObject *object = json_node_get_object (rule);
+      g_autoptr(GList) members = json_object_get_members (object);
+      const char *name;
+      g_autofree char *op_path = NULL;
+      JsonNode *values;
+      int index;
+
+      if (g_list_length (members) != 1)
+        {
+          mbc_problems_add (problems, path,
+                            "an object in a rule must have exactly one key, the operator; "
+                            "this one has %u", g_list_length (members));
+          return;
+        }
+      name = members->data;
+      op_path = mbc_json_path_member (path, name);
+      index = find_operator (name);
+      if (index < 0)
+        {
+          mbc_problems_add (problems, op_path,
+                            "unknown operator \"%s\"; allowed: the classic JsonLogic operators "
+                            "(var, missing, missing_some, if, ==, ===, !=, !==, !, !!, or, and, "
+                            ">, >=, <, <=, max, min, +, -, *, /, %%, map, reduce, filter, all, "
+                            "none, some, merge, in, cat, substr)", name);
+          return;
+        }
+      values = json_object_get_member (object, name);
+      if (operators[index].op == OP_VAR && !scoped && var_func != NULL)
+        {
+          JsonNode *a = JSON_NODE_HOLDS_ARRAY (values) ? arg (values, 0) : values;
+          if (a != NULL && JSON_NODE_HOLDS_VALUE (a) && !is_bool (a))
+            {
+              g_autofree char *var_name = js_string (a);
+              if (var_name[0] != '\0')
+                var_func (var_name, op_path, user_data);
+            }
+        }
+      for (guint i = 0; i < n_args (values); i++)
+        {
+          g_autofree char *sub = JSON_NODE_HOLDS_ARRAY (values) ? mbc_json_path_index (op_path, i)
+                                                                : g_strdup (op_path);
+          /* The second argument of map, filter, reduce, all, none and some reads an element. */
+          gboolean inner = scoped || (operators[index].scoped && i == 1);
+          check (arg (values, i), sub, depth + 1, inner, var_func, user_data, problems);
+        }
+    }
+}
+
+/**
+ * mbc_json_logic_check:
+ * @rule: a JsonLogic rule
+ * @path: the JSON path of @rule, used in problems
+ * @var_func: (nullable): called for each literal `var` reading the rule's data
+ * @user_data: closure for @var_func
+ * @problems: (element-type MbcProblem): where problems are added
+ *
+ * Checks a rule without evaluating it: every operator known, every object an operator,
+ * nesting within bounds.
+ */
+void
+mbc_json_logic_check (JsonNode            *rule,
+                      const char          *path,
+                      MbcJsonLogicVarFunc  var_func,
+                      gpointer             user_data,
+                      GPtrArray           *problems)
+{
+  g_return_if_fail (rule != NULL);
+  g_return_if_fail (problems != NULL);
+  check (rule, path, 0, FALSE, var_func, user_data, problems);
+}
+
+/**
+ * mbc_json_logic_to_string:
+ * @value: a value returned by mbc_json_logic_apply()
+ *
+ * Returns: (transfer full): @value as compact JSON text, numbers as JavaScript prints them.
+ */
+char *
+mbc_json_logic_to_string (JsonNode *value)
+{
+  return mbc_json_to_string (value, 0);
+}

@@ -1,0 +1,591 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mbc-json"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mbc-json.h"
+
+typedef struct
+{
+  const char *start;
+  const char *p;
+  const char *end;
+  guint       depth;
+  guint       max_depth;
+  GError    **error;
+} Reader;
+
+G_DEFINE_QUARK (mbc-json-error-quark, mbc_json_error)
+
+static JsonNode *read_value (Reader *r);
+
+static void
+position (Reader *r,
+          guint  *line,
+          guint  *column)
+{
+  *line = 1;
+  *column = 1;
+  for (const char *q = r->start; q < r->p; q = g_utf8_next_char (q))
+    {
+      if (*q == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else
+        (*column)++;
+    }
+}
+
+static gpointer
+fail (Reader     *r,
+      int         code,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gpointer
+fail (Reader     *r,
+      int         code,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  guint line, column;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  position (r, &line, &column);
+  g_set_error (r->error, MBC_JSON_ERROR, code, "invalid JSON at line %u, column %u: %s",
+               line, column, message);
+  return NULL;
+}
+
+static void
+skip_ws (Reader *r)
+{
+  while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
+    r->p++;
+}
+
+static const char *
+describe (Reader *r)
+{
+  if (r->p >= r->end)
+    return "the end of the text";
+  return "another character";
+}
+
+static int
+hex4 (const char *p)
+{
+  int value = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      int d = g_ascii_xdigit_value (p[i]);
+      if (d < 0)
+        return -1;
+      value = value * 16 + d;
+    }
+  return value;
+}
+
+static char *
+read_string (Reader *r)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert (*r->p == '"');
+  r->p++;
+  for (;;)
+    {
+      const char *run = r->p;
+
+      while (r->p < r->end && *r->p != '"' && *r->p != '\\' && (guchar) *r->p >= 0x20)
+        r->p++;
+      g_string_append_len (out, run, r->p - run);
+      if (r->p >= r->end)
+        return fail (r, MBC_JSON_ERROR_SYNTAX, "a string is not closed");
+      if ((guchar) *r->p < 0x20)
+        return fail (r, MBC_JSON_ERROR_SYNTAX,
+                     "control character U+%04X inside a string (write it as an escape)",
+                     (guint) (guchar) *r->p);
+      if (*r->p == '"')
+        {
+          r->p++;
+          return g_string_free (g_steal_pointer (&out), FALSE);
+        }
+      /* An escape. */
+      r->p++;
+      if (r->p >= r->end)
+        return fail (r, MBC_JSON_ERROR_SYNTAX, "a string is not closed");
+      switch (*r->p)
+        {
+        case '"': g_string_append_c (out, '"'); break;
+        case '\\': g_string_append_c (out, '\\'); break;
+        case '/': g_string_append_c (out, '/'); break;
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          {
+            int cp;
+            if (r->end - r->p < 5 || (cp = hex4 (r->p + 1)) < 0)
+              return fail (r, MBC_JSON_ERROR_SYNTAX, "\\u must be followed by four hex digits");
+            r->p += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF)
+              {
+                int low;
+                if (r->end - r->p < 7 || r->p[1] != '\\' || r->p[2] != 'u' ||
+                    (low = hex4 (r->p + 3)) < 0xDC00 || low > 0xDFFF)
+                  return fail (r, MBC_JSON_ERROR_ENCODING, "unpaired UTF-16 surrogate \\u%04X", cp);
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                r->p += 6;
+              }
+            else if (cp >= 0xDC00 && cp <= 0xDFFF)
+              return fail (r, MBC_JSON_ERROR_ENCODING, "unpaired UTF-16 surrogate \\u%04X", cp);
+            if (cp == 0)
+              return fail (r, MBC_JSON_ERROR_SYNTAX, "\\u0000 (a NUL character) is not allowed");
+            g_string_append_unichar (out, (gunichar) cp);
+            break;
+          }
+        default:
+          return fail (r, MBC_JSON_ERROR_SYNTAX, "unknown escape \\%c", *r->p);
+        }
+      r->p++;
+    }
+}
+
+static JsonNode *
+read_number (Reader *r)
+{
+  const char *begin = r->p;
+  gboolean integral = TRUE;
+  JsonNode *node;
+  char buf[64];
+  g_autofree char *heap = NULL;
+  char *text = buf;
+  gsize len;
+
+  if (*r->p == '-')
+    r->p++;
+  if (r->p < r->end && *r->p == '0')
+    r->p++;
+  else if (r->p < r->end && *r->p >= '1' && *r->p <= '9')
+    while (r->p < r->end && g_ascii_isdigit (*r->p))
+      r->p++;
+  else
+    return fail (r, MBC_JSON_ERROR_SYNTAX, "a number needs digits");
+  if (r->p < r->end && *r->p == '.')
+    {
+      integral = FALSE;
+      r->p++;
+      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+        return fail (r, MBC_JSON_ERROR_SYNTAX, "a decimal point must be followed by digits");
+      while (r->p < r->end && g_ascii_isdigit (*r->p))
+        r->p++;
+    }
+  if (r->p < r->end && (*r->p == 'e' || *r->p == 'E'))
+    {
+      integral = FALSE;
+      r->p++;
+      if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
+        r->p++;
+      if (r->p >= r->end || !g_ascii_isdigit (*r->p))
+        return fail (r, MBC_JSON_ERROR_SYNTAX, "an exponent needs digits");
+      while (r->p < r->end && g_ascii_isdigit (*r->p))
+        r->p++;
+    }
+  len = r->p - begin;
+  if (len >= sizeof buf)
+    text = heap = g_malloc (len + 1);
+  memcpy (text, begin, len);
+  text[len] = '\0';
+
+  node = json_node_new (JSON_NODE_VALUE);
+  if (integral)
+    {
+      gint64 value;
+      errno = 0;
+      value = g_ascii_strtoll (text, NULL, 10);
+      if (errno == 0)
+        {
+          json_node_set_int (node, value);
+          return node;
+        }
+      /* Beyond 64 bits: kept as the (inexact) double it is, never wrapped. */
+    }
+  {
+    double d = g_ascii_strtod (text, NULL);
+    if (!isfinite (d))
+      {
+        json_node_unref (node);
+        r->p = begin;
+        return fail (r, MBC_JSON_ERROR_RANGE, "number %.40s%s is too large", text,
+                     len > 40 ? "…" : "");
+      }
+    json_node_set_double (node, d);
+  }
+  return node;
+}
+
+static gboolean
+expect_word (Reader     *r,
+             const char *word)
+{
+  gsize len = strlen (word);
+  if ((gsize) (r->end - r->p) >= len && memcmp (r->p, word, len) == 0)
+    {
+      r->p += len;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static JsonNode *
+read_container (Reader *r)
+{
+  gboolean is_object = *r->p == '{';
+  char close = is_object ? '}' : ']';
+  JsonNode *node = json_node_new (is_object ? JSON_NODE_OBJECT : JSON_NODE_ARRAY);
+  JsonObject *object = NULL;
+  JsonArray *array = NULL;
+
+  if (++r->depth > r->max_depth)
+    {
+      json_node_unref (node);
+      return fail (r, MBC_JSON_ERROR_TOO_DEEP, "nested more than %u levels deep", r->max_depth);
+    }
+  if (is_object)
+    json_node_take_object (node, object = json_object_new ());
+  else
+    json_node_take_array (node, array = json_array_new ());
+
+  r->p++;
+  skip_ws (r);
+  if (r->p < r->end && *r->p == close)
+    {
+      r->p++;
+      r->depth--;
+      return node;
+    }
+  for (;;)
+    {
+      g_autofree char *key = NULL;
+      JsonNode *value;
+
+      skip_ws (r);
+      if (is_object)
+        {
+          const char *key_start = r->p;
+          if (r->p >= r->end || *r->p != '"')
+            {
+              json_node_unref (node);
+              return fail (r, MBC_JSON_ERROR_SYNTAX, "expected a key in quotes, found %s",
+                           describe (r));
+            }
+          if (!(key = read_string (r)))
+            {
+              json_node_unref (node);
+              return NULL;
+            }
+          if (json_object_has_member (object, key))
+            {
+              json_node_unref (node);
+              r->p = key_start;
+              return fail (r, MBC_JSON_ERROR_SYNTAX, "duplicate key \"%s\"", key);
+            }
+          skip_ws (r);
+          if (r->p >= r->end || *r->p != ':')
+            {
+              json_node_unref (node);
+              return fail (r, MBC_JSON_ERROR_SYNTAX, "expected ':' after a key");
+            }
+          r->p++;
+        }
+      if (!(value = read_value (r)))
+        {
+          json_node_unref (node);
+          return NULL;
+        }
+      if (is_object)
+        json_object_set_member (object, key, value);
+      else
+        json_array_add_element (array, value);
+      skip_ws (r);
+      if (r->p < r->end && *r->p == ',')
+        {
+          r->p++;
+          continue;
+        }
+      if (r->p < r->end && *r->p == close)
+        {
+          r->p++;
+          r->depth--;
+          return node;
+        }
+      json_node_unref (node);
+      return fail (r, MBC_JSON_ERROR_SYNTAX, "expected ',' or '%c', found %s", close,
+                   describe (r));
+    }
+}
+
+static JsonNode *
+read_value (Reader *r)
+{
+  JsonNode *node;
+
+  skip_ws (r);
+  if (r->p >= r->end)
+    return fail (r, MBC_JSON_ERROR_SYNTAX, "expected a value, found the end of the text");
+  switch (*r->p)
+    {
+    case '{':
+    case '[':
+      return read_container (r);
+    case '"':
+      {
+        char *s = read_string (r);
+        if (s == NULL)
+          return NULL;
+        node = json_node_new (JSON_NODE_VALUE);
+        json_node_set_string (node, s);
+        g_free (s);
+        return node;
+      }
+    case 't':
+    case 'f':
+      if (expect_word (r, "true") || expect_word (r, "false"))
+        {
+          node = json_node_new (JSON_NODE_VALUE);
+          json_node_set_boolean (node, r->p[-1] == 'e' && r->p[-2] == 'u');
+          return node;
+        }
+      break;
+    case 'n':
+      if (expect_word (r, "null"))
+        return json_node_new (JSON_NODE_NULL);
+      break;
+    default:
+      if (*r->p == '-' || g_ascii_isdigit (*r->p))
+        return read_number (r);
+      break;
+    }
+  return fail (r, MBC_JSON_ERROR_SYNTAX, "expected a value (object, array, string, number, "
+               "true, false or null)");
+}
+
+/**
+ * mbc_json_parse:
+ * @data: the text, UTF-8
+ * @length: its length in bytes
+ * @max_depth: how deeply objects and arrays may nest
+ * @error: set on any problem, with line and column
+ *
+ * Returns: (transfer full): the root node, or %NULL with @error set.
+ */
+JsonNode *
+mbc_json_parse (const char  *data,
+                gsize        length,
+                guint        max_depth,
+                GError     **error)
+{
+  Reader r = { data, data, data + length, 0, max_depth, error };
+  const char *bad = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!g_utf8_validate_len (data, length, &bad))
+    {
+      r.p = bad;
+      if (*bad == '\0')
+        return fail (&r, MBC_JSON_ERROR_ENCODING, "a NUL byte (the file is not text)");
+      return fail (&r, MBC_JSON_ERROR_ENCODING, "byte 0x%02X is not UTF-8 (byte offset %"
+                   G_GSIZE_FORMAT ")", (guint) (guchar) *bad, (gsize) (bad - data));
+    }
+  /* A UTF-8 byte order mark is tolerated, as many editors write one. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    r.p += 3;
+  if (!(root = read_value (&r)))
+    return NULL;
+  skip_ws (&r);
+  if (r.p < r.end)
+    {
+      json_node_unref (root);
+      return fail (&r, MBC_JSON_ERROR_SYNTAX, "unexpected text after the end of the value");
+    }
+  return root;
+}
+
+/* JavaScript's shortest round-trip form, so 0.1 prints as 0.1; non-finite as null. */
+void
+mbc_json_write_number (GString *out,
+                       double   d)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (d))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  if (d == floor (d) && fabs (d) < 1e21)
+    {
+      g_string_append_printf (out, "%.0f", d == 0 ? 0.0 : d);
+      return;
+    }
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, d);
+      if (g_ascii_strtod (buf, NULL) == d)
+        break;
+    }
+  g_string_append (out, buf);
+}
+
+void
+mbc_json_write_string (GString    *out,
+                       const char *text)
+{
+  const char *run = text;
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        default: g_string_append_printf (out, "\\u%04x", c); break;
+        }
+    }
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
+}
+
+static void
+newline (GString *out,
+         int      indent,
+         int      level)
+{
+  if (indent <= 0)
+    return;
+  g_string_append_c (out, '\n');
+  for (int i = 0; i < indent * level; i++)
+    g_string_append_c (out, ' ');
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            int       indent,
+            int       level)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    g_string_append (out, "null");
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+      gboolean first = TRUE;
+
+      g_string_append_c (out, '{');
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          if (!first)
+            g_string_append_c (out, ',');
+          first = FALSE;
+          newline (out, indent, level + 1);
+          mbc_json_write_string (out, name);
+          g_string_append (out, indent > 0 ? ": " : ":");
+          write_node (out, member, indent, level + 1);
+        }
+      if (!first)
+        newline (out, indent, level);
+      g_string_append_c (out, '}');
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint n = json_array_get_length (array);
+      gboolean flat = TRUE;
+
+      /* Arrays of scalars stay on one line, as people write them. */
+      for (guint i = 0; i < n && flat; i++)
+        flat = JSON_NODE_HOLDS_VALUE (json_array_get_element (array, i)) ||
+               JSON_NODE_HOLDS_NULL (json_array_get_element (array, i));
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append (out, flat && indent > 0 ? ", " : ",");
+          if (!flat)
+            newline (out, indent, level + 1);
+          write_node (out, json_array_get_element (array, i), indent, level + 1);
+        }
+      if (!flat && n > 0)
+        newline (out, indent, level);
+      g_string_append_c (out, ']');
+    }
+  else
+    {
+      GType type = json_node_get_value_type (node);
+      if (type == G_TYPE_STRING)
+        mbc_json_write_string (out, json_node_get_string (node));
+      else if (type == G_TYPE_INT64)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      else if (type == G_TYPE_DOUBLE)
+        mbc_json_write_number (out, json_node_get_double (node));
+      else if (type == G_TYPE_BOOLEAN)
+        g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      else
+        g_string_append (out, "null");
+    }
+}
+
+/**
+ * mbc_json_write:
+ * @out: where the text is appended
+ * @node: the value
+ * @indent: spaces per level, or 0 for compact output on one line
+ */
+void
+mbc_json_write (GString  *out,
+                JsonNode *node,
+                int       indent)
+{
+  g_return_if_fail (out != NULL);
+  write_node (out, node, indent, 0);
+}
+
+char *
+mbc_json_to_string (JsonNode *node,
+                    int       indent)
+{
+  GString *out = g_string_new (NULL);
+  write_node (out, node, indent, 0);
+  return g_string_free (out, FALSE);
+}

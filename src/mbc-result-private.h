@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mbc-result-private.h: how the evaluator fills a result */
+#pragma once
+
+#include "mbc-result.h"
+
+G_BEGIN_DECLS
+
+struct _MbcResult
+{
+  GObject             parent_instance;
+
+  MbcGuideline       *guideline;
+  const MbcRule      *rule;
+  const MbcStrength  *strength;
+  guint8             *statuses;    /* MbcFindingStatus, one a finding of the guideline */
+  guint              *tallies;     /* met, not_met, unknown, for each tally */
+  GPtrArray          *missing;     /* borrowed field names */
+  GPtrArray          *confirm;     /* borrowed field names */
+  GPtrArray          *options;     /* borrowed option ids */
+  GPtrArray          *statements;  /* borrowed source ids */
+  GPtrArray          *plan;        /* borrowed MbcPlanItem */
+  gboolean            axillary_evaluation;
+};
+
+MbcResult *_mbc_result_new (MbcGuideline *guideline);
+
+G_END_DECLS

@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The JsonLogic evaluator: the shared conformance suite, then our own edge cases. */
+#include "config.h"
+
+#include <math.h>
+
+#include "mbc-json-logic.h"
+#include "mbc-problem.h"
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+/* Numbers compare by value (2 and 2.0 are the same result); the rest structurally. */
+static gboolean
+same_value (JsonNode *a,
+            JsonNode *b)
+{
+  if (JSON_NODE_TYPE (a) != JSON_NODE_TYPE (b))
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (a))
+    {
+      GType ta = json_node_get_value_type (a), tb = json_node_get_value_type (b);
+      gboolean na = ta == G_TYPE_INT64 || ta == G_TYPE_DOUBLE;
+      gboolean nb = tb == G_TYPE_INT64 || tb == G_TYPE_DOUBLE;
+      if (na && nb)
+        {
+          double x = ta == G_TYPE_INT64 ? (double) json_node_get_int (a) : json_node_get_double (a);
+          double y = tb == G_TYPE_INT64 ? (double) json_node_get_int (b) : json_node_get_double (b);
+          return x == y;
+        }
+    }
+  if (JSON_NODE_HOLDS_ARRAY (a))
+    {
+      JsonArray *x = json_node_get_array (a), *y = json_node_get_array (b);
+      if (json_array_get_length (x) != json_array_get_length (y))
+        return FALSE;
+      for (guint i = 0; i < json_array_get_length (x); i++)
+        if (!same_value (json_array_get_element (x, i), json_array_get_element (y, i)))
+          return FALSE;
+      return TRUE;
+    }
+  return json_node_equal (a, b);
+}
+
+static void
+test_conformance (void)
+{
+  g_autofree char *path = g_build_filename (SOURCE_ROOT, "..", "shared", "conformance",
+                                            "jsonlogic", "tests.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *cases;
+  guint run = 0, failed = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip_printf ("%s is absent: the JsonLogic conformance suite was not run", path);
+      return;
+    }
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  cases = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonNode *entry = json_array_get_element (cases, i);
+      JsonArray *triple;
+      g_autoptr(JsonNode) result = NULL;
+      g_autoptr(GError) apply_error = NULL;
+
+      if (!JSON_NODE_HOLDS_ARRAY (entry))
+        continue; /* a comment */
+      triple = json_node_get_array (entry);
+      result = mbc_json_logic_apply (json_array_get_element (triple, 0),
+                                     json_array_get_element (triple, 1), &apply_error);
+      run++;
+      if (result == NULL || !same_value (result, json_array_get_element (triple, 2)))
+        {
+          g_autofree char *rule = json_to_string (json_array_get_element (triple, 0), FALSE);
+          g_autofree char *got = result ? mbc_json_logic_to_string (result) : g_strdup ("(error)");
+          g_autofree char *want = json_to_string (json_array_get_element (triple, 2), FALSE);
+          g_printerr ("conformance case %u failed: %s gave %s, expected %s%s%s\n", run, rule,
+                      got, want, apply_error ? ": " : "",
+                      apply_error ? apply_error->message : "");
+          failed++;
+        }
+    }
+  g_test_message ("JsonLogic conformance: %u cases, %u failed", run, failed);
+  g_assert_cmpuint (run, ==, 277);
+  g_assert_cmpuint (failed, ==, 0);
+}
+
+static void
+assert_gives (const char *rule,
+              const char *data,
+              const char *expected)
+{
+  g_autoptr(JsonNode) r = parse (rule);
+  g_autoptr(JsonNode) d = data ? parse (data) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) result = mbc_json_logic_apply (r, d, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = mbc_json_logic_to_string (result);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_coercions (void)
+{
+  /* Loose equality and comparisons follow JavaScript. */
+  assert_gives ("{\"==\":[null,0]}", NULL, "false");
+  assert_gives ("{\"==\":[null,null]}", NULL, "true");
+  assert_gives ("{\"==\":[true,1]}", NULL, "true");
+  assert_gives ("{\"==\":[\"\",0]}", NULL, "true");
+  assert_gives ("{\"==\":[[1],1]}", NULL, "true");
+  assert_gives ("{\">\":[\"b\",\"a\"]}", NULL, "true");
+  assert_gives ("{\"<\":[\"x\",1]}", NULL, "false");
+  assert_gives ("{\">=\":[null,0]}", NULL, "true");
+  /* + uses parseFloat: null is NaN, which prints as null. */
+  assert_gives ("{\"+\":[null,1]}", NULL, "null");
+  assert_gives ("{\"+\":[\"3.5kg\",1]}", NULL, "4.5");
+  assert_gives ("{\"-\":[\"0x10\",1]}", NULL, "15");
+  assert_gives ("{\"/\":[1,0]}", NULL, "null");
+  assert_gives ("{\"/\":[1,3]}", NULL, "0.3333333333333333");
+  assert_gives ("{\"cat\":[null,\"a\",1.5,[1,2]]}", NULL, "\"a1.51,2\"");
+  assert_gives ("{\"max\":[]}", NULL, "null");
+  assert_gives ("{\"in\":[\"liver\",null]}", NULL, "false");
+  assert_gives ("{\"substr\":[\"été\",1]}", NULL, "\"té\"");
+  assert_gives ("{\"var\":[\"a\",5]}", "{\"a\":null}", "null");
+  assert_gives ("{\"var\":[\"b\",5]}", "{\"a\":null}", "5");
+  assert_gives ("{\"reduce\":[{\"var\":\"s\"},{\"+\":[{\"var\":\"accumulator\"},1]},0]}",
+                "{\"s\":[\"bone\",\"liver\"]}", "2");
+  assert_gives ("{\"all\":[{\"var\":\"s\"},{\"==\":[{\"var\":\"\"},\"bone\"]}]}",
+                "{\"s\":[\"bone\"]}", "true");
+  assert_gives ("{\"some\":[null,true]}", NULL, "false");
+  assert_gives ("{\"none\":[null,true]}", NULL, "true");
+  assert_gives ("{\"a\":1,\"b\":2}", NULL, "{\"a\":1,\"b\":2}");
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(JsonNode) unknown = parse ("{\"and\":[true,{\"method\":[\"x\",\"y\"]}]}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) result = mbc_json_logic_apply (unknown, NULL, &error);
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(JsonNode) deep_rule = NULL;
+  g_autoptr(JsonNode) deep_result = NULL;
+
+  g_assert_null (result);
+  g_assert_error (error, MBC_JSON_LOGIC_ERROR, MBC_JSON_LOGIC_ERROR_UNKNOWN_OPERATOR);
+  g_clear_error (&error);
+
+  for (int i = 0; i < 500; i++)
+    g_string_append (deep, "{\"!\":");
+  g_string_append (deep, "true");
+  for (int i = 0; i < 500; i++)
+    g_string_append (deep, "}");
+  deep_rule = parse (deep->str);
+  deep_result = mbc_json_logic_apply (deep_rule, NULL, &error);
+  g_assert_null (deep_result);
+  g_assert_error (error, MBC_JSON_LOGIC_ERROR, MBC_JSON_LOGIC_ERROR_TOO_DEEP);
+}
+
+static void
+collect_var (const char *name,
+             const char *path,
+             gpointer    user_data)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("%s@%s", name, path));
+}
+
+static void
+test_check (void)
+{
+  g_autoptr(JsonNode) rule = parse ("{\"and\":[{\"==\":[{\"var\":\"case.ecog\"},1]},"
+                                    "{\"all\":[{\"var\":\"case.sites\"},{\"var\":\"\"}]},"
+                                    "{\"frobnicate\":1},{\"a\":1,\"b\":2}]}");
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GPtrArray) vars = g_ptr_array_new_with_free_func (g_free);
+  MbcProblem *p;
+
+  mbc_json_logic_check (rule, "$.when", collect_var, vars, problems);
+  g_assert_cmpuint (problems->len, ==, 2);
+  p = problems->pdata[0];
+  g_assert_cmpstr (p->where, ==, "$.when.and[2].frobnicate");
+  g_assert_true (strstr (p->message, "unknown operator") != NULL);
+  p = problems->pdata[1];
+  g_assert_cmpstr (p->where, ==, "$.when.and[3]");
+  g_assert_cmpuint (vars->len, ==, 2);
+  g_assert_cmpstr (vars->pdata[0], ==, "case.ecog@$.when.and[0][\"==\"][0].var");
+  g_assert_cmpstr (vars->pdata[1], ==, "case.sites@$.when.and[1].all[0].var");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/json-logic/conformance", test_conformance);
+  g_test_add_func ("/json-logic/coercions", test_coercions);
+  g_test_add_func ("/json-logic/errors", test_errors);
+  g_test_add_func ("/json-logic/check", test_check);
+  return g_test_run ();
+}
