@@ -328,7 +328,9 @@ check_value (MbcCaseField   field,
     case MBC_CASE_KIND_CHOICE:
       {
         int index = is_string (value) ? choice_index (field, json_node_get_string (value)) : -1;
-        if (is_string (value) && strcmp (json_node_get_string (value), "unknown") == 0)
+        /* "unknown" is the contract's spelling; null means the same and is accepted. */
+        if (JSON_NODE_HOLDS_NULL (value) ||
+            (is_string (value) && strcmp (json_node_get_string (value), "unknown") == 0))
           return TRUE;
         if (index < 0)
           {

@@ -1,3 +1,532 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The case model: every validation rule of every field, good and bad values, robustness
+ * against hostile input, the JSON round trip and the properties. */
 #include "config.h"
-#include <glib.h>
-int main (int argc, char *argv[]) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#include <string.h>
+
+#include "mbc-case.h"
+#include "mbc-problem.h"
+
+typedef struct
+{
+  const char *field;    /* the field set (and the one a problem must name) */
+  const char *value;    /* its JSON text */
+  const char *extra;    /* other members the case needs, JSON text without braces, or NULL */
+  const char *where;    /* NULL: valid; else the field the problem must name */
+} FieldCase;
+
+/* Good and bad values for every field of the case contract (interfaces.md). */
+static const FieldCase field_cases[] = {
+  /* label: a string of at most 200 characters without control characters */
+  { "label", "\"Teaching case 1\"", NULL, NULL },
+  { "label", "\"\"", NULL, NULL },
+  { "label", "null", NULL, NULL },
+  { "label", "\"Été, 45 ans — case B\"", NULL, NULL },
+  { "label", "42", NULL, "label" },
+  { "label", "[\"a\"]", NULL, "label" },
+  { "label", "\"line\\nbreak\"", NULL, "label" },
+  { "label", "\"tab\\there\"", NULL, "label" },
+  { "label", "\"bell\\u0007\"", NULL, "label" },
+  { "label", "\"del\\u007f\"", NULL, "label" },
+  /* age_years: integer 18..110 */
+  { "age_years", "18", NULL, NULL },
+  { "age_years", "110", NULL, NULL },
+  { "age_years", "45", NULL, NULL },
+  { "age_years", "45.0", NULL, NULL },
+  { "age_years", "null", NULL, NULL },
+  { "age_years", "17", NULL, "age_years" },
+  { "age_years", "111", NULL, "age_years" },
+  { "age_years", "45.5", NULL, "age_years" },
+  { "age_years", "-45", NULL, "age_years" },
+  { "age_years", "\"45\"", NULL, "age_years" },
+  { "age_years", "true", NULL, "age_years" },
+  { "age_years", "\"unknown\"", NULL, "age_years" },
+  { "age_years", "18446744073709551661", NULL, "age_years" },
+  { "age_years", "1e300", NULL, "age_years" },
+  /* menopausal_status */
+  { "menopausal_status", "\"premenopausal\"", NULL, NULL },
+  { "menopausal_status", "\"postmenopausal\"", NULL, NULL },
+  { "menopausal_status", "\"unknown\"", NULL, NULL },
+  { "menopausal_status", "null", NULL, NULL },
+  { "menopausal_status", "\"perimenopausal\"", NULL, "menopausal_status" },
+  { "menopausal_status", "\"Premenopausal\"", NULL, "menopausal_status" },
+  { "menopausal_status", "1", NULL, "menopausal_status" },
+  /* ecog: integer 0..4 */
+  { "ecog", "0", NULL, NULL },
+  { "ecog", "4", NULL, NULL },
+  { "ecog", "null", NULL, NULL },
+  { "ecog", "5", NULL, "ecog" },
+  { "ecog", "-1", NULL, "ecog" },
+  { "ecog", "1.5", NULL, "ecog" },
+  { "ecog", "\"1\"", NULL, "ecog" },
+  /* receptors */
+  { "er_status", "\"positive\"", NULL, NULL },
+  { "er_status", "\"negative\"", NULL, NULL },
+  { "er_status", "\"unknown\"", NULL, NULL },
+  { "er_status", "\"weak\"", NULL, "er_status" },
+  { "er_status", "true", NULL, "er_status" },
+  { "pr_status", "\"negative\"", NULL, NULL },
+  { "pr_status", "\"+\"", NULL, "pr_status" },
+  { "her2_status", "\"positive\"", NULL, NULL },
+  { "her2_status", "\"3+\"", NULL, "her2_status" },
+  /* metastatic_sites: non-empty array of distinct known sites */
+  { "metastatic_sites", "[\"bone\"]", NULL, NULL },
+  { "metastatic_sites", "[\"bone\",\"liver\",\"lung\",\"brain\",\"distant_lymph_nodes\","
+    "\"pleura\",\"skin_soft_tissue\",\"other\"]", NULL, NULL },
+  { "metastatic_sites", "null", NULL, NULL },
+  { "metastatic_sites", "[]", NULL, "metastatic_sites" },
+  { "metastatic_sites", "\"bone\"", NULL, "metastatic_sites" },
+  { "metastatic_sites", "[\"bone\",\"bone\"]", NULL, "metastatic_sites[1]" },
+  { "metastatic_sites", "[\"spleen\"]", NULL, "metastatic_sites[0]" },
+  { "metastatic_sites", "[\"bone\",1]", NULL, "metastatic_sites[1]" },
+  { "metastatic_sites", "[\"Bone\"]", NULL, "metastatic_sites[0]" },
+  /* metastatic_lesion_count: integer 1..1000, at least the number of sites */
+  { "metastatic_lesion_count", "1", NULL, NULL },
+  { "metastatic_lesion_count", "1000", NULL, NULL },
+  { "metastatic_lesion_count", "null", NULL, NULL },
+  { "metastatic_lesion_count", "2", "\"metastatic_sites\":[\"bone\",\"lung\"]", NULL },
+  { "metastatic_lesion_count", "0", NULL, "metastatic_lesion_count" },
+  { "metastatic_lesion_count", "1001", NULL, "metastatic_lesion_count" },
+  { "metastatic_lesion_count", "2.5", NULL, "metastatic_lesion_count" },
+  { "metastatic_lesion_count", "1", "\"metastatic_sites\":[\"bone\",\"lung\"]",
+    "metastatic_lesion_count" },
+  { "metastatic_lesion_count", "3",
+    "\"metastatic_sites\":[\"bone\",\"liver\"],\"liver_lesion_count\":3",
+    "metastatic_lesion_count" },
+  { "metastatic_lesion_count", "4",
+    "\"metastatic_sites\":[\"bone\",\"liver\"],\"liver_lesion_count\":3", NULL },
+  /* liver_lesion_count: 0..1000; 0 or null unless liver is a site, then at least 1 */
+  { "liver_lesion_count", "0", NULL, NULL },
+  { "liver_lesion_count", "null", NULL, NULL },
+  { "liver_lesion_count", "3", "\"metastatic_sites\":[\"liver\"]", NULL },
+  { "liver_lesion_count", "1000", "\"metastatic_sites\":[\"liver\"]", NULL },
+  { "liver_lesion_count", "0", "\"metastatic_sites\":[\"bone\"]", NULL },
+  { "liver_lesion_count", "2", NULL, NULL }, /* sites unknown: nothing to check against */
+  { "liver_lesion_count", "2", "\"metastatic_sites\":[\"bone\"]", "liver_lesion_count" },
+  { "liver_lesion_count", "0", "\"metastatic_sites\":[\"liver\"]", "liver_lesion_count" },
+  { "liver_lesion_count", "-1", NULL, "liver_lesion_count" },
+  { "liver_lesion_count", "1001", "\"metastatic_sites\":[\"liver\"]", "liver_lesion_count" },
+  { "liver_lesion_count", "\"many\"", NULL, "liver_lesion_count" },
+  /* lung_lesion_count: the same rules for lung */
+  { "lung_lesion_count", "1", "\"metastatic_sites\":[\"lung\"]", NULL },
+  { "lung_lesion_count", "0", "\"metastatic_sites\":[\"bone\"]", NULL },
+  { "lung_lesion_count", "1", "\"metastatic_sites\":[\"bone\"]", "lung_lesion_count" },
+  { "lung_lesion_count", "0", "\"metastatic_sites\":[\"lung\"]", "lung_lesion_count" },
+  { "lung_lesion_count", "0.5", NULL, "lung_lesion_count" },
+  /* systemic_therapy_completed: boolean */
+  { "systemic_therapy_completed", "true", NULL, NULL },
+  { "systemic_therapy_completed", "false", NULL, NULL },
+  { "systemic_therapy_completed", "null", NULL, NULL },
+  { "systemic_therapy_completed", "\"yes\"", NULL, "systemic_therapy_completed" },
+  { "systemic_therapy_completed", "1", NULL, "systemic_therapy_completed" },
+  { "systemic_therapy_completed", "\"unknown\"", NULL, "systemic_therapy_completed" },
+  /* metastatic_response */
+  { "metastatic_response", "\"complete\"", NULL, NULL },
+  { "metastatic_response", "\"partial\"", NULL, NULL },
+  { "metastatic_response", "\"stable\"", NULL, NULL },
+  { "metastatic_response", "\"progression\"", NULL, NULL },
+  { "metastatic_response", "\"unknown\"", NULL, NULL },
+  { "metastatic_response", "\"good\"", NULL, "metastatic_response" },
+  /* breast_response */
+  { "breast_response", "\"complete\"", NULL, NULL },
+  { "breast_response", "\"residual\"", NULL, NULL },
+  { "breast_response", "\"partial\"", NULL, "breast_response" },
+  /* response_imaging */
+  { "response_imaging", "\"pet_ct\"", NULL, NULL },
+  { "response_imaging", "\"other\"", NULL, NULL },
+  { "response_imaging", "\"PET/CT\"", NULL, "response_imaging" },
+  /* residual_breast_size_cm: number 0..30 */
+  { "residual_breast_size_cm", "0", NULL, NULL },
+  { "residual_breast_size_cm", "1.5", NULL, NULL },
+  { "residual_breast_size_cm", "30", NULL, NULL },
+  { "residual_breast_size_cm", "null", NULL, NULL },
+  { "residual_breast_size_cm", "30.01", NULL, "residual_breast_size_cm" },
+  { "residual_breast_size_cm", "-0.1", NULL, "residual_breast_size_cm" },
+  { "residual_breast_size_cm", "\"1.5\"", NULL, "residual_breast_size_cm" },
+  /* negative_margins */
+  { "negative_margins", "\"bcs\"", NULL, NULL },
+  { "negative_margins", "\"mastectomy_only\"", NULL, NULL },
+  { "negative_margins", "\"not_achievable\"", NULL, NULL },
+  { "negative_margins", "\"unknown\"", NULL, NULL },
+  { "negative_margins", "\"yes\"", NULL, "negative_margins" },
+  { "negative_margins", "true", NULL, "negative_margins" },
+  /* fit_for_surgery */
+  { "fit_for_surgery", "\"yes\"", NULL, NULL },
+  { "fit_for_surgery", "\"no\"", NULL, NULL },
+  { "fit_for_surgery", "\"unknown\"", NULL, NULL },
+  { "fit_for_surgery", "true", NULL, "fit_for_surgery" },
+  /* axillary_nodes */
+  { "axillary_nodes", "\"clinically_positive\"", NULL, NULL },
+  { "axillary_nodes", "\"clinically_negative\"", NULL, NULL },
+  { "axillary_nodes", "\"positive\"", NULL, "axillary_nodes" },
+  /* the schema and unknown keys */
+  { "colour", "\"red\"", NULL, "colour" },
+  { "Age_years", "45", NULL, "Age_years" },
+};
+
+static MbcCase *
+load (const char *text,
+      GPtrArray  *problems)
+{
+  return mbc_case_new_from_data (text, strlen (text), problems);
+}
+
+static gboolean
+names (GPtrArray  *problems,
+       const char *where)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (g_strcmp0 (((MbcProblem *) g_ptr_array_index (problems, i))->where, where) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_fields (void)
+{
+  guint checked_fields = 0;
+  gboolean seen[MBC_CASE_N_FIELDS] = { FALSE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_cases); i++)
+    {
+      const FieldCase *c = &field_cases[i];
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      g_autofree char *text = g_strdup_printf ("{\"schema\":\"mbc-advisor/case/1\",%s%s\"%s\":%s}",
+                                               c->extra ? c->extra : "", c->extra ? "," : "",
+                                               c->field, c->value);
+      g_autoptr(MbcCase) kase = load (text, problems);
+      int field = mbc_case_field_from_name (c->field);
+
+      if (field >= 0)
+        seen[field] = TRUE;
+      if (c->where == NULL)
+        {
+          if (kase == NULL)
+            g_error ("%s should be valid, but: %s: %s", text,
+                     ((MbcProblem *) problems->pdata[0])->where,
+                     ((MbcProblem *) problems->pdata[0])->message);
+          g_assert_cmpuint (problems->len, ==, 0);
+        }
+      else
+        {
+          if (kase != NULL)
+            g_error ("%s should be rejected", text);
+          if (!names (problems, c->where))
+            g_error ("%s: expected a problem naming %s, got %s: %s", text, c->where,
+                     ((MbcProblem *) problems->pdata[0])->where,
+                     ((MbcProblem *) problems->pdata[0])->message);
+          /* Every message says what is allowed or what is wrong, in words. */
+          for (guint k = 0; k < problems->len; k++)
+            g_assert_cmpuint (strlen (((MbcProblem *) problems->pdata[k])->message), >, 10);
+        }
+    }
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    {
+      g_assert_true (seen[f]);
+      checked_fields++;
+    }
+  g_assert_cmpuint (checked_fields, ==, MBC_CASE_N_FIELDS);
+}
+
+static void
+test_label_length (void)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autofree char *ok = NULL, *bad = NULL;
+  g_autoptr(MbcCase) good = NULL, rejected = NULL;
+
+  /* 200 two-byte characters: the limit is in characters, not bytes. */
+  for (int i = 0; i < 200; i++)
+    g_string_append (label, "é");
+  ok = g_strdup_printf ("{\"schema\":\"mbc-advisor/case/1\",\"label\":\"%s\"}", label->str);
+  good = load (ok, problems);
+  g_assert_nonnull (good);
+  g_string_append (label, "x");
+  bad = g_strdup_printf ("{\"schema\":\"mbc-advisor/case/1\",\"label\":\"%s\"}", label->str);
+  rejected = load (bad, problems);
+  g_assert_null (rejected);
+  g_assert_true (names (problems, "label"));
+  g_assert_nonnull (strstr (((MbcProblem *) problems->pdata[0])->message, "201"));
+}
+
+static void
+test_schema (void)
+{
+  static const struct { const char *text; const char *where; } cases[] = {
+    { "{}", "schema" },
+    { "{\"schema\":\"mbc-advisor/case/2\"}", "schema" },
+    { "{\"schema\":1}", "schema" },
+    { "[]", "$" },
+    { "\"case\"", "$" },
+    { "", "$" },
+    { "{\"schema\":\"mbc-advisor/case/1\"", "$" },          /* truncated */
+    { "{\"schema\":\"mbc-advisor/case/1\",}", "$" },        /* trailing comma */
+    { "{\"schema\":\"mbc-advisor/case/1\"} x", "$" },       /* garbage after */
+    { "{\"schema\":\"mbc-advisor/case/1\",\"ecog\":1,\"ecog\":2}", "$" }, /* duplicate */
+    { "{'schema':'mbc-advisor/case/1'}", "$" },
+    { "{\"schema\":\"mbc-advisor/case/1\",\"label\":\"a\x01\"}", "$" }, /* raw control */
+    { "{\"schema\":\"mbc-advisor/case/1\",\"label\":\"\\ud800\"}", "$" },
+    { "{\"schema\":\"mbc-advisor/case/1\",\"label\":\"\\u0000\"}", "$" },
+    { "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":1e999}", "$" },
+    { "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":NaN}", "$" },
+    { "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":045}", "$" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      g_autoptr(MbcCase) kase = load (cases[i].text, problems);
+      g_assert_null (kase);
+      if (!names (problems, cases[i].where))
+        g_error ("case %u: expected a problem at %s", i, cases[i].where);
+    }
+}
+
+static void
+test_every_problem (void)
+{
+  const char *text = "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":5,\"ecog\":9,"
+                     "\"er_status\":\"maybe\",\"metastatic_sites\":[\"bone\",\"spleen\"],"
+                     "\"flavour\":1}";
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcCase) kase = load (text, problems);
+
+  g_assert_null (kase);
+  g_assert_cmpuint (problems->len, ==, 5);
+  g_assert_true (names (problems, "age_years"));
+  g_assert_true (names (problems, "ecog"));
+  g_assert_true (names (problems, "er_status"));
+  g_assert_true (names (problems, "metastatic_sites[1]"));
+  g_assert_true (names (problems, "flavour"));
+}
+
+static void
+test_hostile_input (void)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"schema\":\"mbc-advisor/case/1\",\"label\":");
+  g_autoptr(GString) huge = g_string_new ("{\"schema\":\"mbc-advisor/case/1\",\"label\":\"");
+  g_autoptr(GString) digits = g_string_new ("{\"schema\":\"mbc-advisor/case/1\",\"age_years\":");
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  const char bad_utf8[] = "{\"schema\":\"mbc-advisor/case/1\",\"label\":\"\xff\xfe\"}";
+  const char with_nul[] = "{\"schema\":\"mbc-advisor/case/1\"}\0{}";
+  MbcCase *kase;
+
+  /* Nested a hundred thousand levels: rejected at the limit, without recursion. */
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  kase = mbc_case_new_from_data (deep->str, deep->len, problems);
+  g_assert_null (kase);
+  g_assert_nonnull (strstr (((MbcProblem *) problems->pdata[0])->message, "nested"));
+  g_ptr_array_set_size (problems, 0);
+
+  /* A megabyte label: rejected, and the message does not repeat it. */
+  for (int i = 0; i < 1 << 20; i++)
+    g_string_append_c (huge, 'a' + i % 26);
+  g_string_append (huge, "\"}");
+  kase = mbc_case_new_from_data (huge->str, huge->len, problems);
+  g_assert_null (kase);
+  g_assert_true (names (problems, "label"));
+  g_assert_cmpuint (strlen (((MbcProblem *) problems->pdata[0])->message), <, 200);
+  g_ptr_array_set_size (problems, 0);
+
+  /* A number with ten thousand digits. */
+  for (int i = 0; i < 10000; i++)
+    g_string_append_c (digits, '9');
+  g_string_append_c (digits, '}');
+  kase = mbc_case_new_from_data (digits->str, digits->len, problems);
+  g_assert_null (kase);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_ptr_array_set_size (problems, 0);
+
+  kase = mbc_case_new_from_data (bad_utf8, sizeof bad_utf8 - 1, problems);
+  g_assert_null (kase);
+  g_assert_nonnull (strstr (((MbcProblem *) problems->pdata[0])->message, "UTF-8"));
+  g_ptr_array_set_size (problems, 0);
+
+  kase = mbc_case_new_from_data (with_nul, sizeof with_nul - 1, problems);
+  g_assert_null (kase);
+  g_assert_nonnull (strstr (((MbcProblem *) problems->pdata[0])->message, "NUL"));
+}
+
+/* Random damage to a valid case never crashes or hangs the reader (run under ASan too). */
+static void
+test_mutations (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA, "cases", "worked-example.json", NULL);
+  g_autofree char *original = NULL;
+  gsize length;
+  GRand *rand = g_rand_new_with_seed (2017);
+  guint accepted = 0, rejected = 0;
+
+  g_assert_true (g_file_get_contents (path, &original, &length, NULL));
+  for (int round = 0; round < 5000; round++)
+    {
+      g_autofree char *text = g_memdup2 (original, length);
+      gsize n = length;
+      int edits = g_rand_int_range (rand, 1, 4);
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      g_autoptr(MbcCase) kase = NULL;
+
+      for (int e = 0; e < edits; e++)
+        {
+          gsize at;
+          if (n < 2)
+            break;
+          at = g_rand_int_range (rand, 0, (gint32) n);
+          switch (g_rand_int_range (rand, 0, 3))
+            {
+            case 0: text[at] = (char) g_rand_int_range (rand, 0, 256); break;
+            case 1: memmove (text + at, text + at + 1, n - at - 1); n--; break;
+            default: n = at; break; /* truncate */
+            }
+        }
+      kase = mbc_case_new_from_data (text, n, problems);
+      if (kase)
+        accepted++;
+      else
+        {
+          g_assert_cmpuint (problems->len, >, 0);
+          rejected++;
+        }
+    }
+  g_rand_free (rand);
+  g_test_message ("mutations: %u accepted, %u rejected", accepted, rejected);
+  g_assert_cmpuint (rejected, >, 0);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA, "cases", "full.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcCase) kase = NULL;
+  g_autoptr(MbcCase) again = NULL;
+  g_autofree char *saved_again = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  kase = mbc_case_new_from_data (text, length, problems);
+  g_assert_nonnull (kase);
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    g_assert_true (mbc_case_is_known (kase, f));
+  saved = mbc_case_to_data (kase, &length);
+  /* The file was written by us: saving it again gives the same bytes. */
+  g_assert_cmpstr (saved, ==, text);
+  again = mbc_case_new_from_data (saved, length, problems);
+  g_assert_nonnull (again);
+  saved_again = mbc_case_to_data (again, NULL);
+  g_assert_cmpstr (saved_again, ==, saved);
+
+  /* Unknowns are written the way the contract spells them. */
+  mbc_case_reset (again);
+  g_clear_pointer (&saved_again, g_free);
+  saved_again = mbc_case_to_data (again, NULL);
+  g_assert_nonnull (strstr (saved_again, "\"ecog\": null"));
+  g_assert_nonnull (strstr (saved_again, "\"er_status\": \"unknown\""));
+  g_assert_nonnull (strstr (saved_again, "\"metastatic_sites\": null"));
+  g_assert_null (strstr (saved_again, "\"label\""));
+}
+
+static void
+count_cb (gpointer  object,
+          gpointer  pspec_or_null,
+          gpointer  user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_properties (void)
+{
+  g_autoptr(MbcCase) kase = mbc_case_new ();
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  const char *sites[] = { "bone", "liver", NULL };
+  g_auto(GStrv) got_sites = NULL;
+  g_autofree char *menopause = NULL;
+  guint notifies = 0, changes = 0;
+  int age;
+
+  g_signal_connect (kase, "notify::age-years", G_CALLBACK (count_cb), &notifies);
+  g_signal_connect (kase, "changed", G_CALLBACK (count_cb), &changes);
+
+  g_object_get (kase, "age-years", &age, "menopausal-status", &menopause, NULL);
+  g_assert_cmpint (age, ==, -1);
+  g_assert_cmpstr (menopause, ==, "unknown");
+  g_assert_false (mbc_case_is_known (kase, MBC_CASE_FIELD_AGE_YEARS));
+
+  g_object_set (kase, "age-years", 52, NULL);
+  g_object_set (kase, "age-years", 52, NULL); /* no change: no notify */
+  g_assert_cmpuint (notifies, ==, 1);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (mbc_case_is_known (kase, MBC_CASE_FIELD_AGE_YEARS));
+
+  g_object_set (kase, "metastatic-sites", sites, "liver-lesion-count", 2,
+                "metastatic-lesion-count", 2, "systemic-therapy-completed", "no", NULL);
+  g_object_get (kase, "metastatic-sites", &got_sites, NULL);
+  g_assert_cmpstrv (got_sites, sites);
+  /* 2 liver lesions and bone: at least 3 lesions. The model holds it; validation says so. */
+  g_assert_false (mbc_case_validate (kase, problems));
+  g_assert_true (names (problems, "metastatic_lesion_count"));
+  g_ptr_array_set_size (problems, 0);
+
+  g_object_set (kase, "metastatic-lesion-count", 3, "age-years", 12, NULL);
+  g_assert_false (mbc_case_validate (kase, problems));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (names (problems, "age_years"));
+  g_ptr_array_set_size (problems, 0);
+
+  mbc_case_set_unknown (kase, MBC_CASE_FIELD_AGE_YEARS);
+  g_assert_true (mbc_case_validate (kase, problems));
+  g_assert_false (mbc_case_is_known (kase, MBC_CASE_FIELD_AGE_YEARS));
+
+  changes = 0;
+  mbc_case_reset (kase);
+  g_assert_cmpuint (changes, ==, 1);
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    g_assert_false (mbc_case_is_known (kase, f));
+}
+
+static void
+test_rule_data (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA, "cases", "worked-example.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcCase) kase = NULL;
+  g_autoptr(JsonNode) data = NULL;
+  JsonObject *object;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  kase = mbc_case_new_from_data (text, length, problems);
+  data = mbc_case_to_rule_data (kase);
+  object = json_node_get_object (data);
+  /* Rules see only known values: unknowns are absent, whatever their spelling on disk. */
+  g_assert_false (json_object_has_member (object, "ecog"));
+  g_assert_false (json_object_has_member (object, "negative_margins"));
+  g_assert_false (json_object_has_member (object, "label"));
+  g_assert_cmpint (json_object_get_int_member (object, "age_years"), ==, 45);
+  g_assert_true (json_object_get_boolean_member (object, "systemic_therapy_completed"));
+  g_assert_cmpstr (json_object_get_string_member (object, "metastatic_response"), ==, "complete");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/case/fields", test_fields);
+  g_test_add_func ("/case/label-length", test_label_length);
+  g_test_add_func ("/case/schema-and-syntax", test_schema);
+  g_test_add_func ("/case/every-problem", test_every_problem);
+  g_test_add_func ("/case/hostile-input", test_hostile_input);
+  g_test_add_func ("/case/mutations", test_mutations);
+  g_test_add_func ("/case/round-trip", test_round_trip);
+  g_test_add_func ("/case/properties", test_properties);
+  g_test_add_func ("/case/rule-data", test_rule_data);
+  return g_test_run ();
+}

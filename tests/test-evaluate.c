@@ -1,3 +1,283 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The clinical table: cases whose expected results were worked out by hand from
+ * clinical-logic.md (tests/data/evaluate-cases.json). Together they must fire every
+ * decision rule and assert every finding met, not met and unknown.
+ */
 #include "config.h"
-#include <glib.h>
-int main (int argc, char *argv[]) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#include <string.h>
+
+#include "mbc-case.h"
+#include "mbc-evaluator.h"
+#include "mbc-guideline.h"
+#include "mbc-json.h"
+#include "mbc-problem.h"
+
+static MbcGuideline *guideline;
+
+static JsonNode *
+load_json (const char *name)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA, name, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  JsonNode *node;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  node = mbc_json_parse (text, length, 64, &error);
+  g_assert_no_error (error);
+  return node;
+}
+
+static MbcResult *
+evaluate_object (JsonObject *case_object)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbcCase) kase = NULL;
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+  MbcResult *result;
+
+  json_object_set_string_member (copy, "schema", MBC_CASE_SCHEMA);
+  json_object_iter_init_ordered (&iter, case_object);
+  while (json_object_iter_next_ordered (&iter, &name, &value))
+    json_object_set_member (copy, name, json_node_copy (value));
+  json_node_take_object (root, copy);
+  kase = mbc_case_new_from_json (root, problems);
+  if (kase == NULL)
+    g_error ("invalid test case: %s: %s", ((MbcProblem *) problems->pdata[0])->where,
+             ((MbcProblem *) problems->pdata[0])->message);
+  result = mbc_evaluate (guideline, kase, &error);
+  g_assert_no_error (error);
+  return result;
+}
+
+static void
+assert_strings (const char *name,
+                const char *what,
+                JsonArray  *expected,
+                GPtrArray  *got)
+{
+  gboolean same = json_array_get_length (expected) == got->len;
+
+  for (guint i = 0; same && i < got->len; i++)
+    same = g_strcmp0 (json_array_get_string_element (expected, i), got->pdata[i]) == 0;
+  if (!same)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      for (guint i = 0; i < got->len; i++)
+        g_string_append_printf (text, "%s%s", i ? ", " : "", (char *) got->pdata[i]);
+      g_error ("%s: %s is [%s], expected %u items", name, what, text->str,
+               json_array_get_length (expected));
+    }
+}
+
+static gboolean
+plan_has (MbcResult  *result,
+          const char *id)
+{
+  GPtrArray *plan = mbc_result_get_plan (result);
+  for (guint i = 0; i < plan->len; i++)
+    if (strcmp (((MbcPlanItem *) plan->pdata[i])->id, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What must hold for every result, whatever the case (interfaces.md). */
+static void
+assert_invariants (const char *name,
+                   MbcResult  *result)
+{
+  const char *tier = mbc_result_get_tier (result);
+  gboolean recommended = strcmp (tier, "recommended") == 0;
+  gboolean active = recommended || strcmp (tier, "individualise") == 0;
+  g_autoptr(JsonNode) json = mbc_result_to_json (result);
+  JsonObject *object = json_node_get_object (json);
+
+  g_assert_cmpint (recommended, ==, mbc_result_get_strength (result) != NULL);
+  if (strcmp (tier, "indeterminate") == 0)
+    g_assert_cmpuint (mbc_result_get_missing (result)->len, >, 0);
+  else
+    g_assert_cmpuint (mbc_result_get_missing (result)->len, ==, 0);
+  if (!recommended)
+    g_assert_cmpuint (mbc_result_get_confirm (result)->len, ==, 0);
+  if (!active && mbc_result_get_options (result)->len != 0)
+    g_error ("%s: options offered with tier %s", name, tier);
+  if (active)
+    g_assert_cmpuint (mbc_result_get_options (result)->len, >, 0);
+  g_assert_cmpint (mbc_result_get_axillary_evaluation (result), ==,
+                   mbc_result_get_options (result)->len > 0);
+  /* Every finding of the guideline has a status and a reason with its text. */
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (object, "findings")), ==,
+                    mbc_guideline_get_findings (guideline)->len);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "reasons")), ==,
+                    mbc_guideline_get_findings (guideline)->len);
+  g_assert_cmpstr (json_object_get_string_member (object, "schema"), ==, "mbc-advisor/result/1");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object,
+                   "guideline"), "sha256"), ==, mbc_guideline_get_sha256 (guideline));
+  /* Counselling is advised in all patients. */
+  g_assert_true (plan_has (result, "counselling"));
+  for (guint i = 0; i < mbc_result_get_statements (result)->len; i++)
+    g_assert_nonnull (mbc_guideline_lookup_source (guideline,
+                                                   mbc_result_get_statements (result)->pdata[i]));
+}
+
+static void
+test_table (void)
+{
+  g_autoptr(JsonNode) table = load_json ("evaluate-cases.json");
+  JsonArray *cases = json_node_get_array (table);
+  GPtrArray *findings = mbc_guideline_get_findings (guideline);
+  GPtrArray *rules = mbc_guideline_get_rules (guideline);
+  g_autoptr(GHashTable) fired = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) asserted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_cmpuint (json_array_get_length (cases), >=, 30);
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (cases, i);
+      const char *name = json_object_get_string_member (entry, "name");
+      JsonObject *expect = json_object_get_object_member (entry, "expect");
+      g_autoptr(MbcResult) result = evaluate_object (json_object_get_object_member (entry, "case"));
+
+      g_test_message ("%s -> %s (%s)", name, mbc_result_get_tier (result),
+                      mbc_result_get_rule (result)->id);
+      if (g_strcmp0 (mbc_result_get_tier (result), json_object_get_string_member (expect, "tier")))
+        g_error ("%s: tier %s, expected %s", name, mbc_result_get_tier (result),
+                 json_object_get_string_member (expect, "tier"));
+      if (json_object_has_member (expect, "rule") &&
+          g_strcmp0 (mbc_result_get_rule (result)->id,
+                     json_object_get_string_member (expect, "rule")))
+        g_error ("%s: rule %s, expected %s", name, mbc_result_get_rule (result)->id,
+                 json_object_get_string_member (expect, "rule"));
+      if (json_object_has_member (expect, "strength"))
+        g_assert_cmpstr (mbc_result_get_strength (result), ==,
+                         json_object_get_string_member_with_default (expect, "strength", NULL));
+      if (json_object_has_member (expect, "missing"))
+        assert_strings (name, "missing", json_object_get_array_member (expect, "missing"),
+                        mbc_result_get_missing (result));
+      if (json_object_has_member (expect, "confirm"))
+        assert_strings (name, "confirm", json_object_get_array_member (expect, "confirm"),
+                        mbc_result_get_confirm (result));
+      if (json_object_has_member (expect, "options"))
+        assert_strings (name, "options", json_object_get_array_member (expect, "options"),
+                        mbc_result_get_options (result));
+      if (json_object_has_member (expect, "plan_includes"))
+        {
+          JsonArray *ids = json_object_get_array_member (expect, "plan_includes");
+          for (guint k = 0; k < json_array_get_length (ids); k++)
+            if (!plan_has (result, json_array_get_string_element (ids, k)))
+              g_error ("%s: plan lacks %s", name, json_array_get_string_element (ids, k));
+        }
+      if (json_object_has_member (expect, "plan_excludes"))
+        {
+          JsonArray *ids = json_object_get_array_member (expect, "plan_excludes");
+          for (guint k = 0; k < json_array_get_length (ids); k++)
+            if (plan_has (result, json_array_get_string_element (ids, k)))
+              g_error ("%s: plan has %s", name, json_array_get_string_element (ids, k));
+        }
+      if (json_object_has_member (expect, "findings"))
+        {
+          JsonObject *expected = json_object_get_object_member (expect, "findings");
+          JsonObjectIter iter;
+          const char *id;
+          JsonNode *status;
+
+          json_object_iter_init_ordered (&iter, expected);
+          while (json_object_iter_next_ordered (&iter, &id, &status))
+            {
+              int index = mbc_result_lookup_finding (result, id);
+              const char *got;
+
+              g_assert_cmpint (index, >=, 0);
+              got = mbc_finding_status_to_string (mbc_result_get_finding_status (result, index));
+              if (g_strcmp0 (got, json_node_get_string (status)) != 0)
+                g_error ("%s: finding %s is %s, expected %s", name, id, got,
+                         json_node_get_string (status));
+              g_hash_table_add (asserted, g_strdup_printf ("%s=%s", id, got));
+            }
+        }
+      assert_invariants (name, result);
+      g_hash_table_add (fired, (gpointer) mbc_result_get_rule (result)->id);
+    }
+
+  /* Coverage: every rule fires, every finding is asserted both ways and unknown. */
+  for (guint i = 0; i < rules->len; i++)
+    if (!g_hash_table_contains (fired, ((MbcRule *) rules->pdata[i])->id))
+      g_error ("no case fires rule %s", ((MbcRule *) rules->pdata[i])->id);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      static const char * const statuses[] = { "met", "not_met", "unknown" };
+      for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s=%s", ((MbcFinding *) findings->pdata[i])->id,
+                                                  statuses[s]);
+          if (!g_hash_table_contains (asserted, key))
+            g_error ("no case asserts %s", key);
+        }
+    }
+}
+
+static void
+test_text (void)
+{
+  g_autoptr(JsonNode) table = load_json ("evaluate-cases.json");
+  JsonObject *first = json_array_get_object_element (json_node_get_array (table), 0);
+  g_autoptr(MbcResult) result = evaluate_object (json_object_get_object_member (first, "case"));
+  g_autofree char *text = mbc_result_to_text (result);
+
+  g_assert_true (g_str_has_prefix (text, "Surgery can be recommended\n"));
+  g_assert_nonnull (strstr (text, "Confirm before surgery"));
+  g_assert_nonnull (strstr (text, "Evidence since 2017"));
+  g_assert_nonnull (strstr (text, mbc_guideline_get_sha256 (guideline)));
+  g_assert_nonnull (strstr (text, mbc_guideline_get_disclaimer (guideline)));
+}
+
+/* The same case evaluates the same way every time, and a result is independent of
+ * the one before (no state leaks between evaluations). */
+static void
+test_repeatable (void)
+{
+  g_autoptr(JsonNode) table = load_json ("evaluate-cases.json");
+  JsonArray *cases = json_node_get_array (table);
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_free);
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < json_array_get_length (cases); i++)
+      {
+        guint index = pass == 0 ? i : json_array_get_length (cases) - 1 - i;
+        JsonObject *entry = json_array_get_object_element (cases, index);
+        g_autoptr(MbcResult) result = evaluate_object (json_object_get_object_member (entry, "case"));
+        g_autoptr(GString) out = g_string_new (NULL);
+
+        mbc_result_write_json (result, out);
+        if (pass == 0)
+          g_ptr_array_add (first, g_string_free (g_steal_pointer (&out), FALSE));
+        else
+          g_assert_cmpstr (out->str, ==, first->pdata[index]);
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  guideline = mbc_guideline_new_default (NULL, &error);
+  g_assert_no_error (error);
+  g_test_add_func ("/evaluate/clinical-table", test_table);
+  g_test_add_func ("/evaluate/text", test_text);
+  g_test_add_func ("/evaluate/repeatable", test_repeatable);
+  status = g_test_run ();
+  g_clear_object (&guideline);
+  return status;
+}
