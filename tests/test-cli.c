@@ -1,3 +1,368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The command line, run as a script would run it: outputs, errors and exit statuses. */
 #include "config.h"
-#include <glib.h>
-int main (int argc, char *argv[]) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "mbc-json.h"
+
+static const char *advisor;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_with_input (Run                *r,
+                const char         *input,
+                const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
+
+  g_ptr_array_add (argv, (gpointer) advisor);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  if (input)
+    flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
+  process = g_subprocess_newv ((const char * const *) argv->pdata, flags, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  r->status = g_subprocess_get_exit_status (process);
+}
+
+#define RUN(r, ...) run_with_input (r, NULL, (const char *[]) { __VA_ARGS__, NULL })
+#define RUN_STDIN(r, input, ...) run_with_input (r, input, (const char *[]) { __VA_ARGS__, NULL })
+
+static char *
+data_path (const char *name)
+{
+  return g_build_filename (TEST_DATA, name, NULL);
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = mbc_json_parse (text, strlen (text), 64, &error);
+  g_assert_no_error (error);
+  return node;
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) r = { 0 };
+
+  RUN (&r, "--version");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "mbc-advisor " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) r = { 0 };
+
+  RUN (&r, "--help");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--evaluate"));
+  g_assert_nonnull (strstr (r.out, "--batch"));
+  g_assert_nonnull (strstr (r.out, "--validate-guideline"));
+}
+
+static void
+test_evaluate (void)
+{
+  g_autofree char *path = data_path ("cases/worked-example.json");
+  g_autofree char *text = NULL;
+  g_auto(Run) r = { 0 };
+  g_auto(Run) s = { 0 };
+  g_auto(Run) t = { 0 };
+  g_autoptr(JsonNode) result = NULL;
+  JsonObject *o;
+
+  RUN (&r, "--evaluate", path);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  result = parse (r.out);
+  o = json_node_get_object (result);
+  g_assert_cmpstr (json_object_get_string_member (o, "schema"), ==, "mbc-advisor/result/1");
+  g_assert_cmpstr (json_object_get_string_member (o, "tier"), ==, "recommended");
+  g_assert_cmpstr (json_object_get_string_member (o, "strength"), ==, "standard");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "rule"), "id"),
+                   ==, "favourable_subset");
+  g_assert_true (json_object_get_boolean_member (o, "axillary_evaluation"));
+
+  /* "-" reads standard input and gives the same bytes. */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  RUN_STDIN (&s, text, "--evaluate", "-");
+  g_assert_cmpint (s.status, ==, 0);
+  g_assert_cmpstr (s.out, ==, r.out);
+
+  RUN (&t, "--evaluate", path, "--format", "text");
+  g_assert_cmpint (t.status, ==, 0);
+  g_assert_true (g_str_has_prefix (t.out, "Surgery can be recommended"));
+  g_assert_nonnull (strstr (t.out, "Evidence since 2017"));
+}
+
+static void
+test_evaluate_errors (void)
+{
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) invalid = { 0 };
+  g_auto(Run) folder = { 0 };
+  g_auto(Run) format = { 0 };
+  g_auto(Run) both = { 0 };
+  g_autofree char *folder_path = data_path ("cases");
+  g_auto(GStrv) lines = NULL;
+
+  RUN (&missing, "--evaluate", "/nonexistent/case.json");
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_true (g_str_has_prefix (missing.err, "/nonexistent/case.json: $: "));
+  g_assert_cmpstr (missing.out, ==, "");
+
+  RUN (&folder, "--evaluate", folder_path);
+  g_assert_cmpint (folder.status, ==, 1);
+
+  RUN_STDIN (&invalid, "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":300,\"ecog\":\"1\","
+             "\"metastatic_sites\":[\"bone\",\"bone\"],\"hair\":\"red\"}", "--evaluate", "-");
+  g_assert_cmpint (invalid.status, ==, 2);
+  g_assert_cmpstr (invalid.out, ==, "");
+  lines = g_strsplit (g_strchomp (invalid.err), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  /* FILE: FIELD: what is wrong, one a line, every problem. */
+  g_assert_true (g_str_has_prefix (lines[0], "<stdin>: age_years: "));
+  g_assert_true (g_str_has_prefix (lines[1], "<stdin>: ecog: "));
+  g_assert_true (g_str_has_prefix (lines[2], "<stdin>: metastatic_sites[1]: "));
+  g_assert_true (g_str_has_prefix (lines[3], "<stdin>: hair: "));
+
+  RUN (&format, "--evaluate", "-", "--format", "xml");
+  g_assert_cmpint (format.status, ==, 2);
+
+  RUN (&both, "--evaluate", "a.json", "--batch", "b.jsonl");
+  g_assert_cmpint (both.status, ==, 2);
+}
+
+static void
+test_batch (void)
+{
+  g_autofree char *path = data_path ("cases/worked-example.json");
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) one = NULL;
+  g_autoptr(GString) input = g_string_new (NULL);
+  g_autofree char *line = NULL;
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonNode) bad = NULL;
+  g_autoptr(JsonNode) empty = NULL;
+  g_autoptr(JsonNode) good = NULL;
+  JsonArray *errors;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  one = parse (text);
+  line = mbc_json_to_string (one, 0);
+  g_string_append_printf (input, "%s\n", line);                                 /* 1 good */
+  g_string_append (input, "{\"schema\":\"mbc-advisor/case/1\",\"ecog\":7}\n");  /* 2 bad */
+  g_string_append (input, "{\"schema\":\"mbc-advisor/case/1\",\"metastatic_response\":"
+                          "\"progression\"}\r\n");                                /* 3 good, CRLF */
+  g_string_append (input, "\n");                                                 /* 4 empty */
+  g_string_append (input, "{\"schema\":\"mbc-advisor/case/1\",\"fit_for_surgery\":\"no\"");
+  g_string_append (input, "\n");                                                 /* 5 truncated */
+  g_string_append_printf (input, "%s", line);                                   /* 6 good, no LF */
+
+  RUN_STDIN (&r, input->str, "--batch", "-");
+  g_assert_cmpint (r.status, ==, 2);
+  lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 7); /* six lines and the final newline */
+  g_assert_cmpstr (lines[6], ==, "");
+
+  good = parse (lines[0]);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (good), "tier"), ==,
+                   "recommended");
+  bad = parse (lines[1]);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (bad), "schema"), ==,
+                   "mbc-advisor/error/1");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (bad), "line"), ==, 2);
+  errors = json_object_get_array_member (json_node_get_object (bad), "errors");
+  g_assert_cmpuint (json_array_get_length (errors), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (errors, 0),
+                                                  "field"), ==, "ecog");
+  g_assert_nonnull (strstr (lines[2], "\"tier\":\"not_recommended\""));
+  empty = parse (lines[3]);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (empty), "line"), ==, 4);
+  g_assert_nonnull (strstr (lines[4], "\"line\":5"));
+  g_assert_nonnull (strstr (lines[5], "\"tier\":\"recommended\""));
+  /* Problems also go to stderr, with file and line. */
+  g_assert_nonnull (strstr (r.err, "<stdin>:2: ecog: "));
+  g_assert_nonnull (strstr (r.err, "<stdin>:5: $: "));
+}
+
+static void
+test_batch_all_good (void)
+{
+  g_auto(Run) r = { 0 };
+
+  RUN_STDIN (&r, "{\"schema\":\"mbc-advisor/case/1\"}\n{\"schema\":\"mbc-advisor/case/1\"}\n",
+             "--batch", "-");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_nonnull (strstr (r.out, "\"tier\":\"indeterminate\""));
+}
+
+static void
+test_guideline (void)
+{
+  g_autofree char *pack = g_build_filename (SOURCE_ROOT, "data", "guidelines",
+                                            "uio2017-mbc-primary-surgery.json", NULL);
+  g_autofree char *broken = g_build_filename (g_get_tmp_dir (), "mbc-broken-pack.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *case_path = data_path ("cases/worked-example.json");
+  g_autoptr(GString) damaged = NULL;
+  g_auto(Run) valid = { 0 };
+  g_auto(Run) invalid = { 0 };
+  g_auto(Run) with_pack = { 0 };
+  g_auto(Run) with_broken = { 0 };
+  g_auto(Run) unreadable = { 0 };
+
+  RUN (&valid, "--validate-guideline", pack);
+  g_assert_cmpint (valid.status, ==, 0);
+  g_assert_nonnull (strstr (valid.out, "valid"));
+
+  g_assert_true (g_file_get_contents (pack, &text, NULL, NULL));
+  damaged = g_string_new (text);
+  g_string_replace (damaged, "\"hit_policy\": \"first\"", "\"hit_policy\": \"any\"", 1);
+  g_string_replace (damaged, "\"id\": \"TH1\"", "\"id\": \"TH1\", \"extra\": 1", 1);
+  g_assert_true (g_file_set_contents (broken, damaged->str, damaged->len, NULL));
+  RUN (&invalid, "--validate-guideline", broken);
+  g_assert_cmpint (invalid.status, ==, 3);
+  g_assert_nonnull (strstr (invalid.err, ": $.decision.hit_policy: "));
+  g_assert_nonnull (strstr (invalid.err, ": $.sources[0].extra: "));
+
+  RUN (&with_pack, "--guideline", pack, "--evaluate", case_path);
+  g_assert_cmpint (with_pack.status, ==, 0);
+  RUN (&with_broken, "--guideline", broken, "--evaluate", case_path);
+  g_assert_cmpint (with_broken.status, ==, 3);
+  g_assert_cmpstr (with_broken.out, ==, "");
+  RUN (&unreadable, "--validate-guideline", "/nonexistent/pack.json");
+  g_assert_cmpint (unreadable.status, ==, 1);
+  g_unlink (broken);
+}
+
+static void
+test_jsonlogic (void)
+{
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(Run) c = { 0 };
+  g_auto(Run) d = { 0 };
+
+  RUN (&a, "--jsonlogic", "{\"+\":[1,2]}");
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_cmpstr (a.out, ==, "3\n");
+  RUN (&b, "--jsonlogic", "{\"var\":\"a.b\"}", "{\"a\":{\"b\":[1,\"x\"]}}");
+  g_assert_cmpstr (b.out, ==, "[1,\"x\"]\n");
+  RUN (&c, "--jsonlogic", "{\"frob\":1}");
+  g_assert_cmpint (c.status, ==, 2);
+  g_assert_nonnull (strstr (c.err, "unknown operator"));
+  RUN (&d, "--jsonlogic", "{\"+\":[1,");
+  g_assert_cmpint (d.status, ==, 2);
+}
+
+/* The shared JsonLogic suite, through the command line as a pack author would use it. */
+static void
+test_jsonlogic_suite (void)
+{
+  g_autofree char *path = g_build_filename (SOURCE_ROOT, "..", "shared", "conformance",
+                                            "jsonlogic", "tests.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) suite = NULL;
+  JsonArray *cases;
+  guint run = 0;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    {
+      g_test_skip_printf ("%s is absent: the JsonLogic suite was not run", path);
+      return;
+    }
+  suite = parse (text);
+  cases = json_node_get_array (suite);
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonNode *entry = json_array_get_element (cases, i);
+      g_autofree char *rule = NULL, *data = NULL;
+      g_autoptr(JsonNode) got = NULL;
+      g_auto(Run) r = { 0 };
+      JsonArray *triple;
+
+      if (!JSON_NODE_HOLDS_ARRAY (entry))
+        continue;
+      triple = json_node_get_array (entry);
+      rule = mbc_json_to_string (json_array_get_element (triple, 0), 0);
+      data = mbc_json_to_string (json_array_get_element (triple, 1), 0);
+      RUN (&r, "--jsonlogic", rule, data);
+      g_assert_cmpint (r.status, ==, 0);
+      got = parse (r.out);
+      /* Numbers print as JavaScript prints them, so 2.0 and 2 are the same text. */
+      {
+        g_autofree char *want = mbc_json_to_string (json_array_get_element (triple, 2), 0);
+        g_autofree char *have = mbc_json_to_string (got, 0);
+        if (g_strcmp0 (want, have) != 0)
+          g_error ("%s with %s gave %s, expected %s", rule, data, have, want);
+      }
+      run++;
+    }
+  g_assert_cmpuint (run, ==, 277);
+}
+
+static void
+test_no_arguments (void)
+{
+  g_auto(Run) r = { 0 };
+
+  /* Until the window exists, the bare command prints its help. */
+  RUN (&r, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--evaluate"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  advisor = g_getenv ("MBC_ADVISOR");
+  if (advisor == NULL)
+    g_error ("MBC_ADVISOR must name the mbc-advisor binary");
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/no-arguments", test_no_arguments);
+  g_test_add_func ("/cli/evaluate", test_evaluate);
+  g_test_add_func ("/cli/evaluate-errors", test_evaluate_errors);
+  g_test_add_func ("/cli/batch", test_batch);
+  g_test_add_func ("/cli/batch-all-good", test_batch_all_good);
+  g_test_add_func ("/cli/guideline", test_guideline);
+  g_test_add_func ("/cli/jsonlogic", test_jsonlogic);
+  g_test_add_func ("/cli/jsonlogic-suite", test_jsonlogic_suite);
+  return g_test_run ();
+}

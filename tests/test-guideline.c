@@ -1,3 +1,374 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The guideline model: the bundled pack loads and says what clinical-logic.md says; broken
+ * packs, made by damaging the bundled one in one place, are each rejected with a problem
+ * at the right JSON path.
+ */
 #include "config.h"
-#include <glib.h>
-int main (int argc, char *argv[]) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mbc-guideline.h"
+#include "mbc-json.h"
+#include "mbc-problem.h"
+
+static char *pack_text;
+static gsize pack_length;
+
+typedef struct
+{
+  const char *what;
+  const char *at;      /* slash-separated path to change; a last part "+" appends */
+  const char *value;   /* JSON text, or NULL to delete */
+  const char *where;   /* the path a problem must name */
+} Breakage;
+
+static const Breakage breakages[] = {
+  { "unknown top-level key", "colour", "\"red\"", "$.colour" },
+  { "unknown key in a source", "sources/0/colour", "1", "$.sources[0].colour" },
+  { "unknown key in a finding text", "findings/0/text/maybe", "\"x\"",
+    "$.findings[0].text.maybe" },
+  { "wrong schema", "schema", "\"mbc-advisor/guideline/2\"", "$.schema" },
+  { "missing disclaimer", "disclaimer", NULL, "$.disclaimer" },
+  { "empty title", "title", "\"\"", "$.title" },
+  { "unknown operator", "findings/0/met_when", "{\"frobnicate\":[1]}",
+    "$.findings[0].met_when.frobnicate" },
+  { "unknown operator deep in a rule", "decision/rules/3/when/or/0", "{\"regex\":[\"a\",\"b\"]}",
+    "$.decision.rules[3].when.or[0].regex" },
+  { "object with two keys in a rule", "findings/1/met_when", "{\"<\":[1,2],\">\":[2,1]}",
+    "$.findings[1].met_when" },
+  { "dangling source id in a finding", "findings/0/sources/0", "\"TH9\"",
+    "$.findings[0].sources[0]" },
+  { "dangling source id in a rule", "decision/rules/1/sources/+", "\"R99\"",
+    "$.decision.rules[1].sources[2]" },
+  { "dangling source id in a param", "params/young_age_below_years/sources/0", "\"Z\"",
+    "$.params.young_age_below_years.sources[0]" },
+  { "dangling source id in a plan item", "plan/items/0/sources/0", "\"T7\"",
+    "$.plan.items[0].sources[0]" },
+  { "finding that reads an unknown case field", "findings/0/met_when",
+    "{\"==\":[{\"var\":\"case.metastatic_reponse\"},\"complete\"]}",
+    "$.findings[0].met_when[\"==\"][0].var" },
+  { "finding that reads the label", "findings/0/met_when", "{\"var\":\"case.label\"}",
+    "$.findings[0].met_when.var" },
+  { "finding that reads an unknown param", "findings/6/met_when",
+    "{\"<\":[{\"var\":\"case.age_years\"},{\"var\":\"params.young_age\"}]}",
+    "$.findings[6].met_when[\"<\"][1].var" },
+  { "finding that reads a later finding", "findings/0/unknown_when",
+    "{\"==\":[{\"var\":\"findings.clear_margins\"},\"unknown\"]}",
+    "$.findings[0].unknown_when[\"==\"][0].var" },
+  { "rule that reads an unknown finding", "decision/rules/0/when",
+    "{\"==\":[{\"var\":\"findings.fit\"},\"not_met\"]}",
+    "$.decision.rules[0].when[\"==\"][0].var" },
+  { "rule that reads unknown data", "decision/rules/0/when", "{\"var\":\"patient.age\"}",
+    "$.decision.rules[0].when.var" },
+  { "duplicate finding id", "findings/1/id", "\"good_response\"", "$.findings[1].id" },
+  { "duplicate source id", "sources/1/id", "\"TH1\"", "$.sources[1].id" },
+  { "finding in an unknown group", "findings/0/group", "\"gates\"", "$.findings[0].group" },
+  { "unused finding", "findings/+",
+    "{\"id\":\"her2_positive\",\"group\":\"supporting\",\"title\":\"HER2\","
+    "\"unknown_when\":{\"missing\":\"case.her2_status\"},"
+    "\"met_when\":{\"==\":[{\"var\":\"case.her2_status\"},\"positive\"]},"
+    "\"text\":{\"met\":\"a\",\"not_met\":\"b\",\"unknown\":\"c\"},\"sources\":[\"TH1\"]}",
+    "$.findings[10]" },
+  { "table that can fall through", "decision/rules/6/when",
+    "{\"==\":[{\"var\":\"findings.clear_margins\"},\"met\"]}", "$.decision.rules" },
+  { "unreachable rule after the catch-all", "decision/rules/+",
+    "{\"id\":\"late\",\"when\":true,\"tier\":\"individualise\",\"indicator\":\"info\","
+    "\"summary\":\"s\",\"detail\":\"d\",\"sources\":[\"TH1\"]}", "$.decision.rules[7]" },
+  { "unknown tier", "decision/rules/0/tier", "\"maybe\"", "$.decision.rules[0].tier" },
+  { "unknown indicator", "decision/rules/0/indicator", "\"red\"",
+    "$.decision.rules[0].indicator" },
+  { "hit policy other than first", "decision/hit_policy", "\"collect\"",
+    "$.decision.hit_policy" },
+  { "indeterminate rule without missing fields", "decision/rules/3/missing", NULL,
+    "$.decision.rules[3]" },
+  { "missing field that is not a case field", "decision/rules/3/missing/0/field",
+    "\"response\"", "$.decision.rules[3].missing[0].field" },
+  { "confirm on a rule that does not recommend", "decision/rules/4/confirm",
+    "[{\"field\":\"fit_for_surgery\",\"when\":true}]", "$.decision.rules[4].confirm" },
+  { "strength without a default", "decision/rules/6/strength/1/when", "false",
+    "$.decision.rules[6].strength[1]" },
+  { "poll percentages that do not add up", "sources/5/options/0/percent", "70",
+    "$.sources[5].options" },
+  { "percent out of range", "sources/5/options/1/percent", "122.7",
+    "$.sources[5].options[1].percent" },
+  { "poll without a question", "sources/5/question", NULL, "$.sources[5].question" },
+  { "unknown source kind", "sources/0/kind", "\"tweet\"", "$.sources[0].kind" },
+  { "plan item offering an unknown option", "plan/items/0/options/0", "\"lumpectomy\"",
+    "$.plan.items[0].options[0]" },
+  { "plan item in an unknown section", "plan/items/0/section", "\"diet\"",
+    "$.plan.items[0].section" },
+  { "plan item with a non-boolean axillary flag", "plan/items/0/axillary_evaluation", "\"yes\"",
+    "$.plan.items[0].axillary_evaluation" },
+  { "advice resting on nothing", "decision/rules/1/sources", "[]",
+    "$.decision.rules[1].sources" },
+  { "evidence without a date", "evidence_since/as_of", NULL, "$.evidence_since.as_of" },
+  { "tally of an unknown finding", "decision/tallies/0/findings/0", "\"youth\"",
+    "$.decision.tallies[0].findings[0]" },
+  { "sources not an array", "findings/2/sources", "\"TH1\"", "$.findings[2].sources" },
+  { "findings not an array", "findings", "{}", "$.findings" },
+  { "root not an object", "", "[]", "$" },
+};
+
+static JsonNode *
+parse_pack (void)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *root = mbc_json_parse (pack_text, pack_length, 512, &error);
+  g_assert_no_error (error);
+  return root;
+}
+
+/* Changes @root at @at (see Breakage); returns the new root. */
+static JsonNode *
+apply_breakage (JsonNode   *root,
+                const char *at,
+                const char *value_text)
+{
+  g_auto(GStrv) parts = g_strsplit (at, "/", -1);
+  guint n = g_strv_length (parts);
+  JsonNode *node = root;
+  JsonNode *value = NULL;
+  const char *last;
+
+  if (value_text)
+    value = mbc_json_parse (value_text, strlen (value_text), 512, NULL);
+  if (*at == '\0')
+    {
+      json_node_unref (root);
+      return value;
+    }
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        node = json_object_get_member (json_node_get_object (node), parts[i]);
+      else
+        node = json_array_get_element (json_node_get_array (node), atoi (parts[i]));
+      g_assert_nonnull (node);
+    }
+  last = parts[n - 1];
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      if (value)
+        json_object_set_member (json_node_get_object (node), last, value);
+      else
+        json_object_remove_member (json_node_get_object (node), last);
+    }
+  else
+    {
+      /* Arrays are rebuilt with the element replaced, removed or appended. */
+      JsonArray *old = json_node_get_array (node);
+      JsonArray *fresh = json_array_new ();
+      gboolean append = strcmp (last, "+") == 0;
+      guint index = append ? G_MAXUINT : (guint) atoi (last);
+
+      for (guint k = 0; k < json_array_get_length (old); k++)
+        {
+          if (k != index)
+            json_array_add_element (fresh, json_node_ref (json_array_get_element (old, k)));
+          else if (value)
+            json_array_add_element (fresh, g_steal_pointer (&value));
+        }
+      if (append)
+        json_array_add_element (fresh, g_steal_pointer (&value));
+      json_node_set_array (node, fresh);
+      json_array_unref (fresh);
+    }
+  return root;
+}
+
+static MbcGuideline *
+load_text (const char *text,
+           gsize       length,
+           GPtrArray  *problems,
+           GError    **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length);
+  return mbc_guideline_new_from_bytes (bytes, problems, error);
+}
+
+static gboolean
+names (GPtrArray  *problems,
+       const char *where)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (g_strcmp0 (((MbcProblem *) problems->pdata[i])->where, where) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_bundled (void)
+{
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbcGuideline) guideline = mbc_guideline_new_default (problems, &error);
+  g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) pack_text,
+                                                      pack_length);
+  static const struct { const char *id; double yes; double no; } polls[] = {
+    { "T1", 77.3, 22.7 }, { "T2", 63.6, 36.4 }, { "T3", 81.8, 18.2 }, { "T4", 53, 47 },
+  };
+  static const char * const ids[] = {
+    "TH1", "TH2", "TH3", "TH4", "TH5", "T1", "T2", "T3", "T4", "Q5", "TIMING", "COUNSEL",
+    "UNRESOLVED", "R1", "R14", "R17", "R19",
+  };
+  const MbcEvidence *evidence;
+  const MbcSource *q5;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpstr (mbc_guideline_get_id (guideline), ==, "uio2017-mbc-primary-surgery");
+  g_assert_cmpstr (mbc_guideline_get_version (guideline), ==, "1.0.0");
+  /* The checksum is that of the file in the source tree: the bundled bytes are the same. */
+  g_assert_cmpstr (mbc_guideline_get_sha256 (guideline), ==, sha);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_nonnull (mbc_guideline_lookup_source (guideline, ids[i]));
+  /* The four poll tables with the figures of the tables. */
+  for (guint i = 0; i < G_N_ELEMENTS (polls); i++)
+    {
+      const MbcSource *poll = mbc_guideline_lookup_source (guideline, polls[i].id);
+      g_assert_cmpstr (poll->kind, ==, "poll");
+      g_assert_nonnull (poll->consensus);
+      g_assert_cmpuint (poll->options->len, ==, 2);
+      g_assert_cmpfloat (((MbcPollOption *) poll->options->pdata[0])->percent, ==, polls[i].yes);
+      g_assert_cmpfloat (((MbcPollOption *) poll->options->pdata[1])->percent, ==, polls[i].no);
+    }
+  q5 = mbc_guideline_lookup_source (guideline, "Q5");
+  g_assert_cmpstr (q5->kind, ==, "question");
+  g_assert_null (q5->options);
+  evidence = mbc_guideline_get_evidence (guideline);
+  g_assert_nonnull (evidence->as_of);
+  g_assert_cmpuint (evidence->items->len, ==, 3);
+  g_assert_cmpuint (mbc_guideline_get_findings (guideline)->len, ==, 10);
+  g_assert_cmpuint (mbc_guideline_get_groups (guideline)->len, ==, 3);
+}
+
+static void
+test_param_drives_threshold (void)
+{
+  /* The guideline lives in data: changing a param changes the finding, no rebuild. */
+  g_autoptr(JsonNode) root = parse_pack ();
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbcGuideline) guideline = NULL;
+  MbcParam *param;
+
+  root = apply_breakage (root, "params/young_age_below_years/value", "50");
+  text = mbc_json_to_string (root, 2);
+  guideline = load_text (text, strlen (text), NULL, &error);
+  g_assert_no_error (error);
+  param = g_ptr_array_index (mbc_guideline_get_params (guideline), 0);
+  g_assert_cmpstr (param->id, ==, "young_age_below_years");
+  g_assert_cmpint (json_node_get_int (param->value), ==, 50);
+}
+
+static void
+test_breakages (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (breakages); i++)
+    {
+      const Breakage *b = &breakages[i];
+      g_autoptr(JsonNode) root = apply_breakage (parse_pack (), b->at, b->value);
+      g_autofree char *text = mbc_json_to_string (root, 2);
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MbcGuideline) guideline = load_text (text, strlen (text), problems, &error);
+
+      if (guideline != NULL)
+        g_error ("%s: the broken pack was accepted", b->what);
+      g_assert_error (error, MBC_GUIDELINE_ERROR, MBC_GUIDELINE_ERROR_INVALID);
+      if (!names (problems, b->where))
+        {
+          for (guint k = 0; k < problems->len; k++)
+            g_printerr ("  %s: %s\n", ((MbcProblem *) problems->pdata[k])->where,
+                        ((MbcProblem *) problems->pdata[k])->message);
+          g_error ("%s: no problem at %s", b->what, b->where);
+        }
+      g_test_message ("%s: rejected at %s", b->what, b->where);
+    }
+}
+
+static void
+test_every_problem (void)
+{
+  /* Three breakages in one pack: all three reported in one load. */
+  g_autoptr(JsonNode) root = parse_pack ();
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcGuideline) guideline = NULL;
+
+  root = apply_breakage (root, "colour", "1");
+  root = apply_breakage (root, "findings/0/sources/0", "\"TH9\"");
+  root = apply_breakage (root, "decision/rules/0/tier", "\"maybe\"");
+  text = mbc_json_to_string (root, 2);
+  guideline = load_text (text, strlen (text), problems, NULL);
+  g_assert_null (guideline);
+  g_assert_cmpuint (problems->len, ==, 3);
+}
+
+static void
+test_not_json (void)
+{
+  static const char * const texts[] = { "", "{", "{\"schema\":", "\xff\xfe", "null", "[]" };
+  g_autoptr(GString) deep = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      g_autoptr(MbcGuideline) guideline = load_text (texts[i], strlen (texts[i]), problems, NULL);
+      g_assert_null (guideline);
+      g_assert_true (names (problems, "$"));
+    }
+  for (int i = 0; i < 200000; i++)
+    g_string_append (deep, "{\"a\":");
+  {
+    g_autoptr(GPtrArray) problems = mbc_problems_new ();
+    g_autoptr(MbcGuideline) guideline = load_text (deep->str, deep->len, problems, NULL);
+    g_assert_null (guideline);
+    g_assert_true (names (problems, "$"));
+  }
+}
+
+/* A rule nested beyond the evaluator's limit is refused at load, not at evaluation. */
+static void
+test_deep_rule (void)
+{
+  g_autoptr(GString) rule = g_string_new (NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcGuideline) guideline = NULL;
+
+  for (int i = 0; i < 200; i++)
+    g_string_append (rule, "{\"!\":");
+  g_string_append (rule, "true");
+  for (int i = 0; i < 200; i++)
+    g_string_append_c (rule, '}');
+  root = apply_breakage (parse_pack (), "findings/0/met_when", rule->str);
+  text = mbc_json_to_string (root, 0);
+  guideline = load_text (text, strlen (text), problems, NULL);
+  g_assert_null (guideline);
+  g_assert_nonnull (strstr (((MbcProblem *) problems->pdata[0])->message, "nested"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *path = g_build_filename (SOURCE_ROOT, "data", "guidelines",
+                                            "uio2017-mbc-primary-surgery.json", NULL);
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_assert_true (g_file_get_contents (path, &pack_text, &pack_length, NULL));
+  g_test_add_func ("/guideline/bundled", test_bundled);
+  g_test_add_func ("/guideline/param-drives-threshold", test_param_drives_threshold);
+  g_test_add_func ("/guideline/broken-packs", test_breakages);
+  g_test_add_func ("/guideline/every-problem", test_every_problem);
+  g_test_add_func ("/guideline/not-json", test_not_json);
+  g_test_add_func ("/guideline/deep-rule", test_deep_rule);
+  status = g_test_run ();
+  g_free (pack_text);
+  return status;
+}
