@@ -254,7 +254,7 @@ check_value (MbcCaseField   field,
              GPtrArray     *problems)
 {
   const FieldInfo *info = &fields[field];
-  g_autofree char *got = quote_value (value);
+  g_autofree char *got = NULL;
   guint before = problems->len;
 
   memset (slot, 0, sizeof *slot);
@@ -303,7 +303,7 @@ check_value (MbcCaseField   field,
             mbc_problems_add (problems, info->name,
                               "must be %s from %g to %g, or null for unknown; got %s",
                               integer ? "a whole number" : "a number", info->min, info->max,
-                              got);
+                              (got = quote_value (value)));
             break;
           }
         slot->known = TRUE;
@@ -318,7 +318,8 @@ check_value (MbcCaseField   field,
       if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
         {
           mbc_problems_add (problems, info->name,
-                            "must be true, false, or null for unknown; got %s", got);
+                            "must be true, false, or null for unknown; got %s",
+                            (got = quote_value (value)));
           break;
         }
       slot->known = TRUE;
@@ -336,7 +337,8 @@ check_value (MbcCaseField   field,
           {
             g_autofree char *allowed = allowed_list (field);
             mbc_problems_add (problems, info->name,
-                              "must be one of %s, or \"unknown\"; got %s", allowed, got);
+                              "must be one of %s, or \"unknown\"; got %s", allowed,
+                              (got = quote_value (value)));
             break;
           }
         slot->known = TRUE;
@@ -352,7 +354,8 @@ check_value (MbcCaseField   field,
           g_autofree char *allowed = allowed_list (field);
           mbc_problems_add (problems, info->name,
                             "must be a non-empty array of distinct values from %s, or null for "
-                            "unknown; got %s", allowed, got);
+                            "unknown; got %s", allowed,
+                            (got = quote_value (value)));
           break;
         }
       {
@@ -496,6 +499,15 @@ slot_to_json (MbcCase      *self,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* A node that owns @object (json_node_init_object would take a second reference). */
+static JsonNode *
+object_node (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
 }
 
 /* --- Properties ---------------------------------------------------------------------------- */
@@ -986,7 +998,7 @@ mbc_case_to_json (MbcCase *self)
       if (value != NULL)
         json_object_set_member (object, fields[i].name, value);
     }
-  return json_node_init_object (json_node_alloc (), object);
+  return object_node (object);
 }
 
 char *
@@ -1025,7 +1037,7 @@ mbc_case_to_rule_data (MbcCase *self)
   for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
     if (fields[i].kind != MBC_CASE_KIND_LABEL && self->slots[i].known)
       json_object_set_member (object, fields[i].name, slot_to_json (self, i, TRUE));
-  return json_node_init_object (json_node_alloc (), object);
+  return object_node (object);
 }
 
 /**

@@ -67,18 +67,35 @@ mbc_json_logic_is_operator (const char *name)
 
 /* --- Values ------------------------------------------------------------------------------- */
 
+/* true, false and null are shared, immutable nodes: results are references to them. */
+static JsonNode *constants[3];
+
+static void
+init_constants (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      constants[0] = json_node_init_boolean (json_node_alloc (), FALSE);
+      constants[1] = json_node_init_boolean (json_node_alloc (), TRUE);
+      constants[2] = json_node_init_null (json_node_alloc ());
+      for (guint i = 0; i < G_N_ELEMENTS (constants); i++)
+        json_node_seal (constants[i]);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static JsonNode *
 new_null (void)
 {
-  return json_node_new (JSON_NODE_NULL);
+  return json_node_ref (constants[2]);
 }
 
 static JsonNode *
 new_bool (gboolean b)
 {
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-  json_node_set_boolean (node, b);
-  return node;
+  return json_node_ref (constants[b ? 1 : 0]);
 }
 
 /* Integral values within the exact range of a double are kept as integers so that they
@@ -473,8 +490,13 @@ lookup (JsonNode   *data,
   for (;;)
     {
       const char *dot = strchr (p, '.');
-      g_autofree char *key = g_strndup (p, dot ? (gsize) (dot - p) : strlen (p));
+      gsize len = dot ? (gsize) (dot - p) : strlen (p);
+      char buffer[64];
+      g_autofree char *heap = NULL;
+      char *key = len < sizeof buffer ? buffer : (heap = g_malloc (len + 1));
 
+      memcpy (key, p, len);
+      key[len] = '\0';
       if (is_null (node))
         return NULL;
       if (JSON_NODE_HOLDS_OBJECT (node))
@@ -498,42 +520,82 @@ lookup (JsonNode   *data,
     }
 }
 
-static JsonNode *
-op_var (JsonNode *args,
-        JsonNode *data)
+/* The evaluated arguments of an operator: on the stack unless there are many. */
+typedef struct
 {
-  JsonNode *a = arg (args, 0);
-  JsonNode *fallback = arg (args, 1);
+  JsonNode  **v;
+  guint       n;
+  JsonNode   *stack[6];
+} Args;
+
+static JsonNode *
+args_at (const Args *args,
+         guint       i)
+{
+  return i < args->n ? args->v[i] : NULL;
+}
+
+static void
+args_clear (Args *args)
+{
+  for (guint i = 0; i < args->n; i++)
+    if (args->v[i])
+      json_node_unref (args->v[i]);
+  if (args->v != args->stack)
+    g_free (args->v);
+  args->n = 0;
+}
+
+static JsonNode *
+op_var (const Args *args,
+        JsonNode   *data)
+{
+  JsonNode *a = args_at (args, 0);
+  JsonNode *fallback = args_at (args, 1);
   JsonNode *found;
   g_autofree char *name = NULL;
 
   if (is_null (a) || (is_string (a) && json_node_get_string (a)[0] == '\0'))
     return data ? json_node_ref (data) : new_null ();
-  name = js_string (a);
-  found = lookup (data, name);
+  if (is_string (a))
+    found = lookup (data, json_node_get_string (a));
+  else
+    found = lookup (data, (name = js_string (a)));
   if (found != NULL)
     return json_node_ref (found);
   return fallback ? json_node_ref (fallback) : new_null ();
 }
 
+static void
+add_if_missing (JsonArray *missing,
+                JsonNode  *key,
+                JsonNode  *data)
+{
+  g_autofree char *name = js_string (key);
+  JsonNode *value = (is_null (key) || name[0] == '\0') ? data : lookup (data, name);
+
+  if (is_null (value) || (is_string (value) && json_node_get_string (value)[0] == '\0'))
+    json_array_add_element (missing, json_node_ref (key));
+}
+
+/* missing: the keys are the arguments, or the elements of a first argument that is an
+ * array (so that merge can build the list). */
 static JsonNode *
-op_missing (JsonNode *args,
-            JsonNode *data)
+op_missing (JsonNode  **keys,
+            guint       n,
+            JsonNode   *data)
 {
   JsonArray *missing = json_array_new ();
-  JsonNode *first = arg (args, 0);
-  JsonNode *keys = (first && JSON_NODE_HOLDS_ARRAY (first)) ? first : args;
-  guint n = JSON_NODE_HOLDS_ARRAY (keys) ? n_args (keys) : 0;
 
-  for (guint i = 0; i < n; i++)
+  if (n > 0 && keys[0] != NULL && JSON_NODE_HOLDS_ARRAY (keys[0]))
     {
-      JsonNode *key = arg (keys, i);
-      g_autofree char *name = js_string (key);
-      JsonNode *value = (is_null (key) || name[0] == '\0') ? data : lookup (data, name);
-
-      if (is_null (value) || (is_string (value) && json_node_get_string (value)[0] == '\0'))
-        json_array_add_element (missing, json_node_ref (key));
+      JsonArray *array = json_node_get_array (keys[0]);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        add_if_missing (missing, json_array_get_element (array, i), data);
     }
+  else
+    for (guint i = 0; i < n; i++)
+      add_if_missing (missing, keys[i], data);
   return new_array_take (missing);
 }
 
@@ -569,12 +631,12 @@ to_integer (JsonNode *value)
 
 /* String.prototype.substr, counting characters. */
 static JsonNode *
-op_substr (JsonNode *args)
+op_substr (const Args *args)
 {
-  g_autofree char *source = js_string (arg (args, 0));
+  g_autofree char *source = js_string (args_at (args, 0));
   glong len = g_utf8_strlen (source, -1);
-  glong start = arg (args, 1) ? to_integer (arg (args, 1)) : 0;
-  JsonNode *end_node = arg (args, 2);
+  glong start = args_at (args, 1) ? to_integer (args_at (args, 1)) : 0;
+  JsonNode *end_node = args_at (args, 2);
   glong count;
 
   if (start < 0)
@@ -594,13 +656,13 @@ op_substr (JsonNode *args)
 }
 
 static JsonNode *
-op_merge (JsonNode *args)
+op_merge (const Args *args)
 {
   JsonArray *out = json_array_new ();
 
-  for (guint i = 0; i < n_args (args); i++)
+  for (guint i = 0; i < args->n; i++)
     {
-      JsonNode *a = arg (args, i);
+      JsonNode *a = args->v[i];
       if (JSON_NODE_HOLDS_ARRAY (a))
         {
           JsonArray *inner = json_node_get_array (a);
@@ -613,12 +675,46 @@ op_merge (JsonNode *args)
   return new_array_take (out);
 }
 
+/* Evaluates every argument; FALSE (with the error set) when one fails. */
+static gboolean
+eval_args (Ctx      *ctx,
+           JsonNode *values,
+           JsonNode *data,
+           Args     *args)
+{
+  guint n = n_args (values);
+
+  args->n = 0;
+  args->v = n <= G_N_ELEMENTS (args->stack) ? args->stack : g_new (JsonNode *, n);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *value = apply (ctx, arg (values, i), data);
+      if (value == NULL)
+        {
+          args_clear (args);
+          return FALSE;
+        }
+      args->v[args->n++] = value;
+    }
+  return TRUE;
+}
+
+/* An array in a rule: its elements evaluated. An array of plain values is itself. */
 static JsonNode *
 apply_args (Ctx      *ctx,
             JsonNode *values,
             JsonNode *data)
 {
-  JsonArray *out = json_array_new ();
+  JsonArray *out;
+  JsonArray *in = json_node_get_array (values);
+  gboolean plain = TRUE;
+
+  for (guint i = 0; i < json_array_get_length (in) && plain; i++)
+    plain = JSON_NODE_HOLDS_VALUE (json_array_get_element (in, i)) ||
+            JSON_NODE_HOLDS_NULL (json_array_get_element (in, i));
+  if (plain)
+    return json_node_ref (values);
+  out = json_array_new ();
 
   for (guint i = 0; i < n_args (values); i++)
     {
@@ -738,14 +834,16 @@ op_scoped (Ctx      *ctx,
   }
 }
 
+static JsonNode *apply_evaluated (Op op, const Args *args, JsonNode *data);
+
 static JsonNode *
 apply_operator (Ctx        *ctx,
                 Op          op,
                 JsonNode   *values,
                 JsonNode   *data)
 {
-  g_autoptr(JsonNode) args = NULL;
-  guint n;
+  Args args;
+  JsonNode *result;
 
   /* Operators that evaluate their arguments lazily. */
   switch (op)
@@ -790,51 +888,58 @@ apply_operator (Ctx        *ctx,
       break;
     }
 
-  if (!(args = apply_args (ctx, values, data)))
+  if (!eval_args (ctx, values, data, &args))
     return NULL;
-  n = n_args (args);
+  result = apply_evaluated (op, &args, data);
+  args_clear (&args);
+  return result;
+}
+
+static JsonNode *
+apply_evaluated (Op          op,
+                 const Args *args,
+                 JsonNode   *data)
+{
+  guint n = args->n;
 
   switch (op)
     {
     case OP_VAR:
       return op_var (args, data);
     case OP_MISSING:
-      return op_missing (args, data);
+      return op_missing (args->v, args->n, data);
     case OP_MISSING_SOME:
       {
-        JsonNode *options = arg (args, 1);
-        g_autoptr(JsonNode) wrapped = NULL;
+        JsonNode *options = args_at (args, 1);
         g_autoptr(JsonNode) missing = NULL;
         guint n_options;
 
         if (options == NULL || !JSON_NODE_HOLDS_ARRAY (options))
           return new_array_take (json_array_new ());
-        wrapped = new_array_take (json_array_new ());
-        json_array_add_element (json_node_get_array (wrapped), json_node_ref (options));
-        missing = op_missing (wrapped, data);
+        missing = op_missing (&options, 1, data);
         n_options = json_array_get_length (json_node_get_array (options));
         if ((double) (n_options - json_array_get_length (json_node_get_array (missing))) >=
-            to_number (arg (args, 0)))
+            to_number (args_at (args, 0)))
           return new_array_take (json_array_new ());
         return g_steal_pointer (&missing);
       }
     case OP_EQ:
-      return new_bool (loose_equal (arg (args, 0), arg (args, 1)));
+      return new_bool (loose_equal (args_at (args, 0), args_at (args, 1)));
     case OP_NE:
-      return new_bool (!loose_equal (arg (args, 0), arg (args, 1)));
+      return new_bool (!loose_equal (args_at (args, 0), args_at (args, 1)));
     case OP_SEQ:
-      return new_bool (strict_equal (arg (args, 0), arg (args, 1)));
+      return new_bool (strict_equal (args_at (args, 0), args_at (args, 1)));
     case OP_SNE:
-      return new_bool (!strict_equal (arg (args, 0), arg (args, 1)));
+      return new_bool (!strict_equal (args_at (args, 0), args_at (args, 1)));
     case OP_NOT:
-      return new_bool (!mbc_json_logic_truthy (arg (args, 0)));
+      return new_bool (!mbc_json_logic_truthy (args_at (args, 0)));
     case OP_NOTNOT:
-      return new_bool (mbc_json_logic_truthy (arg (args, 0)));
+      return new_bool (mbc_json_logic_truthy (args_at (args, 0)));
     case OP_GT:
-      return new_bool (compare (arg (args, 0), arg (args, 1)) == 1);
+      return new_bool (compare (args_at (args, 0), args_at (args, 1)) == 1);
     case OP_GE:
       {
-        int c = compare (arg (args, 0), arg (args, 1));
+        int c = compare (args_at (args, 0), args_at (args, 1));
         return new_bool (c == 1 || c == 0);
       }
     case OP_LT:
@@ -844,7 +949,7 @@ apply_operator (Ctx        *ctx,
         guint pairs = n >= 3 ? 2 : 1;
         for (guint i = 0; i < pairs && ok; i++)
           {
-            int c = compare (arg (args, i), arg (args, i + 1));
+            int c = compare (args_at (args, i), args_at (args, i + 1));
             ok = c == -1 || (op == OP_LE && c == 0);
           }
         return new_bool (ok);
@@ -855,7 +960,7 @@ apply_operator (Ctx        *ctx,
         double result = op == OP_MAX ? -INFINITY : INFINITY;
         for (guint i = 0; i < n; i++)
           {
-            double d = to_number (arg (args, i));
+            double d = to_number (args_at (args, i));
             if (isnan (d))
               return new_number (NAN);
             result = op == OP_MAX ? MAX (result, d) : MIN (result, d);
@@ -866,7 +971,7 @@ apply_operator (Ctx        *ctx,
       {
         double sum = 0;
         for (guint i = 0; i < n; i++)
-          sum += parse_float (arg (args, i));
+          sum += parse_float (args_at (args, i));
         return new_number (sum);
       }
     case OP_MUL:
@@ -875,36 +980,36 @@ apply_operator (Ctx        *ctx,
         if (n == 0)
           return new_null ();
         if (n == 1)
-          return json_node_ref (arg (args, 0));
-        product = parse_float (arg (args, 0));
+          return json_node_ref (args_at (args, 0));
+        product = parse_float (args_at (args, 0));
         for (guint i = 1; i < n; i++)
-          product *= parse_float (arg (args, i));
+          product *= parse_float (args_at (args, i));
         return new_number (product);
       }
     case OP_SUB:
       if (n < 2)
-        return new_number (-to_number (arg (args, 0)));
-      return new_number (to_number (arg (args, 0)) - to_number (arg (args, 1)));
+        return new_number (-to_number (args_at (args, 0)));
+      return new_number (to_number (args_at (args, 0)) - to_number (args_at (args, 1)));
     case OP_DIV:
-      return new_number (to_number (arg (args, 0)) / to_number (arg (args, 1)));
+      return new_number (to_number (args_at (args, 0)) / to_number (args_at (args, 1)));
     case OP_MOD:
-      return new_number (fmod (to_number (arg (args, 0)), to_number (arg (args, 1))));
+      return new_number (fmod (to_number (args_at (args, 0)), to_number (args_at (args, 1))));
     case OP_MERGE:
       return op_merge (args);
     case OP_IN:
-      return op_in (arg (args, 0), arg (args, 1));
+      return op_in (args_at (args, 0), args_at (args, 1));
     case OP_CAT:
       {
         GString *out = g_string_new (NULL);
         for (guint i = 0; i < n; i++)
-          append_js_string (out, arg (args, i), TRUE);
+          append_js_string (out, args_at (args, i), TRUE);
         return new_string_take (g_string_free (out, FALSE));
       }
     case OP_SUBSTR:
       return op_substr (args);
     case OP_LOG:
       /* The reference prints its argument; we never print data, which may be a case. */
-      return arg (args, 0) ? json_node_ref (arg (args, 0)) : new_null ();
+      return args_at (args, 0) ? json_node_ref (args_at (args, 0)) : new_null ();
     default:
       g_assert_not_reached ();
     }
@@ -968,6 +1073,7 @@ mbc_json_logic_apply (JsonNode  *rule,
   Ctx ctx = { 0, error };
   g_autoptr(JsonNode) null_data = NULL;
 
+  init_constants ();
   g_return_val_if_fail (rule != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 

@@ -299,6 +299,180 @@ write_sources_member (GString     *out,
   write_strings (out, sources, G_MAXUINT);
 }
 
+/* The parts of a result that depend only on the guideline are rendered once per guideline
+ * and reused: a result is then mostly copied, not escaped again (see bench/). */
+typedef struct
+{
+  char       *header;          /* {"schema":…,"guideline":{…}, */
+  char      **finding_status;  /* "id":"status", 3 a finding, indexed by status */
+  char      **reasons;         /* the reason object of a finding, 3 a finding */
+  GHashTable *objects;         /* rule, strength or plan item -> its JSON object */
+} Fragments;
+
+static GMutex fragments_lock;
+static GQuark fragments_quark;
+
+static void
+fragments_free (Fragments *f)
+{
+  g_free (f->header);
+  g_strfreev (f->finding_status);
+  g_strfreev (f->reasons);
+  g_hash_table_unref (f->objects);
+  g_free (f);
+}
+
+static void
+render_reason (GString          *out,
+               const MbcFinding *finding,
+               MbcFindingStatus  status)
+{
+  g_string_append_c (out, '{');
+  write_string_member (out, "finding", finding->id);
+  g_string_append_c (out, ',');
+  write_string_member (out, "status", mbc_finding_status_to_string (status));
+  g_string_append_c (out, ',');
+  write_string_member (out, "group", finding->group);
+  g_string_append_c (out, ',');
+  write_string_member (out, "title", finding->title);
+  g_string_append_c (out, ',');
+  write_string_member (out, "text", finding->text[status]);
+  g_string_append_c (out, ',');
+  if (finding->interpretation)
+    {
+      write_string_member (out, "interpretation", finding->interpretation);
+      g_string_append_c (out, ',');
+    }
+  write_sources_member (out, finding->sources);
+  g_string_append_c (out, '}');
+}
+
+static char *
+render_rule (const MbcRule *rule)
+{
+  GString *out = g_string_new ("{");
+
+  write_string_member (out, "id", rule->id);
+  g_string_append_c (out, ',');
+  write_string_member (out, "indicator", rule->indicator);
+  g_string_append_c (out, ',');
+  write_string_member (out, "summary", rule->summary);
+  g_string_append_c (out, ',');
+  write_string_member (out, "detail", rule->detail);
+  g_string_append_c (out, ',');
+  if (rule->interpretation)
+    {
+      write_string_member (out, "interpretation", rule->interpretation);
+      g_string_append_c (out, ',');
+    }
+  write_sources_member (out, rule->sources);
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+static char *
+render_strength (const MbcStrength *strength)
+{
+  GString *out = g_string_new ("{");
+
+  write_string_member (out, "summary", strength->summary);
+  g_string_append_c (out, ',');
+  write_string_member (out, "detail", strength->detail);
+  g_string_append_c (out, ',');
+  write_sources_member (out, strength->sources);
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+static char *
+render_plan_item (const MbcPlanItem *item)
+{
+  GString *out = g_string_new ("{");
+
+  write_string_member (out, "id", item->id);
+  g_string_append_c (out, ',');
+  write_string_member (out, "section", item->section);
+  g_string_append_c (out, ',');
+  write_string_member (out, "indicator", item->indicator);
+  g_string_append_c (out, ',');
+  write_string_member (out, "summary", item->summary);
+  g_string_append_c (out, ',');
+  write_string_member (out, "detail", item->detail);
+  g_string_append_c (out, ',');
+  write_sources_member (out, item->sources);
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+static Fragments *
+fragments_new (MbcGuideline *guideline)
+{
+  Fragments *f = g_new0 (Fragments, 1);
+  GPtrArray *findings = mbc_guideline_get_findings (guideline);
+  GPtrArray *rules = mbc_guideline_get_rules (guideline);
+  GPtrArray *items = mbc_guideline_get_plan_items (guideline);
+  GString *out = g_string_new ("{");
+
+  write_string_member (out, "schema", MBC_RESULT_SCHEMA);
+  g_string_append_c (out, ',');
+  write_key (out, "guideline");
+  g_string_append_c (out, '{');
+  write_string_member (out, "id", mbc_guideline_get_id (guideline));
+  g_string_append_c (out, ',');
+  write_string_member (out, "version", mbc_guideline_get_version (guideline));
+  g_string_append_c (out, ',');
+  write_string_member (out, "sha256", mbc_guideline_get_sha256 (guideline));
+  g_string_append (out, "},");
+  f->header = g_string_free (out, FALSE);
+
+  f->finding_status = g_new0 (char *, 3 * findings->len + 1);
+  f->reasons = g_new0 (char *, 3 * findings->len + 1);
+  for (guint i = 0; i < findings->len; i++)
+    for (MbcFindingStatus status = 0; status <= MBC_FINDING_NOT_MET; status++)
+      {
+        const MbcFinding *finding = g_ptr_array_index (findings, i);
+        GString *one = g_string_new (NULL);
+
+        write_string_member (one, finding->id, mbc_finding_status_to_string (status));
+        f->finding_status[3 * i + status] = g_string_free (one, FALSE);
+        one = g_string_new (NULL);
+        render_reason (one, finding, status);
+        f->reasons[3 * i + status] = g_string_free (one, FALSE);
+      }
+
+  f->objects = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const MbcRule *rule = g_ptr_array_index (rules, i);
+      g_hash_table_insert (f->objects, (gpointer) rule, render_rule (rule));
+      for (guint k = 0; k < rule->strength->len; k++)
+        g_hash_table_insert (f->objects, rule->strength->pdata[k],
+                             render_strength (rule->strength->pdata[k]));
+    }
+  for (guint i = 0; i < items->len; i++)
+    g_hash_table_insert (f->objects, items->pdata[i], render_plan_item (items->pdata[i]));
+  return f;
+}
+
+static const Fragments *
+get_fragments (MbcGuideline *guideline)
+{
+  Fragments *f;
+
+  g_mutex_lock (&fragments_lock);
+  if (fragments_quark == 0)
+    fragments_quark = g_quark_from_static_string ("mbc-result-fragments");
+  f = g_object_get_qdata (G_OBJECT (guideline), fragments_quark);
+  if (f == NULL)
+    {
+      f = fragments_new (guideline);
+      g_object_set_qdata_full (G_OBJECT (guideline), fragments_quark, f,
+                               (GDestroyNotify) fragments_free);
+    }
+  g_mutex_unlock (&fragments_lock);
+  return f;
+}
+
 /**
  * mbc_result_write_json:
  * @out: where the result is appended, as compact JSON on one line
@@ -307,26 +481,18 @@ void
 mbc_result_write_json (MbcResult *self,
                        GString   *out)
 {
-  GPtrArray *findings;
+  const Fragments *f;
+  guint n_findings;
   GPtrArray *tallies;
 
   g_return_if_fail (MBC_IS_RESULT (self));
   g_return_if_fail (out != NULL);
 
-  findings = mbc_guideline_get_findings (self->guideline);
+  f = get_fragments (self->guideline);
+  n_findings = mbc_guideline_get_findings (self->guideline)->len;
   tallies = mbc_guideline_get_tallies (self->guideline);
 
-  g_string_append_c (out, '{');
-  write_string_member (out, "schema", MBC_RESULT_SCHEMA);
-  g_string_append_c (out, ',');
-  write_key (out, "guideline");
-  g_string_append_c (out, '{');
-  write_string_member (out, "id", mbc_guideline_get_id (self->guideline));
-  g_string_append_c (out, ',');
-  write_string_member (out, "version", mbc_guideline_get_version (self->guideline));
-  g_string_append_c (out, ',');
-  write_string_member (out, "sha256", mbc_guideline_get_sha256 (self->guideline));
-  g_string_append (out, "},");
+  g_string_append (out, f->header);
   write_string_member (out, "tier", mbc_result_get_tier (self));
   g_string_append_c (out, ',');
   write_string_member (out, "strength", mbc_result_get_strength (self));
@@ -334,12 +500,11 @@ mbc_result_write_json (MbcResult *self,
 
   write_key (out, "findings");
   g_string_append_c (out, '{');
-  for (guint i = 0; i < findings->len; i++)
+  for (guint i = 0; i < n_findings; i++)
     {
-      const MbcFinding *finding = g_ptr_array_index (findings, i);
       if (i > 0)
         g_string_append_c (out, ',');
-      write_string_member (out, finding->id, mbc_finding_status_to_string (self->statuses[i]));
+      g_string_append (out, f->finding_status[3 * i + self->statuses[i]]);
     }
   g_string_append (out, "},");
 
@@ -356,84 +521,29 @@ mbc_result_write_json (MbcResult *self,
 
   write_key (out, "reasons");
   g_string_append_c (out, '[');
-  for (guint i = 0; i < findings->len; i++)
+  for (guint i = 0; i < n_findings; i++)
     {
-      const MbcFinding *finding = g_ptr_array_index (findings, i);
       if (i > 0)
         g_string_append_c (out, ',');
-      g_string_append_c (out, '{');
-      write_string_member (out, "finding", finding->id);
-      g_string_append_c (out, ',');
-      write_string_member (out, "status", mbc_finding_status_to_string (self->statuses[i]));
-      g_string_append_c (out, ',');
-      write_string_member (out, "group", finding->group);
-      g_string_append_c (out, ',');
-      write_string_member (out, "title", finding->title);
-      g_string_append_c (out, ',');
-      write_string_member (out, "text", finding->text[self->statuses[i]]);
-      g_string_append_c (out, ',');
-      if (finding->interpretation)
-        {
-          write_string_member (out, "interpretation", finding->interpretation);
-          g_string_append_c (out, ',');
-        }
-      write_sources_member (out, finding->sources);
-      g_string_append_c (out, '}');
+      g_string_append (out, f->reasons[3 * i + self->statuses[i]]);
     }
   g_string_append (out, "],");
 
   write_key (out, "rule");
-  g_string_append_c (out, '{');
-  write_string_member (out, "id", self->rule->id);
+  g_string_append (out, g_hash_table_lookup (f->objects, self->rule));
   g_string_append_c (out, ',');
-  write_string_member (out, "indicator", self->rule->indicator);
-  g_string_append_c (out, ',');
-  write_string_member (out, "summary", self->rule->summary);
-  g_string_append_c (out, ',');
-  write_string_member (out, "detail", self->rule->detail);
-  g_string_append_c (out, ',');
-  if (self->rule->interpretation)
-    {
-      write_string_member (out, "interpretation", self->rule->interpretation);
-      g_string_append_c (out, ',');
-    }
-  write_sources_member (out, self->rule->sources);
-  g_string_append (out, "},");
-
   write_key (out, "strength_basis");
-  if (self->strength)
-    {
-      g_string_append_c (out, '{');
-      write_string_member (out, "summary", self->strength->summary);
-      g_string_append_c (out, ',');
-      write_string_member (out, "detail", self->strength->detail);
-      g_string_append_c (out, ',');
-      write_sources_member (out, self->strength->sources);
-      g_string_append (out, "},");
-    }
-  else
-    g_string_append (out, "null,");
+  g_string_append (out, self->strength ? g_hash_table_lookup (f->objects, self->strength)
+                                       : "null");
+  g_string_append_c (out, ',');
 
   write_key (out, "plan");
   g_string_append_c (out, '[');
   for (guint i = 0; i < self->plan->len; i++)
     {
-      const MbcPlanItem *item = g_ptr_array_index (self->plan, i);
       if (i > 0)
         g_string_append_c (out, ',');
-      g_string_append_c (out, '{');
-      write_string_member (out, "id", item->id);
-      g_string_append_c (out, ',');
-      write_string_member (out, "section", item->section);
-      g_string_append_c (out, ',');
-      write_string_member (out, "indicator", item->indicator);
-      g_string_append_c (out, ',');
-      write_string_member (out, "summary", item->summary);
-      g_string_append_c (out, ',');
-      write_string_member (out, "detail", item->detail);
-      g_string_append_c (out, ',');
-      write_sources_member (out, item->sources);
-      g_string_append_c (out, '}');
+      g_string_append (out, g_hash_table_lookup (f->objects, self->plan->pdata[i]));
     }
   g_string_append (out, "],");
 
