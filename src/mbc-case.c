@@ -38,8 +38,9 @@ struct _MbcCase
 {
   GObject  parent_instance;
 
-  char    *label;
-  Slot     slots[MBC_CASE_N_FIELDS];
+  char     *label;
+  Slot      slots[MBC_CASE_N_FIELDS];
+  JsonNode *rule_data;  /* cache of mbc_case_to_rule_data(), dropped on any change */
 };
 
 G_DEFINE_FINAL_TYPE (MbcCase, mbc_case, G_TYPE_OBJECT)
@@ -523,6 +524,7 @@ set_slot (MbcCase      *self,
       (!slot->known || (current->i == slot->i && current->d == slot->d)))
     return FALSE;
   *current = *slot;
+  g_clear_pointer (&self->rule_data, json_node_unref);
   g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
@@ -656,6 +658,7 @@ mbc_case_finalize (GObject *object)
   MbcCase *self = MBC_CASE (object);
 
   g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->rule_data, json_node_unref);
   G_OBJECT_CLASS (mbc_case_parent_class)->finalize (object);
 }
 
@@ -816,6 +819,7 @@ mbc_case_new_from_data (const char *data,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
+  MbcCase *self;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
@@ -826,7 +830,25 @@ mbc_case_new_from_data (const char *data,
       mbc_problems_add (problems, "$", "%s", error->message);
       return NULL;
     }
-  return mbc_case_new_from_json (root, problems);
+  self = mbc_case_new_from_json (root, problems);
+  if (self != NULL)
+    {
+      /* The tree just read, once it holds only the known fields, is what rules read: keep
+       * it instead of building the same object again (this is the batch's hot path). */
+      JsonObject *object = json_node_get_object (root);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l; l = l->next)
+        {
+          JsonNode *value = json_object_get_member (object, l->data);
+          if (strcmp (l->data, "schema") == 0 || strcmp (l->data, "label") == 0 ||
+              JSON_NODE_HOLDS_NULL (value) ||
+              (is_string (value) && strcmp (json_node_get_string (value), "unknown") == 0))
+            json_object_remove_member (object, l->data);
+        }
+      self->rule_data = g_steal_pointer (&root);
+    }
+  return self;
 }
 
 MbcCase *
@@ -931,6 +953,7 @@ mbc_case_reset (MbcCase *self)
 
   changed = self->label != NULL;
   g_object_freeze_notify (G_OBJECT (self));
+  g_clear_pointer (&self->rule_data, json_node_unref);
   g_clear_pointer (&self->label, g_free);
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[MBC_CASE_FIELD_LABEL + 1]);
@@ -1033,11 +1056,14 @@ mbc_case_to_rule_data (MbcCase *self)
 
   g_return_val_if_fail (MBC_IS_CASE (self), NULL);
 
+  if (self->rule_data != NULL)
+    return json_node_ref (self->rule_data);
   object = json_object_new ();
   for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
     if (fields[i].kind != MBC_CASE_KIND_LABEL && self->slots[i].known)
       json_object_set_member (object, fields[i].name, slot_to_json (self, i, TRUE));
-  return object_node (object);
+  self->rule_data = object_node (object);
+  return json_node_ref (self->rule_data);
 }
 
 /**

@@ -22,7 +22,6 @@
 #include "mbc-json-logic.h"
 #include "mbc-problem.h"
 
-#define BATCH_FLUSH_BYTES (1 << 20)
 
 typedef struct
 {
@@ -243,6 +242,119 @@ write_error_line (GString   *out,
   g_string_append (out, "]}\n");
 }
 
+/*
+ * --batch: lines are cut into chunks that worker threads evaluate (one per processor);
+ * the main thread writes the chunks strictly in input order as they complete. Workers
+ * stay at most BATCH_WINDOW chunks ahead of the writer, so memory stays bounded.
+ */
+#define BATCH_CHUNK_LINES 256
+#define BATCH_WINDOW 8
+
+typedef struct
+{
+  GString  *out;
+  GString  *err;
+  guint     bad;
+  GError   *error;    /* the guideline failed to evaluate */
+  gboolean  done;
+} Chunk;
+
+typedef struct
+{
+  MbcGuideline *guideline;
+  const char   *name;
+  const char   *data;
+  gsize         length;
+  GArray       *starts;      /* byte offset of each line, plus the end */
+  guint         n_chunks;
+  Chunk        *chunks;
+  guint         next_chunk;  /* the next chunk a worker takes */
+  guint         written;     /* chunks the writer has finished with */
+  gboolean      stop;
+  GMutex        lock;
+  GCond         cond;
+} Batch;
+
+static void
+batch_line (Batch        *batch,
+            MbcEvaluator *evaluator,
+            guint         line,
+            Chunk        *chunk)
+{
+  const char *p = batch->data + g_array_index (batch->starts, gsize, line);
+  gsize length = g_array_index (batch->starts, gsize, line + 1) -
+                 g_array_index (batch->starts, gsize, line);
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcCase) kase = NULL;
+
+  /* The line without its end: "\n" or "\r\n" (the last line may have neither). */
+  if (length > 0 && p[length - 1] == '\n')
+    length--;
+  if (length > 0 && p[length - 1] == '\r')
+    length--;
+  if (length == 0 || strspn (p, " \t") >= length)
+    mbc_problems_add (problems, "$", "the line is empty; each line must hold one case");
+  else
+    kase = mbc_case_new_from_data (p, length, problems);
+
+  if (kase != NULL)
+    {
+      g_autoptr(MbcResult) result = mbc_evaluator_evaluate (evaluator, kase, &chunk->error);
+      if (result == NULL)
+        return;
+      mbc_result_write_json (result, chunk->out);
+      g_string_append_c (chunk->out, '\n');
+      return;
+    }
+  chunk->bad++;
+  write_error_line (chunk->out, line + 1, problems);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const MbcProblem *problem = g_ptr_array_index (problems, i);
+      g_string_append_printf (chunk->err, "%s:%u: %s: %s\n", batch->name, line + 1,
+                              problem->where, problem->message);
+    }
+}
+
+static gpointer
+batch_worker (gpointer data)
+{
+  Batch *batch = data;
+  guint n_lines = batch->starts->len - 1;
+  g_autoptr(MbcEvaluator) evaluator = mbc_evaluator_new (batch->guideline);
+
+  for (;;)
+    {
+      Chunk *chunk;
+      guint index, first, last;
+
+      g_mutex_lock (&batch->lock);
+      while (!batch->stop && batch->next_chunk < batch->n_chunks &&
+             batch->next_chunk >= batch->written + BATCH_WINDOW)
+        g_cond_wait (&batch->cond, &batch->lock);
+      if (batch->stop || batch->next_chunk >= batch->n_chunks)
+        {
+          g_mutex_unlock (&batch->lock);
+          return NULL;
+        }
+      index = batch->next_chunk++;
+      g_mutex_unlock (&batch->lock);
+
+      chunk = &batch->chunks[index];
+      chunk->out = g_string_sized_new (BATCH_CHUNK_LINES * 4096);
+      chunk->err = g_string_new (NULL);
+      first = index * BATCH_CHUNK_LINES;
+      last = MIN (first + BATCH_CHUNK_LINES, n_lines);
+      for (guint line = first; line < last && chunk->error == NULL; line++)
+        batch_line (batch, evaluator, line, chunk);
+
+      g_mutex_lock (&batch->lock);
+      chunk->done = TRUE;
+      g_cond_broadcast (&batch->cond);
+      g_mutex_unlock (&batch->lock);
+    }
+}
+
 static int
 run_batch (const char *path,
            const char *guideline_path)
@@ -250,10 +362,10 @@ run_batch (const char *path,
   g_autoptr(MbcGuideline) guideline = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GString) out = g_string_sized_new (BATCH_FLUSH_BYTES + 65536);
-  const char *data, *end, *p;
-  gsize length;
-  guint line = 0, bad = 0;
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  Batch batch = { 0 };
+  guint n_threads, bad = 0;
+  gboolean write_failed = FALSE;
   int status = MBC_EXIT_OK;
 
   if (!(guideline = load_guideline (guideline_path, &status)))
@@ -263,60 +375,84 @@ run_batch (const char *path,
       fprintf (stderr, "%s: $: %s\n", display_name (path), error->message);
       return MBC_EXIT_IO;
     }
-  data = g_bytes_get_data (bytes, &length);
-  end = data + length;
-  for (p = data; p < end; )
+
+  batch.guideline = guideline;
+  batch.name = display_name (path);
+  batch.data = g_bytes_get_data (bytes, &batch.length);
+  batch.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  for (gsize offset = 0; offset < batch.length; )
     {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *line_end = nl ? nl : end;
-      gsize line_length = line_end - p;
-      g_autoptr(GPtrArray) problems = mbc_problems_new ();
-      g_autoptr(MbcCase) kase = NULL;
-
-      line++;
-      if (line_length > 0 && p[line_length - 1] == '\r')
-        line_length--;
-      if (line_length == 0 || strspn (p, " \t") >= line_length)
-        mbc_problems_add (problems, "$", "the line is empty; each line must hold one case");
-      else
-        kase = mbc_case_new_from_data (p, line_length, problems);
-
-      if (kase != NULL)
-        {
-          g_autoptr(MbcResult) result = mbc_evaluate (guideline, kase, &error);
-          if (result == NULL)
-            {
-              fprintf (stderr, "%s: $: %s\n", guideline_path ? guideline_path : "(bundled guideline)",
-                       error->message);
-              write_stdout (out->str, out->len);
-              return MBC_EXIT_INVALID_GUIDELINE;
-            }
-          mbc_result_write_json (result, out);
-          g_string_append_c (out, '\n');
-        }
-      else
-        {
-          bad++;
-          write_error_line (out, line, problems);
-          for (guint i = 0; i < problems->len; i++)
-            {
-              const MbcProblem *problem = g_ptr_array_index (problems, i);
-              fprintf (stderr, "%s:%u: %s: %s\n", display_name (path), line, problem->where,
-                       problem->message);
-            }
-        }
-      if (out->len >= BATCH_FLUSH_BYTES)
-        {
-          if (!write_stdout (out->str, out->len))
-            break;
-          g_string_truncate (out, 0);
-        }
-      p = nl ? nl + 1 : end;
+      const char *nl = memchr (batch.data + offset, '\n', batch.length - offset);
+      g_array_append_val (batch.starts, offset);
+      offset = nl ? (gsize) (nl - batch.data) + 1 : batch.length;
     }
-  write_stdout (out->str, out->len);
-  status = finish_stdout ();
+  g_array_append_val (batch.starts, batch.length);
+  batch.n_chunks = (batch.starts->len - 1 + BATCH_CHUNK_LINES - 1) / BATCH_CHUNK_LINES;
+  batch.chunks = g_new0 (Chunk, batch.n_chunks);
+  g_mutex_init (&batch.lock);
+  g_cond_init (&batch.cond);
+
+  /* One worker a processor; MBC_BATCH_THREADS overrides it (for measurements). */
+  n_threads = g_get_num_processors ();
+  if (g_getenv ("MBC_BATCH_THREADS") != NULL)
+    n_threads = (guint) g_ascii_strtoull (g_getenv ("MBC_BATCH_THREADS"), NULL, 10);
+  n_threads = CLAMP (n_threads, 1, 16);
+  for (guint i = 0; i < MIN (n_threads, MAX (batch.n_chunks, 1)); i++)
+    g_ptr_array_add (threads, g_thread_new ("mbc-batch", batch_worker, &batch));
+
+  for (guint c = 0; c < batch.n_chunks; c++)
+    {
+      Chunk *chunk = &batch.chunks[c];
+
+      g_mutex_lock (&batch.lock);
+      while (!chunk->done)
+        g_cond_wait (&batch.cond, &batch.lock);
+      g_mutex_unlock (&batch.lock);
+
+      if (!write_failed && !write_stdout (chunk->out->str, chunk->out->len))
+        write_failed = TRUE;
+      fputs (chunk->err->str, stderr);
+      bad += chunk->bad;
+      if (chunk->error != NULL && status == MBC_EXIT_OK)
+        {
+          fprintf (stderr, "%s: $: %s\n",
+                   guideline_path ? display_name (guideline_path) : "(bundled guideline)",
+                   chunk->error->message);
+          status = MBC_EXIT_INVALID_GUIDELINE;
+        }
+      g_string_free (chunk->out, TRUE);
+      g_string_free (chunk->err, TRUE);
+      g_clear_error (&chunk->error);
+
+      g_mutex_lock (&batch.lock);
+      batch.written++;
+      batch.stop = batch.stop || write_failed || status != MBC_EXIT_OK;
+      g_cond_broadcast (&batch.cond);
+      g_mutex_unlock (&batch.lock);
+      if (batch.stop)
+        break;
+    }
+
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (threads->pdata[i]);
+  /* Chunks a stopped run never wrote. */
+  for (guint c = 0; c < batch.n_chunks; c++)
+    if (batch.chunks[c].out != NULL && c >= batch.written)
+      {
+        g_string_free (batch.chunks[c].out, TRUE);
+        g_string_free (batch.chunks[c].err, TRUE);
+        g_clear_error (&batch.chunks[c].error);
+      }
+  g_free (batch.chunks);
+  g_array_unref (batch.starts);
+  g_mutex_clear (&batch.lock);
+  g_cond_clear (&batch.cond);
+
   if (status != MBC_EXIT_OK)
     return status;
+  status = finish_stdout ();
+  if (status != MBC_EXIT_OK || write_failed)
+    return MBC_EXIT_IO;
   return bad > 0 ? MBC_EXIT_INVALID_INPUT : MBC_EXIT_OK;
 }
 

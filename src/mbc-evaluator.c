@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Evaluation of a case against a guideline pack: findings in order (unknown first, then
+ * MbcEvaluator: evaluates cases against a guideline pack: findings in order (unknown first, then
  * met), the first decision rule whose condition holds, then its missing and confirm
  * fields and strength, then the plan items, statements and tallies. All the medicine is
  * in the pack's conditions; this file only walks the pack's structure.
@@ -21,17 +21,13 @@ holds (JsonNode  *condition,
        gboolean  *ok,
        GError   **error)
 {
-  g_autoptr(JsonNode) value = NULL;
+  gboolean result = FALSE;
 
   if (!*ok)
     return FALSE;
-  value = mbc_json_logic_apply (condition, data, error);
-  if (value == NULL)
-    {
-      *ok = FALSE;
-      return FALSE;
-    }
-  return mbc_json_logic_truthy (value);
+  if (!mbc_json_logic_test (condition, data, &result, error))
+    *ok = FALSE;
+  return result;
 }
 
 static void
@@ -73,45 +69,193 @@ add_fields (GPtrArray *out,
     }
 }
 
+struct _MbcEvaluator
+{
+  GObject       parent_instance;
+
+  MbcGuideline *guideline;
+  /* What rules read, { case, findings, params, decision }, kept between evaluations so
+   * that each one only replaces the case and updates the statuses in place. */
+  JsonNode     *data;
+  JsonNode     *case_node;      /* object node: its object is swapped for each case */
+  JsonNode     *decision_node;  /* object node: its object is swapped for each decision */
+  JsonNode    **finding_nodes;  /* string nodes, set to each finding's status */
+};
+
+G_DEFINE_FINAL_TYPE (MbcEvaluator, mbc_evaluator, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_GUIDELINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static JsonNode *
+string_node (const char *value)
+{
+  return json_node_init_string (json_node_alloc (), value);
+}
+
+static void
+mbc_evaluator_constructed (GObject *object)
+{
+  MbcEvaluator *self = MBC_EVALUATOR (object);
+  GPtrArray *findings = mbc_guideline_get_findings (self->guideline);
+  JsonObject *root = json_object_new ();
+  JsonObject *findings_object = json_object_new ();
+
+  G_OBJECT_CLASS (mbc_evaluator_parent_class)->constructed (object);
+
+  self->finding_nodes = g_new0 (JsonNode *, findings->len);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      self->finding_nodes[i] = string_node ("unknown");
+      json_object_set_member (findings_object, ((MbcFinding *) findings->pdata[i])->id,
+                              self->finding_nodes[i]);
+    }
+  /* json-glib 1.6 cannot safely replace an object member or re-initialise a node, so the
+   * case and the decision are objects swapped inside nodes that stay. */
+  self->case_node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (self->case_node, json_object_new ());
+  self->decision_node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (self->decision_node, json_object_new ());
+  json_object_set_member (root, "case", self->case_node);
+  json_object_set_object_member (root, "findings", findings_object);
+  json_object_set_member (root, "params",
+                          json_node_ref (mbc_guideline_get_params_node (self->guideline)));
+  json_object_set_member (root, "decision", self->decision_node);
+  self->data = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (self->data, root);
+}
+
+static void
+mbc_evaluator_finalize (GObject *object)
+{
+  MbcEvaluator *self = MBC_EVALUATOR (object);
+
+  g_clear_pointer (&self->data, json_node_unref);
+  g_clear_pointer (&self->finding_nodes, g_free);
+  g_clear_object (&self->guideline);
+  G_OBJECT_CLASS (mbc_evaluator_parent_class)->finalize (object);
+}
+
+static void
+mbc_evaluator_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  MbcEvaluator *self = MBC_EVALUATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_GUIDELINE:
+      g_value_set_object (value, self->guideline);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mbc_evaluator_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  MbcEvaluator *self = MBC_EVALUATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_GUIDELINE:
+      self->guideline = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mbc_evaluator_class_init (MbcEvaluatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = mbc_evaluator_constructed;
+  object_class->finalize = mbc_evaluator_finalize;
+  object_class->get_property = mbc_evaluator_get_property;
+  object_class->set_property = mbc_evaluator_set_property;
+
+  properties[PROP_GUIDELINE] =
+    g_param_spec_object ("guideline", NULL, NULL, MBC_TYPE_GUIDELINE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mbc_evaluator_init (MbcEvaluator *self)
+{
+}
+
 /**
- * mbc_evaluate:
- * @guideline: a loaded guideline
+ * mbc_evaluator_new:
+ * @guideline: the guideline cases are evaluated against
+ *
+ * An evaluator keeps what rules read between evaluations. It is not thread-safe: use
+ * one a thread (the guideline itself can be shared).
+ */
+MbcEvaluator *
+mbc_evaluator_new (MbcGuideline *guideline)
+{
+  g_return_val_if_fail (MBC_IS_GUIDELINE (guideline), NULL);
+  return g_object_new (MBC_TYPE_EVALUATOR, "guideline", guideline, NULL);
+}
+
+MbcGuideline *
+mbc_evaluator_get_guideline (MbcEvaluator *self)
+{
+  g_return_val_if_fail (MBC_IS_EVALUATOR (self), NULL);
+  return self->guideline;
+}
+
+/**
+ * mbc_evaluator_evaluate:
  * @kase: a valid case (see mbc_case_validate())
  * @error: set if a rule fails while evaluating (such as one nested too deeply)
  *
  * Returns: (transfer full) (nullable): the result.
  */
 MbcResult *
-mbc_evaluate (MbcGuideline  *guideline,
-              MbcCase       *kase,
-              GError       **error)
+mbc_evaluator_evaluate (MbcEvaluator  *self,
+                        MbcCase       *kase,
+                        GError       **error)
 {
   g_autoptr(MbcResult) result = NULL;
-  g_autoptr(JsonNode) data = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonObject *root, *findings_object;
+  g_autoptr(JsonNode) case_data = NULL;
+  MbcGuideline *guideline;
+  JsonNode *data;
   GPtrArray *findings, *rules, *items, *tallies;
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (MBC_IS_GUIDELINE (guideline), NULL);
+  g_return_val_if_fail (MBC_IS_EVALUATOR (self), NULL);
   g_return_val_if_fail (MBC_IS_CASE (kase), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  guideline = self->guideline;
+  data = self->data;
   result = _mbc_result_new (guideline);
   findings = mbc_guideline_get_findings (guideline);
   rules = mbc_guideline_get_rules (guideline);
   items = mbc_guideline_get_plan_items (guideline);
   tallies = mbc_guideline_get_tallies (guideline);
 
-  root = json_object_new ();
-  findings_object = json_object_new ();
-  json_object_set_member (root, "case", mbc_case_to_rule_data (kase));
-  json_object_set_object_member (root, "findings", findings_object);
-  json_object_set_member (root, "params", json_node_ref (mbc_guideline_get_params_node (guideline)));
-  data = json_node_init_object (json_node_alloc (), root);
-  json_object_unref (root);
+  case_data = mbc_case_to_rule_data (kase);
+  json_node_set_object (self->case_node, json_node_get_object (case_data));
 
-  /* Findings, in order: a finding may read those before it. */
+  /* Findings, in order: a finding may only read those before it (the pack is checked for
+   * that), so every status is set before anything reads it. */
   for (guint i = 0; i < findings->len && ok; i++)
     {
       const MbcFinding *finding = g_ptr_array_index (findings, i);
@@ -124,8 +268,7 @@ mbc_evaluate (MbcGuideline  *guideline,
       else
         status = MBC_FINDING_NOT_MET;
       result->statuses[i] = status;
-      json_object_set_string_member (findings_object, finding->id,
-                                     mbc_finding_status_to_string (status));
+      json_node_set_string (self->finding_nodes[i], mbc_finding_status_to_string (status));
     }
 
   /* The decision table: the first rule that holds (the pack guarantees one does). */
@@ -138,7 +281,7 @@ mbc_evaluate (MbcGuideline  *guideline,
   if (ok && result->rule != NULL)
     {
       const MbcRule *rule = result->rule;
-      JsonObject *decision = json_object_new ();
+      JsonObject *decision;
 
       add_fields (result->missing, rule->missing, data, &ok, &local_error);
       add_fields (result->confirm, rule->confirm, data, &ok, &local_error);
@@ -152,13 +295,16 @@ mbc_evaluate (MbcGuideline  *guideline,
       if (result->strength)
         add_statements (guideline, result->statements, result->strength->sources);
 
+      /* Plan items read the decision. */
+      decision = json_object_new ();
       json_object_set_string_member (decision, "tier", rule->tier);
       json_object_set_string_member (decision, "rule", rule->id);
       if (result->strength)
         json_object_set_string_member (decision, "strength", result->strength->value);
       else
         json_object_set_null_member (decision, "strength");
-      json_object_set_object_member (json_node_get_object (data), "decision", decision);
+      json_node_set_object (self->decision_node, decision);
+      json_object_unref (decision);
 
       for (guint i = 0; i < items->len && ok; i++)
         {
@@ -175,6 +321,14 @@ mbc_evaluate (MbcGuideline  *guideline,
   else if (ok)
     g_set_error (&local_error, MBC_GUIDELINE_ERROR, MBC_GUIDELINE_ERROR_EVALUATE,
                  "no decision rule fired");
+
+  /* Nothing of the case stays behind in the evaluator. */
+  {
+    JsonObject *empty = json_object_new ();
+    json_node_set_object (self->case_node, empty);
+    json_node_set_object (self->decision_node, empty);
+    json_object_unref (empty);
+  }
 
   if (!ok || local_error != NULL)
     {
@@ -196,4 +350,26 @@ mbc_evaluate (MbcGuideline  *guideline,
         }
     }
   return g_steal_pointer (&result);
+}
+
+/**
+ * mbc_evaluate:
+ * @guideline: a loaded guideline
+ * @kase: a valid case
+ * @error: as for mbc_evaluator_evaluate()
+ *
+ * Evaluates one case with a new evaluator: for one-off evaluations.
+ *
+ * Returns: (transfer full) (nullable): the result.
+ */
+MbcResult *
+mbc_evaluate (MbcGuideline  *guideline,
+              MbcCase       *kase,
+              GError       **error)
+{
+  g_autoptr(MbcEvaluator) evaluator = NULL;
+
+  g_return_val_if_fail (MBC_IS_GUIDELINE (guideline), NULL);
+  evaluator = mbc_evaluator_new (guideline);
+  return mbc_evaluator_evaluate (evaluator, kase, error);
 }

@@ -47,15 +47,21 @@ static const struct { const char *name; Op op; gboolean scoped; } operators[] = 
 
 G_DEFINE_QUARK (mbc-json-logic-error-quark, mbc_json_logic_error)
 
-static JsonNode *apply (Ctx *ctx, JsonNode *rule, JsonNode *data);
-
+/* Called for every operator evaluated: a hash lookup, not a walk through the list. */
 static int
 find_operator (const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (operators); i++)
-    if (strcmp (operators[i].name, name) == 0)
-      return (int) i;
-  return -1;
+  static GHashTable *by_name;
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      by_name = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (operators); i++)
+        g_hash_table_insert (by_name, (gpointer) operators[i].name, GUINT_TO_POINTER (i + 1));
+      g_once_init_leave (&done, 1);
+    }
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (by_name, name)) - 1;
 }
 
 gboolean
@@ -67,8 +73,19 @@ mbc_json_logic_is_operator (const char *name)
 
 /* --- Values ------------------------------------------------------------------------------- */
 
-/* true, false and null are shared, immutable nodes: results are references to them. */
-static JsonNode *constants[3];
+/*
+ * A value during evaluation: a node and whether we own a reference to it. Literals of
+ * the rule, values read from the data and the constants true, false and null are
+ * borrowed, so evaluation touches no reference count of the shared rule or data, and
+ * several threads can evaluate the same guideline at once without contending.
+ */
+typedef struct
+{
+  JsonNode *node;     /* NULL when evaluation failed */
+  gboolean  owned;
+} Value;
+
+static JsonNode *constants[4];  /* false, true, null, [] */
 
 static void
 init_constants (void)
@@ -80,27 +97,59 @@ init_constants (void)
       constants[0] = json_node_init_boolean (json_node_alloc (), FALSE);
       constants[1] = json_node_init_boolean (json_node_alloc (), TRUE);
       constants[2] = json_node_init_null (json_node_alloc ());
+      constants[3] = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (constants[3], json_array_new ());
       for (guint i = 0; i < G_N_ELEMENTS (constants); i++)
         json_node_seal (constants[i]);
       g_once_init_leave (&done, 1);
     }
 }
 
-static JsonNode *
-new_null (void)
+static inline Value
+borrowed (JsonNode *node)
 {
-  return json_node_ref (constants[2]);
+  return (Value) { node, FALSE };
 }
 
+static inline Value
+owned (JsonNode *node)
+{
+  return (Value) { node, TRUE };
+}
+
+static const Value failed = { NULL, FALSE };
+
+static void
+value_clear (Value *v)
+{
+  if (v->owned && v->node)
+    json_node_unref (v->node);
+  v->node = NULL;
+  v->owned = FALSE;
+}
+
+/* A reference the caller owns, for storing the value beyond the evaluation. */
 static JsonNode *
+value_take_ref (Value v)
+{
+  return v.owned ? v.node : json_node_ref (v.node);
+}
+
+static Value
+new_null (void)
+{
+  return borrowed (constants[2]);
+}
+
+static Value
 new_bool (gboolean b)
 {
-  return json_node_ref (constants[b ? 1 : 0]);
+  return borrowed (constants[b ? 1 : 0]);
 }
 
 /* Integral values within the exact range of a double are kept as integers so that they
  * print as 2, not 2.0. Non-finite values stay doubles; they print as null. */
-static JsonNode *
+static Value
 new_number (double d)
 {
   JsonNode *node = json_node_new (JSON_NODE_VALUE);
@@ -109,24 +158,24 @@ new_number (double d)
     json_node_set_int (node, (gint64) d);
   else
     json_node_set_double (node, d);
-  return node;
+  return owned (node);
 }
 
-static JsonNode *
+static Value
 new_string_take (char *s)
 {
   JsonNode *node = json_node_new (JSON_NODE_VALUE);
   json_node_set_string (node, s);
   g_free (s);
-  return node;
+  return owned (node);
 }
 
-static JsonNode *
+static Value
 new_array_take (JsonArray *array)
 {
   JsonNode *node = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (node, array);
-  return node;
+  return owned (node);
 }
 
 static gboolean
@@ -383,13 +432,17 @@ parse_float (JsonNode *value)
   return parse_decimal (s, len, negative);
 }
 
-/* Arrays and objects compare by what JavaScript turns them into: their string. */
+/* Arrays and objects compare by what JavaScript turns them into: their string. Returns
+ * that string as a new node, or NULL when @value is already a primitive. */
 static JsonNode *
 to_primitive (JsonNode *value)
 {
-  if (value != NULL && (JSON_NODE_HOLDS_ARRAY (value) || JSON_NODE_HOLDS_OBJECT (value)))
-    return new_string_take (js_string (value));
-  return value ? json_node_ref (value) : new_null ();
+  g_autofree char *text = NULL;
+
+  if (value == NULL || !(JSON_NODE_HOLDS_ARRAY (value) || JSON_NODE_HOLDS_OBJECT (value)))
+    return NULL;
+  text = js_string (value);
+  return json_node_init_string (json_node_alloc (), text);
 }
 
 static gboolean
@@ -434,7 +487,7 @@ loose_equal (JsonNode *a,
   {
     g_autoptr(JsonNode) pa = to_primitive (a);
     g_autoptr(JsonNode) pb = to_primitive (b);
-    return loose_equal (pa, pb);
+    return loose_equal (pa ? pa : a, pb ? pb : b);
   }
 }
 
@@ -443,10 +496,21 @@ static int
 compare (JsonNode *a,
          JsonNode *b)
 {
-  g_autoptr(JsonNode) pa = to_primitive (a);
-  g_autoptr(JsonNode) pb = to_primitive (b);
+  g_autoptr(JsonNode) a_string = NULL;
+  g_autoptr(JsonNode) b_string = NULL;
+  JsonNode *pa, *pb;
   double x, y;
 
+  if (is_number (a) && is_number (b))
+    {
+      x = number_of (a);
+      y = number_of (b);
+      return isnan (x) || isnan (y) ? -2 : x < y ? -1 : x > y ? 1 : 0;
+    }
+  a_string = to_primitive (a);
+  b_string = to_primitive (b);
+  pa = a_string ? a_string : a;
+  pb = b_string ? b_string : b;
   if (is_string (pa) && is_string (pb))
     {
       int c = strcmp (json_node_get_string (pa), json_node_get_string (pb));
@@ -460,6 +524,8 @@ compare (JsonNode *a,
 }
 
 /* --- Evaluation ---------------------------------------------------------------------------- */
+
+static Value apply (Ctx *ctx, JsonNode *rule, JsonNode *data);
 
 static guint
 n_args (JsonNode *values)
@@ -523,30 +589,53 @@ lookup (JsonNode   *data,
 /* The evaluated arguments of an operator: on the stack unless there are many. */
 typedef struct
 {
-  JsonNode  **v;
-  guint       n;
-  JsonNode   *stack[6];
+  Value  *v;
+  guint   n;
+  Value   stack[6];
 } Args;
 
 static JsonNode *
 args_at (const Args *args,
          guint       i)
 {
-  return i < args->n ? args->v[i] : NULL;
+  return i < args->n ? args->v[i].node : NULL;
 }
 
 static void
 args_clear (Args *args)
 {
   for (guint i = 0; i < args->n; i++)
-    if (args->v[i])
-      json_node_unref (args->v[i]);
+    value_clear (&args->v[i]);
   if (args->v != args->stack)
     g_free (args->v);
   args->n = 0;
 }
 
-static JsonNode *
+/* Evaluates every argument; FALSE (with the error set) when one fails. */
+static gboolean
+eval_args (Ctx      *ctx,
+           JsonNode *values,
+           JsonNode *data,
+           Args     *args)
+{
+  guint n = n_args (values);
+
+  args->n = 0;
+  args->v = n <= G_N_ELEMENTS (args->stack) ? args->stack : g_new (Value, n);
+  for (guint i = 0; i < n; i++)
+    {
+      Value value = apply (ctx, arg (values, i), data);
+      if (value.node == NULL)
+        {
+          args_clear (args);
+          return FALSE;
+        }
+      args->v[args->n++] = value;
+    }
+  return TRUE;
+}
+
+static Value
 op_var (const Args *args,
         JsonNode   *data)
 {
@@ -556,14 +645,17 @@ op_var (const Args *args,
   g_autofree char *name = NULL;
 
   if (is_null (a) || (is_string (a) && json_node_get_string (a)[0] == '\0'))
-    return data ? json_node_ref (data) : new_null ();
+    return borrowed (data);
   if (is_string (a))
     found = lookup (data, json_node_get_string (a));
   else
     found = lookup (data, (name = js_string (a)));
   if (found != NULL)
-    return json_node_ref (found);
-  return fallback ? json_node_ref (fallback) : new_null ();
+    return borrowed (found);
+  if (fallback == NULL)
+    return new_null ();
+  /* The fallback may be a value computed for this call: keep it alive. */
+  return args->v[1].owned ? owned (json_node_ref (fallback)) : borrowed (fallback);
 }
 
 static void
@@ -571,19 +663,28 @@ add_if_missing (JsonArray *missing,
                 JsonNode  *key,
                 JsonNode  *data)
 {
-  g_autofree char *name = js_string (key);
-  JsonNode *value = (is_null (key) || name[0] == '\0') ? data : lookup (data, name);
+  g_autofree char *name = NULL;
+  JsonNode *value;
 
+  if (is_null (key) || (is_string (key) && json_node_get_string (key)[0] == '\0'))
+    value = data;
+  else if (is_string (key))
+    value = lookup (data, json_node_get_string (key));
+  else
+    {
+      name = js_string (key);
+      value = name[0] == '\0' ? data : lookup (data, name);
+    }
   if (is_null (value) || (is_string (value) && json_node_get_string (value)[0] == '\0'))
     json_array_add_element (missing, json_node_ref (key));
 }
 
 /* missing: the keys are the arguments, or the elements of a first argument that is an
  * array (so that merge can build the list). */
-static JsonNode *
-op_missing (JsonNode  **keys,
-            guint       n,
-            JsonNode   *data)
+static Value
+op_missing (JsonNode **keys,
+            guint      n,
+            JsonNode  *data)
 {
   JsonArray *missing = json_array_new ();
 
@@ -596,10 +697,16 @@ op_missing (JsonNode  **keys,
   else
     for (guint i = 0; i < n; i++)
       add_if_missing (missing, keys[i], data);
+  /* Nothing missing is the common case: answer with the shared empty array. */
+  if (json_array_get_length (missing) == 0)
+    {
+      json_array_unref (missing);
+      return borrowed (constants[3]);
+    }
   return new_array_take (missing);
 }
 
-static JsonNode *
+static Value
 op_in (JsonNode *a,
        JsonNode *b)
 {
@@ -612,7 +719,7 @@ op_in (JsonNode *a,
     {
       JsonArray *array = json_node_get_array (b);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        if (strict_equal (json_array_get_element (array, i), a ? a : NULL))
+        if (strict_equal (json_array_get_element (array, i), a))
           return new_bool (TRUE);
     }
   return new_bool (FALSE);
@@ -630,7 +737,7 @@ to_integer (JsonNode *value)
 }
 
 /* String.prototype.substr, counting characters. */
-static JsonNode *
+static Value
 op_substr (const Args *args)
 {
   g_autofree char *source = js_string (args_at (args, 0));
@@ -655,14 +762,14 @@ op_substr (const Args *args)
   return new_string_take (g_utf8_substring (source, start, start + count));
 }
 
-static JsonNode *
+static Value
 op_merge (const Args *args)
 {
   JsonArray *out = json_array_new ();
 
   for (guint i = 0; i < args->n; i++)
     {
-      JsonNode *a = args->v[i];
+      JsonNode *a = args->v[i].node;
       if (JSON_NODE_HOLDS_ARRAY (a))
         {
           JsonArray *inner = json_node_get_array (a);
@@ -675,227 +782,159 @@ op_merge (const Args *args)
   return new_array_take (out);
 }
 
-/* Evaluates every argument; FALSE (with the error set) when one fails. */
-static gboolean
-eval_args (Ctx      *ctx,
-           JsonNode *values,
-           JsonNode *data,
-           Args     *args)
-{
-  guint n = n_args (values);
-
-  args->n = 0;
-  args->v = n <= G_N_ELEMENTS (args->stack) ? args->stack : g_new (JsonNode *, n);
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *value = apply (ctx, arg (values, i), data);
-      if (value == NULL)
-        {
-          args_clear (args);
-          return FALSE;
-        }
-      args->v[args->n++] = value;
-    }
-  return TRUE;
-}
-
 /* An array in a rule: its elements evaluated. An array of plain values is itself. */
-static JsonNode *
-apply_args (Ctx      *ctx,
-            JsonNode *values,
-            JsonNode *data)
+static Value
+apply_array (Ctx      *ctx,
+             JsonNode *values,
+             JsonNode *data)
 {
-  JsonArray *out;
   JsonArray *in = json_node_get_array (values);
+  JsonArray *out;
   gboolean plain = TRUE;
 
   for (guint i = 0; i < json_array_get_length (in) && plain; i++)
     plain = JSON_NODE_HOLDS_VALUE (json_array_get_element (in, i)) ||
             JSON_NODE_HOLDS_NULL (json_array_get_element (in, i));
   if (plain)
-    return json_node_ref (values);
+    return borrowed (values);
   out = json_array_new ();
-
-  for (guint i = 0; i < n_args (values); i++)
+  for (guint i = 0; i < json_array_get_length (in); i++)
     {
-      JsonNode *value = apply (ctx, arg (values, i), data);
-      if (value == NULL)
+      Value value = apply (ctx, json_array_get_element (in, i), data);
+      if (value.node == NULL)
         {
           json_array_unref (out);
-          return NULL;
+          return failed;
         }
-      json_array_add_element (out, value);
+      json_array_add_element (out, value_take_ref (value));
     }
   return new_array_take (out);
 }
 
-static JsonNode *
+static Value
 op_scoped (Ctx      *ctx,
            Op        op,
            JsonNode *values,
            JsonNode *data)
 {
-  g_autoptr(JsonNode) scoped = NULL;
+  Value scoped;
   JsonNode *logic = arg (values, 1);
   JsonArray *items;
+  Value result = failed;
   guint n;
 
-  if (n_args (values) == 0)
-    scoped = new_null ();
-  else if (!(scoped = apply (ctx, arg (values, 0), data)))
-    return NULL;
+  scoped = n_args (values) == 0 ? new_null () : apply (ctx, arg (values, 0), data);
+  if (scoped.node == NULL)
+    return failed;
 
   if (op == OP_REDUCE)
     {
       JsonNode *initial_rule = arg (values, 2);
-      g_autoptr(JsonNode) acc = initial_rule ? apply (ctx, initial_rule, data) : new_null ();
+      Value acc = initial_rule ? apply (ctx, initial_rule, data) : new_null ();
 
-      if (acc == NULL)
-        return NULL;
-      if (!JSON_NODE_HOLDS_ARRAY (scoped))
-        return g_steal_pointer (&acc);
-      items = json_node_get_array (scoped);
+      if (acc.node == NULL || !JSON_NODE_HOLDS_ARRAY (scoped.node))
+        {
+          value_clear (&scoped);
+          return acc;
+        }
+      /* The accumulator outlives each scope object: hold a reference to it. */
+      acc = owned (value_take_ref (acc));
+      items = json_node_get_array (scoped.node);
       for (guint i = 0; i < json_array_get_length (items); i++)
         {
           g_autoptr(JsonNode) scope = json_node_new (JSON_NODE_OBJECT);
           JsonObject *object = json_object_new ();
-          JsonNode *next;
+          Value next;
 
           json_object_set_member (object, "current",
                                   json_node_ref (json_array_get_element (items, i)));
-          json_object_set_member (object, "accumulator", g_steal_pointer (&acc));
+          json_object_set_member (object, "accumulator", acc.node);
           json_node_take_object (scope, object);
-          if (!(next = logic ? apply (ctx, logic, scope) : new_null ()))
-            return NULL;
-          acc = next;
+          next = logic ? apply (ctx, logic, scope) : new_null ();
+          if (next.node == NULL)
+            {
+              value_clear (&scoped);
+              return failed;
+            }
+          acc = owned (value_take_ref (next));
         }
-      return g_steal_pointer (&acc);
+      value_clear (&scoped);
+      return acc;
     }
 
-  if (!JSON_NODE_HOLDS_ARRAY (scoped))
+  if (!JSON_NODE_HOLDS_ARRAY (scoped.node))
     {
+      value_clear (&scoped);
       if (op == OP_MAP || op == OP_FILTER)
         return new_array_take (json_array_new ());
       /* all: false for anything without elements; none: true; some: false. */
       return new_bool (op == OP_NONE);
     }
 
-  items = json_node_get_array (scoped);
+  items = json_node_get_array (scoped.node);
   n = json_array_get_length (items);
   if (op == OP_MAP)
     {
       JsonArray *out = json_array_new ();
+      result = new_array_take (out);
       for (guint i = 0; i < n; i++)
         {
-          JsonNode *v = logic ? apply (ctx, logic, json_array_get_element (items, i)) : new_null ();
-          if (v == NULL)
+          Value v = logic ? apply (ctx, logic, json_array_get_element (items, i)) : new_null ();
+          if (v.node == NULL)
             {
-              json_array_unref (out);
-              return NULL;
+              value_clear (&result);
+              break;
             }
-          json_array_add_element (out, v);
+          json_array_add_element (out, value_take_ref (v));
         }
-      return new_array_take (out);
     }
-  if (op == OP_ALL && n == 0)
-    return new_bool (FALSE);
-  {
-    JsonArray *out = op == OP_FILTER ? json_array_new () : NULL;
-    guint hits = 0;
-
-    for (guint i = 0; i < n; i++)
-      {
-        JsonNode *item = json_array_get_element (items, i);
-        g_autoptr(JsonNode) v = logic ? apply (ctx, logic, item) : new_null ();
-        gboolean t;
-
-        if (v == NULL)
-          {
-            g_clear_pointer (&out, json_array_unref);
-            return NULL;
-          }
-        t = mbc_json_logic_truthy (v);
-        if (op == OP_ALL && !t)
-          return new_bool (FALSE);
-        if (t)
-          {
-            hits++;
-            if (out)
-              json_array_add_element (out, json_node_ref (item));
-            else if (op == OP_SOME)
-              return new_bool (TRUE);
-            else if (op == OP_NONE)
-              return new_bool (FALSE);
-          }
-      }
-    if (out)
-      return new_array_take (out);
-    return new_bool (op == OP_ALL || op == OP_NONE ? TRUE : hits > 0);
-  }
-}
-
-static JsonNode *apply_evaluated (Op op, const Args *args, JsonNode *data);
-
-static JsonNode *
-apply_operator (Ctx        *ctx,
-                Op          op,
-                JsonNode   *values,
-                JsonNode   *data)
-{
-  Args args;
-  JsonNode *result;
-
-  /* Operators that evaluate their arguments lazily. */
-  switch (op)
+  else if (op == OP_ALL && n == 0)
+    result = new_bool (FALSE);
+  else
     {
-    case OP_IF:
-      {
-        guint count = n_args (values), i;
-        for (i = 0; i + 1 < count; i += 2)
-          {
-            g_autoptr(JsonNode) test = apply (ctx, arg (values, i), data);
-            if (test == NULL)
-              return NULL;
-            if (mbc_json_logic_truthy (test))
-              return apply (ctx, arg (values, i + 1), data);
-          }
-        if (count == i + 1)
-          return apply (ctx, arg (values, i), data);
-        return new_null ();
-      }
-    case OP_AND:
-    case OP_OR:
-      {
-        JsonNode *current = NULL;
-        for (guint i = 0; i < n_args (values); i++)
-          {
-            g_clear_pointer (&current, json_node_unref);
-            if (!(current = apply (ctx, arg (values, i), data)))
-              return NULL;
-            if (mbc_json_logic_truthy (current) == (op == OP_OR))
-              return current;
-          }
-        return current ? current : new_null ();
-      }
-    case OP_MAP:
-    case OP_REDUCE:
-    case OP_FILTER:
-    case OP_ALL:
-    case OP_NONE:
-    case OP_SOME:
-      return op_scoped (ctx, op, values, data);
-    default:
-      break;
-    }
+      JsonArray *out = op == OP_FILTER ? json_array_new () : NULL;
+      guint hits = 0;
 
-  if (!eval_args (ctx, values, data, &args))
-    return NULL;
-  result = apply_evaluated (op, &args, data);
-  args_clear (&args);
+      result = new_bool (op == OP_ALL || op == OP_NONE);
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *item = json_array_get_element (items, i);
+          Value v = logic ? apply (ctx, logic, item) : new_null ();
+          gboolean t;
+
+          if (v.node == NULL)
+            {
+              g_clear_pointer (&out, json_array_unref);
+              result = failed;
+              break;
+            }
+          t = mbc_json_logic_truthy (v.node);
+          value_clear (&v);
+          if (op == OP_ALL && !t)
+            {
+              result = new_bool (FALSE);
+              break;
+            }
+          if (t)
+            {
+              hits++;
+              if (out)
+                json_array_add_element (out, json_node_ref (item));
+              else if (op == OP_SOME || op == OP_NONE)
+                {
+                  result = new_bool (op == OP_SOME);
+                  break;
+                }
+            }
+        }
+      if (out)
+        result = new_array_take (out);
+    }
+  value_clear (&scoped);
   return result;
 }
 
-static JsonNode *
+static Value
 apply_evaluated (Op          op,
                  const Args *args,
                  JsonNode   *data)
@@ -907,21 +946,31 @@ apply_evaluated (Op          op,
     case OP_VAR:
       return op_var (args, data);
     case OP_MISSING:
-      return op_missing (args->v, args->n, data);
+      {
+        JsonNode *keys[G_N_ELEMENTS (args->stack)];
+        g_autofree JsonNode **many = n > G_N_ELEMENTS (keys) ? g_new (JsonNode *, n) : NULL;
+        JsonNode **k = many ? many : keys;
+        for (guint i = 0; i < n; i++)
+          k[i] = args->v[i].node;
+        return op_missing (k, n, data);
+      }
     case OP_MISSING_SOME:
       {
         JsonNode *options = args_at (args, 1);
-        g_autoptr(JsonNode) missing = NULL;
-        guint n_options;
+        Value missing;
+        guint n_options, n_missing;
 
         if (options == NULL || !JSON_NODE_HOLDS_ARRAY (options))
           return new_array_take (json_array_new ());
         missing = op_missing (&options, 1, data);
         n_options = json_array_get_length (json_node_get_array (options));
-        if ((double) (n_options - json_array_get_length (json_node_get_array (missing))) >=
-            to_number (args_at (args, 0)))
-          return new_array_take (json_array_new ());
-        return g_steal_pointer (&missing);
+        n_missing = json_array_get_length (json_node_get_array (missing.node));
+        if ((double) (n_options - n_missing) >= to_number (args_at (args, 0)))
+          {
+            value_clear (&missing);
+            return new_array_take (json_array_new ());
+          }
+        return missing;
       }
     case OP_EQ:
       return new_bool (loose_equal (args_at (args, 0), args_at (args, 1)));
@@ -980,7 +1029,7 @@ apply_evaluated (Op          op,
         if (n == 0)
           return new_null ();
         if (n == 1)
-          return json_node_ref (args_at (args, 0));
+          return owned (json_node_ref (args_at (args, 0)));
         product = parse_float (args_at (args, 0));
         for (guint i = 1; i < n; i++)
           product *= parse_float (args_at (args, i));
@@ -1009,18 +1058,85 @@ apply_evaluated (Op          op,
       return op_substr (args);
     case OP_LOG:
       /* The reference prints its argument; we never print data, which may be a case. */
-      return args_at (args, 0) ? json_node_ref (args_at (args, 0)) : new_null ();
+      return n > 0 ? owned (json_node_ref (args_at (args, 0))) : new_null ();
     default:
       g_assert_not_reached ();
     }
 }
 
-static JsonNode *
+static Value
+apply_operator (Ctx      *ctx,
+                Op        op,
+                JsonNode *values,
+                JsonNode *data)
+{
+  Args args;
+  Value result;
+
+  /* Operators that evaluate their arguments lazily. */
+  switch (op)
+    {
+    case OP_IF:
+      {
+        guint count = n_args (values), i;
+        for (i = 0; i + 1 < count; i += 2)
+          {
+            Value test = apply (ctx, arg (values, i), data);
+            gboolean t;
+            if (test.node == NULL)
+              return failed;
+            t = mbc_json_logic_truthy (test.node);
+            value_clear (&test);
+            if (t)
+              return apply (ctx, arg (values, i + 1), data);
+          }
+        if (count == i + 1)
+          return apply (ctx, arg (values, i), data);
+        return new_null ();
+      }
+    case OP_AND:
+    case OP_OR:
+      {
+        Value current = { NULL, FALSE };
+        for (guint i = 0; i < n_args (values); i++)
+          {
+            value_clear (&current);
+            current = apply (ctx, arg (values, i), data);
+            if (current.node == NULL)
+              return failed;
+            if (mbc_json_logic_truthy (current.node) == (op == OP_OR))
+              return current;
+          }
+        return current.node ? current : new_null ();
+      }
+    case OP_MAP:
+    case OP_REDUCE:
+    case OP_FILTER:
+    case OP_ALL:
+    case OP_NONE:
+    case OP_SOME:
+      return op_scoped (ctx, op, values, data);
+    default:
+      break;
+    }
+
+  if (!eval_args (ctx, values, data, &args))
+    return failed;
+  result = apply_evaluated (op, &args, data);
+  /* A result borrowed from an owned argument must survive the arguments. */
+  for (guint i = 0; i < args.n; i++)
+    if (!result.owned && args.v[i].owned && result.node == args.v[i].node)
+      result = owned (json_node_ref (result.node));
+  args_clear (&args);
+  return result;
+}
+
+static Value
 apply (Ctx      *ctx,
        JsonNode *rule,
        JsonNode *data)
 {
-  JsonNode *result = NULL;
+  Value result = failed;
 
   if (rule == NULL)
     return new_null ();
@@ -1031,27 +1147,30 @@ apply (Ctx      *ctx,
         g_set_error (ctx->error, MBC_JSON_LOGIC_ERROR, MBC_JSON_LOGIC_ERROR_TOO_DEEP,
                      "rule nested more than %d levels deep", MBC_JSON_LOGIC_MAX_DEPTH);
       ctx->depth--;
-      return NULL;
+      return failed;
     }
 
   if (JSON_NODE_HOLDS_ARRAY (rule))
-    result = apply_args (ctx, rule, data);
+    result = apply_array (ctx, rule, data);
   else if (JSON_NODE_HOLDS_OBJECT (rule) && json_object_get_size (json_node_get_object (rule)) == 1)
     {
       JsonObject *object = json_node_get_object (rule);
-      g_autoptr(GList) members = json_object_get_members (object);
-      const char *name = members->data;
-      int index = find_operator (name);
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *values;
+      int index;
 
+      json_object_iter_init (&iter, object);
+      json_object_iter_next (&iter, &name, &values);
+      index = find_operator (name);
       if (index < 0)
         g_set_error (ctx->error, MBC_JSON_LOGIC_ERROR, MBC_JSON_LOGIC_ERROR_UNKNOWN_OPERATOR,
                      "unknown operator \"%s\"", name);
       else
-        result = apply_operator (ctx, operators[index].op,
-                                 json_object_get_member (object, name), data);
+        result = apply_operator (ctx, operators[index].op, values, data);
     }
   else
-    result = json_node_ref (rule);
+    result = borrowed (rule);
 
   ctx->depth--;
   return result;
@@ -1071,15 +1190,46 @@ mbc_json_logic_apply (JsonNode  *rule,
                       GError   **error)
 {
   Ctx ctx = { 0, error };
-  g_autoptr(JsonNode) null_data = NULL;
+  Value value;
 
-  init_constants ();
   g_return_val_if_fail (rule != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (data == NULL)
-    data = null_data = new_null ();
-  return apply (&ctx, rule, data);
+  init_constants ();
+  value = apply (&ctx, rule, data ? data : constants[2]);
+  return value.node ? value_take_ref (value) : NULL;
+}
+
+/**
+ * mbc_json_logic_test:
+ * @rule: a JsonLogic rule
+ * @data: (nullable): the data the rule reads with `var`
+ * @result: (out): whether the rule's value is truthy
+ * @error: set when the rule uses an unknown operator or is nested too deeply
+ *
+ * Evaluates a condition without handing out a value, so no reference count of the rule
+ * or the data is touched. Returns: %FALSE with @error set when evaluation failed.
+ */
+gboolean
+mbc_json_logic_test (JsonNode  *rule,
+                     JsonNode  *data,
+                     gboolean  *result,
+                     GError   **error)
+{
+  Ctx ctx = { 0, error };
+  Value value;
+
+  g_return_val_if_fail (rule != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  init_constants ();
+  value = apply (&ctx, rule, data ? data : constants[2]);
+  if (value.node == NULL)
+    return FALSE;
+  *result = mbc_json_logic_truthy (value.node);
+  value_clear (&value);
+  return TRUE;
 }
 
 static void

@@ -34,6 +34,10 @@ GQuark     mbc_json_logic_error_quark  (void);
 JsonNode  *mbc_json_logic_apply        (JsonNode            *rule,
                                         JsonNode            *data,
                                         GError             **error);
+gboolean   mbc_json_logic_test         (JsonNode            *rule,
+                                        JsonNode            *data,
+                                        gboolean            *result,
+                                        GError             **error);
 gboolean   mbc_json_logic_truthy       (JsonNode            *value);
 gboolean   mbc_json_logic_is_operator  (const char          *name);
 void       mbc_json_logic_check        (JsonNode            *rule,

@@ -512,6 +512,19 @@ test_rule_data (void)
   g_assert_cmpint (json_object_get_int_member (object, "age_years"), ==, 45);
   g_assert_true (json_object_get_boolean_member (object, "systemic_therapy_completed"));
   g_assert_cmpstr (json_object_get_string_member (object, "metastatic_response"), ==, "complete");
+
+  /* The tree kept from reading the file and the one built from the fields are the same. */
+  {
+    g_autoptr(MbcCase) copy = mbc_case_copy (kase);
+    g_autoptr(JsonNode) built = mbc_case_to_rule_data (copy);
+    g_assert_true (json_node_equal (built, data));
+    /* A change drops the kept tree. */
+    g_object_set (kase, "ecog", 1, NULL);
+    {
+      g_autoptr(JsonNode) changed = mbc_case_to_rule_data (kase);
+      g_assert_cmpint (json_object_get_int_member (json_node_get_object (changed), "ecog"), ==, 1);
+    }
+  }
 }
 
 int
