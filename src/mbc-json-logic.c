@@ -47,21 +47,15 @@ static const struct { const char *name; Op op; gboolean scoped; } operators[] = 
 
 G_DEFINE_QUARK (mbc-json-logic-error-quark, mbc_json_logic_error)
 
-/* Called for every operator evaluated: a hash lookup, not a walk through the list. */
+/* Called for every operator evaluated: the first character narrows the list to a few
+ * names, so finding an operator costs a couple of short comparisons. */
 static int
 find_operator (const char *name)
 {
-  static GHashTable *by_name;
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      by_name = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < G_N_ELEMENTS (operators); i++)
-        g_hash_table_insert (by_name, (gpointer) operators[i].name, GUINT_TO_POINTER (i + 1));
-      g_once_init_leave (&done, 1);
-    }
-  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (by_name, name)) - 1;
+  for (guint i = 0; i < G_N_ELEMENTS (operators); i++)
+    if (operators[i].name[0] == name[0] && strcmp (operators[i].name, name) == 0)
+      return (int) i;
+  return -1;
 }
 
 gboolean
@@ -178,33 +172,70 @@ new_array_take (JsonArray *array)
   return owned (node);
 }
 
+/* The JavaScript type of a node, found with as few json-glib calls as possible: these
+ * run for nearly every operator evaluated. */
+typedef enum
+{
+  KIND_NULL,
+  KIND_NUMBER,
+  KIND_STRING,
+  KIND_BOOL,
+  KIND_ARRAY,
+  KIND_OBJECT,
+} Kind;
+
+static Kind
+kind_of (JsonNode *node)
+{
+  if (node == NULL)
+    return KIND_NULL;
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return KIND_OBJECT;
+    case JSON_NODE_ARRAY:
+      return KIND_ARRAY;
+    case JSON_NODE_NULL:
+      return KIND_NULL;
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return KIND_STRING;
+        case G_TYPE_BOOLEAN:
+          return KIND_BOOL;
+        case G_TYPE_INT64:
+        case G_TYPE_DOUBLE:
+          return KIND_NUMBER;
+        default:
+          return KIND_NULL;
+        }
+    }
+}
+
 static gboolean
 is_null (JsonNode *node)
 {
-  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+  return kind_of (node) == KIND_NULL;
 }
 
 static gboolean
 is_number (JsonNode *node)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  return json_node_get_value_type (node) == G_TYPE_INT64 ||
-         json_node_get_value_type (node) == G_TYPE_DOUBLE;
+  return kind_of (node) == KIND_NUMBER;
 }
 
 static gboolean
 is_string (JsonNode *node)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING;
+  return kind_of (node) == KIND_STRING;
 }
 
 static gboolean
 is_bool (JsonNode *node)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+  return kind_of (node) == KIND_BOOL;
 }
 
 static double
@@ -218,22 +249,25 @@ number_of (JsonNode *node)
 gboolean
 mbc_json_logic_truthy (JsonNode *value)
 {
-  if (is_null (value))
-    return FALSE;
-  if (JSON_NODE_HOLDS_ARRAY (value))
-    return json_array_get_length (json_node_get_array (value)) > 0;
-  if (JSON_NODE_HOLDS_OBJECT (value))
-    return TRUE;
-  if (is_bool (value))
-    return json_node_get_boolean (value);
-  if (is_string (value))
-    return json_node_get_string (value)[0] != '\0';
-  if (is_number (value))
+  switch (kind_of (value))
     {
-      double d = number_of (value);
-      return d != 0 && !isnan (d);
+    case KIND_ARRAY:
+      return json_array_get_length (json_node_get_array (value)) > 0;
+    case KIND_OBJECT:
+      return TRUE;
+    case KIND_BOOL:
+      return json_node_get_boolean (value);
+    case KIND_STRING:
+      return json_node_get_string (value)[0] != '\0';
+    case KIND_NUMBER:
+      {
+        double d = number_of (value);
+        return d != 0 && !isnan (d);
+      }
+    case KIND_NULL:
+    default:
+      return FALSE;
     }
-  return FALSE;
 }
 
 /* JavaScript's Number::toString. */
@@ -449,16 +483,26 @@ static gboolean
 strict_equal (JsonNode *a,
               JsonNode *b)
 {
-  if (is_null (a) || is_null (b))
-    return is_null (a) && is_null (b);
-  if (is_number (a) && is_number (b))
-    return number_of (a) == number_of (b);
-  if (is_string (a) && is_string (b))
-    return strcmp (json_node_get_string (a), json_node_get_string (b)) == 0;
-  if (is_bool (a) && is_bool (b))
-    return json_node_get_boolean (a) == json_node_get_boolean (b);
-  /* Arrays and objects are equal only to themselves. */
-  return a == b && !JSON_NODE_HOLDS_VALUE (a);
+  Kind ka = kind_of (a), kb = kind_of (b);
+
+  if (ka != kb)
+    return FALSE;
+  switch (ka)
+    {
+    case KIND_NULL:
+      return TRUE;
+    case KIND_NUMBER:
+      return number_of (a) == number_of (b);
+    case KIND_STRING:
+      return strcmp (json_node_get_string (a), json_node_get_string (b)) == 0;
+    case KIND_BOOL:
+      return json_node_get_boolean (a) == json_node_get_boolean (b);
+    case KIND_ARRAY:
+    case KIND_OBJECT:
+    default:
+      /* Arrays and objects are equal only to themselves. */
+      return a == b;
+    }
 }
 
 /* JavaScript's abstract (loose) equality. */
@@ -1137,6 +1181,8 @@ apply (Ctx      *ctx,
        JsonNode *data)
 {
   Value result = failed;
+  JsonNodeType type;
+  JsonObject *object;
 
   if (rule == NULL)
     return new_null ();
@@ -1150,11 +1196,12 @@ apply (Ctx      *ctx,
       return failed;
     }
 
-  if (JSON_NODE_HOLDS_ARRAY (rule))
+  type = JSON_NODE_TYPE (rule);
+  if (type == JSON_NODE_ARRAY)
     result = apply_array (ctx, rule, data);
-  else if (JSON_NODE_HOLDS_OBJECT (rule) && json_object_get_size (json_node_get_object (rule)) == 1)
+  else if (type == JSON_NODE_OBJECT &&
+           json_object_get_size ((object = json_node_get_object (rule))) == 1)
     {
-      JsonObject *object = json_node_get_object (rule);
       JsonObjectIter iter;
       const char *name;
       JsonNode *values;

@@ -18,6 +18,7 @@ typedef struct
   guint       depth;
   guint       max_depth;
   GError    **error;
+  GString    *scratch;   /* the string being read, reused: nodes and objects copy it */
 } Reader;
 
 G_DEFINE_QUARK (mbc-json-error-quark, mbc_json_error)
@@ -97,11 +98,13 @@ hex4 (const char *p)
   return value;
 }
 
-static char *
+/* Reads a string into r->scratch; returns its text (valid until the next string) or NULL. */
+static const char *
 read_string (Reader *r)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  GString *out = r->scratch;
 
+  g_string_truncate (out, 0);
   g_assert (*r->p == '"');
   r->p++;
   for (;;)
@@ -120,7 +123,7 @@ read_string (Reader *r)
       if (*r->p == '"')
         {
           r->p++;
-          return g_string_free (g_steal_pointer (&out), FALSE);
+          return out->str;
         }
       /* An escape. */
       r->p++;
@@ -280,13 +283,16 @@ read_container (Reader *r)
     }
   for (;;)
     {
-      g_autofree char *key = NULL;
+      const char *key = NULL;
+      const char *key_start = NULL;
+      char key_buffer[64];
+      g_autofree char *key_heap = NULL;
       JsonNode *value;
 
       skip_ws (r);
       if (is_object)
         {
-          const char *key_start = r->p;
+          key_start = r->p;
           if (r->p >= r->end || *r->p != '"')
             {
               json_node_unref (node);
@@ -298,12 +304,11 @@ read_container (Reader *r)
               json_node_unref (node);
               return NULL;
             }
-          if (json_object_has_member (object, key))
-            {
-              json_node_unref (node);
-              r->p = key_start;
-              return fail (r, MBC_JSON_ERROR_SYNTAX, "duplicate key \"%s\"", key);
-            }
+          /* The value is read into the same scratch string: keep the key apart. */
+          if (r->scratch->len < sizeof key_buffer)
+            key = memcpy (key_buffer, key, r->scratch->len + 1);
+          else
+            key = key_heap = g_strndup (key, r->scratch->len);
           skip_ws (r);
           if (r->p >= r->end || *r->p != ':')
             {
@@ -318,7 +323,17 @@ read_container (Reader *r)
           return NULL;
         }
       if (is_object)
-        json_object_set_member (object, key, value);
+        {
+          guint size = json_object_get_size (object);
+          json_object_set_member (object, key, value);
+          /* Setting an existing key replaces it: the size tells a duplicate. */
+          if (json_object_get_size (object) == size)
+            {
+              json_node_unref (node);
+              r->p = key_start;
+              return fail (r, MBC_JSON_ERROR_SYNTAX, "duplicate key \"%s\"", key);
+            }
+        }
       else
         json_array_add_element (array, value);
       skip_ws (r);
@@ -354,12 +369,11 @@ read_value (Reader *r)
       return read_container (r);
     case '"':
       {
-        char *s = read_string (r);
+        const char *s = read_string (r);
         if (s == NULL)
           return NULL;
         node = json_node_new (JSON_NODE_VALUE);
         json_node_set_string (node, s);
-        g_free (s);
         return node;
       }
     case 't':
@@ -399,7 +413,8 @@ mbc_json_parse (const char  *data,
                 guint        max_depth,
                 GError     **error)
 {
-  Reader r = { data, data, data + length, 0, max_depth, error };
+  g_autoptr(GString) scratch = g_string_sized_new (64);
+  Reader r = { data, data, data + length, 0, max_depth, error, scratch };
   const char *bad = NULL;
   JsonNode *root;
 
