@@ -48,8 +48,20 @@ done
 median () { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 a=$(median "${advisor_times[@]}")
 j=$(median "${jq_times[@]}")
-awk -v a="$a" -v j="$j" -v n="$N" -v runs="$RUNS" 'BEGIN {
-  printf "mbc-advisor --batch: %.3f s (%.1f µs a case)\n", a / 1e6, a / n
-  printf "jq -c .:             %.3f s\n", j / 1e6
-  printf "ratio advisor/jq:    %.2f (median of %d runs each; goal <= 1.0)\n", a / j, runs
+
+# For the record: one worker thread, and GLib's slice allocator instead of malloc.
+single=()
+slices=()
+for ((i = 0; i < 3; i++)); do
+  single+=("$(MBC_BATCH_THREADS=1 seconds "$ADVISOR" --batch "$CASES")")
+  slices+=("$(G_SLICE= seconds "$ADVISOR" --batch "$CASES")")
+done
+s1=$(median "${single[@]}")
+sl=$(median "${slices[@]}")
+awk -v a="$a" -v j="$j" -v s1="$s1" -v sl="$sl" -v n="$N" -v runs="$RUNS" -v cpus="$(nproc)" 'BEGIN {
+  printf "mbc-advisor --batch, one thread:     %.3f s\n", s1 / 1e6
+  printf "mbc-advisor --batch, GLib slices:    %.3f s\n", sl / 1e6
+  printf "mbc-advisor --batch (%d processors): %.3f s (%.1f µs a case)\n", cpus, a / 1e6, a / n
+  printf "jq -c .:                             %.3f s\n", j / 1e6
+  printf "ratio advisor/jq:                    %.2f (median of %d runs each; goal <= 1.0)\n", a / j, runs
 }'

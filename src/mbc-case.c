@@ -193,23 +193,6 @@ allowed_list (MbcCaseField field)
   return g_strjoinv (", ", (char **) fields[field].choices);
 }
 
-static const char *
-json_type_name (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING: return "a string";
-    case G_TYPE_BOOLEAN: return "a boolean";
-    default: return "a number";
-    }
-}
-
 static gboolean
 is_number (JsonNode *node)
 {
@@ -268,7 +251,7 @@ check_value (MbcCaseField   field,
         {
           mbc_problems_add (problems, info->name,
                             "must be a string of at most %d characters, or absent; got %s",
-                            MBC_CASE_LABEL_MAX_CHARS, json_type_name (value));
+                            MBC_CASE_LABEL_MAX_CHARS, mbc_json_type_name (value));
           break;
         }
       {
@@ -350,7 +333,8 @@ check_value (MbcCaseField   field,
     case MBC_CASE_KIND_SET:
       if (JSON_NODE_HOLDS_NULL (value))
         return TRUE;
-      if (!JSON_NODE_HOLDS_ARRAY (value) || json_array_get_length (json_node_get_array (value)) == 0)
+      if (!JSON_NODE_HOLDS_ARRAY (value) ||
+          json_array_get_length (json_node_get_array (value)) == 0)
         {
           g_autofree char *allowed = allowed_list (field);
           mbc_problems_add (problems, info->name,
@@ -763,7 +747,7 @@ mbc_case_new_from_json (JsonNode  *root,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       mbc_problems_add (problems, "$", "a case must be a JSON object; got %s",
-                        json_type_name (root));
+                        mbc_json_type_name (root));
       return NULL;
     }
   object = json_node_get_object (root);

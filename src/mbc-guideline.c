@@ -167,23 +167,6 @@ in_list (const char * const *list,
   return FALSE;
 }
 
-static const char *
-type_name (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING: return "a string";
-    case G_TYPE_BOOLEAN: return "a boolean";
-    default: return "a number";
-    }
-}
-
 /* Reports every key of @object that is not in @allowed. */
 static void
 check_keys (Loader             *l,
@@ -237,10 +220,10 @@ get_string (Loader     *l,
       *(value = json_node_get_string (node)) == '\0')
     {
       g_autofree char *where = mbc_json_path_member (path, key);
+      gboolean empty = JSON_NODE_HOLDS_VALUE (node) &&
+                       json_node_get_value_type (node) == G_TYPE_STRING;
       mbc_problems_add (l->problems, where, "must be a non-empty string; got %s",
-                        JSON_NODE_HOLDS_VALUE (node) &&
-                        json_node_get_value_type (node) == G_TYPE_STRING ? "an empty string"
-                                                                         : type_name (node));
+                        empty ? "an empty string" : mbc_json_type_name (node));
       return NULL;
     }
   return value;
@@ -309,7 +292,8 @@ get_array (Loader     *l,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_autofree char *where = mbc_json_path_member (path, key);
-      mbc_problems_add (l->problems, where, "must be an array; got %s", type_name (node));
+      mbc_problems_add (l->problems, where, "must be an array; got %s",
+                        mbc_json_type_name (node));
       return NULL;
     }
   return json_node_get_array (node);
@@ -322,7 +306,8 @@ as_object (Loader     *l,
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      mbc_problems_add (l->problems, path, "must be an object; got %s", type_name (node));
+      mbc_problems_add (l->problems, path, "must be an object; got %s",
+                        mbc_json_type_name (node));
       return NULL;
     }
   return json_node_get_object (node);
@@ -373,7 +358,7 @@ get_refs (Loader     *l,
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
         {
           mbc_problems_add (l->problems, at, "must be the id of %s (a string); got %s", what,
-                            type_name (element));
+                            mbc_json_type_name (element));
           continue;
         }
       id = json_node_get_string (element);
@@ -1026,11 +1011,12 @@ load_plan (Loader     *l,
       axilla = member (l, object, path, "axillary_evaluation", FALSE);
       if (axilla != NULL)
         {
-          if (!JSON_NODE_HOLDS_VALUE (axilla) || json_node_get_value_type (axilla) != G_TYPE_BOOLEAN)
+          if (!JSON_NODE_HOLDS_VALUE (axilla) ||
+              json_node_get_value_type (axilla) != G_TYPE_BOOLEAN)
             {
               g_autofree char *where = mbc_json_path_member (path, "axillary_evaluation");
               mbc_problems_add (l->problems, where, "must be true or false; got %s",
-                                type_name (axilla));
+                                mbc_json_type_name (axilla));
             }
           else
             item->axillary_evaluation = json_node_get_boolean (axilla);

@@ -604,3 +604,27 @@ mbc_json_to_string (JsonNode *node,
   write_node (out, node, indent, 0);
   return g_string_free (out, FALSE);
 }
+
+/**
+ * mbc_json_type_name:
+ *
+ * Returns: what @node is, for messages: "null", "an object", "a string", …
+ */
+const char *
+mbc_json_type_name (JsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "an object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "an array";
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING: return "a string";
+    case G_TYPE_BOOLEAN: return "a boolean";
+    default: return "a number";
+    }
+}

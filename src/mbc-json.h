@@ -32,6 +32,7 @@ void       mbc_json_write       (GString     *out,
                                  int          indent);
 char      *mbc_json_to_string   (JsonNode    *node,
                                  int          indent);
+const char *mbc_json_type_name  (JsonNode    *node);
 void       mbc_json_write_string (GString    *out,
                                   const char *text);
 void       mbc_json_write_number (GString    *out,

@@ -684,7 +684,8 @@ mbc_result_to_text (MbcResult *self)
     {
       const MbcTally *tally = g_ptr_array_index (tallies, i);
       g_string_append_printf (out, "  %s: %u of %u (%u unknown)\n", tally->title,
-                              self->tallies[3 * i], (guint) g_strv_length ((char **) tally->findings),
+                              self->tallies[3 * i],
+                              (guint) g_strv_length ((char **) tally->findings),
                               self->tallies[3 * i + 2]);
     }
 

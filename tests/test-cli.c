@@ -157,6 +157,16 @@ test_evaluate_errors (void)
   g_assert_true (g_str_has_prefix (lines[2], "<stdin>: metastatic_sites[1]: "));
   g_assert_true (g_str_has_prefix (lines[3], "<stdin>: hair: "));
 
+  {
+    g_auto(Run) empty = { 0 };
+    g_auto(Run) garbage = { 0 };
+    RUN_STDIN (&empty, "", "--evaluate", "-");
+    g_assert_cmpint (empty.status, ==, 2);
+    g_assert_true (g_str_has_prefix (empty.err, "<stdin>: $: invalid JSON"));
+    RUN_STDIN (&garbage, "\x7f\x45\x4c\x46\x02\x01\x01", "--evaluate", "-");
+    g_assert_cmpint (garbage.status, ==, 2);
+  }
+
   RUN (&format, "--evaluate", "-", "--format", "xml");
   g_assert_cmpint (format.status, ==, 2);
 
@@ -228,6 +238,55 @@ test_batch_all_good (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
   g_assert_nonnull (strstr (r.out, "\"tier\":\"indeterminate\""));
+}
+
+/* A batch of several chunks, evaluated by several threads, comes out in input order and
+ * the same as with one thread. */
+static void
+test_batch_order (void)
+{
+  static const guint bad_lines[] = { 1, 256, 257, 600, 1000 };
+  g_autoptr(GString) input = g_string_new (NULL);
+  g_auto(Run) many = { 0 };
+  g_auto(Run) one = { 0 };
+  g_auto(GStrv) lines = NULL;
+  const char *sites[] = { "[\"bone\"]", "[\"bone\",\"lung\"]", "null" };
+
+  for (guint i = 1; i <= 1000; i++)
+    {
+      gboolean bad = FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (bad_lines); k++)
+        bad = bad || bad_lines[k] == i;
+      if (bad)
+        g_string_append_printf (input, "{\"schema\":\"mbc-advisor/case/1\",\"ecog\":%u}\n",
+                                10 + i);
+      else
+        g_string_append_printf (input, "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":%u,"
+                                "\"metastatic_sites\":%s,\"metastatic_response\":\"%s\"}\n",
+                                18 + i % 90, sites[i % 3], i % 2 ? "complete" : "stable");
+    }
+  RUN_STDIN (&many, input->str, "--batch", "-");
+  g_assert_cmpint (many.status, ==, 2);
+  lines = g_strsplit (many.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1001);
+  for (guint i = 1; i <= 1000; i++)
+    {
+      gboolean bad = FALSE;
+      g_autofree char *marker = g_strdup_printf ("\"line\":%u,", i);
+      for (guint k = 0; k < G_N_ELEMENTS (bad_lines); k++)
+        bad = bad || bad_lines[k] == i;
+      if (bad)
+        g_assert_nonnull (strstr (lines[i - 1], marker));
+      else
+        g_assert_nonnull (strstr (lines[i - 1], i % 2 ? "\"tier\":\"" : "\"no_good_response\""));
+    }
+
+  g_setenv ("MBC_BATCH_THREADS", "1", TRUE);
+  RUN_STDIN (&one, input->str, "--batch", "-");
+  g_unsetenv ("MBC_BATCH_THREADS");
+  g_assert_cmpint (one.status, ==, 2);
+  g_assert_cmpstr (one.out, ==, many.out);
+  g_assert_cmpstr (one.err, ==, many.err);
 }
 
 static void
@@ -361,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/cli/evaluate-errors", test_evaluate_errors);
   g_test_add_func ("/cli/batch", test_batch);
   g_test_add_func ("/cli/batch-all-good", test_batch_all_good);
+  g_test_add_func ("/cli/batch-order", test_batch_order);
   g_test_add_func ("/cli/guideline", test_guideline);
   g_test_add_func ("/cli/jsonlogic", test_jsonlogic);
   g_test_add_func ("/cli/jsonlogic-suite", test_jsonlogic_suite);

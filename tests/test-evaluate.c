@@ -253,7 +253,8 @@ test_repeatable (void)
       {
         guint index = pass == 0 ? i : json_array_get_length (cases) - 1 - i;
         JsonObject *entry = json_array_get_object_element (cases, index);
-        g_autoptr(MbcResult) result = evaluate_object (json_object_get_object_member (entry, "case"));
+        JsonObject *case_object = json_object_get_object_member (entry, "case");
+        g_autoptr(MbcResult) result = evaluate_object (case_object);
         g_autoptr(GString) out = g_string_new (NULL);
 
         mbc_result_write_json (result, out);
