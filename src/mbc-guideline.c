@@ -56,6 +56,20 @@ G_DEFINE_FINAL_TYPE (MbcGuideline, mbc_guideline, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (mbc-guideline-error-quark, mbc_guideline_error)
 
+/* A loaded guideline never changes: its properties are read-only and never notify. */
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_VERSION,
+  PROP_TITLE,
+  PROP_SHORT_TITLE,
+  PROP_DISCLAIMER,
+  PROP_SHA256,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 typedef enum
 {
   SCOPE_FINDING,   /* a finding's conditions: case, params, earlier findings */
@@ -1139,11 +1153,54 @@ mbc_guideline_finalize (GObject *object)
 }
 
 static void
+mbc_guideline_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  MbcGuideline *self = MBC_GUIDELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_VERSION:
+      g_value_set_string (value, self->version);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SHORT_TITLE:
+      g_value_set_string (value, mbc_guideline_get_short_title (self));
+      break;
+    case PROP_DISCLAIMER:
+      g_value_set_string (value, self->disclaimer);
+      break;
+    case PROP_SHA256:
+      g_value_set_string (value, self->sha256);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mbc_guideline_class_init (MbcGuidelineClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = mbc_guideline_finalize;
+  object_class->get_property = mbc_guideline_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_VERSION] = g_param_spec_string ("version", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_SHORT_TITLE] = g_param_spec_string ("short-title", NULL, NULL, NULL, flags);
+  properties[PROP_DISCLAIMER] = g_param_spec_string ("disclaimer", NULL, NULL, NULL, flags);
+  properties[PROP_SHA256] = g_param_spec_string ("sha256", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

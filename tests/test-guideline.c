@@ -222,6 +222,12 @@ test_bundled (void)
   g_assert_cmpstr (mbc_guideline_get_version (guideline), ==, "1.0.0");
   /* The checksum is that of the file in the source tree: the bundled bytes are the same. */
   g_assert_cmpstr (mbc_guideline_get_sha256 (guideline), ==, sha);
+  {
+    g_autofree char *prop_sha = NULL, *prop_id = NULL;
+    g_object_get (guideline, "sha256", &prop_sha, "id", &prop_id, NULL);
+    g_assert_cmpstr (prop_sha, ==, sha);
+    g_assert_cmpstr (prop_id, ==, "uio2017-mbc-primary-surgery");
+  }
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     g_assert_nonnull (mbc_guideline_lookup_source (guideline, ids[i]));
   /* The four poll tables with the figures of the tables. */
