@@ -13,6 +13,7 @@
 
 #include "mbc-evaluator.h"
 #include "mbc-json-logic.h"
+#include "mbc-problem.h"
 #include "mbc-result-private.h"
 
 static gboolean
@@ -372,4 +373,172 @@ mbc_evaluate (MbcGuideline  *guideline,
   g_return_val_if_fail (MBC_IS_GUIDELINE (guideline), NULL);
   evaluator = mbc_evaluator_new (guideline);
   return mbc_evaluator_evaluate (evaluator, kase, error);
+}
+
+/* --- What would change this ---------------------------------------------------------------- */
+
+void
+mbc_change_free (MbcChange *change)
+{
+  if (change == NULL)
+    return;
+  g_clear_pointer (&change->value, json_node_unref);
+  g_free (change->text);
+  g_free (change);
+}
+
+/* The values worth trying for a field, as case-file JSON, nearest first. The engine does
+ * not know the guideline's thresholds, so whole numbers are tried one by one over small
+ * ranges (and at a few larger steps), which finds any threshold a pack could set there. */
+static GPtrArray *
+candidates (MbcCase      *kase,
+            MbcCaseField  field)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  const char * const *choices = mbc_case_field_get_choices (field);
+  g_autoptr(JsonNode) current = mbc_case_dup_field_json (kase, field);
+
+  switch (mbc_case_field_get_kind (field))
+    {
+    case MBC_CASE_KIND_CHOICE:
+      for (guint i = 0; choices[i]; i++)
+        g_ptr_array_add (out, json_node_init_string (json_node_alloc (), choices[i]));
+      break;
+    case MBC_CASE_KIND_BOOL:
+      g_ptr_array_add (out, json_node_init_boolean (json_node_alloc (), TRUE));
+      g_ptr_array_add (out, json_node_init_boolean (json_node_alloc (), FALSE));
+      break;
+    case MBC_CASE_KIND_INT:
+      {
+        static const int steps[] = { 30, 50, 100, 200, 500, 1000 };
+        for (int v = 0; v <= 110; v++)
+          g_ptr_array_add (out, json_node_init_int (json_node_alloc (), v));
+        for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+          if (steps[i] > 110)
+            g_ptr_array_add (out, json_node_init_int (json_node_alloc (), steps[i]));
+      }
+      break;
+    case MBC_CASE_KIND_NUMBER:
+      {
+        static const double values[] = { 0, 0.5, 1, 1.5, 2, 3, 5, 10, 20, 30 };
+        for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+          g_ptr_array_add (out, json_node_init_double (json_node_alloc (), values[i]));
+      }
+      break;
+    case MBC_CASE_KIND_SET:
+      if (JSON_NODE_HOLDS_NULL (current))
+        for (guint i = 0; choices[i]; i++)
+          {
+            JsonArray *one = json_array_new ();
+            json_array_add_string_element (one, choices[i]);
+            g_ptr_array_add (out, json_node_init_array (json_node_alloc (), one));
+            json_array_unref (one);
+          }
+      else
+        {
+          /* Add or remove one site. */
+          JsonArray *have = json_node_get_array (current);
+          for (guint i = 0; choices[i]; i++)
+            {
+              JsonArray *changed = json_array_new ();
+              gboolean present = FALSE;
+              for (guint k = 0; k < json_array_get_length (have); k++)
+                {
+                  const char *site = json_array_get_string_element (have, k);
+                  if (g_strcmp0 (site, choices[i]) == 0)
+                    present = TRUE;
+                  else
+                    json_array_add_string_element (changed, site);
+                }
+              if (!present)
+                json_array_add_string_element (changed, choices[i]);
+              if (json_array_get_length (changed) > 0)
+                g_ptr_array_add (out, json_node_init_array (json_node_alloc (), changed));
+              json_array_unref (changed);
+            }
+        }
+      break;
+    case MBC_CASE_KIND_LABEL:
+    default:
+      break;
+    }
+  return out;
+}
+
+static gboolean
+field_read_by_unmet_finding (MbcResult    *result,
+                             MbcCaseField  field)
+{
+  GPtrArray *findings = mbc_guideline_get_findings (mbc_result_get_guideline (result));
+  const char *name = mbc_case_field_get_name (field);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const MbcFinding *finding = g_ptr_array_index (findings, i);
+      if (mbc_result_get_finding_status (result, i) != MBC_FINDING_NOT_MET)
+        continue;
+      for (guint k = 0; finding->fields[k]; k++)
+        if (g_strcmp0 (finding->fields[k], name) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * mbc_evaluator_what_would_change:
+ * @kase: the case @result was computed for
+ * @result: its result
+ *
+ * For each input that is unknown, or read by a finding that is not met, the first single
+ * change to it (nearest value first) that gives the case another tier, found by evaluating
+ * the changed case. Changes that would make the case invalid are not tried.
+ *
+ * Returns: (transfer full) (element-type MbcChange): the changes, in field order.
+ */
+GPtrArray *
+mbc_evaluator_what_would_change (MbcEvaluator *self,
+                                 MbcCase      *kase,
+                                 MbcResult    *result)
+{
+  GPtrArray *changes;
+  const char *tier;
+
+  g_return_val_if_fail (MBC_IS_EVALUATOR (self), NULL);
+  g_return_val_if_fail (MBC_IS_CASE (kase), NULL);
+  g_return_val_if_fail (MBC_IS_RESULT (result), NULL);
+
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) mbc_change_free);
+  tier = mbc_result_get_tier (result);
+  for (MbcCaseField field = 0; field < MBC_CASE_N_FIELDS; field++)
+    {
+      g_autoptr(GPtrArray) values = NULL;
+
+      if (mbc_case_field_get_kind (field) == MBC_CASE_KIND_LABEL)
+        continue;
+      if (mbc_case_is_known (kase, field) && !field_read_by_unmet_finding (result, field))
+        continue;
+      values = candidates (kase, field);
+      for (guint i = 0; i < values->len; i++)
+        {
+          g_autoptr(MbcCase) changed = mbc_case_copy (kase);
+          g_autoptr(GPtrArray) problems = mbc_problems_new ();
+          g_autoptr(MbcResult) other = NULL;
+          MbcChange *change;
+
+          if (!mbc_case_set_field_json (changed, field, values->pdata[i], problems) ||
+              !mbc_case_validate (changed, problems))
+            continue;
+          other = mbc_evaluator_evaluate (self, changed, NULL);
+          if (other == NULL || g_strcmp0 (mbc_result_get_tier (other), tier) == 0)
+            continue;
+          change = g_new0 (MbcChange, 1);
+          change->field = field;
+          change->value = json_node_ref (values->pdata[i]);
+          change->text = mbc_case_format_value (changed, field);
+          change->tier = mbc_result_get_tier (other);
+          g_ptr_array_add (changes, change);
+          break;
+        }
+    }
+  return changes;
 }

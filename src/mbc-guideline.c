@@ -89,6 +89,7 @@ typedef struct
   GHashTable   *group_ids;
   Scope         scope;
   guint         findings_visible;
+  GPtrArray    *fields_read;    /* case fields read by the finding being loaded */
 } Loader;
 
 static const char * const tiers[] = {
@@ -128,6 +129,7 @@ static void
 finding_free (MbcFinding *finding)
 {
   g_free (finding->sources);
+  g_free (finding->fields);
   g_free (finding);
 }
 
@@ -426,6 +428,12 @@ check_var (const char *name,
       if (key != NULL && (field < 0 || field == MBC_CASE_FIELD_LABEL))
         mbc_problems_add (l->problems, path,
                           "reads \"%s\", but \"%s\" is not a case field rules can read", name, key);
+      else if (key != NULL && l->fields_read != NULL)
+        {
+          const char *field_name = mbc_case_field_get_name (field);
+          if (!g_ptr_array_find (l->fields_read, field_name, NULL))
+            g_ptr_array_add (l->fields_read, (gpointer) field_name);
+        }
     }
   else if (strcmp (root, "findings") == 0)
     {
@@ -730,8 +738,12 @@ load_findings (Loader     *l,
       finding->sources = get_sources (l, object, path);
       check_basis (l, path, finding->sources, finding->interpretation);
       l->findings_visible = i;
+      l->fields_read = g_ptr_array_new ();
       finding->unknown_when = get_condition (l, object, path, "unknown_when", TRUE);
       finding->met_when = get_condition (l, object, path, "met_when", TRUE);
+      g_ptr_array_add (l->fields_read, NULL);
+      finding->fields = (const char **) g_ptr_array_free (l->fields_read, FALSE);
+      l->fields_read = NULL;
       text = get_object (l, object, path, "text", TRUE);
       if (text != NULL)
         {

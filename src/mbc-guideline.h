@@ -74,6 +74,7 @@ typedef struct
   const char      *text[3];         /* indexed by MbcFindingStatus */
   const char      *interpretation;
   const char     **sources;
+  const char     **fields;        /* the case fields its conditions read */
   JsonNode  *unknown_when;
   JsonNode  *met_when;
 } MbcFinding;

@@ -265,6 +265,60 @@ test_repeatable (void)
       }
 }
 
+static const MbcChange *
+find_change (GPtrArray    *changes,
+             MbcCaseField  field)
+{
+  for (guint i = 0; i < changes->len; i++)
+    if (((MbcChange *) changes->pdata[i])->field == field)
+      return changes->pdata[i];
+  return NULL;
+}
+
+/* "What would change this": single changes found by evaluating the changed case. */
+static void
+test_what_would_change (void)
+{
+  g_autoptr(JsonNode) table = load_json ("evaluate-cases.json");
+  JsonObject *first = json_array_get_object_element (json_node_get_array (table), 0);
+  JsonObject *case_object = json_object_get_object_member (first, "case");
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcCase) kase = NULL;
+  g_autoptr(MbcEvaluator) evaluator = mbc_evaluator_new (guideline);
+  g_autoptr(MbcResult) result = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  const MbcChange *change;
+
+  json_node_set_object (root, case_object);
+  json_object_set_string_member (case_object, "schema", MBC_CASE_SCHEMA);
+  kase = mbc_case_new_from_json (root, problems);
+  g_assert_nonnull (kase);
+  result = mbc_evaluator_evaluate (evaluator, kase, NULL);
+  changes = mbc_evaluator_what_would_change (evaluator, kase, result);
+
+  /* The worked example is recommended with fitness and margins unknown. */
+  change = find_change (changes, MBC_CASE_FIELD_FIT_FOR_SURGERY);
+  g_assert_nonnull (change);
+  g_assert_cmpstr (change->tier, ==, "not_recommended");
+  g_assert_cmpstr (json_node_get_string (change->value), ==, "no");
+  change = find_change (changes, MBC_CASE_FIELD_NEGATIVE_MARGINS);
+  g_assert_nonnull (change);
+  g_assert_cmpstr (change->tier, ==, "individualise");
+  /* Unknown ECOG only changes a supporting factor: nothing to report. */
+  g_assert_null (find_change (changes, MBC_CASE_FIELD_ECOG));
+  /* ER-negative is an unmet supporting factor, but ER does not change the tier. */
+  g_assert_null (find_change (changes, MBC_CASE_FIELD_ER_STATUS));
+  /* Known inputs of met findings are left alone. */
+  g_assert_null (find_change (changes, MBC_CASE_FIELD_METASTATIC_RESPONSE));
+  /* Five more lesions in liver and lung, or progression: a change of a known input whose
+   * finding is met is not listed; a burden count that is unknown is (at 5 lesions the
+   * subset still holds through bone only, so no change there either). */
+  g_assert_null (find_change (changes, MBC_CASE_FIELD_METASTATIC_LESION_COUNT));
+  /* The original case is untouched. */
+  g_assert_false (mbc_case_is_known (kase, MBC_CASE_FIELD_FIT_FOR_SURGERY));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/evaluate/clinical-table", test_table);
   g_test_add_func ("/evaluate/text", test_text);
   g_test_add_func ("/evaluate/repeatable", test_repeatable);
+  g_test_add_func ("/evaluate/what-would-change", test_what_would_change);
   status = g_test_run ();
   g_clear_object (&guideline);
   return status;
