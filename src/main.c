@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "mbc-application.h"
 #include "mbc-cli.h"
 
 /*
@@ -34,11 +35,49 @@ prefer_malloc_for_batch (char **argv)
   g_unsetenv ("G_SLICE");
 }
 
+/* The command-line actions need no display and never initialise GTK. */
+static gboolean
+is_headless (int    argc,
+             char **argv)
+{
+  static const char * const options[] = {
+    "--evaluate", "-e", "--batch", "-b", "--validate-guideline", "--jsonlogic", "--version",
+    "-v", "--help", "-h", "-?", "--help-all", "--format", "-f",
+  };
+
+  for (int i = 1; i < argc; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (options); k++)
+      if (strcmp (argv[i], options[k]) == 0 ||
+          (g_str_has_prefix (argv[i], options[k]) && argv[i][strlen (options[k])] == '='))
+        return TRUE;
+  return FALSE;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(MbcApplication) app = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  const char *guideline = NULL;
+
   prefer_malloc_for_batch (argv);
   setlocale (LC_ALL, "");
-  return mbc_cli_run (argc, argv);
+  if (is_headless (argc, argv))
+    return mbc_cli_run (argc, argv);
+
+  /* The window: CASE.json files to open, and --guideline PACK.json. */
+  args = g_ptr_array_new ();
+  for (int i = 0; i < argc; i++)
+    {
+      if ((strcmp (argv[i], "--guideline") == 0 || strcmp (argv[i], "-g") == 0) && i + 1 < argc)
+        guideline = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--guideline="))
+        guideline = argv[i] + strlen ("--guideline=");
+      else
+        g_ptr_array_add (args, argv[i]);
+    }
+  g_ptr_array_add (args, NULL);
+  app = mbc_application_new (guideline);
+  return g_application_run (G_APPLICATION (app), (int) args->len - 1, (char **) args->pdata);
 }

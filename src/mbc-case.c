@@ -176,6 +176,39 @@ mbc_case_field_from_name (const char *name)
   return -1;
 }
 
+/**
+ * mbc_case_field_from_problem:
+ * @where: where a problem is, such as "metastatic_sites[1]" or "ecog"
+ *
+ * Returns: the field a problem is about, or -1.
+ */
+int
+mbc_case_field_from_problem (const char *where)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (where != NULL, -1);
+  name = g_strndup (where, strcspn (where, "["));
+  return mbc_case_field_from_name (name);
+}
+
+/**
+ * mbc_case_field_get_range:
+ *
+ * The allowed range of a number field (for the label: its length in characters).
+ */
+void
+mbc_case_field_get_range (MbcCaseField  field,
+                          double       *min,
+                          double       *max)
+{
+  g_return_if_fail (field < MBC_CASE_N_FIELDS);
+  if (min)
+    *min = fields[field].min;
+  if (max)
+    *max = fields[field].max;
+}
+
 static int
 choice_index (MbcCaseField  field,
               const char   *value)
@@ -948,6 +981,47 @@ mbc_case_reset (MbcCase *self)
         g_object_notify_by_pspec (G_OBJECT (self), properties[i + 1]);
         changed = TRUE;
       }
+  g_object_thaw_notify (G_OBJECT (self));
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * mbc_case_assign:
+ * @other: the case to copy
+ *
+ * Makes every field of @self that of @other, with a notify for each field that changed
+ * and one ::changed emission.
+ */
+void
+mbc_case_assign (MbcCase *self,
+                 MbcCase *other)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (MBC_IS_CASE (self));
+  g_return_if_fail (MBC_IS_CASE (other));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (self->label, other->label) != 0)
+    {
+      g_free (self->label);
+      self->label = g_strdup (other->label);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[MBC_CASE_FIELD_LABEL + 1]);
+      changed = TRUE;
+    }
+  for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
+    {
+      Slot *a = &self->slots[i];
+      const Slot *b = &other->slots[i];
+      if (a->known == b->known && (!a->known || (a->i == b->i && a->d == b->d)))
+        continue;
+      *a = *b;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[i + 1]);
+      changed = TRUE;
+    }
+  if (changed)
+    g_clear_pointer (&self->rule_data, json_node_unref);
   g_object_thaw_notify (G_OBJECT (self));
   if (changed)
     g_signal_emit (self, signals[CHANGED], 0);

@@ -56,6 +56,10 @@ const char * const  *mbc_case_field_get_choices   (MbcCaseField  field);
 const char          *mbc_case_field_get_choice_title (MbcCaseField field,
                                                      const char  *choice);
 int                  mbc_case_field_from_name     (const char   *name);
+int                  mbc_case_field_from_problem  (const char   *where);
+void                 mbc_case_field_get_range     (MbcCaseField  field,
+                                                   double       *min,
+                                                   double       *max);
 
 MbcCase   *mbc_case_new               (void);
 MbcCase   *mbc_case_new_from_json     (JsonNode     *root,
@@ -75,6 +79,8 @@ gboolean   mbc_case_set_field_json    (MbcCase      *self,
                                        JsonNode     *value,
                                        GPtrArray    *problems);
 void       mbc_case_reset             (MbcCase      *self);
+void       mbc_case_assign            (MbcCase      *self,
+                                       MbcCase      *other);
 gboolean   mbc_case_validate          (MbcCase      *self,
                                        GPtrArray    *problems);
 JsonNode  *mbc_case_to_json           (MbcCase      *self);

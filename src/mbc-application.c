@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* MbcApplication: opens windows, loads the guideline once, About and shortcuts. */
+#define G_LOG_DOMAIN "mbc-application"
+
+#include "config.h"
+
+#include "mbc-application.h"
+#include "mbc-guideline.h"
+#include "mbc-problem.h"
+#include "mbc-window.h"
+
+struct _MbcApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *guideline_path;
+  MbcGuideline   *guideline;
+  char           *guideline_error;
+  gboolean        loaded;
+};
+
+G_DEFINE_FINAL_TYPE (MbcApplication, mbc_application, ADW_TYPE_APPLICATION)
+
+static void
+load_guideline (MbcApplication *self)
+{
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->loaded)
+    return;
+  self->loaded = TRUE;
+  if (self->guideline_path)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->guideline_path);
+      self->guideline = mbc_guideline_new_from_file (file, problems, &error);
+    }
+  else
+    self->guideline = mbc_guideline_new_default (problems, &error);
+  if (self->guideline == NULL)
+    {
+      GString *text = g_string_new (error->message);
+      for (guint i = 0; i < problems->len && i < 20; i++)
+        g_string_append_printf (text, "\n%s: %s", ((MbcProblem *) problems->pdata[i])->where,
+                                ((MbcProblem *) problems->pdata[i])->message);
+      self->guideline_error = g_string_free (text, FALSE);
+    }
+}
+
+static MbcWindow *
+new_window (MbcApplication *self)
+{
+  load_guideline (self);
+  return mbc_window_new (GTK_APPLICATION (self), self->guideline, self->guideline_error);
+}
+
+static void
+mbc_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (new_window (MBC_APPLICATION (app)));
+  gtk_window_present (window);
+}
+
+static void
+mbc_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      MbcWindow *window = new_window (MBC_APPLICATION (app));
+      gtk_window_present (GTK_WINDOW (window));
+      mbc_window_open_file (window, files[i]);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = { "The MBC Surgery Advisor contributors", NULL };
+  GtkWidget *about = adw_about_window_new ();
+
+  g_object_set (about,
+                "application-name", "MBC Surgery Advisor",
+                "application-icon", APPLICATION_ID,
+                "version", PACKAGE_VERSION,
+                "developer-name", "The MBC Surgery Advisor contributors",
+                "developers", developers,
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "comments", "Decision support on surgery of the primary tumour in metastatic "
+                            "breast cancer after response to systemic therapy. The guideline is "
+                            "the 2017 Indian expert-group consensus (Update in Oncology 2017); "
+                            "later evidence is shown separately, with its date.",
+                "transient-for", gtk_application_get_active_window (app),
+                NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+mbc_application_startup (GApplication *app)
+{
+  static const GActionEntry entries[] = {
+    { "about", about_action },
+    { "quit", quit_action },
+  };
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *reset_accels[] = { "<Control>r", NULL };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (mbc_application_parent_class)->startup (app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.reset", reset_accels);
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+mbc_application_finalize (GObject *object)
+{
+  MbcApplication *self = MBC_APPLICATION (object);
+
+  g_clear_object (&self->guideline);
+  g_clear_pointer (&self->guideline_path, g_free);
+  g_clear_pointer (&self->guideline_error, g_free);
+  G_OBJECT_CLASS (mbc_application_parent_class)->finalize (object);
+}
+
+static void
+mbc_application_class_init (MbcApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = mbc_application_finalize;
+  app_class->activate = mbc_application_activate;
+  app_class->open = mbc_application_open;
+  app_class->startup = mbc_application_startup;
+}
+
+static void
+mbc_application_init (MbcApplication *self)
+{
+}
+
+MbcApplication *
+mbc_application_new (const char *guideline_path)
+{
+  MbcApplication *self = g_object_new (MBC_TYPE_APPLICATION,
+                                       "application-id", APPLICATION_ID,
+                                       "flags", G_APPLICATION_HANDLES_OPEN,
+                                       "resource-base-path", RESOURCE_PREFIX,
+                                       NULL);
+  self->guideline_path = g_strdup (guideline_path);
+  return self;
+}

@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * MbcWindow: the form on one side, the recommendation on the other, recomputed on every
+ * change of the case. Fields with a problem are left out of the evaluation (they read as
+ * unknown) while the form says what is wrong with them.
+ */
+#define G_LOG_DOMAIN "mbc-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "mbc-adaptive-layout.h"
+#include "mbc-case-form.h"
+#include "mbc-evaluator.h"
+#include "mbc-problem.h"
+#include "mbc-result-view.h"
+#include "mbc-window.h"
+
+struct _MbcWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  GtkWidget            *stack;
+  GtkWidget            *scroller;
+  GtkWidget            *columns;
+  GtkWidget            *form;
+  GtkWidget            *results;
+  GtkWidget            *error_page;
+
+  /* owned */
+  MbcGuideline         *guideline;
+  MbcEvaluator         *evaluator;
+
+  /* borrowed: the form's case */
+  MbcCase              *kase;
+  gint64                last_evaluation_us;
+};
+
+G_DEFINE_FINAL_TYPE (MbcWindow, mbc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The case as it can be evaluated: a field with a problem counts as unknown. */
+static MbcCase *
+evaluable_copy (MbcCase *kase)
+{
+  MbcCase *copy = mbc_case_copy (kase);
+
+  for (int round = 0; round < MBC_CASE_N_FIELDS; round++)
+    {
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      if (mbc_case_validate (copy, problems))
+        break;
+      for (guint i = 0; i < problems->len; i++)
+        {
+          int field = mbc_case_field_from_problem (((MbcProblem *) problems->pdata[i])->where);
+          if (field >= 0)
+            mbc_case_set_unknown (copy, field);
+        }
+    }
+  return copy;
+}
+
+static void
+update (MbcWindow *self)
+{
+  g_autoptr(MbcCase) evaluable = NULL;
+  g_autoptr(MbcResult) result = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  if (self->evaluator == NULL)
+    return;
+  evaluable = evaluable_copy (self->kase);
+  start = g_get_monotonic_time ();
+  result = mbc_evaluator_evaluate (self->evaluator, evaluable, &error);
+  self->last_evaluation_us = g_get_monotonic_time () - start;
+  if (result == NULL)
+    {
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), error->message);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
+      return;
+    }
+  changes = mbc_evaluator_what_would_change (self->evaluator, evaluable, result);
+  mbc_result_view_set_result (MBC_RESULT_VIEW (self->results), result, changes);
+}
+
+static void
+focus_field_cb (MbcResultView *view,
+                guint          field,
+                MbcWindow     *self)
+{
+  GtkWidget *control = mbc_case_form_get_control (MBC_CASE_FORM (self->form), field);
+
+  mbc_case_form_focus_field (MBC_CASE_FORM (self->form), field);
+  /* In the stacked layout the form is above: bring the field into view. */
+  if (control)
+    {
+      graphene_point_t point;
+      if (gtk_widget_compute_point (control, self->columns, &GRAPHENE_POINT_INIT (0, 0), &point))
+        {
+          GtkAdjustment *adjustment =
+            gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+          gtk_adjustment_clamp_page (adjustment, point.y, point.y + 60);
+        }
+    }
+}
+
+static void
+reset_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MbcWindow *self = MBC_WINDOW (widget);
+  mbc_case_reset (self->kase);
+}
+
+static void
+mbc_window_dispose (GObject *object)
+{
+  MbcWindow *self = MBC_WINDOW (object);
+
+  if (self->kase)
+    g_signal_handlers_disconnect_by_data (self->kase, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MBC_TYPE_WINDOW);
+  g_clear_object (&self->evaluator);
+  g_clear_object (&self->guideline);
+  G_OBJECT_CLASS (mbc_window_parent_class)->dispose (object);
+}
+
+static void
+mbc_window_class_init (MbcWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mbc_window_dispose;
+
+  g_type_ensure (MBC_TYPE_ADAPTIVE_LAYOUT);
+  g_type_ensure (MBC_TYPE_CASE_FORM);
+  g_type_ensure (MBC_TYPE_RESULT_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mbc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, columns);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, form);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, results);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, error_page);
+
+  /* Ctrl+R is set by the application, so the menu shows it. */
+  gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_action);
+}
+
+static void
+mbc_window_init (MbcWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->kase = mbc_case_form_get_case (MBC_CASE_FORM (self->form));
+  g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (update), self);
+  g_signal_connect (self->results, "focus-field", G_CALLBACK (focus_field_cb), self);
+}
+
+/**
+ * mbc_window_new:
+ * @app: the application
+ * @guideline: (nullable): the guideline to use, or %NULL with @error_message
+ * @error_message: (nullable): why the guideline could not be loaded
+ */
+MbcWindow *
+mbc_window_new (GtkApplication *app,
+                MbcGuideline   *guideline,
+                const char     *error_message)
+{
+  MbcWindow *self = g_object_new (MBC_TYPE_WINDOW, "application", app, NULL);
+
+  if (guideline == NULL)
+    {
+      /* No guideline, no recommendation: say why instead of showing anything else. */
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), error_message);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
+      return self;
+    }
+  self->guideline = g_object_ref (guideline);
+  self->evaluator = mbc_evaluator_new (guideline);
+  update (self);
+  return self;
+}
+
+MbcCase *
+mbc_window_get_case (MbcWindow *self)
+{
+  g_return_val_if_fail (MBC_IS_WINDOW (self), NULL);
+  return self->kase;
+}
+
+GtkWidget *
+mbc_window_get_form (MbcWindow *self)
+{
+  g_return_val_if_fail (MBC_IS_WINDOW (self), NULL);
+  return self->form;
+}
+
+GtkWidget *
+mbc_window_get_result_view (MbcWindow *self)
+{
+  g_return_val_if_fail (MBC_IS_WINDOW (self), NULL);
+  return self->results;
+}
+
+gint64
+mbc_window_get_last_evaluation_us (MbcWindow *self)
+{
+  g_return_val_if_fail (MBC_IS_WINDOW (self), 0);
+  return self->last_evaluation_us;
+}
+
+static void
+show_problems_dialog (MbcWindow  *self,
+                      GFile      *file,
+                      const char *body)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf ("“%s” Could Not Be Opened", name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * mbc_window_open_file:
+ *
+ * Shows the case in @file; an unreadable or invalid file gives a dialog listing every
+ * problem, and the form keeps what it had.
+ */
+void
+mbc_window_open_file (MbcWindow *self,
+                      GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcCase) loaded = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_if_fail (MBC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      show_problems_dialog (self, file, error->message);
+      return;
+    }
+  data = g_bytes_get_data (bytes, &length);
+  loaded = mbc_case_new_from_data (data, length, problems);
+  if (loaded == NULL)
+    {
+      g_autoptr(GString) body = g_string_new ("It is not a valid case file:\n");
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const MbcProblem *p = g_ptr_array_index (problems, i);
+          g_string_append_printf (body, "\n• %s: %s", p->where, p->message);
+        }
+      show_problems_dialog (self, file, body->str);
+      return;
+    }
+  mbc_case_assign (self->kase, loaded);
+}

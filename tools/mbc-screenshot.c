@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * mbc-screenshot OUTDIR [CASE.json …]: renders the main window for each case, in light and
+ * dark, wide (1280 px) and narrow (400 px), to PNG files: the visible window and the whole
+ * scrolled content. Run under Xvfb with GDK_DEBUG=gl-disable GSK_RENDERER=cairo.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "mbc-guideline.h"
+#include "mbc-window.h"
+
+static void
+wait_frames (GtkWidget *widget,
+             int        frames)
+{
+  GdkFrameClock *clock;
+  gint64 target;
+
+  /* Let layout settle: spin the main loop for a number of frames (or 2 s at most). */
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  target = gdk_frame_clock_get_frame_counter (clock) + frames;
+  while (gdk_frame_clock_get_frame_counter (clock) < target && g_get_monotonic_time () < deadline)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+save_widget (GtkWidget  *widget,
+             GtkNative  *native,
+             const char *path)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  graphene_rect_t bounds;
+
+  /* An opaque background, as the window has. */
+  GdkRGBA bg;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (native)),
+                                       "window_bg_color", &bg))
+    gdk_rgba_parse (&bg, "#fafafa");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return FALSE;
+  bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node, &bounds);
+  return gdk_texture_save_to_png (texture, path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const struct { const char *name; int width; int height; } sizes[] = {
+    { "wide", 1280, 900 }, { "narrow", 400, 800 },
+  };
+  static const struct { const char *name; AdwColorScheme scheme; } themes[] = {
+    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT }, { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
+  };
+  g_autoptr(MbcGuideline) guideline = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *outdir;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: mbc-screenshot OUTDIR [CASE.json …]\n");
+      return 2;
+    }
+  outdir = argv[1];
+  g_mkdir_with_parents (outdir, 0755);
+  gtk_init ();
+  adw_init ();
+  guideline = mbc_guideline_new_default (NULL, &error);
+  g_assert_no_error (error);
+
+  /* Without cases: the empty form. */
+  for (int c = 2; c < MAX (argc, 3); c++)
+    {
+      const char *case_path = c < argc ? argv[c] : NULL;
+      g_autofree char *base = case_path ? g_path_get_basename (case_path) : g_strdup ("empty");
+
+      if (g_str_has_suffix (base, ".json"))
+        base[strlen (base) - 5] = '\0';
+      for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+        for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+          {
+            MbcWindow *window = mbc_window_new (NULL, guideline, NULL);
+            g_autofree char *view = g_strdup_printf ("%s/%s-%s-%s.png", outdir, base,
+                                                     themes[t].name, sizes[s].name);
+            g_autofree char *full = g_strdup_printf ("%s/%s-%s-%s-full.png", outdir, base,
+                                                     themes[t].name, sizes[s].name);
+            GtkWidget *content;
+
+            adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                                themes[t].scheme);
+            if (case_path)
+              {
+                g_autoptr(GFile) file = g_file_new_for_commandline_arg (case_path);
+                mbc_window_open_file (window, file);
+              }
+            gtk_window_set_default_size (GTK_WINDOW (window), sizes[s].width, sizes[s].height);
+            gtk_window_present (GTK_WINDOW (window));
+            wait_frames (GTK_WIDGET (window), 4);
+            save_widget (GTK_WIDGET (window), GTK_NATIVE (window), view);
+            content = gtk_widget_get_parent (mbc_window_get_form (window));
+            save_widget (content, GTK_NATIVE (window), full);
+            g_print ("%s\n%s\n", view, full);
+            gtk_window_destroy (GTK_WINDOW (window));
+          }
+    }
+  return 0;
+}
