@@ -395,14 +395,23 @@ test_jsonlogic_suite (void)
 }
 
 static void
-test_no_arguments (void)
+test_window_without_display (void)
 {
   g_auto(Run) r = { 0 };
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  g_autofree char *wayland = g_strdup (g_getenv ("WAYLAND_DISPLAY"));
 
-  /* Until the window exists, the bare command prints its help. */
+  /* The bare command opens the window; with no display it says so and fails cleanly. */
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
   RUN (&r, NULL);
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "--evaluate"));
+  if (display)
+    g_setenv ("DISPLAY", display, TRUE);
+  if (wayland)
+    g_setenv ("WAYLAND_DISPLAY", wayland, TRUE);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_true (strstr (r.err, "display") != NULL || strstr (r.err, "Display") != NULL);
 }
 
 int
@@ -415,7 +424,7 @@ main (int   argc,
     g_error ("MBC_ADVISOR must name the mbc-advisor binary");
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
-  g_test_add_func ("/cli/no-arguments", test_no_arguments);
+  g_test_add_func ("/cli/window-without-display", test_window_without_display);
   g_test_add_func ("/cli/evaluate", test_evaluate);
   g_test_add_func ("/cli/evaluate-errors", test_evaluate_errors);
   g_test_add_func ("/cli/batch", test_batch);

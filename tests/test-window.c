@@ -1,0 +1,364 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The window, driven through its widgets as a person would (combo rows, spin buttons,
+ * check buttons), for every decision rule; and every interactive widget has an
+ * accessible name. Runs under Xvfb (see testing.md).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "mbc-case-form.h"
+#include "mbc-guideline.h"
+#include "mbc-result-view.h"
+#include "mbc-window.h"
+
+static MbcGuideline *guideline;
+
+static void
+settle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static MbcWindow *
+new_window (void)
+{
+  MbcWindow *window = mbc_window_new (NULL, guideline, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  return window;
+}
+
+static GtkWidget *
+control (MbcWindow    *window,
+         MbcCaseField  field)
+{
+  return mbc_case_form_get_control (MBC_CASE_FORM (mbc_window_get_form (window)), field);
+}
+
+/* Chooses the entry whose title is @title in a combo row, as a click in its list would. */
+static void
+choose (MbcWindow    *window,
+        MbcCaseField  field,
+        const char   *title)
+{
+  GtkWidget *row = control (window, field);
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), title) == 0)
+      {
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+        settle ();
+        return;
+      }
+  g_error ("%s has no entry %s", mbc_case_field_get_name (field), title);
+}
+
+/* Types into a spin button and commits it (gtk_widget_activate does nothing on 4.8). */
+static void
+type_number (MbcWindow    *window,
+             MbcCaseField  field,
+             const char   *text)
+{
+  GtkWidget *spin = control (window, field);
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  settle ();
+}
+
+static void
+check_site (MbcWindow  *window,
+            const char *site)
+{
+  GtkWidget *check = mbc_case_form_get_site_check (MBC_CASE_FORM (mbc_window_get_form (window)),
+                                                   site);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  settle ();
+}
+
+static const char *
+heading (MbcWindow *window)
+{
+  return mbc_result_view_get_heading (MBC_RESULT_VIEW (mbc_window_get_result_view (window)));
+}
+
+static MbcResult *
+result (MbcWindow *window)
+{
+  return mbc_result_view_get_result (MBC_RESULT_VIEW (mbc_window_get_result_view (window)));
+}
+
+static void
+assert_rule (MbcWindow  *window,
+             const char *heading_text,
+             const char *rule)
+{
+  g_assert_cmpstr (heading (window), ==, heading_text);
+  g_assert_cmpstr (mbc_result_get_rule (result (window))->id, ==, rule);
+}
+
+static gboolean
+plan_has (MbcWindow  *window,
+          const char *id)
+{
+  GPtrArray *plan = mbc_result_get_plan (result (window));
+  for (guint i = 0; i < plan->len; i++)
+    if (g_strcmp0 (((MbcPlanItem *) plan->pdata[i])->id, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The favourable case, entered field by field. */
+static void
+enter_favourable (MbcWindow *window)
+{
+  type_number (window, MBC_CASE_FIELD_AGE_YEARS, "45");
+  type_number (window, MBC_CASE_FIELD_ECOG, "0");
+  choose (window, MBC_CASE_FIELD_ER_STATUS, "Positive");
+  check_site (window, "bone");
+  type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "1");
+  choose (window, MBC_CASE_FIELD_SYSTEMIC_THERAPY_COMPLETED, "Yes");
+  choose (window, MBC_CASE_FIELD_METASTATIC_RESPONSE, "Complete response");
+  choose (window, MBC_CASE_FIELD_BREAST_RESPONSE, "Residual disease");
+  choose (window, MBC_CASE_FIELD_RESPONSE_IMAGING, "PET/CT");
+  choose (window, MBC_CASE_FIELD_NEGATIVE_MARGINS, "Achievable with breast-conserving surgery");
+  choose (window, MBC_CASE_FIELD_FIT_FOR_SURGERY, "Yes");
+}
+
+static void
+test_starts_unknown (void)
+{
+  MbcWindow *window = new_window ();
+
+  assert_rule (window, "More information needed", "needs_information");
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    g_assert_false (mbc_case_is_known (mbc_window_get_case (window), f));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (window,
+                   MBC_CASE_FIELD_AGE_YEARS))), ==, "Unknown");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_every_rule (void)
+{
+  MbcWindow *window = new_window ();
+  GtkWidget *stronger;
+
+  enter_favourable (window);
+  assert_rule (window, "Surgery can be recommended", "favourable_subset");
+  g_assert_cmpstr (mbc_result_get_strength (result (window)), ==, "standard");
+  g_assert_true (plan_has (window, "breast_conserving_surgery"));
+  g_assert_true (plan_has (window, "axillary_evaluation"));
+
+  /* Stronger: complete response in the breast too, on PET/CT. */
+  choose (window, MBC_CASE_FIELD_BREAST_RESPONSE, "Complete response");
+  g_assert_cmpstr (mbc_result_get_strength (result (window)), ==, "stronger");
+  stronger = gtk_widget_get_first_child (gtk_widget_get_first_child (
+               gtk_widget_get_first_child (mbc_window_get_result_view (window))));
+  g_assert_nonnull (stronger);
+
+  /* Margins not achievable: individual decision. */
+  choose (window, MBC_CASE_FIELD_NEGATIVE_MARGINS, "Not achievable");
+  assert_rule (window, "Individual decision", "margins_not_achievable");
+  choose (window, MBC_CASE_FIELD_NEGATIVE_MARGINS, "Achievable with mastectomy only");
+  g_assert_false (plan_has (window, "breast_conserving_surgery"));
+
+  /* Outside the favourable subset: three sites, eight lesions. */
+  check_site (window, "pleura");
+  check_site (window, "brain");
+  type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "8");
+  assert_rule (window, "Individual decision", "outside_subset");
+
+  /* Back in the subset with fewer than five lesions. */
+  type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "4");
+  assert_rule (window, "Surgery can be recommended", "favourable_subset");
+
+  /* Liver checked: its count appears and is needed. */
+  check_site (window, "liver");
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (
+                   control (window, MBC_CASE_FIELD_LIVER_LESION_COUNT), ADW_TYPE_ACTION_ROW)));
+  assert_rule (window, "More information needed", "needs_information");
+  g_assert_cmpstr (mbc_result_get_missing (result (window))->pdata[0], ==, "liver_lesion_count");
+  type_number (window, MBC_CASE_FIELD_LIVER_LESION_COUNT, "2");
+  assert_rule (window, "Surgery not recommended", "multiple_liver_lung");
+  type_number (window, MBC_CASE_FIELD_LIVER_LESION_COUNT, "1");
+  assert_rule (window, "Surgery can be recommended", "favourable_subset");
+
+  /* Stable disease, then not fit. */
+  choose (window, MBC_CASE_FIELD_METASTATIC_RESPONSE, "Stable disease");
+  assert_rule (window, "Surgery not recommended", "no_good_response");
+  g_assert_false (plan_has (window, "mastectomy"));
+  g_assert_true (plan_has (window, "counselling"));
+  choose (window, MBC_CASE_FIELD_FIT_FOR_SURGERY, "No");
+  assert_rule (window, "Surgery not recommended", "not_fit");
+
+  /* Back to unknown through the form, then Reset. */
+  choose (window, MBC_CASE_FIELD_FIT_FOR_SURGERY, "Unknown");
+  choose (window, MBC_CASE_FIELD_METASTATIC_RESPONSE, "Unknown");
+  assert_rule (window, "More information needed", "needs_information");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset", NULL));
+  settle ();
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    g_assert_false (mbc_case_is_known (mbc_window_get_case (window), f));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (window,
+                   MBC_CASE_FIELD_LIVER_LESION_COUNT))), ==, "Unknown");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_inconsistent_input (void)
+{
+  MbcWindow *window = new_window ();
+  GtkWidget *row;
+  const char *subtitle;
+
+  check_site (window, "bone");
+  check_site (window, "lung");
+  type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "1");
+  row = gtk_widget_get_ancestor (control (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT),
+                                 ADW_TYPE_ACTION_ROW);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_nonnull (strstr (subtitle, "fewer than the 2 metastatic sites"));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  /* The inconsistent count is left out: the burden is then unknown. */
+  g_assert_cmpstr (heading (window), ==, "More information needed");
+  type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "2");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_file (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA, "cases", "worked-example.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path ("/nonexistent/case.json");
+  MbcWindow *window = new_window ();
+  int age;
+
+  mbc_window_open_file (window, file);
+  settle ();
+  assert_rule (window, "Surgery can be recommended", "favourable_subset");
+  g_object_get (mbc_window_get_case (window), "age-years", &age, NULL);
+  g_assert_cmpint (age, ==, 45);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (window,
+                   MBC_CASE_FIELD_AGE_YEARS))), ==, "45");
+  /* A file that cannot be read leaves the form as it was. */
+  mbc_window_open_file (window, bad);
+  settle ();
+  assert_rule (window, "Surgery can be recommended", "favourable_subset");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The widget types a person operates, and whether @widget has a name for a screen reader:
+ * an accessible label or labelled-by relation we set, or a text label of its own. */
+static gboolean
+is_interactive (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SPIN_BUTTON (widget) ||
+         GTK_IS_MENU_BUTTON (widget) || ADW_IS_COMBO_ROW (widget) || ADW_IS_ENTRY_ROW (widget) ||
+         (GTK_IS_LIST_BOX_ROW (widget) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)));
+}
+
+static gboolean
+has_name (GtkWidget *widget)
+{
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)))
+    return TRUE;
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)))
+    return TRUE;
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      *adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)))
+    return TRUE; /* libadwaita names a row by its title */
+  return FALSE;
+}
+
+static void
+collect_unnamed (GtkWidget *widget,
+                 GPtrArray *unnamed)
+{
+  /* The window controls and libadwaita's own parts are not ours to name. */
+  if (GTK_IS_WINDOW_CONTROLS (widget))
+    return;
+  if (gtk_widget_get_visible (widget) && is_interactive (widget) && !has_name (widget))
+    g_ptr_array_add (unnamed, g_strdup_printf ("%s (%s)", G_OBJECT_TYPE_NAME (widget),
+                                               gtk_widget_get_name (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, unnamed);
+}
+
+static void
+test_accessible_names (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA, "cases", "worked-example.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) unnamed = g_ptr_array_new_with_free_func (g_free);
+  MbcWindow *window = new_window ();
+
+  /* With a case and without: the results show different rows. */
+  for (int round = 0; round < 2; round++)
+    {
+      if (round == 1)
+        mbc_window_open_file (window, file);
+      settle ();
+      collect_unnamed (GTK_WIDGET (window), unnamed);
+    }
+  for (guint i = 0; i < unnamed->len; i++)
+    g_printerr ("no accessible name: %s\n", (char *) unnamed->pdata[i]);
+  g_assert_cmpuint (unnamed->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_narrow (void)
+{
+  MbcWindow *window = new_window ();
+  GtkWidget *form = mbc_window_get_form (window);
+  GtkWidget *results = mbc_window_get_result_view (window);
+  graphene_rect_t f, r;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  for (int i = 0; i < 20; i++)
+    {
+      settle ();
+      g_usleep (10000);
+    }
+  g_assert_true (gtk_widget_compute_bounds (form, GTK_WIDGET (window), &f));
+  g_assert_true (gtk_widget_compute_bounds (results, GTK_WIDGET (window), &r));
+  /* Stacked, form first, and nothing wider than the window. */
+  g_assert_cmpfloat (r.origin.y, >=, f.origin.y + f.size.height);
+  g_assert_cmpfloat (f.size.width, <=, 360);
+  g_assert_cmpfloat (r.size.width, <=, 360);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  guideline = mbc_guideline_new_default (NULL, &error);
+  g_assert_no_error (error);
+  g_test_add_func ("/window/starts-unknown", test_starts_unknown);
+  g_test_add_func ("/window/every-rule", test_every_rule);
+  g_test_add_func ("/window/inconsistent-input", test_inconsistent_input);
+  g_test_add_func ("/window/open-file", test_open_file);
+  g_test_add_func ("/window/accessible-names", test_accessible_names);
+  g_test_add_func ("/window/narrow", test_narrow);
+  status = g_test_run ();
+  g_clear_object (&guideline);
+  return status;
+}
