@@ -4,6 +4,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "mbc-application.h"
 #include "mbc-guideline.h"
 #include "mbc-problem.h"
@@ -54,13 +57,41 @@ new_window (MbcApplication *self)
   return mbc_window_new (GTK_APPLICATION (self), self->guideline, self->guideline_error);
 }
 
+/* MBC_BENCH_FIRST_FRAME=1 (bench/startup.py): print when the first frame was painted and
+ * the memory in use then, and quit. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GtkWindow     *window)
+{
+  g_autofree char *status = NULL;
+  const char *rss;
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  rss = status ? strstr (status, "VmRSS:") : NULL;
+  g_print ("first-frame-us %" G_GINT64_FORMAT " rss-kb %ld\n", g_get_monotonic_time (),
+           rss ? strtol (rss + 6, NULL, 10) : -1L);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+}
+
+static void
+window_mapped_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_cb), window);
+}
+
 static void
 mbc_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (new_window (MBC_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (new_window (MBC_APPLICATION (app)));
+      if (g_strcmp0 (g_getenv ("MBC_BENCH_FIRST_FRAME"), "1") == 0)
+        g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), NULL);
+    }
   gtk_window_present (window);
 }
 

@@ -388,8 +388,9 @@ mbc_change_free (MbcChange *change)
 }
 
 /* The values worth trying for a field, as case-file JSON, nearest first. The engine does
- * not know the guideline's thresholds, so whole numbers are tried one by one over small
- * ranges (and at a few larger steps), which finds any threshold a pack could set there. */
+ * not know the guideline's thresholds, so whole numbers are tried one by one over the
+ * start of their range and at coarser steps beyond (every 5 years of age from 55), which
+ * finds the thresholds of counts, scores and ages without trying every value. */
 static GPtrArray *
 candidates (MbcCase      *kase,
             MbcCaseField  field)
@@ -410,11 +411,15 @@ candidates (MbcCase      *kase,
       break;
     case MBC_CASE_KIND_INT:
       {
-        static const int steps[] = { 30, 50, 100, 200, 500, 1000 };
-        for (int v = 0; v <= 110; v++)
+        /* Every whole number over the first part of the range, then larger steps. */
+        static const int steps[] = { 15, 20, 30, 40, 50, 55, 60, 65, 70, 75, 80, 90, 100, 110,
+                                     200, 500, 1000 };
+        double min, max;
+        mbc_case_field_get_range (field, &min, &max);
+        for (int v = (int) min; v <= MIN ((int) max, (int) min + 12); v++)
           g_ptr_array_add (out, json_node_init_int (json_node_alloc (), v));
         for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-          if (steps[i] > 110)
+          if (steps[i] > min + 12 && steps[i] <= max)
             g_ptr_array_add (out, json_node_init_int (json_node_alloc (), steps[i]));
       }
       break;

@@ -341,6 +341,20 @@ test_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Without a guideline there is no recommendation at all: an error page says why. */
+static void
+test_no_guideline (void)
+{
+  MbcWindow *window = mbc_window_new (NULL, NULL, "the pack has 3 problems");
+  GtkWidget *results = mbc_window_get_result_view (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  g_assert_false (gtk_widget_get_mapped (results));
+  g_assert_null (mbc_result_view_get_result (MBC_RESULT_VIEW (results)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/window/open-file", test_open_file);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/no-guideline", test_no_guideline);
   status = g_test_run ();
   g_clear_object (&guideline);
   return status;

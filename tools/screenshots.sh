@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# tools/screenshots.sh [BUILD] [OUTDIR]: renders the window for the teaching cases in light
+# and dark, wide (1280 px) and narrow (400 px), and once at scale 2 (HiDPI), to PNG files.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+BUILD=${1:-build}
+OUT=${2:-$BUILD/screenshots}
+mkdir -p "$OUT"
+export GDK_DEBUG=gl-disable GSK_RENDERER=cairo GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1
+run () { xvfb-run -a -s "-screen 0 2600x2000x24" "$@"; }
+run "$BUILD/src/mbc-screenshot" "$OUT" tests/data/cases/*.json
+GDK_SCALE=2 run "$BUILD/src/mbc-screenshot" "$OUT/hidpi" tests/data/cases/worked-example.json
+echo "screenshots in $OUT"
