@@ -205,8 +205,6 @@ add_number_row (MbcCaseForm  *self,
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 8);
   g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), GUINT_TO_POINTER (field));
   g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), GUINT_TO_POINTER (field));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  mbc_case_field_get_title (field), -1);
 
   clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
   clear_label = g_strdup_printf ("Set %s to unknown", mbc_case_field_get_title (field));
@@ -221,6 +219,7 @@ add_number_row (MbcCaseForm  *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mbc_case_field_get_title (field));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear);
+  /* The row labels its activatable widget: the spin button's name is the row's title. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
@@ -246,9 +245,8 @@ add_choice_row (MbcCaseForm  *self,
     gtk_string_list_append (model, mbc_case_field_get_choice_title (field, choices[i]));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   g_object_unref (model);
+  /* libadwaita names the row by its title. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mbc_case_field_get_title (field));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  mbc_case_field_get_title (field), -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   g_object_bind_property_full (self->kase, prop, row, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
@@ -289,8 +287,6 @@ add_label_row (MbcCaseForm *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  mbc_case_field_get_title (MBC_CASE_FIELD_LABEL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  mbc_case_field_get_title (MBC_CASE_FIELD_LABEL), -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   g_object_bind_property_full (self->kase, "label", row, "text",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
@@ -358,8 +354,6 @@ add_sites_row (MbcCaseForm *self,
       GtkWidget *check = gtk_check_button_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      title, -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
