@@ -75,7 +75,9 @@ mbc_adaptive_layout_measure (GtkLayoutManager *manager,
       measure_child (a, orientation, -1, &a_min, &a_nat);
       measure_child (b, orientation, -1, &b_min, &b_nat);
       *minimum = MAX (a_min, b_min);
-      *natural = MAX (self->threshold, a_nat + self->spacing + b_nat);
+      /* Asking for the natural width of long wrapping text would ask for a window as wide
+       * as a paragraph; the threshold width is enough to put the columns side by side. */
+      *natural = MAX (*minimum, self->threshold);
     }
   else if (for_size >= self->threshold)
     {

@@ -151,16 +151,12 @@ mbc_application_startup (GApplication *app)
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *reset_accels[] = { "<Control>r", NULL };
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   G_APPLICATION_CLASS (mbc_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.reset", reset_accels);
-  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* style.css in the resources is loaded by AdwApplication itself. */
 }
 
 static void
