@@ -265,7 +265,7 @@ add_fields (MbcResultView *self,
       tooltip = g_strdup_printf ("Go to %s in the form", mbc_case_field_get_title (field));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mbc_case_field_get_title (field));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-previous-symbolic"));
+                                 gtk_image_new_from_icon_name ("document-edit-symbolic"));
       gtk_widget_set_tooltip_text (row, tooltip);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data (G_OBJECT (row), "mbc-field", GUINT_TO_POINTER (field));

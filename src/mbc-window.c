@@ -215,15 +215,33 @@ mbc_window_get_last_evaluation_us (MbcWindow *self)
   return self->last_evaluation_us;
 }
 
+/* @details, when given, is a list shown left-aligned and scrollable under @body. */
 static void
 show_problems_dialog (MbcWindow  *self,
                       GFile      *file,
-                      const char *body)
+                      const char *body,
+                      const char *details)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *heading = g_strdup_printf ("“%s” Could Not Be Opened", name);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
+  if (details)
+    {
+      GtkWidget *label = gtk_label_new (details);
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 200);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+    }
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -251,20 +269,22 @@ mbc_window_open_file (MbcWindow *self,
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
   if (bytes == NULL)
     {
-      show_problems_dialog (self, file, error->message);
+      show_problems_dialog (self, file, error->message, NULL);
       return;
     }
   data = g_bytes_get_data (bytes, &length);
   loaded = mbc_case_new_from_data (data, length, problems);
   if (loaded == NULL)
     {
-      g_autoptr(GString) body = g_string_new ("It is not a valid case file:\n");
+      g_autoptr(GString) details = g_string_new (NULL);
+      g_autofree char *body = g_strdup_printf ("It is not a valid case file. %u problem%s:",
+                                               problems->len, problems->len == 1 ? "" : "s");
       for (guint i = 0; i < problems->len; i++)
         {
           const MbcProblem *p = g_ptr_array_index (problems, i);
-          g_string_append_printf (body, "\n• %s: %s", p->where, p->message);
+          g_string_append_printf (details, "%s• %s: %s", i ? "\n" : "", p->where, p->message);
         }
-      show_problems_dialog (self, file, body->str);
+      show_problems_dialog (self, file, body, details->str);
       return;
     }
   mbc_case_assign (self->kase, loaded);
