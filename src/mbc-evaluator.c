@@ -517,15 +517,16 @@ mbc_evaluator_what_would_change (MbcEvaluator *self,
   for (MbcCaseField field = 0; field < MBC_CASE_N_FIELDS; field++)
     {
       g_autoptr(GPtrArray) values = NULL;
+      g_autoptr(MbcCase) changed = NULL;
 
       if (mbc_case_field_get_kind (field) == MBC_CASE_KIND_LABEL)
         continue;
       if (mbc_case_is_known (kase, field) && !field_read_by_unmet_finding (result, field))
         continue;
       values = candidates (kase, field);
+      changed = mbc_case_copy (kase);
       for (guint i = 0; i < values->len; i++)
         {
-          g_autoptr(MbcCase) changed = mbc_case_copy (kase);
           g_autoptr(GPtrArray) problems = mbc_problems_new ();
           g_autoptr(MbcResult) other = NULL;
           MbcChange *change;

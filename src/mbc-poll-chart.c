@@ -23,6 +23,8 @@ struct _MbcPollChart
   MbcGuideline    *guideline;   /* owned: the source points into it */
   const MbcSource *source;
   gboolean         highlighted;
+  int              cached_width;   /* the height last measured, for this width */
+  int              cached_height;
 };
 
 G_DEFINE_FINAL_TYPE (MbcPollChart, mbc_poll_chart, GTK_TYPE_WIDGET)
@@ -212,7 +214,13 @@ mbc_poll_chart_measure (GtkWidget      *widget,
   else
     {
       int width = for_size > 0 ? for_size : 480;
-      *minimum = *natural = self->source ? layout_chart (self, width, NULL) : 0;
+      /* Laying the text out is the expensive part: measure each width once. */
+      if (width != self->cached_width)
+        {
+          self->cached_height = self->source ? layout_chart (self, width, NULL) : 0;
+          self->cached_width = width;
+        }
+      *minimum = *natural = self->cached_height;
     }
 }
 
@@ -298,8 +306,9 @@ mbc_poll_chart_css_changed (GtkWidget         *widget,
                             GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (mbc_poll_chart_parent_class)->css_changed (widget, change);
-  /* Theme or dark mode: redraw with the new colours. */
-  gtk_widget_queue_draw (widget);
+  /* Theme, font or dark mode: measure again and redraw with the new colours. */
+  MBC_POLL_CHART (widget)->cached_width = -1;
+  gtk_widget_queue_resize (widget);
 }
 
 static void
@@ -337,6 +346,7 @@ mbc_poll_chart_class_init (MbcPollChartClass *klass)
 static void
 mbc_poll_chart_init (MbcPollChart *self)
 {
+  self->cached_width = -1;
 }
 
 GtkWidget *
@@ -380,6 +390,7 @@ mbc_poll_chart_set_highlighted (MbcPollChart *self,
   if (self->highlighted == highlighted)
     return;
   self->highlighted = highlighted;
+  self->cached_width = -1;
   if (self->source)
     update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));

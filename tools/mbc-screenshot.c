@@ -38,6 +38,8 @@ save_widget (GtkWidget  *widget,
              GtkNative  *native,
              const char *path)
 {
+  /* At the surface's scale, so HiDPI renders at full resolution. */
+  int scale = gdk_surface_get_scale_factor (gtk_native_get_surface (native));
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
@@ -53,12 +55,13 @@ save_widget (GtkWidget  *widget,
                                        "window_bg_color", &bg))
     gdk_rgba_parse (&bg, "#fafafa");
   G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_snapshot_scale (snapshot, scale, scale);
   gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   if (node == NULL)
     return FALSE;
-  bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  bounds = GRAPHENE_RECT_INIT (0, 0, width * scale, height * scale);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node, &bounds);
   return gdk_texture_save_to_png (texture, path);
 }
