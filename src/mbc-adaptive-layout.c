@@ -114,8 +114,11 @@ mbc_adaptive_layout_allocate (GtkLayoutManager *manager,
       if (a)
         gtk_widget_allocate (a, a_width, height, -1, NULL);
       if (b)
-        gtk_widget_allocate (b, width - a_width - self->spacing, height, -1,
-                             gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (a_width + self->spacing, 0)));
+        {
+          graphene_point_t at = GRAPHENE_POINT_INIT (a_width + self->spacing, 0);
+          gtk_widget_allocate (b, width - a_width - self->spacing, height, -1,
+                               gsk_transform_translate (NULL, &at));
+        }
     }
   else
     {
@@ -124,8 +127,11 @@ mbc_adaptive_layout_allocate (GtkLayoutManager *manager,
       if (a)
         gtk_widget_allocate (a, width, a_nat, -1, NULL);
       if (b)
-        gtk_widget_allocate (b, width, MAX (height - a_nat - self->spacing, 0), -1,
-                             gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, a_nat + self->spacing)));
+        {
+          graphene_point_t at = GRAPHENE_POINT_INIT (0, a_nat + self->spacing);
+          gtk_widget_allocate (b, width, MAX (height - a_nat - self->spacing, 0), -1,
+                               gsk_transform_translate (NULL, &at));
+        }
     }
   if (wide != self->wide)
     {

@@ -545,7 +545,8 @@ mbc_case_form_class_init (MbcCaseFormClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mbc-case-form.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/mbc-case-form.ui");
   gtk_widget_class_bind_template_child (widget_class, MbcCaseForm, box);
   gtk_widget_class_bind_template_child (widget_class, MbcCaseForm, patient_group);
   gtk_widget_class_bind_template_child (widget_class, MbcCaseForm, biology_group);

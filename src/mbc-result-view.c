@@ -371,7 +371,8 @@ add_polls (MbcResultView *self)
 static void
 add_evidence (MbcResultView *self)
 {
-  const MbcEvidence *evidence = mbc_guideline_get_evidence (mbc_result_get_guideline (self->result));
+  MbcGuideline *guideline = mbc_result_get_guideline (self->result);
+  const MbcEvidence *evidence = mbc_guideline_get_evidence (guideline);
   g_autofree char *title = g_strdup_printf ("%s (as of %s)", evidence->title, evidence->as_of);
   g_autofree char *description = g_strdup_printf ("%s %s", evidence->note ? evidence->note : "",
                                                   evidence->summary);
