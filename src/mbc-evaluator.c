@@ -55,6 +55,29 @@ add_statements (MbcGuideline  *guideline,
     }
 }
 
+static guint
+source_index (MbcGuideline *guideline,
+              const char   *id)
+{
+  GPtrArray *sources = mbc_guideline_get_sources (guideline);
+  const MbcSource *source = mbc_guideline_lookup_source (guideline, id);
+
+  for (guint i = 0; i < sources->len; i++)
+    if (g_ptr_array_index (sources, i) == source)
+      return i;
+  return G_MAXUINT;
+}
+
+static int
+compare_source_order (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      guideline)
+{
+  guint x = source_index (guideline, *(const char * const *) a);
+  guint y = source_index (guideline, *(const char * const *) b);
+  return x < y ? -1 : x > y;
+}
+
 static void
 add_fields (GPtrArray *out,
             GPtrArray *conditions,
@@ -338,6 +361,9 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
                    local_error ? local_error->message : "unknown error");
       return NULL;
     }
+
+  /* Statements in the order the pack lists its sources (take-home messages first). */
+  g_ptr_array_sort_with_data (result->statements, compare_source_order, guideline);
 
   for (guint t = 0; t < tallies->len; t++)
     {
