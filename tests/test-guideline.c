@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mbc-evaluator.h"
 #include "mbc-guideline.h"
 #include "mbc-json.h"
 #include "mbc-problem.h"
@@ -358,6 +359,51 @@ test_deep_rule (void)
   g_assert_nonnull (strstr (((MbcProblem *) problems->pdata[0])->message, "nested"));
 }
 
+/* Random damage to the pack never crashes or hangs the loader (run under ASan too); what
+ * loads anyway evaluates a case without failing. */
+static void
+test_mutations (void)
+{
+  GRand *rand = g_rand_new_with_seed (2017);
+  g_autoptr(MbcCase) kase = mbc_case_new ();
+  guint loaded = 0, rejected = 0;
+
+  for (int round = 0; round < 300; round++)
+    {
+      g_autofree char *text = g_memdup2 (pack_text, pack_length);
+      gsize n = pack_length;
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      g_autoptr(MbcGuideline) guideline = NULL;
+
+      for (int e = g_rand_int_range (rand, 1, 6); e > 0; e--)
+        {
+          gsize at = g_rand_int_range (rand, 0, (gint32) n);
+          if (g_rand_boolean (rand))
+            text[at] = "{}[]\",:0123456789tfn\"x- "[g_rand_int_range (rand, 0, 27)];
+          else
+            {
+              memmove (text + at, text + at + 1, n - at - 1);
+              n--;
+            }
+        }
+      guideline = load_text (text, n, problems, NULL);
+      if (guideline == NULL)
+        {
+          g_assert_cmpuint (problems->len, >, 0);
+          rejected++;
+          continue;
+        }
+      loaded++;
+      {
+        g_autoptr(MbcResult) result = mbc_evaluate (guideline, kase, NULL);
+        g_assert_nonnull (result);
+      }
+    }
+  g_rand_free (rand);
+  g_test_message ("pack mutations: %u loaded, %u rejected", loaded, rejected);
+  g_assert_cmpuint (rejected, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/guideline/every-problem", test_every_problem);
   g_test_add_func ("/guideline/not-json", test_not_json);
   g_test_add_func ("/guideline/deep-rule", test_deep_rule);
+  g_test_add_func ("/guideline/mutations", test_mutations);
   status = g_test_run ();
   g_free (pack_text);
   return status;

@@ -200,6 +200,82 @@ test_check (void)
   g_assert_cmpstr (vars->pdata[1], ==, "case.sites@$.when.and[1].all[0].var");
 }
 
+static const char * const random_ops[] = {
+  "var", "missing", "missing_some", "if", "==", "===", "!=", "!==", "!", "!!", "or", "and",
+  ">", ">=", "<", "<=", "max", "min", "+", "-", "*", "/", "%", "map", "reduce", "filter",
+  "all", "none", "some", "merge", "in", "cat", "substr",
+};
+
+static JsonNode *
+random_rule (GRand *rand,
+             int    depth)
+{
+  JsonNode *node;
+  int kind = depth <= 0 ? g_rand_int_range (rand, 0, 6) : g_rand_int_range (rand, 0, 9);
+
+  switch (kind)
+    {
+    case 0: return json_node_init_int (json_node_alloc (), g_rand_int_range (rand, -3, 4));
+    case 1: return json_node_init_double (json_node_alloc (), g_rand_double_range (rand, -2, 2));
+    case 2: return json_node_init_string (json_node_alloc (),
+                                          (const char *[]) { "", "a", "0", "x.y", "1" }
+                                          [g_rand_int_range (rand, 0, 5)]);
+    case 3: return json_node_init_boolean (json_node_alloc (), g_rand_boolean (rand));
+    case 4: return json_node_init_null (json_node_alloc ());
+    case 5:
+      {
+        JsonArray *array = json_array_new ();
+        for (int i = g_rand_int_range (rand, 0, 4); i > 0; i--)
+          json_array_add_element (array, random_rule (rand, depth - 1));
+        node = json_node_init_array (json_node_alloc (), array);
+        json_array_unref (array);
+        return node;
+      }
+    default:
+      {
+        JsonObject *object = json_object_new ();
+        JsonArray *args = json_array_new ();
+        for (int i = g_rand_int_range (rand, 0, 4); i > 0; i--)
+          json_array_add_element (args, random_rule (rand, depth - 1));
+        json_object_set_array_member (object,
+                                      random_ops[g_rand_int_range (rand, 0,
+                                                                   G_N_ELEMENTS (random_ops))],
+                                      args);
+        node = json_node_init_object (json_node_alloc (), object);
+        json_object_unref (object);
+        return node;
+      }
+    }
+}
+
+/* Random rules on random data: every one gives a value or a clear error, never a crash. */
+static void
+test_random_rules (void)
+{
+  GRand *rand = g_rand_new_with_seed (1017);
+  g_autoptr(JsonNode) data = parse ("{\"a\":[1,2,{\"b\":null}],\"x\":{\"y\":\"z\"},"
+                                    "\"1\":\"one\",\"s\":\"text\"}");
+  guint values = 0;
+
+  for (int i = 0; i < 20000; i++)
+    {
+      g_autoptr(JsonNode) rule = random_rule (rand, 5);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) result = mbc_json_logic_apply (rule, data, &error);
+      g_autofree char *text = NULL;
+
+      g_assert_true ((result == NULL) == (error != NULL));
+      if (result)
+        {
+          text = mbc_json_logic_to_string (result);
+          g_assert_nonnull (text);
+          values++;
+        }
+    }
+  g_rand_free (rand);
+  g_assert_cmpuint (values, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,5 +285,6 @@ main (int   argc,
   g_test_add_func ("/json-logic/coercions", test_coercions);
   g_test_add_func ("/json-logic/errors", test_errors);
   g_test_add_func ("/json-logic/check", test_check);
+  g_test_add_func ("/json-logic/random-rules", test_random_rules);
   return g_test_run ();
 }
