@@ -377,9 +377,10 @@ test_mutations (void)
 
       for (int e = g_rand_int_range (rand, 1, 6); e > 0; e--)
         {
+          static const char json_bytes[] = "{}[]\",:0123456789tfnx- ";
           gsize at = g_rand_int_range (rand, 0, (gint32) n);
           if (g_rand_boolean (rand))
-            text[at] = "{}[]\",:0123456789tfn\"x- "[g_rand_int_range (rand, 0, 27)];
+            text[at] = json_bytes[g_rand_int_range (rand, 0, sizeof json_bytes - 1)];
           else
             {
               memmove (text + at, text + at + 1, n - at - 1);
