@@ -328,8 +328,9 @@ add_changes (MbcResultView *self,
                                                 change->text);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   mbc_result_view_tier_heading (change->tier));
+      g_autofree char *outcome = g_strdup_printf ("would give: %s",
+                                                  mbc_result_view_tier_heading (change->tier));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), outcome);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 }

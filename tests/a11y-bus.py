@@ -37,7 +37,8 @@ def walk(node, out):
 
 
 def find_app():
-    for _ in range(100):
+    # Under AddressSanitizer on a loaded machine the window can take several seconds.
+    for _ in range(300):
         for app in pyatspi.Registry.getDesktop(0):
             if app is not None and app.name == "mbc-advisor":
                 return app
@@ -53,7 +54,7 @@ def heading(app):
 
 
 def wait_heading(app, expected):
-    for _ in range(50):
+    for _ in range(150):
         if heading(app) == expected:
             return True
         time.sleep(0.1)
