@@ -18,7 +18,6 @@ struct _MbcAdaptiveLayout
   int              threshold;
   int              start_width;
   int              spacing;
-  gboolean         wide;
 };
 
 G_DEFINE_FINAL_TYPE (MbcAdaptiveLayout, mbc_adaptive_layout, GTK_TYPE_LAYOUT_MANAGER)
@@ -28,7 +27,6 @@ enum {
   PROP_THRESHOLD,
   PROP_START_WIDTH,
   PROP_SPACING,
-  PROP_WIDE,
   N_PROPS
 };
 
@@ -133,11 +131,6 @@ mbc_adaptive_layout_allocate (GtkLayoutManager *manager,
                                gsk_transform_translate (NULL, &at));
         }
     }
-  if (wide != self->wide)
-    {
-      self->wide = wide;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIDE]);
-    }
 }
 
 static GtkSizeRequestMode
@@ -165,9 +158,6 @@ mbc_adaptive_layout_get_property (GObject    *object,
       break;
     case PROP_SPACING:
       g_value_set_int (value, self->spacing);
-      break;
-    case PROP_WIDE:
-      g_value_set_boolean (value, self->wide);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -218,9 +208,6 @@ mbc_adaptive_layout_class_init (MbcAdaptiveLayoutClass *klass)
   properties[PROP_START_WIDTH] =
     g_param_spec_int ("start-width", NULL, NULL, 0, G_MAXINT, 420, flags);
   properties[PROP_SPACING] = g_param_spec_int ("spacing", NULL, NULL, 0, G_MAXINT, 24, flags);
-  properties[PROP_WIDE] =
-    g_param_spec_boolean ("wide", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -230,11 +217,4 @@ mbc_adaptive_layout_init (MbcAdaptiveLayout *self)
   self->threshold = 960;
   self->start_width = 420;
   self->spacing = 24;
-}
-
-gboolean
-mbc_adaptive_layout_get_wide (MbcAdaptiveLayout *self)
-{
-  g_return_val_if_fail (MBC_IS_ADAPTIVE_LAYOUT (self), FALSE);
-  return self->wide;
 }

@@ -11,6 +11,4 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MbcAdaptiveLayout, mbc_adaptive_layout, MBC, ADAPTIVE_LAYOUT,
                       GtkLayoutManager)
 
-gboolean mbc_adaptive_layout_get_wide (MbcAdaptiveLayout *self);
-
 G_END_DECLS

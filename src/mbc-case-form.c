@@ -547,6 +547,7 @@ mbc_case_form_class_init (MbcCaseFormClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mbc-case-form.ui");
+  /* Bound so that gtk_widget_dispose_template() unparents it. */
   gtk_widget_class_bind_template_child (widget_class, MbcCaseForm, box);
   gtk_widget_class_bind_template_child (widget_class, MbcCaseForm, patient_group);
   gtk_widget_class_bind_template_child (widget_class, MbcCaseForm, biology_group);

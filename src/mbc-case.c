@@ -530,6 +530,14 @@ object_node (JsonObject *object)
 
 /* --- Properties ---------------------------------------------------------------------------- */
 
+/* Two values of a field are the same: both unknown, or both known and equal. */
+static gboolean
+slot_equal (const Slot *a,
+            const Slot *b)
+{
+  return a->known == b->known && (!a->known || (a->i == b->i && a->d == b->d));
+}
+
 static gboolean
 set_slot (MbcCase      *self,
           MbcCaseField  field,
@@ -537,8 +545,7 @@ set_slot (MbcCase      *self,
 {
   Slot *current = &self->slots[field];
 
-  if (current->known == slot->known &&
-      (!slot->known || (current->i == slot->i && current->d == slot->d)))
+  if (slot_equal (current, slot))
     return FALSE;
   *current = *slot;
   g_clear_pointer (&self->rule_data, json_node_unref);
@@ -1012,11 +1019,9 @@ mbc_case_assign (MbcCase *self,
     }
   for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
     {
-      Slot *a = &self->slots[i];
-      const Slot *b = &other->slots[i];
-      if (a->known == b->known && (!a->known || (a->i == b->i && a->d == b->d)))
+      if (slot_equal (&self->slots[i], &other->slots[i]))
         continue;
-      *a = *b;
+      self->slots[i] = other->slots[i];
       g_object_notify_by_pspec (G_OBJECT (self), properties[i + 1]);
       changed = TRUE;
     }

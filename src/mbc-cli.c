@@ -118,6 +118,13 @@ finish_stdout (void)
   return MBC_EXIT_OK;
 }
 
+/* How messages name the guideline: its file, or the bundled one. */
+static const char *
+guideline_name (const char *path)
+{
+  return path ? display_name (path) : "(bundled guideline)";
+}
+
 /* Loads the pack given with --guideline, or the bundled one; problems are printed. */
 static MbcGuideline *
 load_guideline (const char *path,
@@ -143,7 +150,7 @@ load_guideline (const char *path,
 
   if (guideline == NULL)
     {
-      const char *name = path ? display_name (path) : "(bundled guideline)";
+      const char *name = guideline_name (path);
       print_problems (name, problems);
       if (problems->len == 0)
         fprintf (stderr, "%s: $: %s\n", name, error->message);
@@ -151,6 +158,27 @@ load_guideline (const char *path,
                 ? MBC_EXIT_IO : MBC_EXIT_INVALID_GUIDELINE;
     }
   return guideline;
+}
+
+/* The guideline and the input file of --evaluate and --batch; 0 or the exit status. */
+static int
+load_inputs (const char    *path,
+             const char    *guideline_path,
+             MbcGuideline **guideline,
+             GBytes       **bytes)
+{
+  g_autoptr(GError) error = NULL;
+  int status = MBC_EXIT_OK;
+
+  if (!(*guideline = load_guideline (guideline_path, &status)))
+    return status;
+  if (!(*bytes = read_input (path, &error)))
+    {
+      fprintf (stderr, "%s: $: %s\n", display_name (path), error->message);
+      g_clear_object (guideline);
+      return MBC_EXIT_IO;
+    }
+  return MBC_EXIT_OK;
 }
 
 static int
@@ -185,15 +213,10 @@ run_evaluate (const char *path,
   g_autoptr(GString) out = g_string_new (NULL);
   const char *data;
   gsize length;
-  int status = MBC_EXIT_OK;
+  int status;
 
-  if (!(guideline = load_guideline (guideline_path, &status)))
+  if ((status = load_inputs (path, guideline_path, &guideline, &bytes)) != MBC_EXIT_OK)
     return status;
-  if (!(bytes = read_input (path, &error)))
-    {
-      fprintf (stderr, "%s: $: %s\n", display_name (path), error->message);
-      return MBC_EXIT_IO;
-    }
   data = g_bytes_get_data (bytes, &length);
   if (!(kase = mbc_case_new_from_data (data, length, problems)))
     {
@@ -202,9 +225,7 @@ run_evaluate (const char *path,
     }
   if (!(result = mbc_evaluate (guideline, kase, &error)))
     {
-      fprintf (stderr, "%s: $: %s\n", display_name (guideline_path ? guideline_path
-                                                                    : "(bundled guideline)"),
-               error->message);
+      fprintf (stderr, "%s: $: %s\n", guideline_name (guideline_path), error->message);
       return MBC_EXIT_INVALID_GUIDELINE;
     }
   if (text)
@@ -360,21 +381,15 @@ run_batch (const char *path,
            const char *guideline_path)
 {
   g_autoptr(MbcGuideline) guideline = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   Batch batch = { 0 };
   guint n_threads, bad = 0;
   gboolean write_failed = FALSE;
-  int status = MBC_EXIT_OK;
+  int status;
 
-  if (!(guideline = load_guideline (guideline_path, &status)))
+  if ((status = load_inputs (path, guideline_path, &guideline, &bytes)) != MBC_EXIT_OK)
     return status;
-  if (!(bytes = read_input (path, &error)))
-    {
-      fprintf (stderr, "%s: $: %s\n", display_name (path), error->message);
-      return MBC_EXIT_IO;
-    }
 
   batch.guideline = guideline;
   batch.name = display_name (path);
@@ -415,8 +430,7 @@ run_batch (const char *path,
       bad += chunk->bad;
       if (chunk->error != NULL && status == MBC_EXIT_OK)
         {
-          fprintf (stderr, "%s: $: %s\n",
-                   guideline_path ? display_name (guideline_path) : "(bundled guideline)",
+          fprintf (stderr, "%s: $: %s\n", guideline_name (guideline_path),
                    chunk->error->message);
           status = MBC_EXIT_INVALID_GUIDELINE;
         }

@@ -498,6 +498,7 @@ mbc_result_view_class_init (MbcResultViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mbc-result-view.ui");
+  /* Bound so that gtk_widget_dispose_template() unparents it. */
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, box);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, heading_icon);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, heading_label);
