@@ -14,6 +14,8 @@
 
 #include "mbc-case-form.h"
 #include "mbc-problem.h"
+#include "mbc-section.h"
+#include "mbc-text-row.h"
 
 struct _MbcCaseForm
 {
@@ -35,6 +37,7 @@ struct _MbcCaseForm
   GtkWidget  *controls[MBC_CASE_N_FIELDS];
   GtkWidget  *site_checks[8];
   gboolean    updating_sites;
+  gboolean    complete;
 };
 
 G_DEFINE_FINAL_TYPE (MbcCaseForm, mbc_case_form, GTK_TYPE_WIDGET)
@@ -42,6 +45,7 @@ G_DEFINE_FINAL_TYPE (MbcCaseForm, mbc_case_form, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CASE,
+  PROP_COMPLETE,
   N_PROPS
 };
 
@@ -174,6 +178,34 @@ property_name (MbcCaseField field)
   return name;
 }
 
+/* A control is named by its row's title, as a screen reader should read it. A drop-down
+ * is operated through its button, which is named too. */
+static void
+name_control (GtkWidget    *control,
+              MbcCaseField  field)
+{
+  GtkWidget *button = gtk_widget_get_first_child (control);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  mbc_case_field_get_title (field), -1);
+  if (GTK_IS_DROP_DOWN (control) && GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    mbc_case_field_get_title (field), -1);
+}
+
+/* A site's row toggles its check button. */
+static void
+row_activated_cb (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  MbcCaseForm   *self)
+{
+  GtkWidget *check = g_object_get_data (G_OBJECT (row), "mbc-check");
+
+  if (check)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                 !gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+}
+
 static void
 clear_clicked_cb (GtkButton *button,
                   gpointer   user_data)
@@ -187,7 +219,7 @@ add_number_row (MbcCaseForm  *self,
                 GtkWidget    *group,
                 MbcCaseField  field)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = mbc_text_row_new (mbc_case_field_get_title (field), NULL);
   GtkWidget *spin;
   GtkWidget *clear;
   GtkAdjustment *adjustment;
@@ -216,12 +248,10 @@ add_number_row (MbcCaseForm  *self,
   g_object_set_data (G_OBJECT (clear), "mbc-form", self);
   g_signal_connect (clear, "clicked", G_CALLBACK (clear_clicked_cb), GUINT_TO_POINTER (field));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mbc_case_field_get_title (field));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear);
-  /* The row labels its activatable widget: the spin button's name is the row's title. */
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  name_control (spin, field);
+  mbc_text_row_add_suffix (MBC_TEXT_ROW (row), spin);
+  mbc_text_row_add_suffix (MBC_TEXT_ROW (row), clear);
+  mbc_section_add (MBC_SECTION (group), row);
 
   g_object_bind_property_full (self->kase, prop, adjustment, "value",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
@@ -235,25 +265,25 @@ add_choice_row (MbcCaseForm  *self,
                 GtkWidget    *group,
                 MbcCaseField  field)
 {
-  GtkWidget *row = adw_combo_row_new ();
+  GtkWidget *row = mbc_text_row_new (mbc_case_field_get_title (field), NULL);
   GtkStringList *model = gtk_string_list_new (NULL);
   const char * const *choices = mbc_case_field_get_choices (field);
   g_autofree char *prop = property_name (field);
+  GtkWidget *dropdown;
 
   gtk_string_list_append (model, "Unknown");
   for (guint i = 0; choices[i]; i++)
     gtk_string_list_append (model, mbc_case_field_get_choice_title (field, choices[i]));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  g_object_unref (model);
-  /* libadwaita names the row by its title. */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mbc_case_field_get_title (field));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  g_object_bind_property_full (self->kase, prop, row, "selected",
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (model), NULL);
+  name_control (dropdown, field);
+  mbc_text_row_add_suffix (MBC_TEXT_ROW (row), dropdown);
+  mbc_section_add (MBC_SECTION (group), row);
+  g_object_bind_property_full (self->kase, prop, dropdown, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                model_to_selected, selected_to_model, GUINT_TO_POINTER (field),
                                NULL);
   self->rows[field] = row;
-  self->controls[field] = row;
+  self->controls[field] = dropdown;
 }
 
 /* No label is an empty entry, and an emptied entry is no label. */
@@ -283,16 +313,20 @@ static void
 add_label_row (MbcCaseForm *self,
                GtkWidget   *group)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *row = mbc_text_row_new (mbc_case_field_get_title (MBC_CASE_FIELD_LABEL), NULL);
+  GtkWidget *entry = gtk_entry_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 mbc_case_field_get_title (MBC_CASE_FIELD_LABEL));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  g_object_bind_property_full (self->kase, "label", row, "text",
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "A teaching or study code");
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
+  gtk_widget_set_hexpand (entry, TRUE);
+  name_control (entry, MBC_CASE_FIELD_LABEL);
+  mbc_text_row_add_suffix (MBC_TEXT_ROW (row), entry);
+  mbc_section_add (MBC_SECTION (group), row);
+  g_object_bind_property_full (self->kase, "label", entry, "text",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                label_to_text, text_to_label, NULL, NULL);
   self->rows[MBC_CASE_FIELD_LABEL] = row;
-  self->controls[MBC_CASE_FIELD_LABEL] = row;
+  self->controls[MBC_CASE_FIELD_LABEL] = entry;
 }
 
 static void
@@ -320,6 +354,8 @@ sync_sites (MbcCaseForm *self)
   g_auto(GStrv) value = NULL;
   g_autofree char *summary = NULL;
 
+  if (self->rows[MBC_CASE_FIELD_METASTATIC_SITES] == NULL)
+    return;  /* not built yet */
   g_object_get (self->kase, "metastatic-sites", &value, NULL);
   self->updating_sites = TRUE;
   for (guint i = 0; sites[i]; i++)
@@ -328,40 +364,45 @@ sync_sites (MbcCaseForm *self)
   self->updating_sites = FALSE;
 
   summary = mbc_case_format_value (self->kase, MBC_CASE_FIELD_METASTATIC_SITES);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->rows[MBC_CASE_FIELD_METASTATIC_SITES]),
-                                 value ? summary : "Unknown: check every site involved");
+  mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->rows[MBC_CASE_FIELD_METASTATIC_SITES]),
+                             value ? summary : "Unknown: check every site involved");
   gtk_widget_set_visible (self->rows[MBC_CASE_FIELD_LIVER_LESION_COUNT],
                           value && g_strv_contains ((const char * const *) value, "liver"));
   gtk_widget_set_visible (self->rows[MBC_CASE_FIELD_LUNG_LESION_COUNT],
                           value && g_strv_contains ((const char * const *) value, "lung"));
 }
 
+/* The sites: a row for the field (its summary, or what is wrong with it) and a check row
+ * for each site under it. Not an AdwExpanderRow: collapsing them would hide input, and its
+ * arrow icon exists only as SVG, whose renderer costs 8 MiB at start-up. */
 static void
 add_sites_row (MbcCaseForm *self,
                GtkWidget   *group)
 {
   const char * const *sites = mbc_case_field_get_choices (MBC_CASE_FIELD_METASTATIC_SITES);
-  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *header = mbc_text_row_new (mbc_case_field_get_title (MBC_CASE_FIELD_METASTATIC_SITES),
+                                        NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
-                                 mbc_case_field_get_title (MBC_CASE_FIELD_METASTATIC_SITES));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  mbc_section_add (MBC_SECTION (group), header);
   for (guint i = 0; sites[i]; i++)
     {
       const char *title = mbc_case_field_get_choice_title (MBC_CASE_FIELD_METASTATIC_SITES,
                                                            sites[i]);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = mbc_text_row_new (title, NULL);
       GtkWidget *check = gtk_check_button_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+      /* The row toggles its check button (see row_activated_cb). */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
+      mbc_text_row_set_prefix (MBC_TEXT_ROW (row), check);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "mbc-check", check);
+      gtk_widget_add_css_class (row, "site");
+      mbc_section_add (MBC_SECTION (group), row);
       g_signal_connect (check, "toggled", G_CALLBACK (site_toggled_cb), self);
       self->site_checks[i] = check;
     }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
-  self->rows[MBC_CASE_FIELD_METASTATIC_SITES] = expander;
+  self->rows[MBC_CASE_FIELD_METASTATIC_SITES] = header;
   self->controls[MBC_CASE_FIELD_METASTATIC_SITES] = self->site_checks[0];
 }
 
@@ -404,8 +445,9 @@ show_problems (MbcCaseForm *self)
       if (row == NULL || f == MBC_CASE_FIELD_METASTATIC_SITES)
         continue;
       gtk_widget_remove_css_class (row, "error");
-      if (ADW_IS_ACTION_ROW (row))
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "");
+      mbc_text_row_set_subtitle (MBC_TEXT_ROW (row), NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->controls[f]),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
   for (guint i = 0; i < problems->len; i++)
     {
@@ -417,12 +459,7 @@ show_problems (MbcCaseForm *self)
         continue;
       text = g_strdup_printf ("%s %s", mbc_case_field_get_title (field), problem->message);
       gtk_widget_add_css_class (self->rows[field], "error");
-      if (ADW_IS_ACTION_ROW (self->rows[field]))
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[field]), text);
-      else if (ADW_IS_EXPANDER_ROW (self->rows[field]))
-        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->rows[field]), text);
-      else
-        gtk_widget_set_tooltip_text (self->rows[field], text);
+      mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->rows[field]), text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->controls[field]),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
     }
@@ -435,32 +472,85 @@ case_changed_cb (MbcCaseForm *self)
   show_problems (self);
 }
 
-static void
-build (MbcCaseForm *self)
+/* Where each field goes; the sections from FIRST_DEFERRED on are built once the first
+ * frame is painted, so that the window shows sooner (they are below the first screen). */
+static const struct { MbcCaseField field; guint section; } layout[] = {
+  { MBC_CASE_FIELD_LABEL, 0 }, { MBC_CASE_FIELD_AGE_YEARS, 0 },
+  { MBC_CASE_FIELD_MENOPAUSAL_STATUS, 0 }, { MBC_CASE_FIELD_ECOG, 0 },
+  { MBC_CASE_FIELD_ER_STATUS, 1 }, { MBC_CASE_FIELD_PR_STATUS, 1 },
+  { MBC_CASE_FIELD_HER2_STATUS, 1 },
+  { MBC_CASE_FIELD_METASTATIC_SITES, 2 }, { MBC_CASE_FIELD_METASTATIC_LESION_COUNT, 2 },
+  { MBC_CASE_FIELD_LIVER_LESION_COUNT, 2 }, { MBC_CASE_FIELD_LUNG_LESION_COUNT, 2 },
+  { MBC_CASE_FIELD_SYSTEMIC_THERAPY_COMPLETED, 3 }, { MBC_CASE_FIELD_METASTATIC_RESPONSE, 3 },
+  { MBC_CASE_FIELD_BREAST_RESPONSE, 3 }, { MBC_CASE_FIELD_RESPONSE_IMAGING, 3 },
+  { MBC_CASE_FIELD_RESIDUAL_BREAST_SIZE_CM, 3 },
+  { MBC_CASE_FIELD_NEGATIVE_MARGINS, 4 }, { MBC_CASE_FIELD_FIT_FOR_SURGERY, 4 },
+  { MBC_CASE_FIELD_AXILLARY_NODES, 4 },
+};
+#define FIRST_DEFERRED 2
+
+static GtkWidget *
+section (MbcCaseForm *self,
+         guint        index)
 {
-  static const struct { MbcCaseField field; guint group; } layout[] = {
-    { MBC_CASE_FIELD_LABEL, 0 }, { MBC_CASE_FIELD_AGE_YEARS, 0 },
-    { MBC_CASE_FIELD_MENOPAUSAL_STATUS, 0 }, { MBC_CASE_FIELD_ECOG, 0 },
-    { MBC_CASE_FIELD_ER_STATUS, 1 }, { MBC_CASE_FIELD_PR_STATUS, 1 },
-    { MBC_CASE_FIELD_HER2_STATUS, 1 },
-    { MBC_CASE_FIELD_METASTATIC_SITES, 2 }, { MBC_CASE_FIELD_METASTATIC_LESION_COUNT, 2 },
-    { MBC_CASE_FIELD_LIVER_LESION_COUNT, 2 }, { MBC_CASE_FIELD_LUNG_LESION_COUNT, 2 },
-    { MBC_CASE_FIELD_SYSTEMIC_THERAPY_COMPLETED, 3 }, { MBC_CASE_FIELD_METASTATIC_RESPONSE, 3 },
-    { MBC_CASE_FIELD_BREAST_RESPONSE, 3 }, { MBC_CASE_FIELD_RESPONSE_IMAGING, 3 },
-    { MBC_CASE_FIELD_RESIDUAL_BREAST_SIZE_CM, 3 },
-    { MBC_CASE_FIELD_NEGATIVE_MARGINS, 4 }, { MBC_CASE_FIELD_FIT_FOR_SURGERY, 4 },
-    { MBC_CASE_FIELD_AXILLARY_NODES, 4 },
-  };
-  GtkWidget *groups[] = {
+  GtkWidget *sections[] = {
     self->patient_group, self->biology_group, self->disease_group, self->response_group,
     self->surgical_group,
   };
+  return sections[index];
+}
 
+static void
+build_sections (MbcCaseForm *self,
+                guint        first,
+                guint        last)
+{
   for (guint i = 0; i < G_N_ELEMENTS (layout); i++)
-    add_field (self, groups[layout[i].group], layout[i].field);
+    if (layout[i].section >= first && layout[i].section <= last)
+      add_field (self, section (self, layout[i].section), layout[i].field);
+  case_changed_cb (self);
+}
+
+static void
+build_rest (MbcCaseForm *self)
+{
+  if (self->complete)
+    return;
+  self->complete = TRUE;
+  build_sections (self, FIRST_DEFERRED, 4);
+  for (guint i = FIRST_DEFERRED; i <= 4; i++)
+    gtk_widget_set_visible (section (self, i), TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                MbcCaseForm   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  build_rest (self);
+}
+
+static void
+mbc_case_form_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (mbc_case_form_parent_class)->map (widget);
+  if (!MBC_CASE_FORM (widget)->complete)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_frame_cb), widget, 0);
+}
+
+static void
+build (MbcCaseForm *self)
+{
+  for (guint i = 0; i < 5; i++)
+    g_signal_connect (mbc_section_get_list (MBC_SECTION (section (self, i))), "row-activated",
+                      G_CALLBACK (row_activated_cb), self);
+  for (guint i = FIRST_DEFERRED; i <= 4; i++)
+    gtk_widget_set_visible (section (self, i), FALSE);
+  build_sections (self, 0, FIRST_DEFERRED - 1);
   g_signal_connect_object (self->kase, "changed", G_CALLBACK (case_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  case_changed_cb (self);
 }
 
 static void
@@ -475,6 +565,9 @@ mbc_case_form_get_property (GObject    *object,
     {
     case PROP_CASE:
       g_value_set_object (value, self->kase);
+      break;
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, self->complete);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -543,10 +636,21 @@ mbc_case_form_class_init (MbcCaseFormClass *klass)
   properties[PROP_CASE] =
     g_param_spec_object ("case", NULL, NULL, MBC_TYPE_CASE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MbcCaseForm:complete:
+   *
+   * Whether every field is built: the sections below the first screen are built once the
+   * first frame is painted.
+   */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  widget_class->map = mbc_case_form_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mbc-case-form.ui");
+  g_type_ensure (MBC_TYPE_SECTION);
   /* Bound so that gtk_widget_dispose_template() unparents it. */
   gtk_widget_class_bind_template_child (widget_class, MbcCaseForm, box);
   gtk_widget_class_bind_template_child (widget_class, MbcCaseForm, patient_group);
@@ -590,6 +694,13 @@ mbc_case_form_get_control (MbcCaseForm  *self,
   return self->controls[field];
 }
 
+gboolean
+mbc_case_form_get_complete (MbcCaseForm *self)
+{
+  g_return_val_if_fail (MBC_IS_CASE_FORM (self), FALSE);
+  return self->complete;
+}
+
 GtkWidget *
 mbc_case_form_get_site_check (MbcCaseForm *self,
                               const char  *site)
@@ -613,9 +724,8 @@ mbc_case_form_focus_field (MbcCaseForm  *self,
   g_return_if_fail (MBC_IS_CASE_FORM (self));
   g_return_if_fail (field < MBC_CASE_N_FIELDS);
 
+  build_rest (self);
   control = self->controls[field];
-  if (field == MBC_CASE_FIELD_METASTATIC_SITES)
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->rows[field]), TRUE);
   if (control && gtk_widget_get_visible (control))
     gtk_widget_grab_focus (control);
 }

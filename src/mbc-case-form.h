@@ -18,6 +18,7 @@ GtkWidget *mbc_case_form_get_control    (MbcCaseForm  *self,
                                          MbcCaseField  field);
 GtkWidget *mbc_case_form_get_site_check (MbcCaseForm  *self,
                                          const char   *site);
+gboolean   mbc_case_form_get_complete   (MbcCaseForm  *self);
 void       mbc_case_form_focus_field    (MbcCaseForm  *self,
                                          MbcCaseField  field);
 

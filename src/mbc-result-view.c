@@ -13,6 +13,8 @@
 
 #include "mbc-poll-chart.h"
 #include "mbc-result-view.h"
+#include "mbc-section.h"
+#include "mbc-text-row.h"
 
 struct _MbcResultView
 {
@@ -28,6 +30,17 @@ struct _MbcResultView
 
   /* owned */
   MbcResult    *result;
+  MbcGuideline *guideline;      /* the one the sections below were built for */
+  GPtrArray    *finding_rows;   /* MbcTextRow, by finding index */
+  GPtrArray    *plan_rows;      /* MbcTextRow, by plan item index */
+  GPtrArray    *charts;         /* MbcPollChart */
+  GPtrArray    *changes;        /* MbcChange: what would change the result */
+  gboolean      rest_pending;   /* the sections below the first screen are still to build */
+
+  /* borrowed: sections rebuilt on every result */
+  GtkWidget    *missing_section;
+  GtkWidget    *confirm_section;
+  GtkWidget    *changes_section;
 };
 
 G_DEFINE_FINAL_TYPE (MbcResultView, mbc_result_view, GTK_TYPE_WIDGET)
@@ -38,6 +51,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_COMPLETE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const struct
 {
@@ -113,8 +134,8 @@ quote_sources (MbcGuideline  *guideline,
 }
 
 static void
-row_activated_cb (AdwActionRow  *row,
-                  MbcResultView *self)
+show_sources (MbcResultView *self,
+              MbcTextRow    *row)
 {
   const char **ids = g_object_get_data (G_OBJECT (row), "mbc-sources");
   const char *interpretation = g_object_get_data (G_OBJECT (row), "mbc-interpretation");
@@ -129,26 +150,50 @@ row_activated_cb (AdwActionRow  *row,
   else
     body = g_steal_pointer (&quoted);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                   mbc_text_row_get_title (row),
                                    body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* --- Building ----------------------------------------------------------------------------- */
-
-static GtkWidget *
-add_group (MbcResultView *self,
-           const char    *title,
-           const char    *description)
+/* A field row goes to the field in the form; any other quotes what it rests on. */
+static void
+row_activated_cb (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  MbcResultView *self)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "mbc-field"));
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (GTK_BOX (self->content), group);
-  return group;
+  if (field > 0)
+    g_signal_emit (self, signals[FOCUS_FIELD], 0, field - 1);
+  else if (MBC_IS_TEXT_ROW (row))
+    show_sources (self, MBC_TEXT_ROW (row));
+}
+
+/* --- Building ------------------------------------------------------------------------------ */
+
+/* A section of the results, whose rows say what activating them does. */
+static GtkWidget *
+add_section (MbcResultView *self,
+             const char    *title,
+             const char    *description)
+{
+  GtkWidget *section = mbc_section_new (title, description);
+
+  g_signal_connect (mbc_section_get_list (MBC_SECTION (section)), "row-activated",
+                    G_CALLBACK (row_activated_cb), self);
+  gtk_box_append (GTK_BOX (self->content), section);
+  return section;
+}
+
+static void
+clear_section (GtkWidget *section)
+{
+  GtkWidget *list = mbc_section_get_list (MBC_SECTION (section));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (list)))
+    gtk_list_box_remove (GTK_LIST_BOX (list), child);
 }
 
 static char *
@@ -161,278 +206,400 @@ sources_text (const char **ids)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* A row that shows what it rests on when activated. */
+static char *
+source_subtitle (const char  *text,
+                 const char **sources,
+                 const char  *interpretation)
+{
+  g_autofree char *where = sources_text (sources);
+
+  if (interpretation)
+    return g_strdup_printf ("%s\nInterpretation: %s\n%s", text, interpretation, where);
+  return g_strdup_printf ("%s%s%s", text, *where ? "\n" : "", where);
+}
+
+/* A row that shows what it rests on when activated; @status (nullable) goes before the
+ * arrow. */
 static GtkWidget *
-add_source_row (MbcResultView  *self,
-                GtkWidget      *group,
+new_source_row (MbcResultView  *self,
                 const char     *title,
-                const char     *subtitle,
                 const char    **sources,
                 const char     *interpretation,
                 GtkWidget      *status)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *where = sources_text (sources);
-  g_autofree char *full = NULL;
+  GtkWidget *row = mbc_text_row_new (title, NULL);
 
-  if (interpretation)
-    full = g_strdup_printf ("%s\nInterpretation: %s\n%s", subtitle, interpretation, where);
-  else
-    full = g_strdup_printf ("%s%s%s", subtitle, *where ? "\n" : "", where);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), full);
   if (status)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+    mbc_text_row_add_suffix (MBC_TEXT_ROW (row), status);
   if ((sources && sources[0]) || interpretation)
     {
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
       gtk_widget_set_tooltip_text (row, "Show the text this rests on");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      mbc_text_row_add_suffix (MBC_TEXT_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data (G_OBJECT (row), "mbc-sources", sources);
       g_object_set_data (G_OBJECT (row), "mbc-interpretation", (gpointer) interpretation);
-      g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), self);
     }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return row;
 }
 
+/* One row a finding, in three sections; their status is set by update_findings(). */
 static void
-add_findings (MbcResultView *self)
+build_findings (MbcResultView *self)
 {
-  MbcGuideline *guideline = mbc_result_get_guideline (self->result);
-  GPtrArray *groups = mbc_guideline_get_groups (guideline);
-  GPtrArray *findings = mbc_guideline_get_findings (guideline);
+  GPtrArray *groups = mbc_guideline_get_groups (self->guideline);
+  GPtrArray *findings = mbc_guideline_get_findings (self->guideline);
 
+  self->finding_rows = g_ptr_array_new ();
+  g_ptr_array_set_size (self->finding_rows, findings->len);
   for (guint g = 0; g < groups->len; g++)
     {
       const MbcGroup *info = g_ptr_array_index (groups, g);
-      GtkWidget *group = add_group (self, info->title, info->description);
+      GtkWidget *section = add_section (self, info->title, info->description);
 
       for (guint i = 0; i < findings->len; i++)
         {
           const MbcFinding *finding = g_ptr_array_index (findings, i);
-          MbcFindingStatus status = mbc_result_get_finding_status (self->result, i);
-          GtkWidget *row, *icon, *word;
-          g_autofree char *name = NULL;
+          GtkWidget *row, *word;
 
           if (g_strcmp0 (finding->group, info->id) != 0)
             continue;
-          word = gtk_label_new (statuses[status].word);
-          gtk_widget_add_css_class (word, statuses[status].style);
+          word = gtk_label_new (NULL);
           gtk_widget_add_css_class (word, "heading");
-          row = add_source_row (self, group, finding->title, finding->text[status],
-                                finding->sources, finding->interpretation, word);
-          icon = gtk_image_new_from_icon_name (statuses[status].icon);
-          gtk_widget_add_css_class (icon, statuses[status].style);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-          name = g_strdup_printf ("%s: %s", finding->title, statuses[status].word);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          name, -1);
+          row = new_source_row (self, finding->title, finding->sources, finding->interpretation,
+                                word);
+          g_object_set_data (G_OBJECT (row), "mbc-word", word);
           gtk_widget_set_name (row, finding->id);
+          mbc_section_add (MBC_SECTION (section), row);
+          self->finding_rows->pdata[i] = row;
         }
     }
 }
 
 static void
-field_row_activated_cb (AdwActionRow  *row,
-                        MbcResultView *self)
+update_findings (MbcResultView *self)
 {
-  g_signal_emit (self, signals[FOCUS_FIELD], 0,
-                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "mbc-field")));
+  GPtrArray *findings = mbc_guideline_get_findings (self->guideline);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const MbcFinding *finding = g_ptr_array_index (findings, i);
+      MbcFindingStatus status = mbc_result_get_finding_status (self->result, i);
+      MbcTextRow *row = self->finding_rows->pdata[i];
+      GtkWidget *word = g_object_get_data (G_OBJECT (row), "mbc-word");
+      g_autofree char *subtitle = NULL;
+      g_autofree char *name = NULL;
+
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (word)), statuses[status].word) != 0)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name (statuses[status].icon);
+
+          gtk_widget_add_css_class (icon, statuses[status].style);
+          mbc_text_row_set_prefix (row, icon);
+          for (guint k = 0; k < G_N_ELEMENTS (statuses); k++)
+            gtk_widget_remove_css_class (word, statuses[k].style);
+          gtk_widget_add_css_class (word, statuses[status].style);
+          gtk_label_set_text (GTK_LABEL (word), statuses[status].word);
+        }
+      subtitle = source_subtitle (finding->text[status], finding->sources,
+                                  finding->interpretation);
+      mbc_text_row_set_subtitle (row, subtitle);
+      name = g_strdup_printf ("%s: %s", finding->title, statuses[status].word);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+    }
 }
 
+/* The rows of "Answer these to decide" or "Confirm before surgery"; hidden when empty. */
 static void
-add_fields (MbcResultView *self,
-            const char    *title,
-            const char    *description,
-            GPtrArray     *fields)
+update_fields (GtkWidget     *section,
+               MbcResultView *self,
+               GPtrArray     *fields)
 {
-  GtkWidget *group;
-
-  if (fields->len == 0)
-    return;
-  group = add_group (self, title, description);
+  clear_section (section);
+  gtk_widget_set_visible (section, fields->len > 0);
   for (guint i = 0; i < fields->len; i++)
     {
       int field = mbc_case_field_from_name (g_ptr_array_index (fields, i));
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row;
       g_autofree char *tooltip = NULL;
 
       if (field < 0)
         continue;
+      row = mbc_text_row_new (mbc_case_field_get_title (field), NULL);
       tooltip = g_strdup_printf ("Go to %s in the form", mbc_case_field_get_title (field));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mbc_case_field_get_title (field));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("document-edit-symbolic"));
+      mbc_text_row_add_suffix (MBC_TEXT_ROW (row),
+                               gtk_image_new_from_icon_name ("document-edit-symbolic"));
       gtk_widget_set_tooltip_text (row, tooltip);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "mbc-field", GUINT_TO_POINTER (field));
-      g_signal_connect (row, "activated", G_CALLBACK (field_row_activated_cb), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_object_set_data (G_OBJECT (row), "mbc-field", GUINT_TO_POINTER (field + 1));
+      mbc_section_add (MBC_SECTION (section), row);
     }
 }
 
+/* Every plan item of the guideline, each shown when the result includes it. */
 static void
-add_plan (MbcResultView *self)
+build_plan (MbcResultView *self)
 {
-  MbcGuideline *guideline = mbc_result_get_guideline (self->result);
-  GPtrArray *sections = mbc_guideline_get_plan_sections (guideline);
-  GPtrArray *plan = mbc_result_get_plan (self->result);
+  GPtrArray *sections = mbc_guideline_get_plan_sections (self->guideline);
+  GPtrArray *items = mbc_guideline_get_plan_items (self->guideline);
 
+  self->plan_rows = g_ptr_array_new ();
+  g_ptr_array_set_size (self->plan_rows, items->len);
   for (guint s = 0; s < sections->len; s++)
     {
       const MbcPlanSection *section = g_ptr_array_index (sections, s);
-      GtkWidget *group = NULL;
+      GtkWidget *list_section = NULL;
 
-      for (guint i = 0; i < plan->len; i++)
+      for (guint i = 0; i < items->len; i++)
         {
-          const MbcPlanItem *item = g_ptr_array_index (plan, i);
+          const MbcPlanItem *item = g_ptr_array_index (items, i);
+          g_autofree char *subtitle = NULL;
           GtkWidget *row;
 
           if (g_strcmp0 (item->section, section->id) != 0)
             continue;
-          if (group == NULL)
-            group = add_group (self, section->title, NULL);
-          row = add_source_row (self, group, item->summary, item->detail, item->sources, NULL,
-                                NULL);
+          if (list_section == NULL)
+            list_section = add_section (self, section->title, NULL);
+          row = new_source_row (self, item->summary, item->sources, NULL, NULL);
+          subtitle = source_subtitle (item->detail, item->sources, NULL);
+          mbc_text_row_set_subtitle (MBC_TEXT_ROW (row), subtitle);
           if (g_strcmp0 (item->indicator, "warning") == 0)
             {
               GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
               gtk_widget_add_css_class (icon, "warning");
               gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                               "Warning", -1);
-              adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+              mbc_text_row_set_prefix (MBC_TEXT_ROW (row), icon);
             }
+          gtk_widget_set_name (row, item->id);
+          mbc_section_add (MBC_SECTION (list_section), row);
+          self->plan_rows->pdata[i] = row;
         }
     }
 }
 
 static void
-add_changes (MbcResultView *self,
-             GPtrArray     *changes)
+update_plan (MbcResultView *self)
 {
-  GtkWidget *group;
+  GPtrArray *items = mbc_guideline_get_plan_items (self->guideline);
+  GPtrArray *plan = mbc_result_get_plan (self->result);
 
-  if (changes == NULL || changes->len == 0)
-    return;
-  group = add_group (self, "What would change this",
-                     "For each unknown or unmet input, the single change that would give "
-                     "another recommendation, found by evaluating the changed case.");
-  for (guint i = 0; i < changes->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      const MbcChange *change = g_ptr_array_index (changes, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf ("%s: %s", mbc_case_field_get_title (change->field),
-                                                change->text);
+      gboolean shown = FALSE;
+      for (guint k = 0; k < plan->len && !shown; k++)
+        shown = plan->pdata[k] == items->pdata[i];
+      gtk_widget_set_visible (self->plan_rows->pdata[i], shown);
+    }
+  /* A section with nothing in it is hidden. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      GtkWidget *list = gtk_widget_get_parent (self->plan_rows->pdata[i]);
+      gboolean any = FALSE;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      g_autofree char *outcome = g_strdup_printf ("would give: %s",
-                                                  mbc_result_view_tier_heading (change->tier));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), outcome);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row && !any;
+           row = gtk_widget_get_next_sibling (row))
+        any = gtk_widget_get_visible (row);
+      gtk_widget_set_visible (gtk_widget_get_parent (list), any);
     }
 }
 
 static void
-add_polls (MbcResultView *self)
+update_changes (MbcResultView *self,
+                GPtrArray     *changes)
 {
-  MbcGuideline *guideline = mbc_result_get_guideline (self->result);
-  GPtrArray *statements = mbc_result_get_statements (self->result);
-  GPtrArray *sources = mbc_guideline_get_sources (guideline);
-  GtkWidget *group = add_group (self, "How the 2017 Panel Voted",
-                                "The polls of the consensus meeting; the ones this result rests "
-                                "on are marked.");
+  clear_section (self->changes_section);
+  gtk_widget_set_visible (self->changes_section, changes != NULL && changes->len > 0);
+  for (guint i = 0; changes && i < changes->len; i++)
+    {
+      const MbcChange *change = g_ptr_array_index (changes, i);
+      g_autofree char *title = g_strdup_printf ("%s: %s", mbc_case_field_get_title (change->field),
+                                                change->text);
+      g_autofree char *outcome = g_strdup_printf ("would give: %s",
+                                                  mbc_result_view_tier_heading (change->tier));
+
+      mbc_section_add (MBC_SECTION (self->changes_section), mbc_text_row_new (title, outcome));
+    }
+}
+
+static void
+build_polls (MbcResultView *self)
+{
+  GPtrArray *sources = mbc_guideline_get_sources (self->guideline);
+  GtkWidget *section = add_section (self, "How the 2017 Panel Voted",
+                                    "The polls of the consensus meeting; the ones this result "
+                                    "rests on are marked.");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
+  /* Charts in a card, not rows: nothing to activate. */
   gtk_widget_add_css_class (box, "card");
   gtk_widget_set_margin_top (box, 6);
+  self->charts = g_ptr_array_new ();
   for (guint i = 0; i < sources->len; i++)
     {
       const MbcSource *source = g_ptr_array_index (sources, i);
       GtkWidget *chart;
-      gboolean used = FALSE;
 
       if (g_strcmp0 (source->kind, "poll") != 0 && g_strcmp0 (source->kind, "question") != 0)
         continue;
-      for (guint k = 0; k < statements->len; k++)
-        used = used || g_strcmp0 (statements->pdata[k], source->id) == 0;
-      chart = mbc_poll_chart_new (guideline, source->id);
-      mbc_poll_chart_set_highlighted (MBC_POLL_CHART (chart), used);
+      chart = mbc_poll_chart_new (self->guideline, source->id);
       gtk_widget_set_margin_start (chart, 12);
       gtk_widget_set_margin_end (chart, 12);
-      gtk_widget_set_margin_top (chart, i == 0 ? 12 : 0);
+      gtk_widget_set_margin_top (chart, self->charts->len == 0 ? 12 : 0);
       gtk_box_append (GTK_BOX (box), chart);
+      g_ptr_array_add (self->charts, chart);
     }
-  gtk_widget_set_margin_bottom (gtk_widget_get_last_child (box), 12);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
+  if (self->charts->len > 0)
+    gtk_widget_set_margin_bottom (gtk_widget_get_last_child (box), 12);
+  mbc_section_append (MBC_SECTION (section), box);
 }
 
 static void
-add_evidence (MbcResultView *self)
+update_polls (MbcResultView *self)
 {
-  MbcGuideline *guideline = mbc_result_get_guideline (self->result);
-  const MbcEvidence *evidence = mbc_guideline_get_evidence (guideline);
+  GPtrArray *statements = mbc_result_get_statements (self->result);
+
+  for (guint i = 0; i < self->charts->len; i++)
+    {
+      MbcPollChart *chart = self->charts->pdata[i];
+      const char *id = mbc_poll_chart_get_source (chart)->id;
+      gboolean used = FALSE;
+
+      for (guint k = 0; k < statements->len && !used; k++)
+        used = g_strcmp0 (statements->pdata[k], id) == 0;
+      mbc_poll_chart_set_highlighted (chart, used);
+    }
+}
+
+static void
+build_evidence (MbcResultView *self)
+{
+  const MbcEvidence *evidence = mbc_guideline_get_evidence (self->guideline);
   g_autofree char *title = g_strdup_printf ("%s (as of %s)", evidence->title, evidence->as_of);
   g_autofree char *description = g_strdup_printf ("%s %s", evidence->note ? evidence->note : "",
                                                   evidence->summary);
-  GtkWidget *group = add_group (self, title, description);
+  GtkWidget *section = add_section (self, title, description);
 
-  gtk_widget_add_css_class (group, "evidence");
+  gtk_widget_add_css_class (section, "evidence");
   for (guint i = 0; i < evidence->items->len; i++)
     {
       const MbcEvidenceItem *item = g_ptr_array_index (evidence->items, i);
-      GtkWidget *row = adw_action_row_new ();
       g_autofree char *row_title = item->citation ? g_strdup_printf ("%s — %s", item->title,
                                                                      item->citation)
                                                   : g_strdup (item->title);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->text);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      mbc_section_add (MBC_SECTION (section), mbc_text_row_new (row_title, item->text));
     }
 }
 
 static void
-add_footer (MbcResultView *self)
+build_footer (MbcResultView *self)
 {
-  MbcGuideline *guideline = mbc_result_get_guideline (self->result);
-  g_autofree char *sha = g_strndup (mbc_guideline_get_sha256 (guideline), 12);
+  g_autofree char *sha = g_strndup (mbc_guideline_get_sha256 (self->guideline), 12);
   g_autofree char *text = g_strdup_printf ("%s, version %s, SHA-256 %s…\n\n%s",
-                                           mbc_guideline_get_title (guideline),
-                                           mbc_guideline_get_version (guideline), sha,
-                                           mbc_guideline_get_disclaimer (guideline));
+                                           mbc_guideline_get_title (self->guideline),
+                                           mbc_guideline_get_version (self->guideline), sha,
+                                           mbc_guideline_get_disclaimer (self->guideline));
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_name (label, "footer");
   gtk_box_append (GTK_BOX (self->content), label);
 }
 
+static void update_rest (MbcResultView *self);
+
+/* The sections below the first screen: the findings, the plan, the polls, the evidence
+ * and the footer, which hold most of the text. Built when the first frame has been painted,
+ * so that the window shows sooner. */
 static void
-rebuild (MbcResultView *self,
-         GPtrArray     *changes)
+build_rest (MbcResultView *self)
+{
+  self->rest_pending = FALSE;
+  self->confirm_section = add_section (self, "Confirm Before Surgery",
+                                       "Not recorded, and needed before operating.");
+  self->changes_section = add_section (self, "What Would Change This",
+                                       "For each unknown or unmet input, the single change that "
+                                       "would give another recommendation, found by evaluating "
+                                       "the changed case.");
+  build_findings (self);
+  build_plan (self);
+  build_polls (self);
+  build_evidence (self);
+  build_footer (self);
+  if (self->result)
+    update_rest (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                MbcResultView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (self->rest_pending)
+    build_rest (self);
+}
+
+/* The sections, once a guideline: later results only change what they show. */
+static void
+build (MbcResultView *self,
+       MbcGuideline  *guideline)
 {
   GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->content)))
+    gtk_box_remove (GTK_BOX (self->content), child);
+  g_clear_pointer (&self->finding_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->plan_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->charts, g_ptr_array_unref);
+  self->rest_pending = FALSE;
+  g_set_object (&self->guideline, guideline);
+  if (guideline == NULL)
+    return;
+
+  self->missing_section = add_section (self, "Answer These to Decide",
+                                       "The recommendation depends on these inputs: activate "
+                                       "one to fill it in.");
+  self->rest_pending = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build_rest (self);
+}
+
+static void
+update_rest (MbcResultView *self)
+{
+  update_fields (self->confirm_section, self, mbc_result_get_confirm (self->result));
+  update_changes (self, self->changes);
+  update_findings (self);
+  update_plan (self);
+  update_polls (self);
+}
+
+static void
+update (MbcResultView *self,
+        GPtrArray     *changes)
+{
   const char *tier;
   const MbcRule *rule;
   g_autofree char *rule_text = NULL;
 
-  while ((child = gtk_widget_get_first_child (self->content)))
-    gtk_box_remove (GTK_BOX (self->content), child);
   for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
     {
       gtk_widget_remove_css_class (self->heading_icon, tiers[i].style);
       gtk_widget_remove_css_class (self->heading_label, tiers[i].style);
     }
   if (self->result == NULL)
-    return;
+    {
+      build (self, NULL);
+      return;
+    }
+  if (mbc_result_get_guideline (self->result) != self->guideline)
+    build (self, mbc_result_get_guideline (self->result));
 
   tier = mbc_result_get_tier (self->result);
   rule = mbc_result_get_rule (self->result);
@@ -449,21 +616,16 @@ rebuild (MbcResultView *self,
   rule_text = g_strdup_printf ("%s %s%s%s", rule->summary, rule->detail,
                                rule->interpretation ? "\nInterpretation: " : "",
                                rule->interpretation ? rule->interpretation : "");
-  gtk_label_set_text (GTK_LABEL (self->rule_label), rule_text);
+  if (g_strcmp0 (rule_text, gtk_label_get_text (GTK_LABEL (self->rule_label))) != 0)
+    gtk_label_set_text (GTK_LABEL (self->rule_label), rule_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->heading_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, rule->summary, -1);
 
-  add_fields (self, "Answer These to Decide",
-              "The recommendation depends on these inputs: activate one to fill it in.",
-              mbc_result_get_missing (self->result));
-  add_fields (self, "Confirm Before Surgery", "Not recorded, and needed before operating.",
-              mbc_result_get_confirm (self->result));
-  add_changes (self, changes);
-  add_findings (self);
-  add_plan (self);
-  add_polls (self);
-  add_evidence (self);
-  add_footer (self);
+  update_fields (self->missing_section, self, mbc_result_get_missing (self->result));
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  self->changes = changes ? g_ptr_array_ref (changes) : NULL;
+  if (!self->rest_pending)
+    update_rest (self);
 }
 
 /* --- GObject ------------------------------------------------------------------------------ */
@@ -474,8 +636,39 @@ mbc_result_view_dispose (GObject *object)
   MbcResultView *self = MBC_RESULT_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MBC_TYPE_RESULT_VIEW);
+  g_clear_pointer (&self->finding_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->plan_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->charts, g_ptr_array_unref);
+  g_clear_object (&self->guideline);
   g_clear_object (&self->result);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
   G_OBJECT_CLASS (mbc_result_view_parent_class)->dispose (object);
+}
+
+static void
+mbc_result_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (mbc_result_view_parent_class)->map (widget);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_frame_cb), widget, 0);
+}
+
+static void
+mbc_result_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  MbcResultView *self = MBC_RESULT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, mbc_result_view_get_complete (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -485,6 +678,19 @@ mbc_result_view_class_init (MbcResultViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mbc_result_view_dispose;
+  object_class->get_property = mbc_result_view_get_property;
+  widget_class->map = mbc_result_view_map;
+
+  /**
+   * MbcResultView:complete:
+   *
+   * Whether every section is built. The sections below the first screen are built once
+   * the first frame is painted.
+   */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * MbcResultView::focus-field:
@@ -534,7 +740,7 @@ mbc_result_view_set_result (MbcResultView *self,
   g_return_if_fail (result == NULL || MBC_IS_RESULT (result));
 
   g_set_object (&self->result, result);
-  rebuild (self, changes);
+  update (self, changes);
 }
 
 MbcResult *
@@ -542,6 +748,13 @@ mbc_result_view_get_result (MbcResultView *self)
 {
   g_return_val_if_fail (MBC_IS_RESULT_VIEW (self), NULL);
   return self->result;
+}
+
+gboolean
+mbc_result_view_get_complete (MbcResultView *self)
+{
+  g_return_val_if_fail (MBC_IS_RESULT_VIEW (self), FALSE);
+  return self->guideline != NULL && !self->rest_pending;
 }
 
 const char *

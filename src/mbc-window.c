@@ -61,6 +61,17 @@ evaluable_copy (MbcCase *kase)
   return copy;
 }
 
+/* No guideline, no recommendation: say why instead of showing anything else. The icon is
+ * set only now: it exists only as SVG, and loading the SVG renderer costs 8 MiB. */
+static void
+show_error (MbcWindow  *self,
+            const char *message)
+{
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->error_page), "dialog-error-symbolic");
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), message);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
+}
+
 static void
 update (MbcWindow *self)
 {
@@ -78,8 +89,7 @@ update (MbcWindow *self)
   self->last_evaluation_us = g_get_monotonic_time () - start;
   if (result == NULL)
     {
-      adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), error->message);
-      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
+      show_error (self, error->message);
       return;
     }
   changes = mbc_evaluator_what_would_change (self->evaluator, evaluable, result);
@@ -176,9 +186,7 @@ mbc_window_new (GtkApplication *app,
 
   if (guideline == NULL)
     {
-      /* No guideline, no recommendation: say why instead of showing anything else. */
-      adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), error_message);
-      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
+      show_error (self, error_message);
       return self;
     }
   self->guideline = g_object_ref (guideline);
@@ -206,6 +214,16 @@ mbc_window_get_result_view (MbcWindow *self)
 {
   g_return_val_if_fail (MBC_IS_WINDOW (self), NULL);
   return self->results;
+}
+
+/* Whether the form and the results have every section built (see MbcCaseForm:complete). */
+gboolean
+mbc_window_get_complete (MbcWindow *self)
+{
+  g_return_val_if_fail (MBC_IS_WINDOW (self), FALSE);
+  return mbc_case_form_get_complete (MBC_CASE_FORM (self->form)) &&
+         (self->guideline == NULL ||
+          mbc_result_view_get_complete (MBC_RESULT_VIEW (self->results)));
 }
 
 gint64

@@ -19,6 +19,7 @@ MbcWindow *mbc_window_new                    (GtkApplication *app,
 MbcCase   *mbc_window_get_case               (MbcWindow      *self);
 GtkWidget *mbc_window_get_form               (MbcWindow      *self);
 GtkWidget *mbc_window_get_result_view        (MbcWindow      *self);
+gboolean   mbc_window_get_complete           (MbcWindow      *self);
 gint64     mbc_window_get_last_evaluation_us (MbcWindow      *self);
 void       mbc_window_open_file              (MbcWindow      *self,
                                               GFile          *file);

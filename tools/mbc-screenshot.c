@@ -89,6 +89,14 @@ main (int   argc,
   g_mkdir_with_parents (outdir, 0755);
   gtk_init ();
   adw_init ();
+  /* What AdwApplication loads for the application itself. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+    gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   guideline = mbc_guideline_new_default (NULL, &error);
   g_assert_no_error (error);
 
@@ -119,6 +127,9 @@ main (int   argc,
               }
             gtk_window_set_default_size (GTK_WINDOW (window), sizes[s].width, sizes[s].height);
             gtk_window_present (GTK_WINDOW (window));
+            /* Every section: those below the first screen come after the first frame. */
+            while (!mbc_window_get_complete (window))
+              g_main_context_iteration (NULL, TRUE);
             wait_frames (GTK_WIDGET (window), 4);
             save_widget (GTK_WIDGET (window), GTK_NATIVE (window), view);
             content = gtk_widget_get_parent (mbc_window_get_form (window));
