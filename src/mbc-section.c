@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "mbc-section.h"
+#include "mbc-text-row.h"
 
 struct _MbcSection
 {
@@ -31,18 +32,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static GtkWidget *
-new_label (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, css_class);
-  return label;
-}
 
 static void
 mbc_section_get_property (GObject    *object,
@@ -127,8 +116,8 @@ mbc_section_init (MbcSection *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 
-  self->heading = new_label ("heading");
-  self->description = new_label ("dim-label");
+  self->heading = mbc_wrapping_label_new ("heading");
+  self->description = mbc_wrapping_label_new ("dim-label");
   gtk_widget_set_visible (self->description, FALSE);
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);

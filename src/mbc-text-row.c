@@ -28,15 +28,20 @@ struct _MbcTextRow
 
 G_DEFINE_FINAL_TYPE (MbcTextRow, mbc_text_row, GTK_TYPE_LIST_BOX_ROW)
 
-static GtkWidget *
-new_label (const char *css_class)
+/**
+ * mbc_wrapping_label_new:
+ *
+ * Returns: (transfer floating): an empty, start-aligned label that wraps between words
+ * (or within one too long for a line), with @css_class; the rows and sections use it.
+ */
+GtkWidget *
+mbc_wrapping_label_new (const char *css_class)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, css_class);
   return label;
 }
@@ -54,8 +59,10 @@ mbc_text_row_init (MbcTextRow *self)
   gtk_widget_set_valign (self->grid, GTK_ALIGN_CENTER);
   gtk_grid_set_row_spacing (GTK_GRID (self->grid), 3);
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 6);
-  self->title = new_label ("title");
-  self->subtitle = new_label ("subtitle");
+  self->title = mbc_wrapping_label_new ("title");
+  self->subtitle = mbc_wrapping_label_new ("subtitle");
+  gtk_widget_set_hexpand (self->title, TRUE);
+  gtk_widget_set_hexpand (self->subtitle, TRUE);
   gtk_widget_set_visible (self->subtitle, FALSE);
   gtk_grid_attach (GTK_GRID (self->grid), self->title, 1, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (self->grid), self->subtitle, 1, 1, 1, 1);

@@ -23,4 +23,6 @@ void        mbc_text_row_set_prefix   (MbcTextRow *self,
 void        mbc_text_row_add_suffix   (MbcTextRow *self,
                                        GtkWidget  *suffix);
 
+GtkWidget  *mbc_wrapping_label_new    (const char *css_class);
+
 G_END_DECLS
