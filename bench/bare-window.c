@@ -22,7 +22,7 @@ first_frame_cb (GdkFrameClock *clock,
 }
 
 static void
-mapped_cb (GtkWidget *window)
+realized_cb (GtkWidget *window)
 {
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (first_frame_cb), window);
@@ -38,7 +38,7 @@ activate_cb (GApplication *app)
   gtk_box_append (GTK_BOX (box), gtk_label_new ("Hello"));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
-  g_signal_connect (window, "map", G_CALLBACK (mapped_cb), NULL);
+  g_signal_connect (window, "realize", G_CALLBACK (realized_cb), NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
 
