@@ -2,7 +2,7 @@
 /*
  * MbcCaseForm: every field of a case, in groups, bound to an MbcCase. Every field starts
  * unknown and can be set back to unknown: spin buttons show "Unknown" below their range
- * (and have a button to clear them), combo rows start with "Unknown", and the metastatic
+ * (and have a button to clear them), choice buttons start with "Unknown", and the metastatic
  * sites are unknown while none is checked. Problems (a value out of range, counts that
  * cannot all be true) are written at the field, in words.
  */
@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "mbc-case-form.h"
+#include "mbc-choice-button.h"
 #include "mbc-problem.h"
 #include "mbc-section.h"
 #include "mbc-text-row.h"
@@ -162,8 +163,7 @@ selected_to_model (GBinding     *binding,
   const char * const *choices = mbc_case_field_get_choices (field);
   guint selected = g_value_get_uint (from);
 
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
-      selected > g_strv_length ((char **) choices))
+  if (selected == 0 || selected > g_strv_length ((char **) choices))
     g_value_set_string (to, "unknown");
   else
     g_value_set_string (to, choices[selected - 1]);
@@ -178,19 +178,13 @@ property_name (MbcCaseField field)
   return name;
 }
 
-/* A control is named by its row's title, as a screen reader should read it. A drop-down
- * is operated through its button, which is named too. */
+/* A control is named by its row's title, as a screen reader should read it. */
 static void
 name_control (GtkWidget    *control,
               MbcCaseField  field)
 {
-  GtkWidget *button = gtk_widget_get_first_child (control);
-
   gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   mbc_case_field_get_title (field), -1);
-  if (GTK_IS_DROP_DOWN (control) && GTK_IS_TOGGLE_BUTTON (button))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    mbc_case_field_get_title (field), -1);
 }
 
 /* A site's row toggles its check button. */
@@ -266,24 +260,25 @@ add_choice_row (MbcCaseForm  *self,
                 MbcCaseField  field)
 {
   GtkWidget *row = mbc_text_row_new (mbc_case_field_get_title (field), NULL);
-  GtkStringList *model = gtk_string_list_new (NULL);
   const char * const *choices = mbc_case_field_get_choices (field);
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
   g_autofree char *prop = property_name (field);
-  GtkWidget *dropdown;
+  GtkWidget *button;
 
-  gtk_string_list_append (model, "Unknown");
+  g_strv_builder_add (titles, "Unknown");
   for (guint i = 0; choices[i]; i++)
-    gtk_string_list_append (model, mbc_case_field_get_choice_title (field, choices[i]));
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (model), NULL);
-  name_control (dropdown, field);
-  mbc_text_row_add_suffix (MBC_TEXT_ROW (row), dropdown);
+    g_strv_builder_add (titles, mbc_case_field_get_choice_title (field, choices[i]));
+  strv = g_strv_builder_end (titles);
+  button = mbc_choice_button_new (mbc_case_field_get_title (field), (const char * const *) strv);
+  mbc_text_row_add_suffix (MBC_TEXT_ROW (row), button);
   mbc_section_add (MBC_SECTION (group), row);
-  g_object_bind_property_full (self->kase, prop, dropdown, "selected",
+  g_object_bind_property_full (self->kase, prop, button, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                model_to_selected, selected_to_model, GUINT_TO_POINTER (field),
                                NULL);
   self->rows[field] = row;
-  self->controls[field] = dropdown;
+  self->controls[field] = button;
 }
 
 /* No label is an empty entry, and an emptied entry is no label. */

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "mbc-case-form.h"
+#include "mbc-choice-button.h"
 #include "mbc-guideline.h"
 #include "mbc-result-view.h"
 #include "mbc-text-row.h"
@@ -47,19 +48,20 @@ control (MbcWindow    *window,
   return mbc_case_form_get_control (MBC_CASE_FORM (mbc_window_get_form (window)), field);
 }
 
-/* Chooses the entry whose title is @title in a drop-down, as a click in its list would. */
+/* Chooses the entry whose title is @title, as its menu item would. */
 static void
 choose (MbcWindow    *window,
         MbcCaseField  field,
         const char   *title)
 {
-  GtkWidget *dropdown = control (window, field);
-  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  GtkWidget *button = control (window, field);
+  const char * const *choices = mbc_choice_button_get_choices (MBC_CHOICE_BUTTON (button));
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), title) == 0)
+  for (guint i = 0; choices[i]; i++)
+    if (g_strcmp0 (choices[i], title) == 0)
       {
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+        g_assert_true (gtk_widget_activate_action (button, "choice.select", "u", i));
+        g_assert_cmpuint (mbc_choice_button_get_selected (MBC_CHOICE_BUTTON (button)), ==, i);
         settle ();
         return;
       }
@@ -313,7 +315,7 @@ static gboolean
 is_interactive (GtkWidget *widget)
 {
   return GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SPIN_BUTTON (widget) ||
-         GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_ENTRY (widget) ||
+         GTK_IS_MENU_BUTTON (widget) || MBC_IS_CHOICE_BUTTON (widget) || GTK_IS_ENTRY (widget) ||
          (GTK_IS_LIST_BOX_ROW (widget) &&
           gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)));
 }
