@@ -526,6 +526,7 @@ build_rest (MbcResultView *self)
                                        "For each unknown or unmet input, the single change that "
                                        "would give another recommendation, found by evaluating "
                                        "the changed case.");
+  gtk_widget_set_name (self->changes_section, "changes");
   build_findings (self);
   build_plan (self);
   build_polls (self);
@@ -739,8 +740,11 @@ mbc_result_view_set_result (MbcResultView *self,
   g_return_if_fail (MBC_IS_RESULT_VIEW (self));
   g_return_if_fail (result == NULL || MBC_IS_RESULT (result));
 
+  /* A new guideline can complete the view: say so once it shows this result. */
+  g_object_freeze_notify (G_OBJECT (self));
   g_set_object (&self->result, result);
   update (self, changes);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 MbcResult *

@@ -28,6 +28,8 @@ struct _MbcWindow
   GtkWidget            *form;
   GtkWidget            *results;
   GtkWidget            *error_page;
+  GtkWidget            *menu_button;
+  GMenuModel           *primary_menu;
 
   /* owned */
   MbcGuideline         *guideline;
@@ -92,8 +94,27 @@ update (MbcWindow *self)
       show_error (self, error->message);
       return;
     }
-  changes = mbc_evaluator_what_would_change (self->evaluator, evaluable, result);
+  /* "What would change this" is among the sections built after the first frame: found once
+   * they are there (see results_complete_cb). */
+  if (mbc_result_view_get_complete (MBC_RESULT_VIEW (self->results)))
+    changes = mbc_evaluator_what_would_change (self->evaluator, evaluable, result);
   mbc_result_view_set_result (MBC_RESULT_VIEW (self->results), result, changes);
+}
+
+/* The primary menu's popover is built when first opened, not with the window. */
+static void
+create_menu (GtkMenuButton *button,
+             gpointer       user_data)
+{
+  MbcWindow *self = user_data;
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+static void
+results_complete_cb (MbcWindow *self)
+{
+  if (mbc_result_view_get_complete (MBC_RESULT_VIEW (self->results)))
+    update (self);
 }
 
 static void
@@ -157,6 +178,8 @@ mbc_window_class_init (MbcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, form);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, results);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, primary_menu);
 
   /* Ctrl+R is set by the application, so the menu shows it. */
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_action);
@@ -168,7 +191,11 @@ mbc_window_init (MbcWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->kase = mbc_case_form_get_case (MBC_CASE_FORM (self->form));
   g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (update), self);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_menu, self,
+                                         NULL);
   g_signal_connect (self->results, "focus-field", G_CALLBACK (focus_field_cb), self);
+  g_signal_connect_swapped (self->results, "notify::complete", G_CALLBACK (results_complete_cb),
+                            self);
 }
 
 /**

@@ -12,6 +12,7 @@
 #include "mbc-choice-button.h"
 #include "mbc-guideline.h"
 #include "mbc-result-view.h"
+#include "mbc-section.h"
 #include "mbc-text-row.h"
 #include "mbc-window.h"
 
@@ -161,6 +162,28 @@ finding_word (MbcWindow  *window,
   g_assert_not_reached ();
 }
 
+/* Whether "What would change this" shows @title with @outcome. */
+static gboolean
+change_shown (MbcWindow  *window,
+              const char *title,
+              const char *outcome)
+{
+  GtkWidget *section = find_named (mbc_window_get_result_view (window), "changes");
+  GtkWidget *list;
+
+  g_assert_nonnull (section);
+  if (!gtk_widget_get_visible (section))
+    return FALSE;
+  list = mbc_section_get_list (MBC_SECTION (section));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (MBC_IS_TEXT_ROW (row) &&
+        g_strcmp0 (mbc_text_row_get_title (MBC_TEXT_ROW (row)), title) == 0 &&
+        g_strcmp0 (mbc_text_row_get_subtitle (MBC_TEXT_ROW (row)), outcome) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The favourable case, entered field by field. */
 static void
 enter_favourable (MbcWindow *window)
@@ -188,6 +211,22 @@ test_starts_unknown (void)
     g_assert_false (mbc_case_is_known (mbc_window_get_case (window), f));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (window,
                    MBC_CASE_FIELD_AGE_YEARS))), ==, "Unknown");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* "What would change this", found once every section is built, follows each change. */
+static void
+test_what_would_change (void)
+{
+  MbcWindow *window = new_window ();
+
+  enter_favourable (window);
+  g_assert_false (change_shown (window, "Fit for surgery: No",
+                                "would give: Surgery not recommended"));
+  choose (window, MBC_CASE_FIELD_FIT_FOR_SURGERY, "Unknown");
+  assert_rule (window, "Surgery can be recommended", "favourable_subset");
+  g_assert_true (change_shown (window, "Fit for surgery: No",
+                               "would give: Surgery not recommended"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -424,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/window/every-rule", test_every_rule);
   g_test_add_func ("/window/inconsistent-input", test_inconsistent_input);
   g_test_add_func ("/window/open-file", test_open_file);
+  g_test_add_func ("/window/what-would-change", test_what_would_change);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/no-guideline", test_no_guideline);
