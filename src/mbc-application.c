@@ -173,11 +173,14 @@ mbc_application_startup (GApplication *app)
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *reset_accels[] = { "<Control>r", NULL };
+  const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (mbc_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.reset", reset_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-shortcuts",
+                                         shortcuts_accels);
   /* style.css in the resources is loaded by AdwApplication itself. */
 }
 

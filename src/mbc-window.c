@@ -147,6 +147,25 @@ reset_action (GtkWidget  *widget,
   mbc_case_reset (self->kase);
 }
 
+/* The shortcuts window is built when first asked for: GtkApplication would build one for
+ * every window as it opens if it were at gtk/help-overlay.ui. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/mbc-shortcuts-window.ui");
+      gtk_application_window_set_help_overlay (
+        window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+}
+
 static void
 mbc_window_dispose (GObject *object)
 {
@@ -181,8 +200,10 @@ mbc_window_class_init (MbcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, primary_menu);
 
-  /* Ctrl+R is set by the application, so the menu shows it. */
+  /* Ctrl+R and Ctrl+? are set by the application, so the menu shows them. */
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_action);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL,
+                                   show_shortcuts_action);
 }
 
 static void

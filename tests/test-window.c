@@ -411,6 +411,29 @@ test_accessible_names (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The shortcuts window is built when asked for, once. */
+static void
+test_shortcuts (void)
+{
+  MbcWindow *window = new_window ();
+  GtkShortcutsWindow *shortcuts;
+
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
+  settle ();
+  shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
+  settle ();
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
+                 shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_narrow (void)
 {
@@ -465,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/window/open-file", test_open_file);
   g_test_add_func ("/window/what-would-change", test_what_would_change);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
+  g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/no-guideline", test_no_guideline);
   status = g_test_run ();
