@@ -17,6 +17,7 @@
 #include "mbc-problem.h"
 #include "mbc-section.h"
 #include "mbc-text-row.h"
+#include "mbc-tooltip.h"
 
 struct _MbcCaseForm
 {
@@ -234,7 +235,7 @@ add_number_row (MbcCaseForm  *self,
 
   clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
   clear_label = g_strdup_printf ("Set %s to unknown", mbc_case_field_get_title (field));
-  gtk_widget_set_tooltip_text (clear, clear_label);
+  mbc_tooltip_set_text (clear, clear_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   clear_label, -1);
   gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);

@@ -15,6 +15,7 @@
 #include "mbc-result-view.h"
 #include "mbc-section.h"
 #include "mbc-text-row.h"
+#include "mbc-tooltip.h"
 
 struct _MbcResultView
 {
@@ -234,7 +235,7 @@ new_source_row (MbcResultView  *self,
   if ((sources && sources[0]) || interpretation)
     {
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-      gtk_widget_set_tooltip_text (row, "Show the text this rests on");
+      mbc_tooltip_set_text (row, "Show the text this rests on");
       mbc_text_row_add_suffix (MBC_TEXT_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data (G_OBJECT (row), "mbc-sources", sources);
@@ -330,7 +331,7 @@ update_fields (GtkWidget     *section,
       tooltip = g_strdup_printf ("Go to %s in the form", mbc_case_field_get_title (field));
       mbc_text_row_add_suffix (MBC_TEXT_ROW (row),
                                gtk_image_new_from_icon_name ("document-edit-symbolic"));
-      gtk_widget_set_tooltip_text (row, tooltip);
+      mbc_tooltip_set_text (row, tooltip);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data (G_OBJECT (row), "mbc-field", GUINT_TO_POINTER (field + 1));
       mbc_section_add (MBC_SECTION (section), row);
