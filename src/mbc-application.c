@@ -57,50 +57,31 @@ new_window (MbcApplication *self)
   return mbc_window_new (GTK_APPLICATION (self), self->guideline, self->guideline_error);
 }
 
-/* MBC_BENCH_FIRST_FRAME=1 (bench/startup.py): print when the first frame was painted and
- * the memory in use then; then the same once the frame with every section is painted (the
- * sections below the first screen are built after the first frame), and quit. */
-static void
-print_frame (const char *what)
-{
-  g_autofree char *status = NULL;
-  const char *rss;
-
-  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
-  rss = status ? strstr (status, "VmRSS:") : NULL;
-  g_print ("%s-frame-us %" G_GINT64_FORMAT " rss-kb %ld\n", what, g_get_monotonic_time (),
-           rss ? strtol (rss + 6, NULL, 10) : -1L);
-}
-
+/* MBC_BENCH_COMPLETE_FRAME=1 (bench/startup.py, which takes the first frame itself): print
+ * when the frame with every section is painted (those below the first screen are built once
+ * the first frame is), and the memory in use then, and quit. */
 static void
 complete_frame_cb (GdkFrameClock *clock,
                    MbcWindow     *window)
 {
+  g_autofree char *status = NULL;
+  const char *rss;
+
   if (!mbc_window_get_complete (window))
     return;
   g_signal_handlers_disconnect_by_func (clock, complete_frame_cb, window);
-  print_frame ("complete");
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  rss = status ? strstr (status, "VmRSS:") : NULL;
+  g_print ("complete-frame-us %" G_GINT64_FORMAT " rss-kb %ld\n", g_get_monotonic_time (),
+           rss ? strtol (rss + 6, NULL, 10) : -1L);
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
 }
 
 static void
-first_frame_cb (GdkFrameClock *clock,
-                MbcWindow     *window)
-{
-  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
-  print_frame ("first");
-  /* From the next frame on: the rest is built in this frame's after-paint. */
-  g_signal_connect_after (clock, "after-paint", G_CALLBACK (complete_frame_cb), window);
-}
-
-/* Connected at realize, before the form and the results connect theirs at map: the time is
- * taken as soon as the first frame is painted, before they build their remaining sections
- * in the same after-paint. */
-static void
 window_realized_cb (GtkWidget *window)
 {
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (first_frame_cb), window);
+                    G_CALLBACK (complete_frame_cb), window);
 }
 
 static void
@@ -111,7 +92,7 @@ mbc_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (new_window (MBC_APPLICATION (app)));
-      if (g_strcmp0 (g_getenv ("MBC_BENCH_FIRST_FRAME"), "1") == 0)
+      if (g_strcmp0 (g_getenv ("MBC_BENCH_COMPLETE_FRAME"), "1") == 0)
         g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
     }
   gtk_window_present (window);
