@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "mbc-choice-button.h"
+#include "mbc-tooltip.h"
 
 struct _MbcChoiceButton
 {
@@ -223,6 +224,8 @@ mbc_choice_button_set_selected (MbcChoiceButton *self,
   self->selected = selected;
   g_simple_action_set_state (self->action, g_variant_new_uint32 (selected));
   gtk_label_set_text (GTK_LABEL (self->label), self->choices[selected]);
+  /* In a narrow window a long choice is shortened with an ellipsis: the tooltip has it all. */
+  mbc_tooltip_set_text (self->button, self->choices[selected]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (self->button)),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->choices[selected],
                                   -1);

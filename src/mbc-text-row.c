@@ -31,8 +31,11 @@ G_DEFINE_FINAL_TYPE (MbcTextRow, mbc_text_row, GTK_TYPE_LIST_BOX_ROW)
 /**
  * mbc_wrapping_label_new:
  *
- * Returns: (transfer floating): an empty, start-aligned label that wraps between words
- * (or within one too long for a line), with @css_class; the rows and sections use it.
+ * Returns: (transfer floating): an empty, start-aligned label that wraps between words,
+ * with @css_class; the rows and sections use it. Not PANGO_WRAP_WORD_CHAR: to find the
+ * narrowest width such a label can take, Pango 1.50 tries a break after every character
+ * and shapes that character with a hyphen each time, nearly 1,000 shapings as the window
+ * opened. No word of the texts shown is wider than the narrowest column.
  */
 GtkWidget *
 mbc_wrapping_label_new (const char *css_class)
@@ -40,7 +43,6 @@ mbc_wrapping_label_new (const char *css_class)
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, css_class);
   return label;
@@ -60,12 +62,8 @@ mbc_text_row_init (MbcTextRow *self)
   gtk_grid_set_row_spacing (GTK_GRID (self->grid), 3);
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 6);
   self->title = mbc_wrapping_label_new ("title");
-  self->subtitle = mbc_wrapping_label_new ("subtitle");
   gtk_widget_set_hexpand (self->title, TRUE);
-  gtk_widget_set_hexpand (self->subtitle, TRUE);
-  gtk_widget_set_visible (self->subtitle, FALSE);
   gtk_grid_attach (GTK_GRID (self->grid), self->title, 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (self->grid), self->subtitle, 1, 1, 1, 1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), self->grid);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "text-row");
@@ -107,7 +105,7 @@ const char *
 mbc_text_row_get_subtitle (MbcTextRow *self)
 {
   g_return_val_if_fail (MBC_IS_TEXT_ROW (self), NULL);
-  return gtk_label_get_text (GTK_LABEL (self->subtitle));
+  return self->subtitle ? gtk_label_get_text (GTK_LABEL (self->subtitle)) : "";
 }
 
 /* An unchanged text keeps its laid-out size: nothing is measured again. */
@@ -119,6 +117,15 @@ mbc_text_row_set_subtitle (MbcTextRow *self,
 
   g_return_if_fail (MBC_IS_TEXT_ROW (self));
 
+  /* Most rows never have one: the label is made the first time there is. */
+  if (self->subtitle == NULL)
+    {
+      if (!shown)
+        return;
+      self->subtitle = mbc_wrapping_label_new ("subtitle");
+      gtk_widget_set_hexpand (self->subtitle, TRUE);
+      gtk_grid_attach (GTK_GRID (self->grid), self->subtitle, 1, 1, 1, 1);
+    }
   gtk_widget_set_visible (self->subtitle, shown);
   if (g_strcmp0 (subtitle ? subtitle : "", gtk_label_get_text (GTK_LABEL (self->subtitle))) == 0)
     return;

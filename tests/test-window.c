@@ -249,13 +249,15 @@ test_every_rule (void)
   /* Stronger: complete response in the breast too, on PET/CT. */
   choose (window, MBC_CASE_FIELD_BREAST_RESPONSE, "Complete response");
   g_assert_cmpstr (mbc_result_get_strength (result (window)), ==, "stronger");
-  stronger = gtk_widget_get_first_child (gtk_widget_get_first_child (
-               gtk_widget_get_first_child (mbc_window_get_result_view (window))));
+  stronger = find_named (mbc_window_get_result_view (window), "strength");
   g_assert_nonnull (stronger);
+  g_assert_true (gtk_widget_get_visible (stronger));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (stronger)), ==, "Stronger recommendation");
 
   /* Margins not achievable: individual decision. */
   choose (window, MBC_CASE_FIELD_NEGATIVE_MARGINS, "Not achievable");
   assert_rule (window, "Individual decision", "margins_not_achievable");
+  g_assert_false (gtk_widget_get_visible (stronger));
   choose (window, MBC_CASE_FIELD_NEGATIVE_MARGINS, "Achievable with mastectomy only");
   g_assert_false (plan_has (window, "breast_conserving_surgery"));
 
