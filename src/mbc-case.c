@@ -762,6 +762,73 @@ mbc_case_new (void)
   return g_object_new (MBC_TYPE_CASE, NULL);
 }
 
+/* The optional "teaching" object of a library case: what the case teaches. It does not
+ * change the case; it is checked so that a library file is a valid case file. */
+static void
+check_teaching (JsonNode  *node,
+                GPtrArray *problems)
+{
+  static const char * const tiers[] = {
+    "recommended", "individualise", "not_recommended", "indeterminate", NULL
+  };
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      mbc_problems_add (problems, MBC_CASE_TEACHING, "must be an object with title, "
+                        "statements, note and expected_tier");
+      return;
+    }
+  object = json_node_get_object (node);
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      g_autofree char *where = g_strdup_printf (MBC_CASE_TEACHING ".%s", name);
+
+      if (strcmp (name, "title") == 0 || strcmp (name, "note") == 0)
+        {
+          if (!is_string (member) || *json_node_get_string (member) == '\0')
+            mbc_problems_add (problems, where, "must be a non-empty string");
+        }
+      else if (strcmp (name, "statements") == 0)
+        {
+          JsonArray *array = JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
+          gboolean ok = array && json_array_get_length (array) > 0;
+
+          for (guint i = 0; ok && i < json_array_get_length (array); i++)
+            ok = is_string (json_array_get_element (array, i));
+          if (!ok)
+            mbc_problems_add (problems, where, "must be a non-empty array of source ids");
+        }
+      else if (strcmp (name, "expected_tier") == 0)
+        {
+          if (!is_string (member) ||
+              !g_strv_contains (tiers, json_node_get_string (member)))
+            mbc_problems_add (problems, where, "must be one of recommended, individualise, "
+                              "not_recommended, indeterminate");
+        }
+      else
+        {
+          g_autofree char *shown = g_utf8_make_valid (name, -1);
+          g_autofree char *at = g_strdup_printf (MBC_CASE_TEACHING ".%s", shown);
+          mbc_problems_add (problems, at, "unknown field; allowed fields: title, statements, "
+                            "note, expected_tier");
+        }
+    }
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const required[] = { "title", "statements", "note", "expected_tier" };
+      if (!json_object_has_member (object, required[i]))
+        {
+          g_autofree char *where = g_strdup_printf (MBC_CASE_TEACHING ".%s", required[i]);
+          mbc_problems_add (problems, where, "is required");
+        }
+    }
+}
+
 /**
  * mbc_case_new_from_json:
  * @root: a parsed case file
@@ -809,10 +876,15 @@ mbc_case_new_from_json (JsonNode  *root,
 
       if (strcmp (name, "schema") == 0)
         continue;
+      if (strcmp (name, MBC_CASE_TEACHING) == 0)
+        {
+          check_teaching (member, problems);
+          continue;
+        }
       field = mbc_case_field_from_name (name);
       if (field < 0)
         {
-          g_autoptr(GString) allowed = g_string_new ("schema");
+          g_autoptr(GString) allowed = g_string_new ("schema, " MBC_CASE_TEACHING);
           g_autofree char *shown = g_utf8_make_valid (name, -1);
           for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
             g_string_append_printf (allowed, ", %s", fields[i].name);
@@ -866,6 +938,7 @@ mbc_case_new_from_data (const char *data,
         {
           JsonNode *value = json_object_get_member (object, l->data);
           if (strcmp (l->data, "schema") == 0 || strcmp (l->data, "label") == 0 ||
+              strcmp (l->data, MBC_CASE_TEACHING) == 0 ||
               JSON_NODE_HOLDS_NULL (value) ||
               (is_string (value) && strcmp (json_node_get_string (value), "unknown") == 0))
             json_object_remove_member (object, l->data);
@@ -1103,6 +1176,46 @@ mbc_case_to_data (MbcCase *self,
   if (length)
     *length = out->len;
   return g_string_free (out, FALSE);
+}
+
+/**
+ * mbc_case_save:
+ * @file: where to write the case file
+ *
+ * Writes the case file atomically: the text goes to a temporary file in the same folder,
+ * flushed to disk, which then replaces @file. If anything fails (a read-only folder, a full
+ * disk), @file is left as it was and the temporary file is removed. (Not
+ * g_file_replace_contents() for local files: on GLib 2.74 a write that fails part-way still
+ * renames the truncated temporary file over the old one.)
+ *
+ * Returns: %TRUE when saved; otherwise @error names the file and the cause.
+ */
+gboolean
+mbc_case_save (MbcCase  *self,
+               GFile    *file,
+               GError  **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *path = NULL;
+  gsize length;
+
+  g_return_val_if_fail (MBC_IS_CASE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  data = mbc_case_to_data (self, &length);
+  path = g_file_get_path (file);
+  if (path ? !g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                        0666, &local)
+           : !g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       NULL, NULL, &local))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_set_error (error, local->domain, local->code, "Could not save %s: %s", name,
+                   local->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

@@ -2,6 +2,7 @@
 /* mbc-case.h: one patient case, as the case file (schema mbc-advisor/case/1) describes it */
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -10,6 +11,8 @@ G_BEGIN_DECLS
 #define MBC_CASE_LABEL_MAX_CHARS 200
 /* Case files are small and flat: anything nested deeper is not a case. */
 #define MBC_CASE_MAX_DEPTH 16
+/* The optional member of a library case that says what it teaches (mbc-library.h). */
+#define MBC_CASE_TEACHING "teaching"
 
 typedef enum
 {
@@ -86,6 +89,9 @@ gboolean   mbc_case_validate          (MbcCase      *self,
 JsonNode  *mbc_case_to_json           (MbcCase      *self);
 char      *mbc_case_to_data           (MbcCase      *self,
                                        gsize        *length);
+gboolean   mbc_case_save              (MbcCase      *self,
+                                       GFile        *file,
+                                       GError      **error);
 JsonNode  *mbc_case_to_rule_data      (MbcCase      *self);
 char      *mbc_case_format_value      (MbcCase      *self,
                                        MbcCaseField  field);

@@ -1320,6 +1320,24 @@ mbc_guideline_new_from_file (GFile      *file,
 }
 
 /**
+ * mbc_engine_resources_ensure:
+ *
+ * Registers the engine's resources (the pack, the case library) once. They live in a
+ * static library, so they are registered by hand.
+ */
+void
+mbc_engine_resources_ensure (void)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      mbc_engine_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+/**
  * mbc_guideline_new_default:
  *
  * Loads the pack compiled into the application's resources.
@@ -1328,16 +1346,10 @@ MbcGuideline *
 mbc_guideline_new_default (GPtrArray  *problems,
                            GError    **error)
 {
-  static gsize registered = 0;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) read_error = NULL;
 
-  /* The resources live in a static library, so they are registered by hand. */
-  if (g_once_init_enter (&registered))
-    {
-      mbc_engine_register_resource ();
-      g_once_init_leave (&registered, 1);
-    }
+  mbc_engine_resources_ensure ();
   bytes = g_resources_lookup_data (RESOURCE_PREFIX "/guidelines/" MBC_GUIDELINE_DEFAULT_ID ".json",
                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &read_error);
   if (bytes == NULL)

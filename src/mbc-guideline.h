@@ -167,6 +167,7 @@ MbcGuideline       *mbc_guideline_new_from_bytes       (GBytes           *bytes,
 MbcGuideline       *mbc_guideline_new_from_file        (GFile            *file,
                                                         GPtrArray        *problems,
                                                         GError          **error);
+void                mbc_engine_resources_ensure        (void);
 MbcGuideline       *mbc_guideline_new_default          (GPtrArray        *problems,
                                                         GError          **error);
 

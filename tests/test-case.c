@@ -3,7 +3,13 @@
  * against hostile input, the JSON round trip and the properties. */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "mbc-case.h"
 #include "mbc-problem.h"
@@ -431,6 +437,139 @@ test_round_trip (void)
   g_assert_null (strstr (saved_again, "\"label\""));
 }
 
+/* Saved to a file and read back, every field (full.json knows them all) is the same. */
+static void
+test_save_round_trip (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA, "cases", "full.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("mbc-save-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "case.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(MbcCase) kase = NULL;
+  g_autoptr(MbcCase) again = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  kase = mbc_case_new_from_data (text, length, problems);
+  g_assert_nonnull (kase);
+  g_assert_true (mbc_case_save (kase, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (target, &written, &length, NULL));
+  again = mbc_case_new_from_data (written, length, problems);
+  g_assert_nonnull (again);
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    {
+      g_autoptr(JsonNode) a = mbc_case_dup_field_json (kase, f);
+      g_autoptr(JsonNode) b = mbc_case_dup_field_json (again, f);
+      g_assert_true (mbc_case_is_known (again, f));
+      g_assert_true (json_node_equal (a, b));
+    }
+  g_assert_cmpstr (written, ==, text);
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
+/* A write that fails part-way (here: the file size limit, as a full disk would) leaves the
+ * old file byte for byte and no temporary file beside it; the error names the file. */
+static void
+test_save_atomic (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA, "cases", "full.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("mbc-save-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "case.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "case.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GFile) nowhere = g_file_new_for_path (missing);
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(MbcCase) kase = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char old[] = "{\"schema\": \"mbc-advisor/case/1\"}\n";
+  struct rlimit saved, limit;
+  gsize length;
+  int status;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  kase = mbc_case_new_from_data (text, length, problems);
+  g_assert_nonnull (kase);
+  g_assert_true (g_file_set_contents (target, old, -1, NULL));
+
+  /* In a child process: the limit must not outlive the test. */
+  if (fork () == 0)
+    {
+      g_autoptr(GError) child_error = NULL;
+      signal (SIGXFSZ, SIG_IGN);
+      getrlimit (RLIMIT_FSIZE, &saved);
+      limit = saved;
+      limit.rlim_cur = 64;
+      setrlimit (RLIMIT_FSIZE, &limit);
+      if (mbc_case_save (kase, file, &child_error))
+        _exit (1);
+      _exit (strstr (child_error->message, target) ? 0 : 2);
+    }
+  g_assert_cmpint (wait (&status), >, 0);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_true (g_file_get_contents (target, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, old);
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "case.json");
+  g_assert_null (g_dir_read_name (listing));
+
+  /* A folder that does not exist: an error naming the file. */
+  g_assert_false (mbc_case_save (kase, nowhere, &error));
+  g_assert_nonnull (strstr (error->message, missing));
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
+/* A library case's "teaching" object is checked, field by field. */
+static void
+test_teaching (void)
+{
+  static const struct { const char *json; const char *where; } bad[] = {
+    { "\"teaching\": 3", "teaching" },
+    { "\"teaching\": {\"title\": \"t\", \"statements\": [\"TH1\"], \"note\": \"n\", "
+      "\"expected_tier\": \"maybe\"}", "teaching.expected_tier" },
+    { "\"teaching\": {\"title\": \"\", \"statements\": [\"TH1\"], \"note\": \"n\", "
+      "\"expected_tier\": \"recommended\"}", "teaching.title" },
+    { "\"teaching\": {\"title\": \"t\", \"statements\": [], \"note\": \"n\", "
+      "\"expected_tier\": \"recommended\"}", "teaching.statements" },
+    { "\"teaching\": {\"title\": \"t\", \"statements\": [\"TH1\"], \"note\": \"n\", "
+      "\"expected_tier\": \"recommended\", \"extra\": 1}", "teaching.extra" },
+    { "\"teaching\": {\"title\": \"t\", \"statements\": [\"TH1\"], "
+      "\"expected_tier\": \"recommended\"}", "teaching.note" },
+  };
+  const char *good = "{\"schema\": \"mbc-advisor/case/1\", \"teaching\": {\"title\": \"t\", "
+                     "\"statements\": [\"TH1\"], \"note\": \"n\", \"expected_tier\": "
+                     "\"recommended\"}}";
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcCase) kase = mbc_case_new_from_data (good, strlen (good), problems);
+  g_autofree char *saved = NULL;
+
+  g_assert_nonnull (kase);
+  /* What the case teaches is not part of the case: a saved copy does not carry it. */
+  saved = mbc_case_to_data (kase, NULL);
+  g_assert_null (strstr (saved, "teaching"));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"schema\": \"mbc-advisor/case/1\", %s}",
+                                               bad[i].json);
+      g_autoptr(GPtrArray) found = mbc_problems_new ();
+      g_autoptr(MbcCase) rejected = mbc_case_new_from_data (text, strlen (text), found);
+
+      g_assert_null (rejected);
+      g_assert_cmpuint (found->len, >, 0);
+      g_assert_cmpstr (((MbcProblem *) found->pdata[0])->where, ==, bad[i].where);
+    }
+}
+
 static void
 count_cb (gpointer  object,
           gpointer  pspec_or_null,
@@ -539,6 +678,9 @@ main (int   argc,
   g_test_add_func ("/case/hostile-input", test_hostile_input);
   g_test_add_func ("/case/mutations", test_mutations);
   g_test_add_func ("/case/round-trip", test_round_trip);
+  g_test_add_func ("/case/save-round-trip", test_save_round_trip);
+  g_test_add_func ("/case/save-atomic", test_save_atomic);
+  g_test_add_func ("/case/teaching", test_teaching);
   g_test_add_func ("/case/properties", test_properties);
   g_test_add_func ("/case/rule-data", test_rule_data);
   return g_test_run ();
