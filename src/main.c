@@ -41,7 +41,7 @@ is_headless (int    argc,
              char **argv)
 {
   static const char * const options[] = {
-    "--evaluate", "-e", "--batch", "-b", "--validate-guideline", "--jsonlogic", "--version",
+    "--evaluate", "-e", "--report", "-r", "--output", "-o", "--paper", "--batch", "-b", "--validate-guideline", "--jsonlogic", "--version",
     "-v", "--help", "-h", "-?", "--help-all", "--format", "-f",
   };
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mbc-case.h"
+#include "mbc-file.h"
 #include "mbc-json.h"
 #include "mbc-problem.h"
 
@@ -1182,11 +1183,8 @@ mbc_case_to_data (MbcCase *self,
  * mbc_case_save:
  * @file: where to write the case file
  *
- * Writes the case file atomically: the text goes to a temporary file in the same folder,
- * flushed to disk, which then replaces @file. If anything fails (a read-only folder, a full
- * disk), @file is left as it was and the temporary file is removed. (Not
- * g_file_replace_contents() for local files: on GLib 2.74 a write that fails part-way still
- * renames the truncated temporary file over the old one.)
+ * Writes the case file atomically (mbc_file_write_atomic()): @file is never left
+ * half-written.
  *
  * Returns: %TRUE when saved; otherwise @error names the file and the cause.
  */
@@ -1195,27 +1193,14 @@ mbc_case_save (MbcCase  *self,
                GFile    *file,
                GError  **error)
 {
-  g_autoptr(GError) local = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *path = NULL;
   gsize length;
 
   g_return_val_if_fail (MBC_IS_CASE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   data = mbc_case_to_data (self, &length);
-  path = g_file_get_path (file);
-  if (path ? !g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                        0666, &local)
-           : !g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       NULL, NULL, &local))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, local->domain, local->code, "Could not save %s: %s", name,
-                   local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return mbc_file_write_atomic (file, data, length, error);
 }
 
 /**

@@ -21,6 +21,7 @@
 #include "mbc-json.h"
 #include "mbc-json-logic.h"
 #include "mbc-problem.h"
+#include "mbc-report.h"
 
 
 typedef struct
@@ -31,6 +32,9 @@ typedef struct
   char     *validate_guideline;
   char     *jsonlogic;
   char     *format;
+  char     *report;
+  char     *output;
+  char     *paper;
   gboolean  version;
   char    **rest;
 } Options;
@@ -44,6 +48,9 @@ options_clear (Options *o)
   g_free (o->validate_guideline);
   g_free (o->jsonlogic);
   g_free (o->format);
+  g_free (o->report);
+  g_free (o->output);
+  g_free (o->paper);
   g_strfreev (o->rest);
 }
 
@@ -199,18 +206,17 @@ run_validate_guideline (const char *path)
   return finish_stdout ();
 }
 
+/* The case of --evaluate and --report, evaluated; 0 or the exit status. */
 static int
-run_evaluate (const char *path,
-              const char *guideline_path,
-              gboolean    text)
+evaluate_file (const char    *path,
+               const char    *guideline_path,
+               MbcCase      **kase,
+               MbcResult    **result)
 {
   g_autoptr(MbcGuideline) guideline = NULL;
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(MbcCase) kase = NULL;
-  g_autoptr(MbcResult) result = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
   const char *data;
   gsize length;
   int status;
@@ -218,16 +224,32 @@ run_evaluate (const char *path,
   if ((status = load_inputs (path, guideline_path, &guideline, &bytes)) != MBC_EXIT_OK)
     return status;
   data = g_bytes_get_data (bytes, &length);
-  if (!(kase = mbc_case_new_from_data (data, length, problems)))
+  if (!(*kase = mbc_case_new_from_data (data, length, problems)))
     {
       print_problems (display_name (path), problems);
       return MBC_EXIT_INVALID_INPUT;
     }
-  if (!(result = mbc_evaluate (guideline, kase, &error)))
+  if (!(*result = mbc_evaluate (guideline, *kase, &error)))
     {
       fprintf (stderr, "%s: $: %s\n", guideline_name (guideline_path), error->message);
+      g_clear_object (kase);
       return MBC_EXIT_INVALID_GUIDELINE;
     }
+  return MBC_EXIT_OK;
+}
+
+static int
+run_evaluate (const char *path,
+              const char *guideline_path,
+              gboolean    text)
+{
+  g_autoptr(MbcCase) kase = NULL;
+  g_autoptr(MbcResult) result = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  int status;
+
+  if ((status = evaluate_file (path, guideline_path, &kase, &result)) != MBC_EXIT_OK)
+    return status;
   if (text)
     {
       g_autofree char *summary = mbc_result_to_text (result);
@@ -240,6 +262,33 @@ run_evaluate (const char *path,
     }
   write_stdout (out->str, out->len);
   return finish_stdout ();
+}
+
+/* --report CASE.json --output FILE.pdf: the report the window exports, without a display. */
+static int
+run_report (const char *path,
+            const char *guideline_path,
+            const char *output,
+            MbcPaper    paper)
+{
+  g_autoptr(MbcCase) kase = NULL;
+  g_autoptr(MbcResult) result = NULL;
+  g_autoptr(MbcReport) report = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if ((status = evaluate_file (path, guideline_path, &kase, &result)) != MBC_EXIT_OK)
+    return status;
+  report = mbc_report_new (kase, result, now);
+  file = g_file_new_for_commandline_arg (output);
+  if (!mbc_report_write_pdf (report, file, paper, &error))
+    {
+      fprintf (stderr, "%s: $: %s\n", output, error->message);
+      return MBC_EXIT_IO;
+    }
+  return MBC_EXIT_OK;
 }
 
 static void
@@ -526,6 +575,12 @@ mbc_cli_run (int    argc,
       "Print the result for a case file (\"-\" reads standard input)", "CASE.json" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format,
       "Output of --evaluate: json (default) or text", "FORMAT" },
+    { "report", 'r', 0, G_OPTION_ARG_FILENAME, &o.report,
+      "Write the PDF report of a case (with --output)", "CASE.json" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
+      "Where --report writes the PDF", "FILE.pdf" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper,
+      "Paper of --report: a4 or letter (default: the locale's)", "PAPER" },
     { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &o.batch,
       "Evaluate one case per line, print one result per line", "CASES.jsonl" },
     { "guideline", 'g', 0, G_OPTION_ARG_FILENAME, &o.guideline,
@@ -562,10 +617,10 @@ mbc_cli_run (int    argc,
       return finish_stdout ();
     }
   if (count_true (o.evaluate != NULL, o.batch != NULL, o.validate_guideline != NULL,
-                  o.jsonlogic != NULL) > 1)
+                  o.jsonlogic != NULL) + (o.report != NULL) > 1)
     {
-      fprintf (stderr, "mbc-advisor: use one of --evaluate, --batch, --validate-guideline and "
-                       "--jsonlogic at a time\n");
+      fprintf (stderr, "mbc-advisor: use one of --evaluate, --report, --batch, "
+                       "--validate-guideline and --jsonlogic at a time\n");
       options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }
@@ -573,6 +628,16 @@ mbc_cli_run (int    argc,
     {
       fprintf (stderr, "mbc-advisor: --format: \"%s\" is not a format; use json or text\n",
                o.format);
+      options_clear (&o);
+      return MBC_EXIT_INVALID_INPUT;
+    }
+
+  if ((o.report != NULL) != (o.output != NULL) ||
+      (o.paper != NULL && (o.report == NULL || (strcmp (o.paper, "a4") != 0 &&
+                                                strcmp (o.paper, "letter") != 0))))
+    {
+      fprintf (stderr, "mbc-advisor: --report CASE.json needs --output FILE.pdf (and "
+                       "--output and --paper need --report); --paper is a4 or letter\n");
       options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }
@@ -587,7 +652,7 @@ mbc_cli_run (int    argc,
       else
         status = run_jsonlogic (o.jsonlogic, o.rest ? o.rest[0] : NULL);
     }
-  else if (o.rest != NULL && (o.evaluate || o.batch || o.validate_guideline))
+  else if (o.rest != NULL && (o.evaluate || o.batch || o.validate_guideline || o.report))
     {
       fprintf (stderr, "mbc-advisor: unexpected argument \"%s\"\n", o.rest[0]);
       status = MBC_EXIT_INVALID_INPUT;
@@ -599,6 +664,10 @@ mbc_cli_run (int    argc,
                            o.format != NULL && strcmp (o.format, "text") == 0);
   else if (o.batch != NULL)
     status = run_batch (o.batch, o.guideline);
+  else if (o.report != NULL)
+    status = run_report (o.report, o.guideline, o.output,
+                         o.paper == NULL ? mbc_paper_from_locale ()
+                         : strcmp (o.paper, "letter") == 0 ? MBC_PAPER_LETTER : MBC_PAPER_A4);
   else
     {
       /* The window is not built yet: say how to use what there is. */

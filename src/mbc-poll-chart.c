@@ -1,20 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * MbcPollChart: one poll table of the guideline (question, one bar per option with its
- * percentage written beside it, the expert-group consensus). Colours come from the theme,
- * so dark mode and high contrast work; the numbers are always text too, never colour alone.
- * For assistive technologies it is an image whose description states every number.
+ * MbcPollChart: one poll table of the guideline, drawn by mbc_chart_draw_poll() (which
+ * draws the report's charts too). Colours come from the theme, so dark mode and high
+ * contrast work; the numbers are always text too, never colour alone. For assistive
+ * technologies it is an image whose description states every number.
  */
 #define G_LOG_DOMAIN "mbc-poll-chart"
 
 #include "config.h"
 
+#include "mbc-chart.h"
 #include "mbc-poll-chart.h"
-
-#define BAR_HEIGHT 22
-#define GAP 8
-#define LABEL_WIDTH 56
-#define VALUE_WIDTH 64
 
 struct _MbcPollChart
 {
@@ -37,52 +33,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static PangoLayout *
-make_layout (GtkWidget  *widget,
-             const char *text,
-             int         width,
-             gboolean    bold)
+/* The theme's colours: the text's, and the accent. */
+static void
+get_colors (GtkWidget      *widget,
+            MbcChartColors *colors)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
-
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
-  if (bold)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
-  return layout;
-}
-
-static char *
-consensus_text (const MbcSource *source)
-{
-  return g_strdup_printf ("Expert group consensus: %s", source->consensus);
-}
-
-static char *
-question_text (const MbcSource *source)
-{
-  return g_strdup_printf ("%s — %s", source->title, source->question);
-}
-
-/* Lays out the chart for @width; returns its height. With @snapshot, also draws it. */
-static int
-layout_chart (MbcPollChart *self,
-              int           width,
-              GtkSnapshot  *snapshot)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  g_autofree char *question = question_text (self->source);
-  g_autofree char *consensus = consensus_text (self->source);
-  g_autoptr(PangoLayout) q = make_layout (widget, question, width, TRUE);
-  g_autoptr(PangoLayout) c = make_layout (widget, consensus, width, FALSE);
-  g_autoptr(PangoLayout) note = NULL;
-  GdkRGBA fg, accent, track, other;
-  int y = 0, h;
+  GdkRGBA fg, accent;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
@@ -90,93 +46,10 @@ layout_chart (MbcPollChart *self,
                                        &accent))
     gdk_rgba_parse (&accent, "#3584e4");
   G_GNUC_END_IGNORE_DEPRECATIONS
-  track = fg;
-  track.alpha = 0.10f;
-  other = fg;
-  other.alpha = 0.55f;
-
-  if (self->highlighted)
-    {
-      note = make_layout (widget, "This result rests on this poll", width, TRUE);
-      pango_layout_get_pixel_size (note, NULL, &h);
-      if (snapshot)
-        {
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
-          gtk_snapshot_append_layout (snapshot, note, &accent);
-          gtk_snapshot_restore (snapshot);
-        }
-      y += h + GAP / 2;
-    }
-
-  pango_layout_get_pixel_size (q, NULL, &h);
-  if (snapshot)
-    {
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
-      gtk_snapshot_append_layout (snapshot, q, &fg);
-      gtk_snapshot_restore (snapshot);
-    }
-  y += h + GAP;
-
-  for (guint i = 0; self->source->options && i < self->source->options->len; i++)
-    {
-      const MbcPollOption *option = g_ptr_array_index (self->source->options, i);
-      g_autofree char *value = g_strdup_printf ("%g%%", option->percent);
-      g_autoptr(PangoLayout) label = make_layout (widget, option->label, LABEL_WIDTH, FALSE);
-      g_autoptr(PangoLayout) number = make_layout (widget, value, VALUE_WIDTH, TRUE);
-      int bar_width = MAX (width - LABEL_WIDTH - VALUE_WIDTH, 10);
-      int lh, nh;
-
-      pango_layout_get_pixel_size (label, NULL, &lh);
-      pango_layout_get_pixel_size (number, NULL, &nh);
-      if (snapshot)
-        {
-          float filled = (float) (bar_width * option->percent / 100.0);
-
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y + (BAR_HEIGHT - lh) / 2));
-          gtk_snapshot_append_layout (snapshot, label, &fg);
-          gtk_snapshot_restore (snapshot);
-          gtk_snapshot_append_color (snapshot, &track,
-                                     &GRAPHENE_RECT_INIT (LABEL_WIDTH, y, bar_width, BAR_HEIGHT));
-          gtk_snapshot_append_color (snapshot, i == 0 ? &accent : &other,
-                                     &GRAPHENE_RECT_INIT (LABEL_WIDTH, y, filled, BAR_HEIGHT));
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot,
-                                  &GRAPHENE_POINT_INIT (LABEL_WIDTH + bar_width + GAP,
-                                                        y + (BAR_HEIGHT - nh) / 2));
-          gtk_snapshot_append_layout (snapshot, number, &fg);
-          gtk_snapshot_restore (snapshot);
-        }
-      y += MAX (BAR_HEIGHT, MAX (lh, nh)) + GAP / 2;
-    }
-  if (self->source->options == NULL)
-    {
-      g_autoptr(PangoLayout) none = make_layout (widget, "Asked without a poll: there are no 2017 "
-                                                 "percentages for this question.", width, FALSE);
-      pango_layout_get_pixel_size (none, NULL, &h);
-      if (snapshot)
-        {
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
-          gtk_snapshot_append_layout (snapshot, none, &other);
-          gtk_snapshot_restore (snapshot);
-        }
-      y += h + GAP / 2;
-    }
-
-  y += GAP / 2;
-  pango_layout_get_pixel_size (c, NULL, &h);
-  if (snapshot)
-    {
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
-      gtk_snapshot_append_layout (snapshot, c, &fg);
-      gtk_snapshot_restore (snapshot);
-    }
-  y += h;
-  return y;
+  colors->fg[0] = fg.red, colors->fg[1] = fg.green, colors->fg[2] = fg.blue;
+  colors->fg[3] = fg.alpha;
+  colors->accent[0] = accent.red, colors->accent[1] = accent.green;
+  colors->accent[2] = accent.blue, colors->accent[3] = accent.alpha;
 }
 
 static void
@@ -185,8 +58,18 @@ mbc_poll_chart_snapshot (GtkWidget   *widget,
 {
   MbcPollChart *self = MBC_POLL_CHART (widget);
 
-  if (self->source != NULL)
-    layout_chart (self, gtk_widget_get_width (widget), snapshot);
+  MbcChartColors colors;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (self->source == NULL || width <= 0 || height <= 0)
+    return;
+  get_colors (widget, &colors);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  mbc_chart_draw_poll (cr, gtk_widget_get_pango_context (widget), self->source,
+                       self->highlighted, &colors, width);
+  cairo_destroy (cr);
 }
 
 static GtkSizeRequestMode
@@ -208,7 +91,7 @@ mbc_poll_chart_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = LABEL_WIDTH + VALUE_WIDTH + 120;
+      *minimum = 240;
       *natural = 480;
     }
   else
@@ -217,44 +100,23 @@ mbc_poll_chart_measure (GtkWidget      *widget,
       /* Laying the text out is the expensive part: measure each width once. */
       if (width != self->cached_width)
         {
-          self->cached_height = self->source ? layout_chart (self, width, NULL) : 0;
+          MbcChartColors colors;
+          get_colors (widget, &colors);
+          self->cached_height = self->source
+                                ? mbc_chart_draw_poll (NULL, gtk_widget_get_pango_context (widget),
+                                                       self->source, self->highlighted, &colors,
+                                                       width)
+                                : 0;
           self->cached_width = width;
         }
       *minimum = *natural = self->cached_height;
     }
 }
 
-/* Every number, in words, for screen readers (and the same text as the report's). */
-char *
-mbc_poll_chart_describe (const MbcSource *source)
-{
-  GString *out;
-
-  g_return_val_if_fail (source != NULL, NULL);
-
-  out = g_string_new (NULL);
-  g_string_append_printf (out, "%s. %s ", source->title, source->question ? source->question : "");
-  if (source->options && source->options->len > 0)
-    {
-      g_string_append (out, "Polled oncologists: ");
-      for (guint i = 0; i < source->options->len; i++)
-        {
-          const MbcPollOption *option = g_ptr_array_index (source->options, i);
-          g_string_append_printf (out, "%s%s %g%%", i ? ", " : "", option->label, option->percent);
-        }
-      g_string_append (out, ". ");
-    }
-  else
-    g_string_append (out, "Asked without a poll. ");
-  if (source->consensus)
-    g_string_append_printf (out, "Expert group consensus: %s", source->consensus);
-  return g_string_free (out, FALSE);
-}
-
 static void
 update_accessible (MbcPollChart *self)
 {
-  g_autofree char *description = mbc_poll_chart_describe (self->source);
+  g_autofree char *description = mbc_chart_describe_poll (self->source);
   g_autofree char *label = g_strdup_printf ("Poll chart: %s%s", self->source->title,
                                             self->highlighted ? " (this result rests on it)"
                                                               : "");

@@ -18,6 +18,5 @@ const MbcSource *mbc_poll_chart_get_source      (MbcPollChart *self);
 gboolean         mbc_poll_chart_get_highlighted (MbcPollChart *self);
 void             mbc_poll_chart_set_highlighted (MbcPollChart *self,
                                                  gboolean      highlighted);
-char            *mbc_poll_chart_describe        (const MbcSource *source);
 
 G_END_DECLS

@@ -64,40 +64,24 @@ static GParamSpec *properties[N_PROPS];
 static const struct
 {
   const char *tier;
-  const char *heading;
   const char *icon;
   const char *style;
 } tiers[] = {
-  { "recommended", "Surgery can be recommended", "emblem-ok-symbolic", "success" },
-  { "individualise", "Individual decision", "dialog-information-symbolic", "warning" },
-  { "not_recommended", "Surgery not recommended", "action-unavailable-symbolic", "error" },
-  { "indeterminate", "More information needed", "dialog-question-symbolic", "accent" },
+  { "recommended", "emblem-ok-symbolic", "success" },
+  { "individualise", "dialog-information-symbolic", "warning" },
+  { "not_recommended", "action-unavailable-symbolic", "error" },
+  { "indeterminate", "dialog-question-symbolic", "accent" },
 };
 
 static const struct
 {
-  const char *word;
   const char *icon;
   const char *style;
 } statuses[] = {
-  [MBC_FINDING_UNKNOWN] = { "Unknown", "dialog-question-symbolic", "dim-label" },
-  [MBC_FINDING_MET] = { "Met", "emblem-ok-symbolic", "success" },
-  [MBC_FINDING_NOT_MET] = { "Not met", "window-close-symbolic", "error" },
+  [MBC_FINDING_UNKNOWN] = { "dialog-question-symbolic", "dim-label" },
+  [MBC_FINDING_MET] = { "emblem-ok-symbolic", "success" },
+  [MBC_FINDING_NOT_MET] = { "window-close-symbolic", "error" },
 };
-
-/**
- * mbc_result_view_tier_heading:
- *
- * Returns: the heading shown for a tier ("Surgery can be recommended", …).
- */
-const char *
-mbc_result_view_tier_heading (const char *tier)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
-    if (g_strcmp0 (tiers[i].tier, tier) == 0)
-      return tiers[i].heading;
-  return "";
-}
 
 /* --- Sources dialog ----------------------------------------------------------------------- */
 
@@ -291,7 +275,7 @@ update_findings (MbcResultView *self)
       g_autofree char *subtitle = NULL;
       g_autofree char *name = NULL;
 
-      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (word)), statuses[status].word) != 0)
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (word)), mbc_finding_status_word (status)) != 0)
         {
           GtkWidget *icon = gtk_image_new_from_icon_name (statuses[status].icon);
 
@@ -300,12 +284,12 @@ update_findings (MbcResultView *self)
           for (guint k = 0; k < G_N_ELEMENTS (statuses); k++)
             gtk_widget_remove_css_class (word, statuses[k].style);
           gtk_widget_add_css_class (word, statuses[status].style);
-          gtk_label_set_text (GTK_LABEL (word), statuses[status].word);
+          gtk_label_set_text (GTK_LABEL (word), mbc_finding_status_word (status));
         }
       subtitle = source_subtitle (finding->text[status], finding->sources,
                                   finding->interpretation);
       mbc_text_row_set_subtitle (row, subtitle);
-      name = g_strdup_printf ("%s: %s", finding->title, statuses[status].word);
+      name = g_strdup_printf ("%s: %s", finding->title, mbc_finding_status_word (status));
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       name, -1);
     }
@@ -418,7 +402,7 @@ update_changes (MbcResultView *self,
       g_autofree char *title = g_strdup_printf ("%s: %s", mbc_case_field_get_title (change->field),
                                                 change->text);
       g_autofree char *outcome = g_strdup_printf ("would give: %s",
-                                                  mbc_result_view_tier_heading (change->tier));
+                                                  mbc_result_tier_heading (change->tier));
 
       mbc_section_add (MBC_SECTION (self->changes_section), mbc_text_row_new (title, outcome));
     }
@@ -611,7 +595,7 @@ update (MbcResultView *self,
         gtk_image_set_from_icon_name (GTK_IMAGE (self->heading_icon), tiers[i].icon);
         gtk_widget_add_css_class (self->heading_icon, tiers[i].style);
         gtk_widget_add_css_class (self->heading_label, tiers[i].style);
-        gtk_label_set_text (GTK_LABEL (self->heading_label), tiers[i].heading);
+        gtk_label_set_text (GTK_LABEL (self->heading_label), mbc_result_tier_heading (tier));
       }
   gtk_widget_set_visible (self->strength_label,
                           g_strcmp0 (mbc_result_get_strength (self->result), "stronger") == 0);

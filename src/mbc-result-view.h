@@ -20,6 +20,5 @@ void        mbc_result_view_set_result   (MbcResultView *self,
 MbcResult  *mbc_result_view_get_result   (MbcResultView *self);
 const char *mbc_result_view_get_heading  (MbcResultView *self);
 gboolean    mbc_result_view_get_complete (MbcResultView *self);
-const char *mbc_result_view_tier_heading (const char    *tier);
 
 G_END_DECLS

@@ -580,8 +580,14 @@ mbc_result_to_json (MbcResult *self)
 
 /* --- Text ---------------------------------------------------------------------------------- */
 
-static const char *
-tier_heading (const char *tier)
+/**
+ * mbc_result_tier_heading:
+ *
+ * Returns: the heading shown for a tier: "Surgery can be recommended", "Individual
+ *   decision", "Surgery not recommended" or "More information needed".
+ */
+const char *
+mbc_result_tier_heading (const char *tier)
 {
   if (g_strcmp0 (tier, "recommended") == 0)
     return "Surgery can be recommended";
@@ -590,6 +596,26 @@ tier_heading (const char *tier)
   if (g_strcmp0 (tier, "not_recommended") == 0)
     return "Surgery not recommended";
   return "More information needed";
+}
+
+/**
+ * mbc_finding_status_word:
+ *
+ * Returns: "Met", "Not met" or "Unknown".
+ */
+const char *
+mbc_finding_status_word (MbcFindingStatus status)
+{
+  switch (status)
+    {
+    case MBC_FINDING_MET:
+      return "Met";
+    case MBC_FINDING_NOT_MET:
+      return "Not met";
+    case MBC_FINDING_UNKNOWN:
+    default:
+      return "Unknown";
+    }
 }
 
 static void
@@ -644,7 +670,7 @@ mbc_result_to_text (MbcResult *self)
   sections = mbc_guideline_get_plan_sections (self->guideline);
   evidence = mbc_guideline_get_evidence (self->guideline);
 
-  g_string_append_printf (out, "%s", tier_heading (mbc_result_get_tier (self)));
+  g_string_append_printf (out, "%s", mbc_result_tier_heading (mbc_result_get_tier (self)));
   if (g_strcmp0 (mbc_result_get_strength (self), "stronger") == 0)
     g_string_append (out, " (stronger recommendation)");
   g_string_append_printf (out, "\n\n%s\n%s", self->rule->summary, self->rule->detail);

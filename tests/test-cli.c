@@ -394,6 +394,77 @@ test_jsonlogic_suite (void)
   g_assert_cmpuint (run, ==, 277);
 }
 
+static char *
+pdf_text (const char *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* --report writes the PDF the window exports: every part the report must have is in its
+ * text; errors give the statuses of interfaces.md and leave no file behind. */
+static void
+test_report (void)
+{
+  static const char * const parts[] = {
+    "MBC Surgery Advisor: report", "Written ", "Case: Teaching case: bone-only, HER2-positive",
+    "Surgery can be recommended", "Strength: standard", "Decision rule: favourable_subset",
+    "Confirm before surgery", "The case", "ECOG performance status", "Unknown",
+    "Residual breast lesion (cm)", "1.5", "Met: Good response at metastatic sites",
+    "Unknown: Fit for surgery", "Sources: TH1", "Plan", "Axilla", "Radiotherapy", "Timing",
+    "Counselling", "How the 2017 panel voted", "This result rests on this poll",
+    "Table 1: Question 1", "77.3%", "Evidence since 2017", "Khan SA", "About this report",
+    "SHA-256", "Application: MBC Surgery Advisor " PACKAGE_VERSION, "Page 1 of ",
+  };
+  g_autofree char *dir = g_dir_make_tmp ("mbc-report-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "missing", "report.pdf", NULL);
+  g_autofree char *example = data_path ("cases/worked-example.json");
+  g_autofree char *text = NULL;
+  g_autofree char *letter = NULL;
+  g_auto(Run) r = { 0 };
+  g_auto(Run) r2 = { 0 };
+  g_auto(Run) r3 = { 0 };
+  g_auto(Run) r4 = { 0 };
+
+  RUN (&r, "--report", example, "--output", pdf, "--paper", "a4");
+  g_assert_cmpint (r.status, ==, 0);
+  text = pdf_text (pdf);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (strstr (text, parts[i]) == NULL)
+      g_error ("the report has no \"%s\"", parts[i]);
+
+  RUN (&r2, "--report", example, "--output", pdf, "--paper", "letter");
+  g_assert_cmpint (r2.status, ==, 0);
+  letter = pdf_text (pdf);
+  g_assert_nonnull (strstr (letter, "Surgery can be recommended"));
+
+  /* Exit statuses: 1 cannot write, 2 invalid case or options. */
+  RUN (&r3, "--report", example, "--output", nowhere);
+  g_assert_cmpint (r3.status, ==, 1);
+  g_assert_nonnull (strstr (r3.err, nowhere));
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  RUN (&r4, "--report", example);
+  g_assert_cmpint (r4.status, ==, 2);
+  run_clear (&r4);
+  RUN_STDIN (&r4, "{\"schema\": \"mbc-advisor/case/1\", \"ecog\": 9}", "--report", "-",
+             "--output", nowhere);
+  g_assert_cmpint (r4.status, ==, 2);
+  run_clear (&r4);
+  RUN (&r4, "--report", example, "--output", pdf, "--paper", "a3");
+  g_assert_cmpint (r4.status, ==, 2);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 static void
 test_window_without_display (void)
 {
@@ -431,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/cli/batch-all-good", test_batch_all_good);
   g_test_add_func ("/cli/batch-order", test_batch_order);
   g_test_add_func ("/cli/guideline", test_guideline);
+  g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/jsonlogic", test_jsonlogic);
   g_test_add_func ("/cli/jsonlogic-suite", test_jsonlogic_suite);
   return g_test_run ();

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * One poll table of the guideline drawn as horizontal bars: the question, one bar per
+ * option with its percentage written beside it, and the expert-group consensus. The numbers
+ * are always text too, never colour alone. The same code draws MbcPollChart in the window
+ * (through a cairo node) and the charts of the PDF report (vector, through cairo's PDF
+ * surface), so the two cannot differ.
+ */
+#define G_LOG_DOMAIN "mbc-chart"
+
+#include "config.h"
+
+#include <pango/pangocairo.h>
+
+#include "mbc-chart.h"
+
+#define BAR_HEIGHT 22
+#define GAP 8
+#define LABEL_WIDTH 56
+#define VALUE_WIDTH 64
+
+static PangoLayout *
+make_layout (PangoContext *context,
+             const char   *text,
+             int           width,
+             gboolean      bold)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
+  if (bold)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  return layout;
+}
+
+static void
+set_color (cairo_t      *cr,
+           const double  rgba[4],
+           double        alpha)
+{
+  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3] * alpha);
+}
+
+/* Draws @layout at @y; returns its height. */
+static int
+show (cairo_t      *cr,
+      PangoLayout  *layout,
+      double        x,
+      double        y,
+      const double  rgba[4],
+      double        alpha)
+{
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  if (cr)
+    {
+      cairo_move_to (cr, x, y);
+      set_color (cr, rgba, alpha);
+      pango_cairo_show_layout (cr, layout);
+    }
+  return height;
+}
+
+/**
+ * mbc_chart_draw_poll:
+ * @cr: (nullable): where to draw, from (0, 0); %NULL only measures
+ * @context: the Pango context of the text (its font)
+ * @source: a poll or question source of the guideline
+ * @highlighted: whether the result shown rests on it (said in words above it)
+ * @colors: the text and accent colours
+ * @width: the width to lay out in
+ *
+ * Returns: the height of the chart at @width.
+ */
+int
+mbc_chart_draw_poll (cairo_t              *cr,
+                     PangoContext         *context,
+                     const MbcSource      *source,
+                     gboolean              highlighted,
+                     const MbcChartColors *colors,
+                     int                   width)
+{
+  g_autofree char *question = g_strdup_printf ("%s — %s", source->title,
+                                               source->question ? source->question : "");
+  g_autofree char *consensus = g_strdup_printf ("Expert group consensus: %s",
+                                                source->consensus ? source->consensus : "");
+  int y = 0;
+
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
+  g_return_val_if_fail (source != NULL && colors != NULL, 0);
+
+  if (highlighted)
+    {
+      g_autoptr(PangoLayout) note = make_layout (context, "This result rests on this poll",
+                                                 width, TRUE);
+      y += show (cr, note, 0, y, colors->accent, 1) + GAP / 2;
+    }
+  {
+    g_autoptr(PangoLayout) q = make_layout (context, question, width, TRUE);
+    y += show (cr, q, 0, y, colors->fg, 1) + GAP;
+  }
+
+  for (guint i = 0; source->options && i < source->options->len; i++)
+    {
+      const MbcPollOption *option = g_ptr_array_index (source->options, i);
+      g_autofree char *value = g_strdup_printf ("%g%%", option->percent);
+      g_autoptr(PangoLayout) label = make_layout (context, option->label, LABEL_WIDTH, FALSE);
+      g_autoptr(PangoLayout) number = make_layout (context, value, VALUE_WIDTH, TRUE);
+      int bar_width = MAX (width - LABEL_WIDTH - VALUE_WIDTH, 10);
+      int lh, nh;
+
+      pango_layout_get_pixel_size (label, NULL, &lh);
+      pango_layout_get_pixel_size (number, NULL, &nh);
+      if (cr)
+        {
+          show (cr, label, 0, y + (BAR_HEIGHT - lh) / 2, colors->fg, 1);
+          set_color (cr, colors->fg, 0.10);
+          cairo_rectangle (cr, LABEL_WIDTH, y, bar_width, BAR_HEIGHT);
+          cairo_fill (cr);
+          if (i == 0)
+            set_color (cr, colors->accent, 1);
+          else
+            set_color (cr, colors->fg, 0.55);
+          cairo_rectangle (cr, LABEL_WIDTH, y, bar_width * option->percent / 100.0, BAR_HEIGHT);
+          cairo_fill (cr);
+          show (cr, number, LABEL_WIDTH + bar_width + GAP, y + (BAR_HEIGHT - nh) / 2,
+                colors->fg, 1);
+        }
+      y += MAX (BAR_HEIGHT, MAX (lh, nh)) + GAP / 2;
+    }
+  if (source->options == NULL)
+    {
+      g_autoptr(PangoLayout) none = make_layout (context, "Asked without a poll: there are no "
+                                                 "2017 percentages for this question.",
+                                                 width, FALSE);
+      y += show (cr, none, 0, y, colors->fg, 0.55) + GAP / 2;
+    }
+  y += GAP / 2;
+  {
+    g_autoptr(PangoLayout) c = make_layout (context, consensus, width, FALSE);
+    y += show (cr, c, 0, y, colors->fg, 1);
+  }
+  return y;
+}
+
+/**
+ * mbc_chart_describe_poll:
+ *
+ * Returns: (transfer full): every number of the chart in words, for screen readers.
+ */
+char *
+mbc_chart_describe_poll (const MbcSource *source)
+{
+  GString *out;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "%s. %s ", source->title, source->question ? source->question : "");
+  if (source->options && source->options->len > 0)
+    {
+      g_string_append (out, "Polled oncologists: ");
+      for (guint i = 0; i < source->options->len; i++)
+        {
+          const MbcPollOption *option = g_ptr_array_index (source->options, i);
+          g_string_append_printf (out, "%s%s %g%%", i ? ", " : "", option->label, option->percent);
+        }
+      g_string_append (out, ". ");
+    }
+  else
+    g_string_append (out, "Asked without a poll. ");
+  if (source->consensus)
+    g_string_append_printf (out, "Expert group consensus: %s", source->consensus);
+  return g_string_free (out, FALSE);
+}
