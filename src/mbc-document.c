@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * MbcDocument: the case being edited, the file it was opened from or saved to, whether it
+ * has changes not saved, and its draft. After every change the case is written, a second
+ * later, to the draft file in the user's state directory (never anywhere else), so that
+ * after a crash or a kill the work can be restored; saving, discarding or closing cleanly
+ * removes the draft. Every write is atomic.
+ */
+#define G_LOG_DOMAIN "mbc-document"
+
+#include "config.h"
+
+#include "mbc-document.h"
+#include "mbc-file.h"
+#include "mbc-json.h"
+#include "mbc-problem.h"
+
+#define DRAFT_DELAY_MS 1000
+
+struct _MbcDocument
+{
+  GObject   parent_instance;
+
+  MbcCase  *kase;
+  GFile    *file;
+  GFile    *draft;
+  char     *library_title;
+  gboolean  modified;
+  gboolean  assigning;
+  guint     draft_source;
+};
+
+G_DEFINE_FINAL_TYPE (MbcDocument, mbc_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_modified (MbcDocument *self,
+              gboolean     modified)
+{
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+set_file (MbcDocument *self,
+          GFile       *file)
+{
+  if (self->file == file)
+    return;
+  g_set_object (&self->file, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+static gboolean
+draft_timeout_cb (gpointer user_data)
+{
+  MbcDocument *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->draft_source = 0;
+  /* The draft is a convenience: a failure is said, once, but does not stop the work. */
+  if (!mbc_document_write_draft (self, &error))
+    g_warning ("The draft could not be kept: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+case_changed_cb (MbcDocument *self)
+{
+  if (self->assigning)
+    return;
+  set_modified (self, TRUE);
+  if (self->draft == NULL)
+    return;
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  self->draft_source = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
+}
+
+static void
+assign (MbcDocument *self,
+        MbcCase     *kase)
+{
+  self->assigning = TRUE;
+  mbc_case_assign (self->kase, kase);
+  self->assigning = FALSE;
+}
+
+static void
+mbc_document_dispose (GObject *object)
+{
+  MbcDocument *self = MBC_DOCUMENT (object);
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->kase)
+    g_signal_handlers_disconnect_by_data (self->kase, self);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->file);
+  g_clear_object (&self->draft);
+  g_clear_pointer (&self->library_title, g_free);
+  G_OBJECT_CLASS (mbc_document_parent_class)->dispose (object);
+}
+
+static void
+mbc_document_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  MbcDocument *self = MBC_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mbc_document_class_init (MbcDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mbc_document_dispose;
+  object_class->get_property = mbc_document_get_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mbc_document_init (MbcDocument *self)
+{
+}
+
+/**
+ * mbc_document_default_draft:
+ *
+ * Returns: (transfer full): the draft file in the user's state directory.
+ */
+GFile *
+mbc_document_default_draft (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "mbc-advisor",
+                                            "draft.json", NULL);
+  return g_file_new_for_path (path);
+}
+
+/**
+ * mbc_document_new:
+ * @kase: the case that is edited (the form's)
+ * @draft: (nullable): where to keep the draft; %NULL keeps none
+ */
+MbcDocument *
+mbc_document_new (MbcCase *kase,
+                  GFile   *draft)
+{
+  MbcDocument *self;
+
+  g_return_val_if_fail (MBC_IS_CASE (kase), NULL);
+
+  self = g_object_new (MBC_TYPE_DOCUMENT, NULL);
+  self->kase = g_object_ref (kase);
+  self->draft = draft ? g_object_ref (draft) : NULL;
+  g_signal_connect_swapped (kase, "changed", G_CALLBACK (case_changed_cb), self);
+  return self;
+}
+
+MbcCase *
+mbc_document_get_case (MbcDocument *self)
+{
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), NULL);
+  return self->kase;
+}
+
+GFile *
+mbc_document_get_file (MbcDocument *self)
+{
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+gboolean
+mbc_document_get_modified (MbcDocument *self)
+{
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
+  return self->modified;
+}
+
+/**
+ * mbc_document_get_title:
+ *
+ * Returns: (transfer full): the file's name, the library case's title, or "New Case".
+ */
+char *
+mbc_document_get_title (MbcDocument *self)
+{
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), NULL);
+
+  if (self->file)
+    {
+      g_autoptr(GFileInfo) info =
+        g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                           G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      if (info)
+        return g_strdup (g_file_info_get_display_name (info));
+      return g_file_get_basename (self->file);
+    }
+  if (self->library_title)
+    return g_strdup (self->library_title);
+  return g_strdup ("New Case");
+}
+
+/**
+ * mbc_document_load:
+ * @problems: (element-type MbcProblem): every problem of an invalid case file
+ *
+ * Reads the case in @file. An unreadable file sets @error; an invalid one fills
+ * @problems. Either way the document keeps what it had.
+ */
+gboolean
+mbc_document_load (MbcDocument  *self,
+                   GFile        *file,
+                   GPtrArray    *problems,
+                   GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MbcCase) loaded = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  loaded = mbc_case_new_from_data (data, length, problems);
+  if (loaded == NULL)
+    return FALSE;
+  assign (self, loaded);
+  g_clear_pointer (&self->library_title, g_free);
+  set_file (self, file);
+  set_modified (self, FALSE);
+  mbc_document_discard_draft (self);
+  return TRUE;
+}
+
+/**
+ * mbc_document_load_library:
+ *
+ * Shows a copy of a library case: it has no file, and saving asks where.
+ */
+void
+mbc_document_load_library (MbcDocument    *self,
+                           MbcLibraryCase *entry)
+{
+  g_return_if_fail (MBC_IS_DOCUMENT (self));
+  g_return_if_fail (entry != NULL);
+
+  assign (self, entry->kase);
+  g_free (self->library_title);
+  self->library_title = g_strdup (entry->title);
+  set_file (self, NULL);
+  set_modified (self, FALSE);
+  mbc_document_discard_draft (self);
+  /* The title changed, though the file is still none. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/**
+ * mbc_document_save:
+ * @file: where to save, atomically
+ *
+ * Returns: %TRUE when saved (the document's file is then @file); otherwise @error names
+ *   the file and the cause, and nothing else changes.
+ */
+gboolean
+mbc_document_save (MbcDocument  *self,
+                   GFile        *file,
+                   GError      **error)
+{
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!mbc_case_save (self->kase, file, error))
+    return FALSE;
+  g_clear_pointer (&self->library_title, g_free);
+  set_file (self, file);
+  set_modified (self, FALSE);
+  mbc_document_discard_draft (self);
+  return TRUE;
+}
+
+/* A new, empty case. */
+void
+mbc_document_clear (MbcDocument *self)
+{
+  g_autoptr(MbcCase) empty = mbc_case_new ();
+
+  g_return_if_fail (MBC_IS_DOCUMENT (self));
+
+  assign (self, empty);
+  g_clear_pointer (&self->library_title, g_free);
+  set_file (self, NULL);
+  set_modified (self, FALSE);
+  mbc_document_discard_draft (self);
+}
+
+/**
+ * mbc_document_write_draft:
+ *
+ * Writes the draft now (it is written a second after each change anyway).
+ */
+gboolean
+mbc_document_write_draft (MbcDocument  *self,
+                          GError      **error)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object = json_object_new ();
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->draft == NULL)
+    return TRUE;
+  folder = g_file_get_parent (self->draft);
+  if (!g_file_make_directory_with_parents (folder, NULL, &local) &&
+      !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  json_object_set_string_member (object, "schema", MBC_DRAFT_SCHEMA);
+  if (self->file)
+    {
+      uri = g_file_get_uri (self->file);
+      json_object_set_string_member (object, "file", uri);
+    }
+  else
+    json_object_set_null_member (object, "file");
+  if (self->library_title)
+    json_object_set_string_member (object, "title", self->library_title);
+  json_object_set_member (object, "case", mbc_case_to_json (self->kase));
+  root = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  mbc_json_write (out, root, 2);
+  g_string_append_c (out, '\n');
+  return mbc_file_write_atomic (self->draft, out->str, out->len, error);
+}
+
+/* Nothing unsaved is left: the draft goes. */
+void
+mbc_document_discard_draft (MbcDocument *self)
+{
+  g_return_if_fail (MBC_IS_DOCUMENT (self));
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->draft)
+    g_file_delete (self->draft, NULL, NULL);
+}
+
+/**
+ * mbc_document_restore_draft:
+ *
+ * Shows the case kept in the draft, as unsaved changes to the file it came from.
+ *
+ * Returns: %FALSE with @error when there is no draft, or it cannot be read.
+ */
+gboolean
+mbc_document_restore_draft (MbcDocument  *self,
+                            GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcCase) kase = NULL;
+  g_autoptr(GFile) file = NULL;
+  JsonObject *object;
+  JsonNode *node;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
+
+  if (self->draft == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No draft is kept");
+      return FALSE;
+    }
+  bytes = g_file_load_bytes (self->draft, NULL, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  root = mbc_json_parse (data, length, MBC_CASE_MAX_DEPTH + 1, NULL);
+  object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  if (object && g_strcmp0 (json_object_get_string_member_with_default (object, "schema", ""),
+                           MBC_DRAFT_SCHEMA) == 0 &&
+      (node = json_object_get_member (object, "case")))
+    kase = mbc_case_new_from_json (node, problems);
+  if (kase == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (self->draft);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "The draft %s is not a valid draft", name);
+      return FALSE;
+    }
+  node = json_object_get_member (object, "file");
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    file = g_file_new_for_uri (json_node_get_string (node));
+  assign (self, kase);
+  g_free (self->library_title);
+  self->library_title = g_strdup (json_object_get_string_member_with_default (object, "title",
+                                                                               NULL));
+  set_file (self, file);
+  set_modified (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  return TRUE;
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mbc-document.h: the case being edited, where it is saved, and its draft */
+#pragma once
+
+#include "mbc-case.h"
+#include "mbc-library.h"
+
+G_BEGIN_DECLS
+
+#define MBC_DRAFT_SCHEMA "mbc-advisor/draft/1"
+
+#define MBC_TYPE_DOCUMENT (mbc_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (MbcDocument, mbc_document, MBC, DOCUMENT, GObject)
+
+MbcDocument *mbc_document_new              (MbcCase        *kase,
+                                            GFile          *draft);
+MbcCase     *mbc_document_get_case         (MbcDocument    *self);
+GFile       *mbc_document_get_file         (MbcDocument    *self);
+gboolean     mbc_document_get_modified     (MbcDocument    *self);
+char        *mbc_document_get_title        (MbcDocument    *self);
+gboolean     mbc_document_load             (MbcDocument    *self,
+                                            GFile          *file,
+                                            GPtrArray      *problems,
+                                            GError        **error);
+void         mbc_document_load_library     (MbcDocument    *self,
+                                            MbcLibraryCase *entry);
+gboolean     mbc_document_save             (MbcDocument    *self,
+                                            GFile          *file,
+                                            GError        **error);
+void         mbc_document_clear            (MbcDocument    *self);
+gboolean     mbc_document_write_draft      (MbcDocument    *self,
+                                            GError        **error);
+void         mbc_document_discard_draft    (MbcDocument    *self);
+gboolean     mbc_document_restore_draft    (MbcDocument    *self,
+                                            GError        **error);
+GFile       *mbc_document_default_draft    (void);
+
+G_END_DECLS

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* MbcDocument: modified state, saving, and the draft kept for after a crash. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "mbc-document.h"
+#include "mbc-problem.h"
+
+static void
+wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_draft_and_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-document-XXXXXX", NULL);
+  g_autofree char *draft_path = g_build_filename (dir, "state", "draft.json", NULL);
+  g_autofree char *case_path = g_build_filename (dir, "case.json", NULL);
+  g_autoptr(GFile) draft = g_file_new_for_path (draft_path);
+  g_autoptr(GFile) file = g_file_new_for_path (case_path);
+  g_autoptr(MbcCase) kase = mbc_case_new ();
+  g_autoptr(MbcDocument) doc = mbc_document_new (kase, draft);
+  g_autoptr(MbcCase) other_case = mbc_case_new ();
+  g_autoptr(MbcDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *state = g_path_get_dirname (draft_path);
+  int age = 0;
+
+  g_assert_false (mbc_document_get_modified (doc));
+  title = mbc_document_get_title (doc);
+  g_assert_cmpstr (title, ==, "New Case");
+
+  /* A change: modified, and a second later the draft holds it. */
+  g_object_set (kase, "age-years", 61, NULL);
+  g_assert_true (mbc_document_get_modified (doc));
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  wait_ms (1300);
+  g_assert_true (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+
+  /* After a crash: another document restores it, as unsaved changes. */
+  other = mbc_document_new (other_case, draft);
+  g_assert_true (mbc_document_restore_draft (other, &error));
+  g_assert_no_error (error);
+  g_object_get (other_case, "age-years", &age, NULL);
+  g_assert_cmpint (age, ==, 61);
+  g_assert_true (mbc_document_get_modified (other));
+  g_assert_null (mbc_document_get_file (other));
+
+  /* Saved: not modified, the file holds the case, the draft is gone. */
+  g_assert_true (mbc_document_save (doc, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (mbc_document_get_modified (doc));
+  g_assert_true (g_file_equal (mbc_document_get_file (doc), file));
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&title, g_free);
+  title = mbc_document_get_title (doc);
+  g_assert_cmpstr (title, ==, "case.json");
+
+  /* A draft of a saved file restores with that file. */
+  g_object_set (kase, "ecog", 1, NULL);
+  g_assert_true (mbc_document_write_draft (doc, &error));
+  g_assert_true (mbc_document_restore_draft (other, &error));
+  g_assert_true (g_file_equal (mbc_document_get_file (other), file));
+
+  /* Loading: not modified, and the draft is gone. */
+  mbc_document_clear (other);
+  g_assert_true (mbc_document_load (other, file, problems, &error));
+  g_assert_no_error (error);
+  g_assert_false (mbc_document_get_modified (other));
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  g_object_get (other_case, "age-years", &age, NULL);
+  g_assert_cmpint (age, ==, 61);
+
+  g_object_unref (g_steal_pointer (&other));
+  g_unlink (case_path);
+  g_unlink (draft_path);
+  g_rmdir (state);
+  g_rmdir (dir);
+}
+
+/* An invalid or unreadable file leaves the document as it was. */
+static void
+test_load_errors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-document-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (path);
+  g_autoptr(GFile) none = g_file_new_for_path (missing);
+  g_autoptr(MbcCase) kase = mbc_case_new ();
+  g_autoptr(MbcDocument) doc = mbc_document_new (kase, NULL);
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GError) error = NULL;
+  int age = 0;
+
+  g_object_set (kase, "age-years", 50, NULL);
+  g_assert_true (g_file_set_contents (path, "{\"schema\": \"mbc-advisor/case/1\", \"ecog\": 7}",
+                                      -1, NULL));
+  g_assert_false (mbc_document_load (doc, bad, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_false (mbc_document_load (doc, none, problems, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_object_get (kase, "age-years", &age, NULL);
+  g_assert_cmpint (age, ==, 50);
+  g_assert_true (mbc_document_get_modified (doc));
+  g_assert_null (mbc_document_get_file (doc));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/document/draft-and-save", test_draft_and_save);
+  g_test_add_func ("/document/load-errors", test_load_errors);
+  return g_test_run ();
+}
