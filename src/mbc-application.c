@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mbc-application.h"
+#include "mbc-document.h"
 #include "mbc-guideline.h"
 #include "mbc-problem.h"
 #include "mbc-window.h"
@@ -20,6 +21,12 @@ struct _MbcApplication
   MbcGuideline   *guideline;
   char           *guideline_error;
   gboolean        loaded;
+  gboolean        draft_used;     /* by the first window */
+
+  /* NULL when the settings schema is not installed: then nothing persists. */
+  GSettings      *settings;
+  int             paper_size;     /* without settings: 0 automatic, 1 A4, 2 Letter */
+  GFile          *last_folder;
 };
 
 G_DEFINE_FINAL_TYPE (MbcApplication, mbc_application, ADW_TYPE_APPLICATION)
@@ -84,6 +91,21 @@ window_realized_cb (GtkWidget *window)
                     G_CALLBACK (complete_frame_cb), window);
 }
 
+/* The first window keeps the draft (and offers one left by a crash); a second window at
+ * the same time would overwrite it. */
+static void
+keep_draft (MbcApplication *self,
+            MbcWindow      *window)
+{
+  g_autoptr(GFile) draft = NULL;
+
+  if (self->draft_used)
+    return;
+  self->draft_used = TRUE;
+  draft = mbc_document_default_draft ();
+  mbc_window_keep_draft (window, draft);
+}
+
 static void
 mbc_application_activate (GApplication *app)
 {
@@ -94,6 +116,9 @@ mbc_application_activate (GApplication *app)
       window = GTK_WINDOW (new_window (MBC_APPLICATION (app)));
       if (g_strcmp0 (g_getenv ("MBC_BENCH_COMPLETE_FRAME"), "1") == 0)
         g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
+      gtk_window_present (window);
+      keep_draft (MBC_APPLICATION (app), MBC_WINDOW (window));
+      return;
     }
   gtk_window_present (window);
 }
@@ -109,6 +134,7 @@ mbc_application_open (GApplication  *app,
       MbcWindow *window = new_window (MBC_APPLICATION (app));
       gtk_window_present (GTK_WINDOW (window));
       mbc_window_open_file (window, files[i]);
+      keep_draft (MBC_APPLICATION (app), window);
     }
 }
 
@@ -137,12 +163,127 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Each window is closed as by its close button: one with unsaved changes asks first. The
+ * application ends with its last window. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (user_data));
+
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+paper_selected_cb (AdwComboRow    *row,
+                   GParamSpec     *pspec,
+                   MbcApplication *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->settings)
+    g_settings_set_enum (self->settings, "paper-size", (int) selected);
+  else
+    self->paper_size = (int) selected;
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  MbcApplication *self = user_data;
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_combo_row_new ();
+  g_autofree char *automatic = g_strdup_printf ("From the Language Settings (%s)",
+                                                mbc_paper_from_locale () == MBC_PAPER_LETTER
+                                                ? "Letter" : "A4");
+  const char *papers[] = { automatic, "A4", "Letter", NULL };
+  g_autoptr(GtkStringList) model = gtk_string_list_new (papers);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), "Reports");
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         self->settings ? NULL
+                                         : "The settings schema is not installed: this choice "
+                                           "lasts until the application closes.");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Paper Size");
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row),
+                              (guint) (self->settings ? g_settings_get_enum (self->settings,
+                                                                             "paper-size")
+                                                      : self->paper_size));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (paper_selected_cb), self, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_set_transient_for (GTK_WINDOW (window),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The settings, if their schema is installed; otherwise a clear message, and defaults. */
+static void
+load_settings (MbcApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema =
+    source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+
+  if (schema == NULL)
+    {
+      g_message ("The settings schema %s is not installed: preferences will not be kept "
+                 "(install the application, or set GSETTINGS_SCHEMA_DIR)", APPLICATION_ID);
+      return;
+    }
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+}
+
+MbcPaper
+mbc_application_get_paper (MbcApplication *self)
+{
+  int choice;
+
+  g_return_val_if_fail (MBC_IS_APPLICATION (self), MBC_PAPER_A4);
+
+  choice = self->settings ? g_settings_get_enum (self->settings, "paper-size")
+                          : self->paper_size;
+  if (choice == 1)
+    return MBC_PAPER_A4;
+  if (choice == 2)
+    return MBC_PAPER_LETTER;
+  return mbc_paper_from_locale ();
+}
+
+GFile *
+mbc_application_dup_last_folder (MbcApplication *self)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (MBC_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    return self->last_folder ? g_object_ref (self->last_folder) : NULL;
+  uri = g_settings_get_string (self->settings, "last-folder");
+  return *uri ? g_file_new_for_uri (uri) : NULL;
+}
+
+void
+mbc_application_set_last_folder (MbcApplication *self,
+                                 GFile          *folder)
+{
+  g_autofree char *uri = g_file_get_uri (folder);
+
+  g_return_if_fail (MBC_IS_APPLICATION (self));
+
+  if (self->settings)
+    g_settings_set_string (self->settings, "last-folder", uri);
+  else
+    g_set_object (&self->last_folder, folder);
 }
 
 static void
@@ -151,10 +292,16 @@ mbc_application_startup (GApplication *app)
   static const GActionEntry entries[] = {
     { "about", about_action },
     { "quit", quit_action },
+    { "preferences", preferences_action },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *reset_accels[] = { "<Control>r", NULL };
   const char *shortcuts_accels[] = { "<Control>question", NULL };
+  const char *open_accels[] = { "<Control>o", NULL };
+  const char *save_accels[] = { "<Control>s", NULL };
+  const char *save_as_accels[] = { "<Control><Shift>s", NULL };
+  const char *print_accels[] = { "<Control>p", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (mbc_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
@@ -162,6 +309,13 @@ mbc_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.reset", reset_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-shortcuts",
                                          shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save", save_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+  load_settings (MBC_APPLICATION (app));
   /* style.css in the resources is loaded by AdwApplication itself. */
 }
 
@@ -171,6 +325,8 @@ mbc_application_finalize (GObject *object)
   MbcApplication *self = MBC_APPLICATION (object);
 
   g_clear_object (&self->guideline);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->last_folder);
   g_clear_pointer (&self->guideline_path, g_free);
   g_clear_pointer (&self->guideline_error, g_free);
   G_OBJECT_CLASS (mbc_application_parent_class)->finalize (object);

@@ -186,6 +186,22 @@ mbc_document_new (MbcCase *kase,
   return self;
 }
 
+/* Where the draft is kept from now on (%NULL: nowhere). */
+void
+mbc_document_set_draft (MbcDocument *self,
+                        GFile       *draft)
+{
+  g_return_if_fail (MBC_IS_DOCUMENT (self));
+  g_set_object (&self->draft, draft);
+}
+
+GFile *
+mbc_document_get_draft (MbcDocument *self)
+{
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), NULL);
+  return self->draft;
+}
+
 MbcCase *
 mbc_document_get_case (MbcDocument *self)
 {

@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (MbcDocument, mbc_document, MBC, DOCUMENT, GObject)
 
 MbcDocument *mbc_document_new              (MbcCase        *kase,
                                             GFile          *draft);
+void         mbc_document_set_draft        (MbcDocument    *self,
+                                            GFile          *draft);
+GFile       *mbc_document_get_draft        (MbcDocument    *self);
 MbcCase     *mbc_document_get_case         (MbcDocument    *self);
 GFile       *mbc_document_get_file         (MbcDocument    *self);
 gboolean     mbc_document_get_modified     (MbcDocument    *self);

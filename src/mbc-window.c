@@ -8,12 +8,18 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "mbc-adaptive-layout.h"
+#include "mbc-application.h"
 #include "mbc-case-form.h"
+#include "mbc-document.h"
 #include "mbc-evaluator.h"
+#include "mbc-library-dialog.h"
 #include "mbc-problem.h"
+#include "mbc-report.h"
 #include "mbc-result-view.h"
 #include "mbc-window.h"
 
@@ -30,10 +36,13 @@ struct _MbcWindow
   GtkWidget            *error_page;
   GtkWidget            *menu_button;
   GMenuModel           *primary_menu;
+  GtkWidget            *window_title;
 
   /* owned */
   MbcGuideline         *guideline;
   MbcEvaluator         *evaluator;
+  MbcDocument          *document;
+  GPtrArray            *library;       /* MbcLibraryCase, loaded when first shown */
 
   /* borrowed: the form's case */
   MbcCase              *kase;
@@ -166,6 +175,602 @@ show_shortcuts_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }
 
+/* --- The document: title, unsaved changes, files --------------------------------------- */
+
+static void
+update_title (MbcWindow *self)
+{
+  g_autofree char *name = mbc_document_get_title (self->document);
+  gboolean modified = mbc_document_get_modified (self->document);
+  g_autofree char *title = g_strdup_printf ("%s%s — MBC Surgery Advisor", modified ? "• " : "",
+                                            name);
+
+  adw_window_title_set_title (ADW_WINDOW_TITLE (self->window_title), name);
+  adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->window_title),
+                                 modified ? "Unsaved changes" : "MBC Surgery Advisor");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+show_error_dialog (MbcWindow  *self,
+                   const char *heading,
+                   const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The file is known to the recent files, and its folder is where the next chooser opens. */
+static void
+remember_file (MbcWindow *self,
+               GFile     *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (MBC_IS_APPLICATION (app) && folder)
+    mbc_application_set_last_folder (MBC_APPLICATION (app), folder);
+}
+
+typedef void (*Then) (MbcWindow *self,
+                      gpointer   data);
+
+typedef struct
+{
+  MbcWindow      *self;
+  Then            then;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Pending;
+
+static Pending *
+pending_new (MbcWindow      *self,
+             Then            then,
+             gpointer        data,
+             GDestroyNotify  destroy)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->self = g_object_ref (self);
+  pending->then = then;
+  pending->data = data;
+  pending->destroy = destroy;
+  return pending;
+}
+
+static void
+pending_free (Pending *pending)
+{
+  if (pending->destroy)
+    pending->destroy (pending->data);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+static void
+pending_run (Pending *pending)
+{
+  if (pending->then)
+    pending->then (pending->self, pending->data);
+  pending_free (pending);
+}
+
+static GtkFileFilter *
+case_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, "Case files (JSON)");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  return filter;
+}
+
+static GtkFileChooserNative *
+new_chooser (MbcWindow            *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                               accept, "_Cancel");
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GFile) folder = MBC_IS_APPLICATION (app)
+                            ? mbc_application_dup_last_folder (MBC_APPLICATION (app)) : NULL;
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (folder)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  return chooser;
+}
+
+/**
+ * mbc_window_save_to:
+ * @file: where to save the case, atomically
+ *
+ * Returns: %TRUE when saved; otherwise a dialog names the file and the cause.
+ */
+gboolean
+mbc_window_save_to (MbcWindow *self,
+                    GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MBC_IS_WINDOW (self), FALSE);
+
+  if (!mbc_document_save (self->document, file, &error))
+    {
+      show_error_dialog (self, "The Case Could Not Be Saved", error->message);
+      return FALSE;
+    }
+  remember_file (self, file);
+  return TRUE;
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     Pending         *pending)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file && mbc_window_save_to (pending->self, file))
+    pending_run (pending);
+  else
+    pending_free (pending);
+}
+
+/* Asks where, saves, and then (if saved) goes on with @pending. */
+static void
+save_as (MbcWindow *self,
+         Pending   *pending)
+{
+  GtkFileChooserNative *chooser = new_chooser (self, "Save Case As", GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               "_Save");
+  g_autofree char *title = mbc_document_get_title (self->document);
+  g_autofree char *name = g_str_has_suffix (title, ".json") ? g_strdup (title)
+                                                            : g_strdup_printf ("%s.json", title);
+
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), case_filter ());
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), pending);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Saves where the case came from, or asks where; then goes on with @pending. */
+static void
+save (MbcWindow *self,
+      Pending   *pending)
+{
+  GFile *file = mbc_document_get_file (self->document);
+
+  if (file == NULL)
+    save_as (self, pending);
+  else if (mbc_window_save_to (self, file))
+    pending_run (pending);
+  else
+    pending_free (pending);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Pending          *pending)
+{
+  /* Once: closing the dialog after a button would answer again with "cancel". */
+  g_signal_handlers_disconnect_by_func (dialog, confirm_response_cb, pending);
+  if (g_strcmp0 (response, "save") == 0)
+    save (pending->self, pending);
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      mbc_document_discard_draft (pending->self->document);
+      pending_run (pending);
+    }
+  else
+    pending_free (pending);
+}
+
+/* Goes on with @then at once when nothing is unsaved; otherwise asks first whether to save
+ * the changes, discard them, or not go on. */
+static void
+confirm_discard (MbcWindow      *self,
+                 Then            then,
+                 gpointer        data,
+                 GDestroyNotify  destroy)
+{
+  Pending *pending = pending_new (self, then, data, destroy);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (!mbc_document_get_modified (self->document))
+    {
+      pending_run (pending);
+      return;
+    }
+  name = mbc_document_get_title (self->document);
+  body = g_strdup_printf ("“%s” has changes that are not saved. If you do not save them, "
+                          "they are lost.", name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), "Save Changes?", body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel",
+                                    "discard", "_Discard", "save", "_Save", NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_file_then (MbcWindow *self,
+                gpointer   data)
+{
+  mbc_window_open_file (self, data);
+}
+
+static void
+open_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  MbcWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file)
+    mbc_window_open_file (self, file);
+  g_object_unref (self);
+}
+
+static void
+choose_file_to_open (MbcWindow *self,
+                     gpointer   data)
+{
+  GtkFileChooserNative *chooser = new_chooser (self, "Open Case", GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               "_Open");
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), case_filter ());
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  confirm_discard (MBC_WINDOW (widget), choose_file_to_open, NULL, NULL);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MbcWindow *self = MBC_WINDOW (widget);
+  save (self, pending_new (self, NULL, NULL, NULL));
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MbcWindow *self = MBC_WINDOW (widget);
+  save_as (self, pending_new (self, NULL, NULL, NULL));
+}
+
+/* --- The case library --------------------------------------------------------------------- */
+
+static void
+library_case_then (MbcWindow *self,
+                   gpointer   data)
+{
+  mbc_window_open_library_case (self, data);
+}
+
+static void
+case_chosen_cb (MbcLibraryDialog *dialog,
+                MbcLibraryCase   *entry,
+                MbcWindow        *self)
+{
+  confirm_discard (self, library_case_then, entry, NULL);
+}
+
+/**
+ * mbc_window_open_library_case:
+ *
+ * Shows a copy of a teaching case (it has no file: saving asks where).
+ */
+void
+mbc_window_open_library_case (MbcWindow      *self,
+                              MbcLibraryCase *entry)
+{
+  g_return_if_fail (MBC_IS_WINDOW (self));
+  mbc_document_load_library (self->document, entry);
+}
+
+/**
+ * mbc_window_show_library:
+ *
+ * Returns: (transfer none) (nullable): the library dialog shown, or %NULL when the library
+ *   could not be read (a dialog says why).
+ */
+GtkWidget *
+mbc_window_show_library (MbcWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (MBC_IS_WINDOW (self), NULL);
+
+  if (self->library == NULL && !(self->library = mbc_library_load (&error)))
+    {
+      show_error_dialog (self, "The Case Library Could Not Be Read", error->message);
+      return NULL;
+    }
+  dialog = mbc_library_dialog_new (GTK_WINDOW (self), self->library);
+  g_signal_connect_object (dialog, "case-chosen", G_CALLBACK (case_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+library_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  mbc_window_show_library (MBC_WINDOW (widget));
+}
+
+/* --- The report ---------------------------------------------------------------------------- */
+
+static MbcPaper
+paper (MbcWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return MBC_IS_APPLICATION (app) ? mbc_application_get_paper (MBC_APPLICATION (app))
+                                  : mbc_paper_from_locale ();
+}
+
+static MbcReport *
+new_report (MbcWindow *self)
+{
+  MbcResult *result = mbc_result_view_get_result (MBC_RESULT_VIEW (self->results));
+  g_autoptr(MbcCase) evaluable = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (result == NULL)
+    return NULL;
+  /* The case the result is for: a field with a problem counts as unknown. */
+  evaluable = evaluable_copy (self->kase);
+  return mbc_report_new (evaluable, result, now);
+}
+
+/**
+ * mbc_window_export_report:
+ * @file: where to write the PDF, atomically
+ *
+ * Returns: %TRUE when written; otherwise a dialog names the file and the cause.
+ */
+gboolean
+mbc_window_export_report (MbcWindow *self,
+                          GFile     *file)
+{
+  g_autoptr(MbcReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MBC_IS_WINDOW (self), FALSE);
+
+  report = new_report (self);
+  if (report == NULL)
+    return FALSE;
+  if (!mbc_report_write_pdf (report, file, paper (self), &error))
+    {
+      show_error_dialog (self, "The Report Could Not Be Saved", error->message);
+      return FALSE;
+    }
+  remember_file (self, file);
+  return TRUE;
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    MbcWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file)
+    mbc_window_export_report (self, file);
+  g_object_unref (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MbcWindow *self = MBC_WINDOW (widget);
+  GtkFileChooserNative *chooser = new_chooser (self, "Export Report",
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, "_Export");
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autofree char *title = mbc_document_get_title (self->document);
+  g_autofree char *base = g_str_has_suffix (title, ".json")
+                          ? g_strndup (title, strlen (title) - 5) : g_strdup (title);
+  g_autofree char *name = g_strdup_printf ("%s report.pdf", base);
+
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_filter_set_name (filter, "PDF documents");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                MbcReport         *report)
+{
+  PangoContext *pango = gtk_print_context_create_pango_context (context);
+  guint pages = mbc_report_paginate (report, pango, gtk_print_context_get_width (context),
+                                     gtk_print_context_get_height (context));
+
+  g_object_unref (pango);
+  gtk_print_operation_set_n_pages (operation, (int) pages);
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              MbcReport         *report)
+{
+  mbc_report_draw_page (report, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+/* The pages of the PDF report, through the print dialog. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MbcWindow *self = MBC_WINDOW (widget);
+  g_autoptr(MbcReport) report = new_report (self);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPaperSize *size;
+
+  if (report == NULL)
+    return;
+  operation = gtk_print_operation_new ();
+  setup = gtk_page_setup_new ();
+  size = gtk_paper_size_new (paper (self) == MBC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                              : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size (setup, size);
+  gtk_paper_size_free (size);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  /* The report keeps its own margins, from the paper's edge. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, "MBC Surgery Advisor report");
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), report);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), report);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error_dialog (self, "The Report Could Not Be Printed", error->message);
+}
+
+/* --- Drafts, drops, closing ---------------------------------------------------------------- */
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     MbcWindow        *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_func (dialog, restore_response_cb, self);
+  if (g_strcmp0 (response, "restore") != 0)
+    mbc_document_discard_draft (self->document);
+  else if (!mbc_document_restore_draft (self->document, &error))
+    {
+      show_error_dialog (self, "The Draft Could Not Be Restored", error->message);
+      mbc_document_discard_draft (self->document);
+    }
+}
+
+/**
+ * mbc_window_keep_draft:
+ * @draft: where this window keeps the draft of the case being edited
+ *
+ * If a draft is already there, MBC Surgery Advisor did not close properly while a case had
+ * unsaved changes: the window offers to restore it.
+ *
+ * Returns: whether a draft was there (and is offered).
+ */
+gboolean
+mbc_window_keep_draft (MbcWindow *self,
+                       GFile     *draft)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (MBC_IS_WINDOW (self), FALSE);
+
+  mbc_document_set_draft (self->document, draft);
+  if (!g_file_query_exists (draft, NULL))
+    return FALSE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), "Restore Unsaved Case?",
+                                   "MBC Surgery Advisor did not close properly while a case had "
+                                   "unsaved changes. They were kept on this computer.");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "discard", "_Discard",
+                                    "restore", "_Restore", NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         MbcWindow     *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL)
+    return FALSE;
+  confirm_discard (self, open_file_then, g_object_ref (files->data), g_object_unref);
+  return TRUE;
+}
+
+static void
+destroy_then (MbcWindow *self,
+              gpointer   data)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+close_request_cb (MbcWindow *self)
+{
+  if (!mbc_document_get_modified (self->document))
+    {
+      mbc_document_discard_draft (self->document);
+      return FALSE;
+    }
+  confirm_discard (self, destroy_then, NULL, NULL);
+  return TRUE;
+}
+
 static void
 mbc_window_dispose (GObject *object)
 {
@@ -176,6 +781,8 @@ mbc_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MBC_TYPE_WINDOW);
   g_clear_object (&self->evaluator);
   g_clear_object (&self->guideline);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->library, g_ptr_array_unref);
   G_OBJECT_CLASS (mbc_window_parent_class)->dispose (object);
 }
 
@@ -199,11 +806,18 @@ mbc_window_class_init (MbcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, window_title);
 
   /* Ctrl+R and Ctrl+? are set by the application, so the menu shows them. */
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_action);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL,
                                    show_shortcuts_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.library", NULL, library_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 }
 
 static void
@@ -217,6 +831,19 @@ mbc_window_init (MbcWindow *self)
   g_signal_connect (self->results, "focus-field", G_CALLBACK (focus_field_cb), self);
   g_signal_connect_swapped (self->results, "notify::complete", G_CALLBACK (results_complete_cb),
                             self);
+
+  self->document = mbc_document_new (self->kase, NULL);
+  g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  update_title (self);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 }
 
 /**
@@ -323,28 +950,23 @@ mbc_window_open_file (MbcWindow *self,
                       GFile     *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
-  g_autoptr(MbcCase) loaded = NULL;
-  const char *data;
-  gsize length;
 
   g_return_if_fail (MBC_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes == NULL)
-    {
-      show_problems_dialog (self, file, error->message, NULL);
-      return;
-    }
-  data = g_bytes_get_data (bytes, &length);
-  loaded = mbc_case_new_from_data (data, length, problems);
-  if (loaded == NULL)
+  if (!mbc_document_load (self->document, file, problems, &error))
     {
       g_autoptr(GString) details = g_string_new (NULL);
-      g_autofree char *body = g_strdup_printf ("It is not a valid case file. %u problem%s:",
-                                               problems->len, problems->len == 1 ? "" : "s");
+      g_autofree char *body = NULL;
+
+      if (error)
+        {
+          show_problems_dialog (self, file, error->message, NULL);
+          return;
+        }
+      body = g_strdup_printf ("It is not a valid case file. %u problem%s:",
+                              problems->len, problems->len == 1 ? "" : "s");
       for (guint i = 0; i < problems->len; i++)
         {
           const MbcProblem *p = g_ptr_array_index (problems, i);
@@ -353,5 +975,12 @@ mbc_window_open_file (MbcWindow *self,
       show_problems_dialog (self, file, body, details->str);
       return;
     }
-  mbc_case_assign (self->kase, loaded);
+  remember_file (self, file);
+}
+
+MbcDocument *
+mbc_window_get_document (MbcWindow *self)
+{
+  g_return_val_if_fail (MBC_IS_WINDOW (self), NULL);
+  return self->document;
 }

@@ -6,6 +6,8 @@
 
 #include "mbc-case.h"
 #include "mbc-guideline.h"
+#include "mbc-document.h"
+#include "mbc-library.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +25,16 @@ gboolean   mbc_window_get_complete           (MbcWindow      *self);
 gint64     mbc_window_get_last_evaluation_us (MbcWindow      *self);
 void       mbc_window_open_file              (MbcWindow      *self,
                                               GFile          *file);
+
+gboolean   mbc_window_save_to                (MbcWindow      *self,
+                                              GFile          *file);
+gboolean   mbc_window_export_report          (MbcWindow      *self,
+                                              GFile          *file);
+GtkWidget *mbc_window_show_library           (MbcWindow      *self);
+void       mbc_window_open_library_case      (MbcWindow      *self,
+                                              MbcLibraryCase *entry);
+gboolean   mbc_window_keep_draft             (MbcWindow      *self,
+                                              GFile          *draft);
+MbcDocument *mbc_window_get_document         (MbcWindow      *self);
 
 G_END_DECLS

@@ -6,11 +6,15 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "mbc-case-form.h"
 #include "mbc-choice-button.h"
 #include "mbc-guideline.h"
+#include "mbc-library-dialog.h"
 #include "mbc-result-view.h"
 #include "mbc-section.h"
 #include "mbc-text-row.h"
@@ -413,6 +417,151 @@ test_accessible_names (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not owned */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* As a click on a button of the dialog: the response, then the dialog goes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+}
+
+/* Saved, the title loses its mark; changed, it gets it back; reopened, the case is the
+ * same; a file that cannot be written gives a dialog naming it and leaves the case
+ * unsaved. */
+static void
+test_save_and_open (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "favourable.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-folder", "case.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) nowhere = g_file_new_for_path (missing);
+  MbcWindow *window = new_window ();
+  MbcWindow *again = NULL;
+  MbcDocument *document = mbc_window_get_document (window);
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "New Case — MBC Surgery Advisor");
+  enter_favourable (window);
+  g_assert_true (mbc_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "• New Case — MBC Surgery Advisor");
+  g_assert_true (mbc_window_save_to (window, file));
+  settle ();
+  g_assert_false (mbc_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "favourable.json — MBC Surgery Advisor");
+
+  g_assert_false (mbc_window_save_to (window, nowhere));
+  settle ();
+  dialog = find_message_dialog ("The Case Could Not Be Saved");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), missing));
+  respond (dialog, "close");
+
+  again = new_window ();
+  mbc_window_open_file (again, file);
+  settle ();
+  assert_rule (again, "Surgery can be recommended", "favourable_subset");
+  g_assert_false (mbc_document_get_modified (mbc_window_get_document (again)));
+  gtk_window_destroy (GTK_WINDOW (again));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Closing with unsaved changes asks first; discarding closes. */
+static void
+test_close_asks (void)
+{
+  MbcWindow *window = new_window ();
+  g_autoptr(GtkWidget) alive = g_object_ref (GTK_WIDGET (window));
+  AdwMessageDialog *dialog;
+
+  type_number (window, MBC_CASE_FIELD_AGE_YEARS, "50");
+  gtk_window_close (GTK_WINDOW (window));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  dialog = find_message_dialog ("Save Changes?");
+  g_assert_nonnull (dialog);
+  respond (dialog, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  gtk_window_close (GTK_WINDOW (window));
+  settle ();
+  dialog = find_message_dialog ("Save Changes?");
+  g_assert_nonnull (dialog);
+  respond (dialog, "discard");
+  g_assert_false (gtk_widget_get_visible (alive));
+}
+
+/* The library: searchable; a chosen case opens as an unsaved copy with no file. */
+static void
+test_library (void)
+{
+  MbcWindow *window = new_window ();
+  MbcLibraryDialog *dialog = MBC_LIBRARY_DIALOG (mbc_window_show_library (window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = mbc_library_load (&error);
+  guint visceral = G_MAXUINT;
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (mbc_library_dialog_count_shown (dialog), ==, cases->len);
+  mbc_library_dialog_set_search (dialog, "LIVER AND LUNG");
+  g_assert_cmpuint (mbc_library_dialog_count_shown (dialog), ==, 1);
+  mbc_library_dialog_set_search (dialog, "no such words");
+  g_assert_cmpuint (mbc_library_dialog_count_shown (dialog), ==, 0);
+  for (guint i = 0; i < cases->len; i++)
+    if (g_strcmp0 (((MbcLibraryCase *) cases->pdata[i])->id, "05-multiple-visceral") == 0)
+      visceral = i;
+  g_assert_cmpuint (visceral, <, cases->len);
+  mbc_library_dialog_choose (dialog, visceral);
+  settle ();
+  assert_rule (window, "Surgery not recommended", "multiple_liver_lung");
+  g_assert_null (mbc_document_get_file (mbc_window_get_document (window)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Multiple liver and lung metastases — MBC Surgery Advisor");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Export Report writes the PDF of what the window shows. */
+static void
+test_export_report (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *pdf = NULL;
+  gsize length;
+  MbcWindow *window = new_window ();
+
+  enter_favourable (window);
+  g_assert_true (mbc_window_export_report (window, file));
+  g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+  g_assert_cmpuint (length, >, 10000);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* The shortcuts window is built when asked for, once. */
 static void
 test_shortcuts (void)
@@ -491,6 +640,10 @@ main (int   argc,
   g_test_add_func ("/window/what-would-change", test_what_would_change);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/window/save-and-open", test_save_and_open);
+  g_test_add_func ("/window/close-asks", test_close_asks);
+  g_test_add_func ("/window/library", test_library);
+  g_test_add_func ("/window/export-report", test_export_report);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/no-guideline", test_no_guideline);
   status = g_test_run ();

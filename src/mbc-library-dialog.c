@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * MbcLibraryDialog: the case library as a searchable list. Each row gives the case's
+ * title, the outcome it should reach and the statements it illustrates, with its teaching
+ * note under it. Activating a row emits ::case-chosen with the case; the window then shows
+ * a copy (the bundled file is never written) and the dialog closes.
+ */
+#define G_LOG_DOMAIN "mbc-library-dialog"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mbc-library-dialog.h"
+#include "mbc-result.h"
+#include "mbc-text-row.h"
+
+struct _MbcLibraryDialog
+{
+  AdwWindow  parent_instance;
+
+  GPtrArray *cases;      /* MbcLibraryCase, shared with the caller */
+  GtkWidget *search;
+  GtkWidget *list;
+  GtkWidget *stack;
+  char      *needle;     /* casefolded search text */
+};
+
+G_DEFINE_FINAL_TYPE (MbcLibraryDialog, mbc_library_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  CASE_CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+searchable_text (const MbcLibraryCase *entry)
+{
+  g_autofree char *statements = g_strjoinv (" ", entry->statements);
+  g_autofree char *text = g_strdup_printf ("%s %s %s %s", entry->title, entry->note,
+                                           mbc_result_tier_heading (entry->expected_tier),
+                                           statements);
+  return g_utf8_casefold (text, -1);
+}
+
+static gboolean
+filter_func (GtkListBoxRow *row,
+             gpointer       user_data)
+{
+  MbcLibraryDialog *self = user_data;
+  const char *haystack = g_object_get_data (G_OBJECT (row), "mbc-search");
+
+  return self->needle == NULL || *self->needle == '\0' || strstr (haystack, self->needle);
+}
+
+static void
+update_empty (MbcLibraryDialog *self)
+{
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    mbc_library_dialog_count_shown (self) ? "list" : "empty");
+}
+
+static void
+search_changed_cb (MbcLibraryDialog *self)
+{
+  g_free (self->needle);
+  self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search)), -1);
+  gtk_list_box_invalidate_filter (GTK_LIST_BOX (self->list));
+  update_empty (self);
+}
+
+static void
+row_activated_cb (GtkListBox       *list,
+                  GtkListBoxRow    *row,
+                  MbcLibraryDialog *self)
+{
+  mbc_library_dialog_choose (self, (guint) gtk_list_box_row_get_index (row));
+}
+
+static void
+mbc_library_dialog_dispose (GObject *object)
+{
+  MbcLibraryDialog *self = MBC_LIBRARY_DIALOG (object);
+
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  g_clear_pointer (&self->needle, g_free);
+  G_OBJECT_CLASS (mbc_library_dialog_parent_class)->dispose (object);
+}
+
+static void
+mbc_library_dialog_class_init (MbcLibraryDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mbc_library_dialog_dispose;
+
+  /**
+   * MbcLibraryDialog::case-chosen:
+   * @entry: (type gpointer): the MbcLibraryCase chosen
+   */
+  signals[CASE_CHOSEN] = g_signal_new ("case-chosen", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                       G_TYPE_POINTER);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+mbc_library_dialog_init (MbcLibraryDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *empty = adw_status_page_new ();
+
+  gtk_window_set_title (GTK_WINDOW (self), "Case Library");
+  gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  self->search = gtk_search_entry_new ();
+  g_object_set (self->search, "placeholder-text", "Search the teaching cases", NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Search the teaching cases", -1);
+  gtk_widget_set_hexpand (self->search, TRUE);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), self->search);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->list = gtk_list_box_new ();
+  gtk_widget_add_css_class (self->list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (self->list), filter_func, self, NULL);
+  gtk_widget_set_valign (self->list, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->list, 18);
+  gtk_widget_set_margin_bottom (self->list, 18);
+  gtk_widget_set_margin_start (self->list, 12);
+  gtk_widget_set_margin_end (self->list, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Teaching cases", -1);
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->list);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), "No Case Found");
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty), "No teaching case matches the search.");
+
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
+  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
+  gtk_box_append (GTK_BOX (box), self->stack);
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search), GTK_WIDGET (self));
+}
+
+/**
+ * mbc_library_dialog_new:
+ * @cases: (element-type MbcLibraryCase): the library
+ */
+GtkWidget *
+mbc_library_dialog_new (GtkWindow *parent,
+                        GPtrArray *cases)
+{
+  MbcLibraryDialog *self = g_object_new (MBC_TYPE_LIBRARY_DIALOG, "transient-for", parent, NULL);
+
+  self->cases = g_ptr_array_ref (cases);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      const MbcLibraryCase *entry = g_ptr_array_index (cases, i);
+      g_autofree char *statements = g_strjoinv (", ", entry->statements);
+      g_autofree char *subtitle = g_strdup_printf ("Expected: %s. Illustrates %s.\n%s",
+                                                   mbc_result_tier_heading (entry->expected_tier),
+                                                   statements, entry->note);
+      GtkWidget *row = mbc_text_row_new (entry->title, subtitle);
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      "Open a copy", -1);
+      mbc_text_row_add_suffix (MBC_TEXT_ROW (row), arrow);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "mbc-search", searchable_text (entry), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (self->list), row);
+    }
+  update_empty (self);
+  return GTK_WIDGET (self);
+}
+
+void
+mbc_library_dialog_set_search (MbcLibraryDialog *self,
+                               const char       *text)
+{
+  g_return_if_fail (MBC_IS_LIBRARY_DIALOG (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search), text);
+  search_changed_cb (self);
+}
+
+/* How many rows the search leaves. */
+guint
+mbc_library_dialog_count_shown (MbcLibraryDialog *self)
+{
+  guint shown = 0;
+
+  g_return_val_if_fail (MBC_IS_LIBRARY_DIALOG (self), 0);
+  for (GtkWidget *row = gtk_widget_get_first_child (self->list); row;
+       row = gtk_widget_get_next_sibling (row))
+    shown += GTK_IS_LIST_BOX_ROW (row) && filter_func (GTK_LIST_BOX_ROW (row), self);
+  return shown;
+}
+
+/* As activating the @index-th row does: emits ::case-chosen and closes. */
+void
+mbc_library_dialog_choose (MbcLibraryDialog *self,
+                           guint             index)
+{
+  g_return_if_fail (MBC_IS_LIBRARY_DIALOG (self));
+  g_return_if_fail (index < self->cases->len);
+
+  g_signal_emit (self, signals[CASE_CHOSEN], 0, g_ptr_array_index (self->cases, index));
+  gtk_window_close (GTK_WINDOW (self));
+}
