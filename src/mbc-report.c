@@ -49,13 +49,13 @@ static const struct
   const char *font;
   double      space_before;
 } styles[N_STYLES] = {
-  [STYLE_TITLE] = { "Sans Bold 17", 0 },
-  [STYLE_SUBTITLE] = { "Sans 10", 2 },
-  [STYLE_HEADING] = { "Sans Bold 12.5", 16 },
-  [STYLE_SUBHEADING] = { "Sans Bold 9.5", 7 },
-  [STYLE_BODY] = { "Sans 9.5", 3 },
-  [STYLE_SMALL] = { "Sans 8", 2 },
-  [STYLE_TIER] = { "Sans Bold 15", 6 },
+  [STYLE_TITLE] = { "Sans Bold 18", 0 },
+  [STYLE_SUBTITLE] = { "Sans 11", 3 },
+  [STYLE_HEADING] = { "Sans Bold 13", 16 },
+  [STYLE_SUBHEADING] = { "Sans Bold 10", 7 },
+  [STYLE_BODY] = { "Sans 10", 3 },
+  [STYLE_SMALL] = { "Sans 8.5", 2 },
+  [STYLE_TIER] = { "Sans Bold 16", 6 },
 };
 
 typedef enum
@@ -626,6 +626,9 @@ mbc_report_to_pdf (MbcReport  *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
   cr = cairo_create (surface);
   context = pango_cairo_create_context (cr);
+  /* One unit is one point, so a font's size in points is its size on the page (as in
+   * printing, where GtkPrintContext does the same). */
+  pango_cairo_context_set_resolution (context, 72);
   pages = mbc_report_paginate (self, context, width, height);
   for (guint page = 0; page < pages; page++)
     {

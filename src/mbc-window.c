@@ -649,19 +649,27 @@ draw_page_cb (GtkPrintOperation *operation,
   mbc_report_draw_page (report, gtk_print_context_get_cairo_context (context), (guint) page);
 }
 
-/* The pages of the PDF report, through the print dialog. */
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+/**
+ * mbc_window_print:
+ * @action: GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, or EXPORT with @export_to
+ * @export_to: (nullable): the PDF file GTK writes for EXPORT
+ *
+ * Prints the pages of the PDF report through GtkPrintOperation.
+ */
+void
+mbc_window_print (MbcWindow               *self,
+                  GtkPrintOperationAction  action,
+                  const char              *export_to)
 {
-  MbcWindow *self = MBC_WINDOW (widget);
-  g_autoptr(MbcReport) report = new_report (self);
+  g_autoptr(MbcReport) report = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GError) error = NULL;
   GtkPaperSize *size;
 
+  g_return_if_fail (MBC_IS_WINDOW (self));
+
+  report = new_report (self);
   if (report == NULL)
     return;
   operation = gtk_print_operation_new ();
@@ -675,11 +683,21 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (operation, "MBC Surgery Advisor report");
+  if (export_to)
+    gtk_print_operation_set_export_filename (operation, export_to);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), report);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), report);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error_dialog (self, "The Report Could Not Be Printed", error->message);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  mbc_window_print (MBC_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
 }
 
 /* --- Drafts, drops, closing ---------------------------------------------------------------- */

@@ -30,6 +30,9 @@ gboolean   mbc_window_save_to                (MbcWindow      *self,
                                               GFile          *file);
 gboolean   mbc_window_export_report          (MbcWindow      *self,
                                               GFile          *file);
+void       mbc_window_print                  (MbcWindow      *self,
+                                              GtkPrintOperationAction action,
+                                              const char     *export_to);
 GtkWidget *mbc_window_show_library           (MbcWindow      *self);
 void       mbc_window_open_library_case      (MbcWindow      *self,
                                               MbcLibraryCase *entry);

@@ -541,12 +541,35 @@ test_library (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The text of a PDF, page by page (pdftotext; kept until the next call). */
+static const char *
+text_of (const char *pdf)
+{
+  static char *texts[2];
+  static guint next;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  int status;
+
+  next = (next + 1) % 2;
+  g_clear_pointer (&texts[next], g_free);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &texts[next], NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* The two are written a moment apart: the minute may differ. */
+  for (char *at = strstr (texts[next], "Written "); at; at = strstr (at + 1, "Written "))
+    memset (at, 'x', MIN (strlen (at), 36));
+  return texts[next];
+}
+
 /* Export Report writes the PDF of what the window shows. */
 static void
 test_export_report (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("mbc-window-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *pdf = NULL;
   gsize length;
@@ -557,8 +580,15 @@ test_export_report (void)
   g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
   g_assert_cmpuint (length, >, 10000);
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+
+  /* Printing draws the same pages through GtkPrintOperation (here exported, as the print
+   * dialog's "Print to File" does): the same text, page for page. */
+  mbc_window_print (window, GTK_PRINT_OPERATION_ACTION_EXPORT, printed);
+  g_assert_cmpstr (text_of (printed), ==, text_of (path));
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
+  g_unlink (printed);
   g_rmdir (dir);
 }
 
