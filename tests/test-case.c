@@ -522,6 +522,19 @@ test_save_atomic (void)
   g_assert_cmpstr (g_dir_read_name (listing), ==, "case.json");
   g_assert_null (g_dir_read_name (listing));
 
+  /* A read-only folder (not for root, whom permissions do not stop). */
+  if (geteuid () != 0)
+    {
+      g_autoptr(GError) readonly_error = NULL;
+      g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+      g_assert_false (mbc_case_save (kase, file, &readonly_error));
+      g_assert_nonnull (strstr (readonly_error->message, target));
+      g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+      g_clear_pointer (&after, g_free);
+      g_assert_true (g_file_get_contents (target, &after, NULL, NULL));
+      g_assert_cmpstr (after, ==, old);
+    }
+
   /* A folder that does not exist: an error naming the file. */
   g_assert_false (mbc_case_save (kase, nowhere, &error));
   g_assert_nonnull (strstr (error->message, missing));

@@ -465,6 +465,40 @@ test_report (void)
   g_rmdir (dir);
 }
 
+/* Every library case, evaluated by the command line as any case file, reaches the tier
+ * its teaching note declares. */
+static void
+test_library_cases (void)
+{
+  g_autofree char *dir = g_build_filename (SOURCE_ROOT, "data", "cases", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(JsonNode) file = NULL;
+      g_autoptr(JsonNode) result = NULL;
+      g_auto(Run) r = { 0 };
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      file = parse (text);
+      RUN (&r, "--evaluate", path);
+      g_assert_cmpint (r.status, ==, 0);
+      result = parse (r.out);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (result), "tier"), ==,
+                       json_object_get_string_member (json_object_get_object_member (
+                         json_node_get_object (file), "teaching"), "expected_tier"));
+      count++;
+    }
+  g_assert_cmpuint (count, >=, 9);
+}
+
 static void
 test_window_without_display (void)
 {
@@ -503,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/cli/batch-order", test_batch_order);
   g_test_add_func ("/cli/guideline", test_guideline);
   g_test_add_func ("/cli/report", test_report);
+  g_test_add_func ("/cli/library-cases", test_library_cases);
   g_test_add_func ("/cli/jsonlogic", test_jsonlogic);
   g_test_add_func ("/cli/jsonlogic-suite", test_jsonlogic_suite);
   return g_test_run ();
