@@ -199,7 +199,7 @@ preferences_action (GSimpleAction *action,
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *row = adw_combo_row_new ();
-  g_autofree char *automatic = g_strdup_printf ("From the Language Settings (%s)",
+  g_autofree char *automatic = g_strdup_printf ("Automatic (%s)",
                                                 mbc_paper_from_locale () == MBC_PAPER_LETTER
                                                 ? "Letter" : "A4");
   const char *papers[] = { automatic, "A4", "Letter", NULL };
@@ -207,10 +207,14 @@ preferences_action (GSimpleAction *action,
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), "Reports");
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         self->settings ? NULL
-                                         : "The settings schema is not installed: this choice "
+                                         self->settings
+                                         ? "The paper of exported and printed reports. "
+                                           "Automatic follows the language settings."
+                                         : "The paper of exported and printed reports. The "
+                                           "settings schema is not installed: this choice "
                                            "lasts until the application closes.");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Paper Size");
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row),
                               (guint) (self->settings ? g_settings_get_enum (self->settings,

@@ -39,9 +39,10 @@ static char *
 searchable_text (const MbcLibraryCase *entry)
 {
   g_autofree char *statements = g_strjoinv (" ", entry->statements);
-  g_autofree char *text = g_strdup_printf ("%s %s %s %s", entry->title, entry->note,
+  g_autofree char *label = mbc_case_format_value (entry->kase, MBC_CASE_FIELD_LABEL);
+  g_autofree char *text = g_strdup_printf ("%s %s %s %s %s %s", entry->title, entry->note,
                                            mbc_result_tier_heading (entry->expected_tier),
-                                           statements);
+                                           statements, entry->id, label);
   return g_utf8_casefold (text, -1);
 }
 

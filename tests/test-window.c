@@ -524,8 +524,10 @@ test_library (void)
 
   g_assert_nonnull (dialog);
   g_assert_cmpuint (mbc_library_dialog_count_shown (dialog), ==, cases->len);
-  mbc_library_dialog_set_search (dialog, "LIVER AND LUNG");
+  mbc_library_dialog_set_search (dialog, "Visceral");
   g_assert_cmpuint (mbc_library_dialog_count_shown (dialog), ==, 1);
+  mbc_library_dialog_set_search (dialog, "individual decision");
+  g_assert_cmpuint (mbc_library_dialog_count_shown (dialog), ==, 2);
   mbc_library_dialog_set_search (dialog, "no such words");
   g_assert_cmpuint (mbc_library_dialog_count_shown (dialog), ==, 0);
   for (guint i = 0; i < cases->len; i++)
