@@ -307,6 +307,8 @@ mbc_application_startup (GApplication *app)
   const char *print_accels[] = { "<Control>p", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
 
+  /* The name shown for it, and under which it adds files to the recent files. */
+  g_set_application_name ("MBC Surgery Advisor");
   G_APPLICATION_CLASS (mbc_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
