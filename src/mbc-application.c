@@ -306,6 +306,7 @@ mbc_application_startup (GApplication *app)
   const char *save_as_accels[] = { "<Control><Shift>s", NULL };
   const char *print_accels[] = { "<Control>p", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
+  const char *teaching_accels[] = { "F5", NULL };
 
   /* The name shown for it, and under which it adds files to the recent files. */
   g_set_application_name ("MBC Surgery Advisor");
@@ -321,6 +322,8 @@ mbc_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.teaching",
+                                         teaching_accels);
   load_settings (MBC_APPLICATION (app));
   /* style.css in the resources is loaded by AdwApplication itself. */
 }

@@ -1274,3 +1274,29 @@ mbc_case_format_value (MbcCase      *self,
       g_assert_not_reached ();
     }
 }
+
+/**
+ * mbc_case_to_vignette:
+ *
+ * Returns: (transfer full): the case as it is presented to a room: one line for each known
+ *   field, its title and value (the label, which names the case, is left out).
+ */
+char *
+mbc_case_to_vignette (MbcCase *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (MBC_IS_CASE (self), NULL);
+
+  out = g_string_new (NULL);
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    {
+      g_autofree char *value = NULL;
+
+      if (fields[f].kind == MBC_CASE_KIND_LABEL || !mbc_case_is_known (self, f))
+        continue;
+      value = mbc_case_format_value (self, f);
+      g_string_append_printf (out, "%s%s: %s", out->len ? "\n" : "", fields[f].title, value);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -95,5 +95,6 @@ gboolean   mbc_case_save              (MbcCase      *self,
 JsonNode  *mbc_case_to_rule_data      (MbcCase      *self);
 char      *mbc_case_format_value      (MbcCase      *self,
                                        MbcCaseField  field);
+char      *mbc_case_to_vignette       (MbcCase      *self);
 
 G_END_DECLS

@@ -181,3 +181,142 @@ mbc_chart_describe_poll (const MbcSource *source)
     g_string_append_printf (out, "Expert group consensus: %s", source->consensus);
   return g_string_free (out, FALSE);
 }
+
+/* --- The room against the panel ------------------------------------------------------------ */
+
+static guint
+room_total (const char * const *options,
+            const guint        *counts)
+{
+  guint total = 0;
+
+  for (guint i = 0; options[i]; i++)
+    total += counts[i];
+  return total;
+}
+
+static double
+panel_percent (const MbcSource *panel,
+               guint            option)
+{
+  if (panel == NULL || panel->options == NULL || option >= panel->options->len)
+    return -1;
+  return ((MbcPollOption *) g_ptr_array_index (panel->options, option))->percent;
+}
+
+static char *
+room_text (guint count,
+           guint total)
+{
+  if (total == 0)
+    return g_strdup ("Room: no votes");
+  return g_strdup_printf ("Room: %.0f%% (%u of %u)", 100.0 * count / total, count, total);
+}
+
+static char *
+panel_text (double percent)
+{
+  return percent < 0 ? g_strdup ("2017 panel: no poll")
+                     : g_strdup_printf ("2017 panel: %g%%", percent);
+}
+
+/**
+ * mbc_chart_draw_comparison:
+ * @cr: (nullable): where to draw, from (0, 0); %NULL only measures
+ * @options: the options' titles
+ * @room_counts: the room's votes for each option
+ * @show_room: %FALSE while the room's numbers are hidden (before the reveal)
+ * @panel: (nullable): the 2017 poll, or %NULL (or a question without a poll) for none
+ *
+ * For each option, its title and two bars: the room's share (accent) and the 2017 panel's
+ * (the text colour, lighter), each with its numbers written beside it.
+ *
+ * Returns: the height at @width.
+ */
+int
+mbc_chart_draw_comparison (cairo_t              *cr,
+                           PangoContext         *context,
+                           const char * const   *options,
+                           const guint          *room_counts,
+                           gboolean              show_room,
+                           const MbcSource      *panel,
+                           const MbcChartColors *colors,
+                           int                   width)
+{
+  guint total = room_total (options, room_counts);
+  int y = 0;
+
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
+  g_return_val_if_fail (options != NULL && room_counts != NULL && colors != NULL, 0);
+
+  for (guint i = 0; options[i]; i++)
+    {
+      g_autoptr(PangoLayout) title = make_layout (context, options[i], width, TRUE);
+      double panel_value = panel_percent (panel, i);
+      g_autofree char *room = show_room ? room_text (room_counts[i], total)
+                                        : g_strdup ("Room: hidden until the reveal");
+      g_autofree char *panel_label = panel_text (panel_value);
+      const char *texts[] = { room, panel_label };
+      double shares[] = { show_room && total ? 100.0 * room_counts[i] / total : -1,
+                          panel_value };
+      int title_height;
+
+      pango_layout_get_pixel_size (title, NULL, &title_height);
+      show (cr, title, 0, y, colors->fg, 1);
+      y += title_height + GAP / 2;
+      for (guint k = 0; k < 2; k++)
+        {
+          g_autoptr(PangoLayout) text = make_layout (context, texts[k], width * 2 / 5, FALSE);
+          int text_width, text_height, bar_x, bar_width, bar_height;
+
+          pango_layout_get_pixel_size (text, &text_width, &text_height);
+          bar_height = MAX (text_height, BAR_HEIGHT);
+          bar_x = width * 2 / 5 + GAP;
+          bar_width = MAX (width - bar_x, 10);
+          if (cr)
+            {
+              show (cr, text, 0, y + (bar_height - text_height) / 2, colors->fg, 1);
+              set_color (cr, colors->fg, 0.10);
+              cairo_rectangle (cr, bar_x, y, bar_width, bar_height);
+              cairo_fill (cr);
+              if (shares[k] >= 0)
+                {
+                  if (k == 0)
+                    set_color (cr, colors->accent, 1);
+                  else
+                    set_color (cr, colors->fg, 0.55);
+                  cairo_rectangle (cr, bar_x, y, bar_width * shares[k] / 100.0, bar_height);
+                  cairo_fill (cr);
+                }
+            }
+          y += bar_height + GAP / 2;
+        }
+      y += GAP;
+    }
+  return y;
+}
+
+/**
+ * mbc_chart_describe_comparison:
+ *
+ * Returns: (transfer full): every number of the comparison in words, for screen readers.
+ */
+char *
+mbc_chart_describe_comparison (const char * const *options,
+                               const guint        *room_counts,
+                               gboolean            show_room,
+                               const MbcSource    *panel)
+{
+  guint total = room_total (options, room_counts);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; options[i]; i++)
+    {
+      g_autofree char *room = show_room ? room_text (room_counts[i], total)
+                                        : g_strdup ("Room: hidden until the reveal");
+      g_autofree char *panel_label = panel_text (panel_percent (panel, i));
+      g_string_append_printf (out, "%s%s: %s; %s.", i ? " " : "", options[i], room,
+                              panel_label);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -23,4 +23,17 @@ int   mbc_chart_draw_poll     (cairo_t              *cr,
                                int                   width);
 char *mbc_chart_describe_poll (const MbcSource      *source);
 
+int   mbc_chart_draw_comparison     (cairo_t              *cr,
+                                     PangoContext         *context,
+                                     const char * const   *options,
+                                     const guint          *room_counts,
+                                     gboolean              show_room,
+                                     const MbcSource      *panel,
+                                     const MbcChartColors *colors,
+                                     int                   width);
+char *mbc_chart_describe_comparison (const char * const   *options,
+                                     const guint          *room_counts,
+                                     gboolean              show_room,
+                                     const MbcSource      *panel);
+
 G_END_DECLS

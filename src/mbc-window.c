@@ -18,6 +18,7 @@
 #include "mbc-document.h"
 #include "mbc-evaluator.h"
 #include "mbc-library-dialog.h"
+#include "mbc-presenter-window.h"
 #include "mbc-problem.h"
 #include "mbc-report.h"
 #include "mbc-result-view.h"
@@ -535,6 +536,47 @@ library_action (GtkWidget  *widget,
   mbc_window_show_library (MBC_WINDOW (widget));
 }
 
+/* --- Teaching mode ----------------------------------------------------------------------- */
+
+/**
+ * mbc_window_show_teaching:
+ * @fullscreen: whether to fill the screen (as for a projector)
+ *
+ * Returns: (transfer none) (nullable): the teaching-mode window, or %NULL without a
+ *   guideline or a library (a dialog says why).
+ */
+GtkWidget *
+mbc_window_show_teaching (MbcWindow *self,
+                          gboolean   fullscreen)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *presenter;
+
+  g_return_val_if_fail (MBC_IS_WINDOW (self), NULL);
+
+  if (self->guideline == NULL)
+    return NULL;
+  if (self->library == NULL && !(self->library = mbc_library_load (&error)))
+    {
+      show_error_dialog (self, "The Case Library Could Not Be Read", error->message);
+      return NULL;
+    }
+  presenter = mbc_presenter_window_new (self->guideline, self->library);
+  gtk_window_set_transient_for (GTK_WINDOW (presenter), GTK_WINDOW (self));
+  if (fullscreen)
+    gtk_window_fullscreen (GTK_WINDOW (presenter));
+  gtk_window_present (GTK_WINDOW (presenter));
+  return presenter;
+}
+
+static void
+teaching_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  mbc_window_show_teaching (MBC_WINDOW (widget), TRUE);
+}
+
 /* --- The report ---------------------------------------------------------------------------- */
 
 static MbcPaper
@@ -834,6 +876,7 @@ mbc_window_class_init (MbcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.library", NULL, library_action);
+  gtk_widget_class_install_action (widget_class, "win.teaching", NULL, teaching_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 }

@@ -34,6 +34,8 @@ void       mbc_window_print                  (MbcWindow      *self,
                                               GtkPrintOperationAction action,
                                               const char     *export_to);
 GtkWidget *mbc_window_show_library           (MbcWindow      *self);
+GtkWidget *mbc_window_show_teaching          (MbcWindow      *self,
+                                              gboolean        fullscreen);
 void       mbc_window_open_library_case      (MbcWindow      *self,
                                               MbcLibraryCase *entry);
 gboolean   mbc_window_keep_draft             (MbcWindow      *self,

@@ -15,6 +15,7 @@
 #include "mbc-choice-button.h"
 #include "mbc-guideline.h"
 #include "mbc-library-dialog.h"
+#include "mbc-presenter-window.h"
 #include "mbc-result-view.h"
 #include "mbc-section.h"
 #include "mbc-text-row.h"
@@ -594,6 +595,92 @@ test_export_report (void)
   g_rmdir (dir);
 }
 
+static void
+keys (MbcPresenterWindow *presenter,
+      const guint        *keyvals)
+{
+  for (guint i = 0; keyvals[i]; i++)
+    mbc_presenter_window_press_key (presenter, keyvals[i], 0);
+  settle ();
+}
+
+/* A teaching session run from the keyboard: votes, undo, hidden counts, reset, reveal,
+ * next and previous, the summary, and the exported CSV and JSON read back. */
+static void
+test_teaching_session (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-teaching-XXXXXX", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "session.csv", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "session.json", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) json_file = g_file_new_for_path (json_path);
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  MbcWindow *window = new_window ();
+  MbcPresenterWindow *presenter = MBC_PRESENTER_WINDOW (mbc_window_show_teaching (window, FALSE));
+  g_autoptr(GtkWidget) alive = g_object_ref (GTK_WIDGET (presenter));
+  MbcPollSession *session;
+
+  g_assert_cmpstr (mbc_presenter_window_get_page (presenter), ==, "choose");
+  mbc_presenter_window_choose_case (presenter, 0);
+  g_assert_cmpstr (mbc_presenter_window_get_page (presenter), ==, "vignette");
+  session = mbc_presenter_window_get_session (presenter);
+  g_assert_cmpstr (mbc_poll_session_get_case_title (session), ==, "The case the experts discussed");
+
+  /* Question 1: six yes and three no, one no undone, then revealed. */
+  keys (presenter, (guint[]) { GDK_KEY_Right, GDK_KEY_y, GDK_KEY_y, GDK_KEY_y, GDK_KEY_Y,
+                               GDK_KEY_y, GDK_KEY_y, GDK_KEY_n, GDK_KEY_n, GDK_KEY_n, GDK_KEY_n,
+                               GDK_KEY_BackSpace, 0 });
+  g_assert_cmpstr (mbc_presenter_window_get_page (presenter), ==, "question");
+  g_assert_cmpuint (mbc_poll_session_get_count (session, 0, 0), ==, 6);
+  g_assert_cmpuint (mbc_poll_session_get_count (session, 0, 1), ==, 3);
+  keys (presenter, (guint[]) { GDK_KEY_h, GDK_KEY_2, GDK_KEY_r, 0 });
+  g_assert_cmpuint (mbc_poll_session_get_count (session, 0, 1), ==, 4);
+  g_assert_true (mbc_poll_session_get_revealed (session, 0));
+  g_assert_cmpfloat_with_epsilon (mbc_poll_session_get_percent (session, 0, 0), 60.0, 1e-9);
+
+  /* Question 2: votes, reset, two votes; back to question 1 and on again. */
+  keys (presenter, (guint[]) { GDK_KEY_space, GDK_KEY_y, GDK_KEY_y, GDK_KEY_Delete, GDK_KEY_n,
+                               GDK_KEY_y, GDK_KEY_Left, 0 });
+  g_assert_cmpuint (mbc_poll_session_get_current (session), ==, 0);
+  g_assert_cmpuint (mbc_poll_session_get_total (session, 1), ==, 2);
+  keys (presenter, (guint[]) { GDK_KEY_Right, GDK_KEY_Right, GDK_KEY_y, GDK_KEY_Right,
+                               GDK_KEY_n, GDK_KEY_Right, GDK_KEY_y, GDK_KEY_y, GDK_KEY_n,
+                               GDK_KEY_r, 0 });
+  g_assert_cmpuint (mbc_poll_session_get_current (session), ==, 4);
+  g_assert_cmpstr (mbc_poll_session_get_question (session, 4)->id, ==, "Q5");
+  keys (presenter, (guint[]) { GDK_KEY_Right, 0 });
+  g_assert_cmpstr (mbc_presenter_window_get_page (presenter), ==, "summary");
+
+  g_assert_true (mbc_presenter_window_export (presenter, csv_file, TRUE, &error));
+  g_assert_true (mbc_presenter_window_export (presenter, json_file, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpstr (lines[1], ==, "\"The case the experts discussed\",\"T1\",\"Will you proceed "
+                                 "with mastectomy?\",\"Yes\",6,10,60.0,77.3");
+  g_assert_cmpstr (lines[2], ==, "\"The case the experts discussed\",\"T1\",\"Will you proceed "
+                                 "with mastectomy?\",\"No\",4,10,40.0,22.7");
+  g_assert_true (g_str_has_suffix (lines[3], "\"Yes\",1,2,50.0,63.6"));
+  g_assert_true (g_str_has_suffix (lines[9], "\"Yes\",2,3,66.7,"));
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"schema\": \"mbc-advisor/poll-session/1\""));
+  g_assert_nonnull (strstr (json, "\"room_count\": 6"));
+  /* Nothing of the case but its title. */
+  g_assert_null (strstr (json, "Teaching case"));
+  g_assert_null (strstr (csv, "premenopausal"));
+
+  /* Esc leaves teaching mode. */
+  keys (presenter, (guint[]) { GDK_KEY_Escape, 0 });
+  g_assert_false (gtk_widget_get_visible (alive));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (csv_path);
+  g_unlink (json_path);
+  g_rmdir (dir);
+}
+
 /* The shortcuts window is built when asked for, once. */
 static void
 test_shortcuts (void)
@@ -679,6 +766,7 @@ main (int   argc,
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/library", test_library);
   g_test_add_func ("/window/export-report", test_export_report);
+  g_test_add_func ("/window/teaching-session", test_teaching_session);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/no-guideline", test_no_guideline);
   status = g_test_run ();

@@ -2,13 +2,18 @@
 /*
  * mbc-screenshot OUTDIR [CASE.json …]: renders the main window for each case, in light and
  * dark, wide (1280 px) and narrow (400 px), to PNG files: the visible window and the whole
- * scrolled content. Run under Xvfb with GDK_DEBUG=gl-disable GSK_RENDERER=cairo.
+ * scrolled content.
+ * mbc-screenshot --presenter OUTDIR: renders every step of a teaching session (choosing the
+ * case, the vignette, voting, counts hidden, the reveal, the summary) at 1280×720 and
+ * 1920×1080, in light and dark.
+ * Run under Xvfb with GDK_DEBUG=gl-disable GSK_RENDERER=cairo.
  */
 #include "config.h"
 
 #include <adwaita.h>
 
 #include "mbc-guideline.h"
+#include "mbc-presenter-window.h"
 #include "mbc-window.h"
 
 static void
@@ -66,6 +71,61 @@ save_widget (GtkWidget  *widget,
   return gdk_texture_save_to_png (texture, path);
 }
 
+static void
+press (MbcPresenterWindow *presenter,
+       const char         *keys)
+{
+  for (const char *k = keys; *k; k++)
+    mbc_presenter_window_press_key (presenter,
+                                    *k == '>' ? GDK_KEY_Right : *k == '<' ? GDK_KEY_BackSpace
+                                    : gdk_unicode_to_keyval ((guint) *k), 0);
+}
+
+static void
+presenter_shots (MbcGuideline *guideline,
+                 const char   *outdir)
+{
+  static const struct { const char *name; int width; int height; } sizes[] = {
+    { "720p", 1280, 720 }, { "1080p", 1920, 1080 },
+  };
+  static const struct { const char *name; AdwColorScheme scheme; } themes[] = {
+    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT }, { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
+  };
+  /* Each step: its name, and the keys that lead to it from the one before. */
+  static const struct { const char *step; const char *keys; } steps[] = {
+    { "1-choose", "" }, { "2-vignette", NULL }, { "3-votes", ">yyyyyyynnn" },
+    { "4-hidden", "hyn" }, { "5-reveal", "r" }, { "6-summary", ">yyn>nnn>yn>yyyyn>" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) library = mbc_library_load (&error);
+
+  g_assert_no_error (error);
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        GtkWidget *window = mbc_presenter_window_new (guideline, library);
+        MbcPresenterWindow *presenter = MBC_PRESENTER_WINDOW (window);
+
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (), themes[t].scheme);
+        gtk_window_set_default_size (GTK_WINDOW (window), sizes[z].width, sizes[z].height);
+        gtk_window_present (GTK_WINDOW (window));
+        for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+          {
+            g_autofree char *path = g_strdup_printf ("%s/presenter-%s-%s-%s.png", outdir,
+                                                     steps[i].step, sizes[z].name,
+                                                     themes[t].name);
+            if (steps[i].keys == NULL)
+              mbc_presenter_window_choose_case (presenter, 0);
+            else
+              press (presenter, steps[i].keys);
+            wait_frames (window, 4);
+            save_widget (window, GTK_NATIVE (window), path);
+            g_print ("%s\n", path);
+          }
+        gtk_window_destroy (GTK_WINDOW (window));
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -80,9 +140,16 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   const char *outdir;
 
+  gboolean presenter = argc > 1 && g_strcmp0 (argv[1], "--presenter") == 0;
+
+  if (presenter)
+    {
+      argv++;
+      argc--;
+    }
   if (argc < 2)
     {
-      g_printerr ("usage: mbc-screenshot OUTDIR [CASE.json …]\n");
+      g_printerr ("usage: mbc-screenshot [--presenter] OUTDIR [CASE.json …]\n");
       return 2;
     }
   outdir = argv[1];
@@ -99,6 +166,11 @@ main (int   argc,
   }
   guideline = mbc_guideline_new_default (NULL, &error);
   g_assert_no_error (error);
+  if (presenter)
+    {
+      presenter_shots (guideline, outdir);
+      return 0;
+    }
 
   /* Without cases: the empty form. */
   for (int c = 2; c < MAX (argc, 3); c++)

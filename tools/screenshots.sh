@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # tools/screenshots.sh [BUILD] [OUTDIR]: renders the window for the teaching cases in light
-# and dark, wide (1280 px) and narrow (400 px), and once at scale 2 (HiDPI), to PNG files.
+# and dark, wide (1280 px) and narrow (400 px), and once at scale 2 (HiDPI), to PNG files;
+# and every step of a teaching session at 1280×720 and 1920×1080, light and dark.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 BUILD=${1:-build}
@@ -12,4 +13,5 @@ export GDK_DEBUG=gl-disable GSK_RENDERER=cairo GSETTINGS_BACKEND=memory NO_AT_BR
 run () { xvfb-run -a -s "-screen 0 2600x2000x24" "$@"; }
 run "$BUILD/src/mbc-screenshot" "$OUT" tests/data/cases/*.json
 GDK_SCALE=2 run "$BUILD/src/mbc-screenshot" "$OUT/hidpi" tests/data/cases/worked-example.json
+run "$BUILD/src/mbc-screenshot" --presenter "$OUT/presenter"
 echo "screenshots in $OUT"
