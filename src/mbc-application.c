@@ -26,6 +26,7 @@ struct _MbcApplication
   /* NULL when the settings schema is not installed: then nothing persists. */
   GSettings      *settings;
   int             paper_size;     /* without settings: 0 automatic, 1 A4, 2 Letter */
+  gboolean        hide_counts;
   GFile          *last_folder;
 };
 
@@ -57,11 +58,49 @@ load_guideline (MbcApplication *self)
     }
 }
 
+/* The window keeps the size and state it was last given. */
 static MbcWindow *
 new_window (MbcApplication *self)
 {
+  MbcWindow *window;
+
   load_guideline (self);
-  return mbc_window_new (GTK_APPLICATION (self), self->guideline, self->guideline_error);
+  window = mbc_window_new (GTK_APPLICATION (self), self->guideline, self->guideline_error);
+  if (self->settings)
+    {
+      g_settings_bind (self->settings, "window-width", window, "default-width",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", window, "default-height",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", window, "maximized",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
+  return window;
+}
+
+/**
+ * mbc_application_get_hide_counts:
+ *
+ * Returns: whether teaching mode starts with the room's counts hidden until the reveal.
+ */
+gboolean
+mbc_application_get_hide_counts (MbcApplication *self)
+{
+  g_return_val_if_fail (MBC_IS_APPLICATION (self), FALSE);
+  return self->settings ? g_settings_get_boolean (self->settings, "teaching-hide-counts")
+                        : self->hide_counts;
+}
+
+static void
+hide_counts_cb (GtkSwitch      *toggle,
+                GParamSpec     *pspec,
+                MbcApplication *self)
+{
+  if (self->settings)
+    g_settings_set_boolean (self->settings, "teaching-hide-counts",
+                            gtk_switch_get_active (toggle));
+  else
+    self->hide_counts = gtk_switch_get_active (toggle);
 }
 
 /* MBC_BENCH_COMPLETE_FRAME=1 (bench/startup.py, which takes the first frame itself): print
@@ -143,7 +182,7 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  GtkApplication *app = user_data;
+  MbcApplication *self = user_data;
   const char *developers[] = { "The MBC Surgery Advisor contributors", NULL };
   GtkWidget *about = adw_about_window_new ();
 
@@ -153,18 +192,37 @@ about_action (GSimpleAction *action,
                 "version", PACKAGE_VERSION,
                 "developer-name", "The MBC Surgery Advisor contributors",
                 "developers", developers,
+                "copyright", "© 2026 The MBC Surgery Advisor contributors",
                 "license-type", GTK_LICENSE_GPL_3_0,
                 "comments", "Decision support on surgery of the primary tumour in metastatic "
-                            "breast cancer after response to systemic therapy. The guideline is "
-                            "the 2017 Indian expert-group consensus (Update in Oncology 2017); "
-                            "later evidence is shown separately, with its date.",
-                "transient-for", gtk_application_get_active_window (app),
+                            "breast cancer after response to systemic therapy. It shows what "
+                            "its guideline says about a case, with the application's stated "
+                            "interpretations, and the evidence published since, dated. It does "
+                            "not replace clinical judgement.",
+                "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                 NULL);
+  /* The source of the guideline, as the pack in use names it. */
+  load_guideline (self);
+  if (self->guideline)
+    {
+      g_autofree char *source = g_strdup_printf ("%s (%s), version %s",
+                                                 mbc_guideline_get_title (self->guideline),
+                                                 mbc_guideline_get_date (self->guideline),
+                                                 mbc_guideline_get_version (self->guideline));
+
+      adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
+                                                    "The guideline is the consensus of",
+                                                    (const char **) mbc_guideline_get_authors (self->guideline));
+      adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), "Guideline", source,
+                                          GTK_LICENSE_CUSTOM,
+                                          "The recommendations shown are those of this "
+                                          "consensus, encoded as data and quoted with their "
+                                          "sources; where the application interprets them, "
+                                          "it says so.");
+    }
   gtk_window_present (GTK_WINDOW (about));
 }
 
-/* Each window is closed as by its close button: one with unsaved changes asks first. The
- * application ends with its last window. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -223,6 +281,25 @@ preferences_action (GSimpleAction *action,
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (paper_selected_cb), self, 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  {
+    GtkWidget *teaching = adw_preferences_group_new ();
+    GtkWidget *hide_row = adw_action_row_new ();
+    GtkWidget *toggle = gtk_switch_new ();
+
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (teaching), "Teaching Mode");
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (hide_row),
+                                   "Hide the Room's Counts Until the Reveal");
+    gtk_switch_set_active (GTK_SWITCH (toggle), mbc_application_get_hide_counts (self));
+    gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    "Hide the room's counts until the reveal", -1);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (hide_row), toggle);
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (hide_row), toggle);
+    g_signal_connect_object (toggle, "notify::active", G_CALLBACK (hide_counts_cb), self, 0);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (teaching), hide_row);
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (teaching));
+  }
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   gtk_window_set_transient_for (GTK_WINDOW (window),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (MbcApplication, mbc_application, MBC, APPLICATION, AdwAppl
 
 MbcApplication *mbc_application_new             (const char     *guideline_path);
 MbcPaper        mbc_application_get_paper       (MbcApplication *self);
+gboolean        mbc_application_get_hide_counts (MbcApplication *self);
 GFile          *mbc_application_dup_last_folder (MbcApplication *self);
 void            mbc_application_set_last_folder (MbcApplication *self,
                                                  GFile          *folder);

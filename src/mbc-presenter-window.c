@@ -641,6 +641,17 @@ mbc_presenter_window_new (MbcGuideline *guideline,
   return GTK_WIDGET (self);
 }
 
+/* Whether the room's counts start hidden until the reveal (H toggles it). */
+void
+mbc_presenter_window_set_hide_counts (MbcPresenterWindow *self,
+                                      gboolean            hide)
+{
+  g_return_if_fail (MBC_IS_PRESENTER_WINDOW (self));
+  self->hide_counts = hide;
+  if (self->session)
+    update_question (self);
+}
+
 /* "choose", "vignette", "question" or "summary". */
 const char *
 mbc_presenter_window_get_page (MbcPresenterWindow *self)

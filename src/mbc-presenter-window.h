@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (MbcPresenterWindow, mbc_presenter_window, MBC, PRESENTER_W
 
 GtkWidget      *mbc_presenter_window_new         (MbcGuideline       *guideline,
                                                   GPtrArray          *library);
+void            mbc_presenter_window_set_hide_counts (MbcPresenterWindow *self,
+                                                      gboolean            hide);
 gboolean        mbc_presenter_window_press_key   (MbcPresenterWindow *self,
                                                   guint               keyval,
                                                   GdkModifierType     state);

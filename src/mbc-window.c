@@ -562,6 +562,10 @@ mbc_window_show_teaching (MbcWindow *self,
       return NULL;
     }
   presenter = mbc_presenter_window_new (self->guideline, self->library);
+  if (MBC_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    mbc_presenter_window_set_hide_counts (
+      MBC_PRESENTER_WINDOW (presenter),
+      mbc_application_get_hide_counts (MBC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
   gtk_window_set_transient_for (GTK_WINDOW (presenter), GTK_WINDOW (self));
   if (fullscreen)
     gtk_window_fullscreen (GTK_WINDOW (presenter));
