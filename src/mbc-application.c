@@ -223,6 +223,16 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The user guide (help/, installed for the help viewer). */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
+                "help:" APPLICATION_ID, GDK_CURRENT_TIME);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -374,6 +384,7 @@ mbc_application_startup (GApplication *app)
     { "about", about_action },
     { "quit", quit_action },
     { "preferences", preferences_action },
+    { "help", help_action },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *reset_accels[] = { "<Control>r", NULL };
@@ -384,6 +395,7 @@ mbc_application_startup (GApplication *app)
   const char *print_accels[] = { "<Control>p", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
   const char *teaching_accels[] = { "F5", NULL };
+  const char *help_accels[] = { "F1", NULL };
 
   /* The name shown for it, and under which it adds files to the recent files. */
   g_set_application_name ("MBC Surgery Advisor");
@@ -401,6 +413,7 @@ mbc_application_startup (GApplication *app)
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.teaching",
                                          teaching_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   load_settings (MBC_APPLICATION (app));
   /* style.css in the resources is loaded by AdwApplication itself. */
 }

@@ -34,6 +34,8 @@ try:
         os.path.join(data, "icons", "hicolor", "scalable", "apps", app + ".svg"),
         os.path.join(data, "icons", "hicolor", "symbolic", "apps", app + "-symbolic.svg"),
         os.path.join(data, "glib-2.0", "schemas", app + ".gschema.xml"),
+        os.path.join(data, "help", "C", app, "index.page"),
+        os.path.join(data, "help", "C", app, "teaching.page"),
     ]
     missing = [p[len(dest):] for p in expected if not os.path.exists(p)]
     ok = not missing
