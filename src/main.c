@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <glib.h>
+#include <glib/gi18n.h>
 
 #include "mbc-application.h"
 #include "mbc-cli.h"
@@ -63,6 +64,10 @@ main (int   argc,
 
   prefer_malloc_for_batch (argv);
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MBC_LOCALEDIR") ? g_getenv ("MBC_LOCALEDIR")
+                                                               : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   if (is_headless (argc, argv))
     return mbc_cli_run (argc, argv);
 

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,42 +185,42 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   MbcApplication *self = user_data;
-  const char *developers[] = { "The MBC Surgery Advisor contributors", NULL };
+  const char *developers[] = { _("The MBC Surgery Advisor contributors"), NULL };
   GtkWidget *about = adw_about_window_new ();
 
   g_object_set (about,
                 "application-name", "MBC Surgery Advisor",
                 "application-icon", APPLICATION_ID,
                 "version", PACKAGE_VERSION,
-                "developer-name", "The MBC Surgery Advisor contributors",
+                "developer-name", _("The MBC Surgery Advisor contributors"),
                 "developers", developers,
-                "copyright", "© 2026 The MBC Surgery Advisor contributors",
+                "copyright", _("© 2026 The MBC Surgery Advisor contributors"),
                 "license-type", GTK_LICENSE_GPL_3_0,
-                "comments", "Decision support on surgery of the primary tumour in metastatic "
+                "comments", _("Decision support on surgery of the primary tumour in metastatic "
                             "breast cancer after response to systemic therapy. It shows what "
                             "its guideline says about a case, with the application's stated "
                             "interpretations, and the evidence published since, dated. It does "
-                            "not replace clinical judgement.",
+                            "not replace clinical judgement."),
                 "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                 NULL);
   /* The source of the guideline, as the pack in use names it. */
   load_guideline (self);
   if (self->guideline)
     {
-      g_autofree char *source = g_strdup_printf ("%s (%s), version %s",
+      g_autofree char *source = g_strdup_printf (_("%s (%s), version %s"),
                                                  mbc_guideline_get_title (self->guideline),
                                                  mbc_guideline_get_date (self->guideline),
                                                  mbc_guideline_get_version (self->guideline));
 
       adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
-                                                    "The guideline is the consensus of",
+                                                    _("The guideline is the consensus of"),
                                                     (const char **) mbc_guideline_get_authors (self->guideline));
-      adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), "Guideline", source,
+      adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Guideline"), source,
                                           GTK_LICENSE_CUSTOM,
-                                          "The recommendations shown are those of this "
+                                          _("The recommendations shown are those of this "
                                           "consensus, encoded as data and quoted with their "
                                           "sources; where the application interprets them, "
-                                          "it says so.");
+                                          "it says so."));
     }
   gtk_window_present (GTK_WINDOW (about));
 }
@@ -267,21 +269,21 @@ preferences_action (GSimpleAction *action,
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *row = adw_combo_row_new ();
-  g_autofree char *automatic = g_strdup_printf ("Automatic (%s)",
+  g_autofree char *automatic = g_strdup_printf (_("Automatic (%s)"),
                                                 mbc_paper_from_locale () == MBC_PAPER_LETTER
-                                                ? "Letter" : "A4");
-  const char *papers[] = { automatic, "A4", "Letter", NULL };
+                                                ? _("Letter") : _("A4"));
+  const char *papers[] = { automatic, _("A4"), _("Letter"), NULL };
   g_autoptr(GtkStringList) model = gtk_string_list_new (papers);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), "Reports");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Reports"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          self->settings
-                                         ? "The paper of exported and printed reports. "
-                                           "Automatic follows the language settings."
-                                         : "The paper of exported and printed reports. The "
+                                         ? _("The paper of exported and printed reports. "
+                                           "Automatic follows the language settings.")
+                                         : _("The paper of exported and printed reports. The "
                                            "settings schema is not installed: this choice "
-                                           "lasts until the application closes.");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Paper Size");
+                                           "lasts until the application closes."));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Paper Size"));
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row),
@@ -297,13 +299,13 @@ preferences_action (GSimpleAction *action,
     GtkWidget *hide_row = adw_action_row_new ();
     GtkWidget *toggle = gtk_switch_new ();
 
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (teaching), "Teaching Mode");
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (teaching), _("Teaching Mode"));
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (hide_row),
-                                   "Hide the Room's Counts Until the Reveal");
+                                   _("Hide the Room's Counts Until the Reveal"));
     gtk_switch_set_active (GTK_SWITCH (toggle), mbc_application_get_hide_counts (self));
     gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
     gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    "Hide the room's counts until the reveal", -1);
+                                    _("Hide the room's counts until the reveal"), -1);
     adw_action_row_add_suffix (ADW_ACTION_ROW (hide_row), toggle);
     adw_action_row_set_activatable_widget (ADW_ACTION_ROW (hide_row), toggle);
     g_signal_connect_object (toggle, "notify::active", G_CALLBACK (hide_counts_cb), self, 0);
@@ -327,8 +329,8 @@ load_settings (MbcApplication *self)
 
   if (schema == NULL)
     {
-      g_message ("The settings schema %s is not installed: preferences will not be kept "
-                 "(install the application, or set GSETTINGS_SCHEMA_DIR)", APPLICATION_ID);
+      g_message (_("The settings schema %s is not installed: preferences will not be kept "
+                 "(install the application, or set GSETTINGS_SCHEMA_DIR)"), APPLICATION_ID);
       return;
     }
   self->settings = g_settings_new_full (schema, NULL, NULL);
@@ -398,7 +400,7 @@ mbc_application_startup (GApplication *app)
   const char *help_accels[] = { "F1", NULL };
 
   /* The name shown for it, and under which it adds files to the recent files. */
-  g_set_application_name ("MBC Surgery Advisor");
+  g_set_application_name (_("MBC Surgery Advisor"));
   G_APPLICATION_CLASS (mbc_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <adwaita.h>
 
 #include "mbc-case-form.h"
@@ -77,7 +79,7 @@ spin_output_cb (GtkSpinButton *spin,
   g_autofree char *text = NULL;
 
   if (value <= unknown_value (field) + step_of (field) / 2)
-    text = g_strdup ("Unknown");
+    text = g_strdup (_("Unknown"));
   else
     text = g_strdup_printf ("%.*f", gtk_spin_button_get_digits (spin), value);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
@@ -95,7 +97,8 @@ spin_input_cb (GtkSpinButton *spin,
   char *end = NULL;
   double value;
 
-  if (*text == '\0' || g_ascii_strcasecmp (text, "unknown") == 0)
+  if (*text == '\0' || g_ascii_strcasecmp (text, "unknown") == 0 ||
+      g_utf8_collate (text, _("Unknown")) == 0)
     {
       *new_value = unknown_value (field);
       return TRUE;
@@ -234,7 +237,7 @@ add_number_row (MbcCaseForm  *self,
   g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), GUINT_TO_POINTER (field));
 
   clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
-  clear_label = g_strdup_printf ("Set %s to unknown", mbc_case_field_get_title (field));
+  clear_label = g_strdup_printf (_("Set %s to unknown"), mbc_case_field_get_title (field));
   mbc_tooltip_set_text (clear, clear_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   clear_label, -1);
@@ -267,7 +270,7 @@ add_choice_row (MbcCaseForm  *self,
   g_autofree char *prop = property_name (field);
   GtkWidget *button;
 
-  g_strv_builder_add (titles, "Unknown");
+  g_strv_builder_add (titles, _("Unknown"));
   for (guint i = 0; choices[i]; i++)
     g_strv_builder_add (titles, mbc_case_field_get_choice_title (field, choices[i]));
   strv = g_strv_builder_end (titles);
@@ -361,7 +364,7 @@ sync_sites (MbcCaseForm *self)
 
   summary = mbc_case_format_value (self->kase, MBC_CASE_FIELD_METASTATIC_SITES);
   mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->rows[MBC_CASE_FIELD_METASTATIC_SITES]),
-                             value ? summary : "Unknown: check every site involved");
+                             value ? summary : _("Unknown: check every site involved"));
   gtk_widget_set_visible (self->rows[MBC_CASE_FIELD_LIVER_LESION_COUNT],
                           value && g_strv_contains ((const char * const *) value, "liver"));
   gtk_widget_set_visible (self->rows[MBC_CASE_FIELD_LUNG_LESION_COUNT],

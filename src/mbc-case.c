@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -61,59 +63,59 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static const char * const menopausal[] = { "premenopausal", "postmenopausal", NULL };
-static const char * const menopausal_t[] = { "Premenopausal", "Postmenopausal", NULL };
+static const char * const menopausal_t[] = { N_("Premenopausal"), N_("Postmenopausal"), NULL };
 static const char * const receptor[] = { "positive", "negative", NULL };
-static const char * const receptor_t[] = { "Positive", "Negative", NULL };
+static const char * const receptor_t[] = { N_("Positive"), N_("Negative"), NULL };
 static const char * const sites[] = {
   "bone", "liver", "lung", "brain", "distant_lymph_nodes", "pleura", "skin_soft_tissue",
   "other", NULL
 };
 static const char * const sites_t[] = {
-  "Bone", "Liver", "Lung", "Brain", "Distant lymph nodes", "Pleura", "Skin and soft tissue",
-  "Other", NULL
+  N_("Bone"), N_("Liver"), N_("Lung"), N_("Brain"), N_("Distant lymph nodes"), N_("Pleura"), N_("Skin and soft tissue"),
+  N_("Other"), NULL
 };
 static const char * const response[] = { "complete", "partial", "stable", "progression", NULL };
 static const char * const response_t[] = {
-  "Complete response", "Partial response", "Stable disease", "Progression", NULL
+  N_("Complete response"), N_("Partial response"), N_("Stable disease"), N_("Progression"), NULL
 };
 static const char * const breast[] = { "complete", "residual", NULL };
-static const char * const breast_t[] = { "Complete response", "Residual disease", NULL };
+static const char * const breast_t[] = { N_("Complete response"), N_("Residual disease"), NULL };
 static const char * const imaging[] = { "pet_ct", "other", NULL };
-static const char * const imaging_t[] = { "PET/CT", "Other imaging", NULL };
+static const char * const imaging_t[] = { N_("PET/CT"), N_("Other imaging"), NULL };
 static const char * const margins[] = { "bcs", "mastectomy_only", "not_achievable", NULL };
 static const char * const margins_t[] = {
-  "Achievable with breast-conserving surgery", "Achievable with mastectomy only",
-  "Not achievable", NULL
+  N_("Achievable with breast-conserving surgery"), N_("Achievable with mastectomy only"),
+  N_("Not achievable"), NULL
 };
 static const char * const yes_no[] = { "yes", "no", NULL };
-static const char * const yes_no_t[] = { "Yes", "No", NULL };
+static const char * const yes_no_t[] = { N_("Yes"), N_("No"), NULL };
 static const char * const nodes[] = { "clinically_positive", "clinically_negative", NULL };
-static const char * const nodes_t[] = { "Clinically positive", "Clinically negative", NULL };
+static const char * const nodes_t[] = { N_("Clinically positive"), N_("Clinically negative"), NULL };
 
 static const FieldInfo fields[MBC_CASE_N_FIELDS] = {
-  { "label", "Label", MBC_CASE_KIND_LABEL, NULL, NULL, 0, MBC_CASE_LABEL_MAX_CHARS },
-  { "age_years", "Age (years)", MBC_CASE_KIND_INT, NULL, NULL, 18, 110 },
-  { "menopausal_status", "Menopausal status", MBC_CASE_KIND_CHOICE, menopausal, menopausal_t },
-  { "ecog", "ECOG performance status", MBC_CASE_KIND_INT, NULL, NULL, 0, 4 },
-  { "er_status", "Oestrogen receptor (ER)", MBC_CASE_KIND_CHOICE, receptor, receptor_t },
-  { "pr_status", "Progesterone receptor (PR)", MBC_CASE_KIND_CHOICE, receptor, receptor_t },
-  { "her2_status", "HER2", MBC_CASE_KIND_CHOICE, receptor, receptor_t },
-  { "metastatic_sites", "Metastatic sites", MBC_CASE_KIND_SET, sites, sites_t },
-  { "metastatic_lesion_count", "Distant metastatic lesions", MBC_CASE_KIND_INT, NULL, NULL,
+  { "label", N_("Label"), MBC_CASE_KIND_LABEL, NULL, NULL, 0, MBC_CASE_LABEL_MAX_CHARS },
+  { "age_years", N_("Age (years)"), MBC_CASE_KIND_INT, NULL, NULL, 18, 110 },
+  { "menopausal_status", N_("Menopausal status"), MBC_CASE_KIND_CHOICE, menopausal, menopausal_t },
+  { "ecog", N_("ECOG performance status"), MBC_CASE_KIND_INT, NULL, NULL, 0, 4 },
+  { "er_status", N_("Oestrogen receptor (ER)"), MBC_CASE_KIND_CHOICE, receptor, receptor_t },
+  { "pr_status", N_("Progesterone receptor (PR)"), MBC_CASE_KIND_CHOICE, receptor, receptor_t },
+  { "her2_status", N_("HER2"), MBC_CASE_KIND_CHOICE, receptor, receptor_t },
+  { "metastatic_sites", N_("Metastatic sites"), MBC_CASE_KIND_SET, sites, sites_t },
+  { "metastatic_lesion_count", N_("Distant metastatic lesions"), MBC_CASE_KIND_INT, NULL, NULL,
     1, 1000 },
-  { "liver_lesion_count", "Liver lesions", MBC_CASE_KIND_INT, NULL, NULL, 0, 1000 },
-  { "lung_lesion_count", "Lung lesions", MBC_CASE_KIND_INT, NULL, NULL, 0, 1000 },
-  { "systemic_therapy_completed", "Systemic therapy completed", MBC_CASE_KIND_BOOL, yes_no,
+  { "liver_lesion_count", N_("Liver lesions"), MBC_CASE_KIND_INT, NULL, NULL, 0, 1000 },
+  { "lung_lesion_count", N_("Lung lesions"), MBC_CASE_KIND_INT, NULL, NULL, 0, 1000 },
+  { "systemic_therapy_completed", N_("Systemic therapy completed"), MBC_CASE_KIND_BOOL, yes_no,
     yes_no_t },
-  { "metastatic_response", "Response at metastatic sites", MBC_CASE_KIND_CHOICE, response,
+  { "metastatic_response", N_("Response at metastatic sites"), MBC_CASE_KIND_CHOICE, response,
     response_t },
-  { "breast_response", "Response in the breast", MBC_CASE_KIND_CHOICE, breast, breast_t },
-  { "response_imaging", "Imaging used", MBC_CASE_KIND_CHOICE, imaging, imaging_t },
-  { "residual_breast_size_cm", "Residual breast lesion (cm)", MBC_CASE_KIND_NUMBER, NULL, NULL,
+  { "breast_response", N_("Response in the breast"), MBC_CASE_KIND_CHOICE, breast, breast_t },
+  { "response_imaging", N_("Imaging used"), MBC_CASE_KIND_CHOICE, imaging, imaging_t },
+  { "residual_breast_size_cm", N_("Residual breast lesion (cm)"), MBC_CASE_KIND_NUMBER, NULL, NULL,
     0, 30 },
-  { "negative_margins", "Negative margins", MBC_CASE_KIND_CHOICE, margins, margins_t },
-  { "fit_for_surgery", "Fit for surgery", MBC_CASE_KIND_CHOICE, yes_no, yes_no_t },
-  { "axillary_nodes", "Axillary nodes", MBC_CASE_KIND_CHOICE, nodes, nodes_t },
+  { "negative_margins", N_("Negative margins"), MBC_CASE_KIND_CHOICE, margins, margins_t },
+  { "fit_for_surgery", N_("Fit for surgery"), MBC_CASE_KIND_CHOICE, yes_no, yes_no_t },
+  { "axillary_nodes", N_("Axillary nodes"), MBC_CASE_KIND_CHOICE, nodes, nodes_t },
 };
 
 /* --- Field metadata ------------------------------------------------------------------------ */
@@ -129,7 +131,7 @@ const char *
 mbc_case_field_get_title (MbcCaseField field)
 {
   g_return_val_if_fail (field < MBC_CASE_N_FIELDS, NULL);
-  return fields[field].title;
+  return _(fields[field].title);
 }
 
 MbcCaseKind
@@ -163,7 +165,7 @@ mbc_case_field_get_choice_title (MbcCaseField  field,
     return NULL;
   for (guint i = 0; fields[field].choices[i]; i++)
     if (strcmp (fields[field].choices[i], choice) == 0)
-      return fields[field].choice_titles[i];
+      return _(fields[field].choice_titles[i]);
   return NULL;
 }
 
@@ -284,7 +286,7 @@ check_value (MbcCaseField   field,
       if (!is_string (value))
         {
           mbc_problems_add (problems, info->name,
-                            "must be a string of at most %d characters, or absent; got %s",
+                            _("must be a string of at most %d characters, or absent; got %s"),
                             MBC_CASE_LABEL_MAX_CHARS, mbc_json_type_name (value));
           break;
         }
@@ -293,14 +295,14 @@ check_value (MbcCaseField   field,
         glong chars = g_utf8_strlen (s, -1);
         if (chars > MBC_CASE_LABEL_MAX_CHARS)
           mbc_problems_add (problems, info->name,
-                            "is %ld characters long; at most %d are allowed", chars,
+                            _("is %ld characters long; at most %d are allowed"), chars,
                             MBC_CASE_LABEL_MAX_CHARS);
         for (const char *p = s; *p; p = g_utf8_next_char (p))
           if (g_unichar_iscntrl (g_utf8_get_char (p)))
             {
               mbc_problems_add (problems, info->name,
-                                "contains a control character (U+%04X, such as a line break "
-                                "or tab); only printable text is allowed",
+                                _("contains a control character (U+%04X, such as a line break "
+                                "or tab); only printable text is allowed"),
                                 g_utf8_get_char (p));
               break;
             }
@@ -319,8 +321,8 @@ check_value (MbcCaseField   field,
         if (!is_number (value) || (integer && d != floor (d)) || d < info->min || d > info->max)
           {
             mbc_problems_add (problems, info->name,
-                              "must be %s from %g to %g, or null for unknown; got %s",
-                              integer ? "a whole number" : "a number", info->min, info->max,
+                              _("must be %s from %g to %g, or null for unknown; got %s"),
+                              integer ? _("a whole number") : _("a number"), info->min, info->max,
                               (got = quote_value (value)));
             break;
           }
@@ -336,7 +338,7 @@ check_value (MbcCaseField   field,
       if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
         {
           mbc_problems_add (problems, info->name,
-                            "must be true, false, or null for unknown; got %s",
+                            _("must be true, false, or null for unknown; got %s"),
                             (got = quote_value (value)));
           break;
         }
@@ -355,7 +357,7 @@ check_value (MbcCaseField   field,
           {
             g_autofree char *allowed = allowed_list (field);
             mbc_problems_add (problems, info->name,
-                              "must be one of %s, or \"unknown\"; got %s", allowed,
+                              _("must be one of %s, or \"unknown\"; got %s"), allowed,
                               (got = quote_value (value)));
             break;
           }
@@ -372,8 +374,8 @@ check_value (MbcCaseField   field,
         {
           g_autofree char *allowed = allowed_list (field);
           mbc_problems_add (problems, info->name,
-                            "must be a non-empty array of distinct values from %s, or null for "
-                            "unknown; got %s", allowed,
+                            _("must be a non-empty array of distinct values from %s, or null for "
+                            "unknown; got %s"), allowed,
                             (got = quote_value (value)));
           break;
         }
@@ -389,10 +391,10 @@ check_value (MbcCaseField   field,
               {
                 g_autofree char *allowed = allowed_list (field);
                 g_autofree char *bad = quote_value (element);
-                mbc_problems_add (problems, where, "must be one of %s; got %s", allowed, bad);
+                mbc_problems_add (problems, where, _("must be one of %s; got %s"), allowed, bad);
               }
             else if (slot->i & (1 << index))
-              mbc_problems_add (problems, where, "\"%s\" is listed twice; sites must be distinct",
+              mbc_problems_add (problems, where, _("\"%s\" is listed twice; sites must be distinct"),
                                 json_node_get_string (element));
             else
               slot->i |= 1 << index;
@@ -444,8 +446,8 @@ check_consistency (const Slot *s,
                           organs[k].organ);
       else if (is_site && count->i < 1)
         mbc_problems_add (problems, fields[organs[k].field].name,
-                          "is 0 but %s is among metastatic_sites; must be at least 1, or null "
-                          "for unknown", organs[k].organ);
+                          _("is 0 but %s is among metastatic_sites; must be at least 1, or null "
+                          "for unknown"), organs[k].organ);
     }
 
   if (!s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].known)
@@ -779,8 +781,8 @@ check_teaching (JsonNode  *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      mbc_problems_add (problems, MBC_CASE_TEACHING, "must be an object with title, "
-                        "statements, note and expected_tier");
+      mbc_problems_add (problems, MBC_CASE_TEACHING, _("must be an object with title, "
+                        "statements, note and expected_tier"));
       return;
     }
   object = json_node_get_object (node);
@@ -792,7 +794,7 @@ check_teaching (JsonNode  *node,
       if (strcmp (name, "title") == 0 || strcmp (name, "note") == 0)
         {
           if (!is_string (member) || *json_node_get_string (member) == '\0')
-            mbc_problems_add (problems, where, "must be a non-empty string");
+            mbc_problems_add (problems, where, _("must be a non-empty string"));
         }
       else if (strcmp (name, "statements") == 0)
         {
@@ -802,21 +804,21 @@ check_teaching (JsonNode  *node,
           for (guint i = 0; ok && i < json_array_get_length (array); i++)
             ok = is_string (json_array_get_element (array, i));
           if (!ok)
-            mbc_problems_add (problems, where, "must be a non-empty array of source ids");
+            mbc_problems_add (problems, where, _("must be a non-empty array of source ids"));
         }
       else if (strcmp (name, "expected_tier") == 0)
         {
           if (!is_string (member) ||
               !g_strv_contains (tiers, json_node_get_string (member)))
-            mbc_problems_add (problems, where, "must be one of recommended, individualise, "
-                              "not_recommended, indeterminate");
+            mbc_problems_add (problems, where, _("must be one of recommended, individualise, "
+                              "not_recommended, indeterminate"));
         }
       else
         {
           g_autofree char *shown = g_utf8_make_valid (name, -1);
           g_autofree char *at = g_strdup_printf (MBC_CASE_TEACHING ".%s", shown);
-          mbc_problems_add (problems, at, "unknown field; allowed fields: title, statements, "
-                            "note, expected_tier");
+          mbc_problems_add (problems, at, _("unknown field; allowed fields: title, statements, "
+                            "note, expected_tier"));
         }
     }
   for (guint i = 0; i < 4; i++)
@@ -825,7 +827,7 @@ check_teaching (JsonNode  *node,
       if (!json_object_has_member (object, required[i]))
         {
           g_autofree char *where = g_strdup_printf (MBC_CASE_TEACHING ".%s", required[i]);
-          mbc_problems_add (problems, where, "is required");
+          mbc_problems_add (problems, where, _("is required"));
         }
     }
 }
@@ -854,7 +856,7 @@ mbc_case_new_from_json (JsonNode  *root,
   before = problems->len;
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      mbc_problems_add (problems, "$", "a case must be a JSON object; got %s",
+      mbc_problems_add (problems, "$", _("a case must be a JSON object; got %s"),
                         mbc_json_type_name (root));
       return NULL;
     }
@@ -863,11 +865,11 @@ mbc_case_new_from_json (JsonNode  *root,
 
   member = json_object_get_member (object, "schema");
   if (member == NULL)
-    mbc_problems_add (problems, "schema", "is required and must be \"%s\"", MBC_CASE_SCHEMA);
+    mbc_problems_add (problems, "schema", _("is required and must be \"%s\""), MBC_CASE_SCHEMA);
   else if (!is_string (member) || strcmp (json_node_get_string (member), MBC_CASE_SCHEMA) != 0)
     {
       g_autofree char *got = quote_value (member);
-      mbc_problems_add (problems, "schema", "must be \"%s\"; got %s", MBC_CASE_SCHEMA, got);
+      mbc_problems_add (problems, "schema", _("must be \"%s\"; got %s"), MBC_CASE_SCHEMA, got);
     }
 
   json_object_iter_init_ordered (&iter, object);
@@ -890,7 +892,7 @@ mbc_case_new_from_json (JsonNode  *root,
           for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
             g_string_append_printf (allowed, ", %s", fields[i].name);
           g_strdelimit (shown, "\n\r\t", ' ');
-          mbc_problems_add (problems, shown, "unknown field; allowed fields: %s", allowed->str);
+          mbc_problems_add (problems, shown, _("unknown field; allowed fields: %s"), allowed->str);
           continue;
         }
       check_value (field, member, &self->slots[field], &self->label, problems);
@@ -1246,9 +1248,9 @@ mbc_case_format_value (MbcCase      *self,
   info = &fields[field];
   slot = &self->slots[field];
   if (info->kind == MBC_CASE_KIND_LABEL)
-    return g_strdup (self->label ? self->label : "Unknown");
+    return g_strdup (self->label ? self->label : _("Unknown"));
   if (!slot->known)
-    return g_strdup ("Unknown");
+    return g_strdup (_("Unknown"));
   switch (info->kind)
     {
     case MBC_CASE_KIND_INT:
@@ -1261,13 +1263,13 @@ mbc_case_format_value (MbcCase      *self,
       }
     case MBC_CASE_KIND_BOOL:
     case MBC_CASE_KIND_CHOICE:
-      return g_strdup (info->choice_titles[slot->i]);
+      return g_strdup (_(info->choice_titles[slot->i]));
     case MBC_CASE_KIND_SET:
       {
         GString *out = g_string_new (NULL);
         for (guint i = 0; info->choices[i]; i++)
           if (slot->i & (1 << i))
-            g_string_append_printf (out, "%s%s", out->len ? ", " : "", info->choice_titles[i]);
+            g_string_append_printf (out, "%s%s", out->len ? ", " : "", _(info->choice_titles[i]));
         return g_string_free (out, FALSE);
       }
     default:
@@ -1296,7 +1298,7 @@ mbc_case_to_vignette (MbcCase *self)
       if (fields[f].kind == MBC_CASE_KIND_LABEL || !mbc_case_is_known (self, f))
         continue;
       value = mbc_case_format_value (self, f);
-      g_string_append_printf (out, "%s%s: %s", out->len ? "\n" : "", fields[f].title, value);
+      g_string_append_printf (out, "%s%s: %s", out->len ? "\n" : "", _(fields[f].title), value);
     }
   return g_string_free (out, FALSE);
 }

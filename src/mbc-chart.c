@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <pango/pangocairo.h>
 
 #include "mbc-chart.h"
@@ -90,7 +92,7 @@ mbc_chart_draw_poll (cairo_t              *cr,
 {
   g_autofree char *question = g_strdup_printf ("%s — %s", source->title,
                                                source->question ? source->question : "");
-  g_autofree char *consensus = g_strdup_printf ("Expert group consensus: %s",
+  g_autofree char *consensus = g_strdup_printf (_("Expert group consensus: %s"),
                                                 source->consensus ? source->consensus : "");
   int y = 0;
 
@@ -99,7 +101,7 @@ mbc_chart_draw_poll (cairo_t              *cr,
 
   if (highlighted)
     {
-      g_autoptr(PangoLayout) note = make_layout (context, "This result rests on this poll",
+      g_autoptr(PangoLayout) note = make_layout (context, _("This result rests on this poll"),
                                                  width, TRUE);
       y += show (cr, note, 0, y, colors->accent, 1) + GAP / 2;
     }
@@ -138,8 +140,8 @@ mbc_chart_draw_poll (cairo_t              *cr,
     }
   if (source->options == NULL)
     {
-      g_autoptr(PangoLayout) none = make_layout (context, "Asked without a poll: there are no "
-                                                 "2017 percentages for this question.",
+      g_autoptr(PangoLayout) none = make_layout (context, _("Asked without a poll: there are no "
+                                                 "2017 percentages for this question."),
                                                  width, FALSE);
       y += show (cr, none, 0, y, colors->fg, 0.55) + GAP / 2;
     }
@@ -167,7 +169,7 @@ mbc_chart_describe_poll (const MbcSource *source)
   g_string_append_printf (out, "%s. %s ", source->title, source->question ? source->question : "");
   if (source->options && source->options->len > 0)
     {
-      g_string_append (out, "Polled oncologists: ");
+      g_string_append (out, _("Polled oncologists: "));
       for (guint i = 0; i < source->options->len; i++)
         {
           const MbcPollOption *option = g_ptr_array_index (source->options, i);
@@ -176,9 +178,9 @@ mbc_chart_describe_poll (const MbcSource *source)
       g_string_append (out, ". ");
     }
   else
-    g_string_append (out, "Asked without a poll. ");
+    g_string_append (out, _("Asked without a poll. "));
   if (source->consensus)
-    g_string_append_printf (out, "Expert group consensus: %s", source->consensus);
+    g_string_append_printf (out, _("Expert group consensus: %s"), source->consensus);
   return g_string_free (out, FALSE);
 }
 
@@ -209,15 +211,15 @@ room_text (guint count,
            guint total)
 {
   if (total == 0)
-    return g_strdup ("Room: no votes");
-  return g_strdup_printf ("Room: %.0f%% (%u of %u)", 100.0 * count / total, count, total);
+    return g_strdup (_("Room: no votes"));
+  return g_strdup_printf (_("Room: %.0f%% (%u of %u)"), 100.0 * count / total, count, total);
 }
 
 static char *
 panel_text (double percent)
 {
-  return percent < 0 ? g_strdup ("2017 panel: no poll")
-                     : g_strdup_printf ("2017 panel: %g%%", percent);
+  return percent < 0 ? g_strdup (_("2017 panel: no poll"))
+                     : g_strdup_printf (_("2017 panel: %g%%"), percent);
 }
 
 /**
@@ -254,7 +256,7 @@ mbc_chart_draw_comparison (cairo_t              *cr,
       g_autoptr(PangoLayout) title = make_layout (context, options[i], width, TRUE);
       double panel_value = panel_percent (panel, i);
       g_autofree char *room = show_room ? room_text (room_counts[i], total)
-                                        : g_strdup ("Room: hidden until the reveal");
+                                        : g_strdup (_("Room: hidden until the reveal"));
       g_autofree char *panel_label = panel_text (panel_value);
       const char *texts[] = { room, panel_label };
       double shares[] = { show_room && total ? 100.0 * room_counts[i] / total : -1,
@@ -313,7 +315,7 @@ mbc_chart_describe_comparison (const char * const *options,
   for (guint i = 0; options[i]; i++)
     {
       g_autofree char *room = show_room ? room_text (room_counts[i], total)
-                                        : g_strdup ("Room: hidden until the reveal");
+                                        : g_strdup (_("Room: hidden until the reveal"));
       g_autofree char *panel_label = panel_text (panel_percent (panel, i));
       g_string_append_printf (out, "%s%s: %s; %s.", i ? " " : "", options[i], room,
                               panel_label);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -572,40 +574,40 @@ mbc_cli_run (int    argc,
   int status;
   const GOptionEntry entries[] = {
     { "evaluate", 'e', 0, G_OPTION_ARG_FILENAME, &o.evaluate,
-      "Print the result for a case file (\"-\" reads standard input)", "CASE.json" },
+      N_("Print the result for a case file (\"-\" reads standard input)"), "CASE.json" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format,
-      "Output of --evaluate: json (default) or text", "FORMAT" },
+      N_("Output of --evaluate: json (default) or text"), "FORMAT" },
     { "report", 'r', 0, G_OPTION_ARG_FILENAME, &o.report,
-      "Write the PDF report of a case (with --output)", "CASE.json" },
+      N_("Write the PDF report of a case (with --output)"), "CASE.json" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-      "Where --report writes the PDF", "FILE.pdf" },
+      N_("Where --report writes the PDF"), "FILE.pdf" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper,
-      "Paper of --report: a4 or letter (default: the locale's)", "PAPER" },
+      N_("Paper of --report: a4 or letter (default: the locale's)"), "PAPER" },
     { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &o.batch,
-      "Evaluate one case per line, print one result per line", "CASES.jsonl" },
+      N_("Evaluate one case per line, print one result per line"), "CASES.jsonl" },
     { "guideline", 'g', 0, G_OPTION_ARG_FILENAME, &o.guideline,
-      "Use this guideline pack instead of the bundled one", "PACK.json" },
+      N_("Use this guideline pack instead of the bundled one"), "PACK.json" },
     { "validate-guideline", 0, 0, G_OPTION_ARG_FILENAME, &o.validate_guideline,
-      "Check a guideline pack and report every problem", "PACK.json" },
+      N_("Check a guideline pack and report every problem"), "PACK.json" },
     { "jsonlogic", 0, 0, G_OPTION_ARG_STRING, &o.jsonlogic,
-      "Print what a JsonLogic rule gives for DATA (JSON text)", "RULE [DATA]" },
-    { "version", 'v', 0, G_OPTION_ARG_NONE, &o.version, "Print the version", NULL },
+      N_("Print what a JsonLogic rule gives for DATA (JSON text)"), "RULE [DATA]" },
+    { "version", 'v', 0, G_OPTION_ARG_NONE, &o.version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.rest, NULL, "[CASE.json]" },
     { NULL }
   };
 
-  context = g_option_context_new ("— surgery of the primary tumour in metastatic breast cancer");
-  g_option_context_add_main_entries (context, entries, NULL);
+  context = g_option_context_new (_("— surgery of the primary tumour in metastatic breast cancer"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-    "Evaluates a case of metastatic (stage IV) breast cancer that has responded to systemic\n"
+    _("Evaluates a case of metastatic (stage IV) breast cancer that has responded to systemic\n"
     "therapy against the 2017 Indian expert-group consensus on surgery of the primary tumour.\n"
-    "Without options it opens the window (with CASE.json, showing that case).");
+    "Without options it opens the window (with CASE.json, showing that case)."));
   g_option_context_set_description (context,
-    "Exit status: 0 done; 1 a file could not be read or written; 2 the input is invalid\n"
-    "(every problem on stderr as FILE: FIELD: what is wrong); 3 the guideline pack is invalid.\n");
+    _("Exit status: 0 done; 1 a file could not be read or written; 2 the input is invalid\n"
+    "(every problem on stderr as FILE: FIELD: what is wrong); 3 the guideline pack is invalid.\n"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      fprintf (stderr, "mbc-advisor: %s (see --help)\n", error->message);
+      fprintf (stderr, _("mbc-advisor: %s (see --help)\n"), error->message);
       options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }
@@ -619,14 +621,14 @@ mbc_cli_run (int    argc,
   if (count_true (o.evaluate != NULL, o.batch != NULL, o.validate_guideline != NULL,
                   o.jsonlogic != NULL) + (o.report != NULL) > 1)
     {
-      fprintf (stderr, "mbc-advisor: use one of --evaluate, --report, --batch, "
-                       "--validate-guideline and --jsonlogic at a time\n");
+      fprintf (stderr, _("mbc-advisor: use one of --evaluate, --report, --batch, "
+                       "--validate-guideline and --jsonlogic at a time\n"));
       options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }
   if (o.format != NULL && strcmp (o.format, "json") != 0 && strcmp (o.format, "text") != 0)
     {
-      fprintf (stderr, "mbc-advisor: --format: \"%s\" is not a format; use json or text\n",
+      fprintf (stderr, _("mbc-advisor: --format: \"%s\" is not a format; use json or text\n"),
                o.format);
       options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
@@ -636,8 +638,8 @@ mbc_cli_run (int    argc,
       (o.paper != NULL && (o.report == NULL || (strcmp (o.paper, "a4") != 0 &&
                                                 strcmp (o.paper, "letter") != 0))))
     {
-      fprintf (stderr, "mbc-advisor: --report CASE.json needs --output FILE.pdf (and "
-                       "--output and --paper need --report); --paper is a4 or letter\n");
+      fprintf (stderr, _("mbc-advisor: --report CASE.json needs --output FILE.pdf (and "
+                       "--output and --paper need --report); --paper is a4 or letter\n"));
       options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }
@@ -646,7 +648,7 @@ mbc_cli_run (int    argc,
     {
       if (o.rest != NULL && g_strv_length (o.rest) > 1)
         {
-          fprintf (stderr, "mbc-advisor: --jsonlogic takes a RULE and at most one DATA\n");
+          fprintf (stderr, _("mbc-advisor: --jsonlogic takes a RULE and at most one DATA\n"));
           status = MBC_EXIT_INVALID_INPUT;
         }
       else
@@ -654,7 +656,7 @@ mbc_cli_run (int    argc,
     }
   else if (o.rest != NULL && (o.evaluate || o.batch || o.validate_guideline || o.report))
     {
-      fprintf (stderr, "mbc-advisor: unexpected argument \"%s\"\n", o.rest[0]);
+      fprintf (stderr, _("mbc-advisor: unexpected argument \"%s\"\n"), o.rest[0]);
       status = MBC_EXIT_INVALID_INPUT;
     }
   else if (o.validate_guideline != NULL)

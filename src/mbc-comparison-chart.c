@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "mbc-chart.h"
 #include "mbc-comparison-chart.h"
 
@@ -169,7 +171,7 @@ mbc_comparison_chart_set_data (MbcComparisonChart *self,
   self->panel = panel;
   description = mbc_chart_describe_comparison (options, room_counts, show_room, panel);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "The room and the 2017 panel",
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("The room and the 2017 panel"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "mbc-document.h"
 #include "mbc-file.h"
 #include "mbc-json.h"
@@ -70,7 +72,7 @@ draft_timeout_cb (gpointer user_data)
   self->draft_source = 0;
   /* The draft is a convenience: a failure is said, once, but does not stop the work. */
   if (!mbc_document_write_draft (self, &error))
-    g_warning ("The draft could not be kept: %s", error->message);
+    g_warning (_("The draft could not be kept: %s"), error->message);
   return G_SOURCE_REMOVE;
 }
 
@@ -244,7 +246,7 @@ mbc_document_get_title (MbcDocument *self)
     }
   if (self->library_title)
     return g_strdup (self->library_title);
-  return g_strdup ("New Case");
+  return g_strdup (_("New Case"));
 }
 
 /**
@@ -426,7 +428,7 @@ mbc_document_restore_draft (MbcDocument  *self,
 
   if (self->draft == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No draft is kept");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No draft is kept"));
       return FALSE;
     }
   bytes = g_file_load_bytes (self->draft, NULL, NULL, error);
@@ -443,7 +445,7 @@ mbc_document_restore_draft (MbcDocument  *self,
     {
       g_autofree char *name = g_file_get_parse_name (self->draft);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "The draft %s is not a valid draft", name);
+                   _("The draft %s is not a valid draft"), name);
       return FALSE;
     }
   node = json_object_get_member (object, "file");

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "mbc-evaluator.h"
@@ -344,7 +346,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
     }
   else if (ok)
     g_set_error (&local_error, MBC_GUIDELINE_ERROR, MBC_GUIDELINE_ERROR_EVALUATE,
-                 "no decision rule fired");
+                 _("no decision rule fired"));
 
   /* Nothing of the case stays behind in the evaluator. */
   {
@@ -357,7 +359,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
   if (!ok || local_error != NULL)
     {
       g_set_error (error, MBC_GUIDELINE_ERROR, MBC_GUIDELINE_ERROR_EVALUATE,
-                   "the guideline could not be evaluated: %s",
+                   _("the guideline could not be evaluated: %s"),
                    local_error ? local_error->message : "unknown error");
       return NULL;
     }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "mbc-file.h"
 
 /**
@@ -39,7 +41,7 @@ mbc_file_write_atomic (GFile       *file,
   if (!written)
     {
       g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, local->domain, local->code, "Could not save %s: %s", name,
+      g_set_error (error, local->domain, local->code, _("Could not save %s: %s"), name,
                    local->message);
     }
   return written;

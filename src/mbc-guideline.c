@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -200,7 +202,7 @@ check_keys (Loader             *l,
       {
         g_autofree char *where = mbc_json_path_member (path, name);
         g_autofree char *list = join_allowed (allowed);
-        mbc_problems_add (l->problems, where, "unknown key; allowed keys here: %s", list);
+        mbc_problems_add (l->problems, where, _("unknown key; allowed keys here: %s"), list);
       }
 }
 
@@ -215,7 +217,7 @@ member (Loader     *l,
   if (node == NULL && required)
     {
       g_autofree char *where = mbc_json_path_member (path, key);
-      mbc_problems_add (l->problems, where, "is required");
+      mbc_problems_add (l->problems, where, _("is required"));
     }
   return node;
 }
@@ -238,7 +240,7 @@ get_string (Loader     *l,
       g_autofree char *where = mbc_json_path_member (path, key);
       gboolean empty = JSON_NODE_HOLDS_VALUE (node) &&
                        json_node_get_value_type (node) == G_TYPE_STRING;
-      mbc_problems_add (l->problems, where, "must be a non-empty string; got %s",
+      mbc_problems_add (l->problems, where, _("must be a non-empty string; got %s"),
                         empty ? "an empty string" : mbc_json_type_name (node));
       return NULL;
     }
@@ -258,7 +260,7 @@ get_choice (Loader             *l,
     {
       g_autofree char *where = mbc_json_path_member (path, key);
       g_autofree char *list = join_allowed (allowed);
-      mbc_problems_add (l->problems, where, "\"%s\" is not allowed; allowed: %s", value, list);
+      mbc_problems_add (l->problems, where, _("\"%s\" is not allowed; allowed: %s"), value, list);
       return NULL;
     }
   return value;
@@ -279,14 +281,14 @@ get_id (Loader     *l,
     if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
       {
         mbc_problems_add (l->problems, where,
-                          "\"%s\" is not a valid id; use letters, digits, '_' and '-'", id);
+                          _("\"%s\" is not a valid id; use letters, digits, '_' and '-'"), id);
         return NULL;
       }
   if (seen != NULL)
     {
       if (g_hash_table_contains (seen, id))
         {
-          mbc_problems_add (l->problems, where, "\"%s\" is defined twice; ids must be unique", id);
+          mbc_problems_add (l->problems, where, _("\"%s\" is defined twice; ids must be unique"), id);
           return NULL;
         }
       g_hash_table_insert (seen, (gpointer) id, GUINT_TO_POINTER (g_hash_table_size (seen) + 1));
@@ -308,7 +310,7 @@ get_array (Loader     *l,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_autofree char *where = mbc_json_path_member (path, key);
-      mbc_problems_add (l->problems, where, "must be an array; got %s",
+      mbc_problems_add (l->problems, where, _("must be an array; got %s"),
                         mbc_json_type_name (node));
       return NULL;
     }
@@ -322,7 +324,7 @@ as_object (Loader     *l,
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      mbc_problems_add (l->problems, path, "must be an object; got %s",
+      mbc_problems_add (l->problems, path, _("must be an object; got %s"),
                         mbc_json_type_name (node));
       return NULL;
     }
@@ -373,14 +375,14 @@ get_refs (Loader     *l,
 
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
         {
-          mbc_problems_add (l->problems, at, "must be the id of %s (a string); got %s", what,
+          mbc_problems_add (l->problems, at, _("must be the id of %s (a string); got %s"), what,
                             mbc_json_type_name (element));
           continue;
         }
       id = json_node_get_string (element);
       if (known != NULL && !g_hash_table_contains (known, id))
         {
-          mbc_problems_add (l->problems, at, "\"%s\" is not the id of any %s in this pack", id,
+          mbc_problems_add (l->problems, at, _("\"%s\" is not the id of any %s in this pack"), id,
                             what);
           continue;
         }
@@ -408,7 +410,7 @@ check_basis (Loader      *l,
     {
       g_autofree char *where = mbc_json_path_member (path, "sources");
       mbc_problems_add (l->problems, where,
-                        "is empty and there is no \"interpretation\": say what this rests on");
+                        _("is empty and there is no \"interpretation\": say what this rests on"));
     }
 }
 
@@ -427,7 +429,7 @@ check_var (const char *name,
       int field = key ? mbc_case_field_from_name (key) : 0;
       if (key != NULL && (field < 0 || field == MBC_CASE_FIELD_LABEL))
         mbc_problems_add (l->problems, path,
-                          "reads \"%s\", but \"%s\" is not a case field rules can read", name, key);
+                          _("reads \"%s\", but \"%s\" is not a case field rules can read"), name, key);
       else if (key != NULL && l->fields_read != NULL)
         {
           const char *field_name = mbc_case_field_get_name (field);
@@ -441,11 +443,11 @@ check_var (const char *name,
       if (key == NULL)
         return;
       if (index == NULL)
-        mbc_problems_add (l->problems, path, "reads \"%s\", but there is no finding \"%s\"",
+        mbc_problems_add (l->problems, path, _("reads \"%s\", but there is no finding \"%s\""),
                           name, key);
       else if (l->scope == SCOPE_FINDING && GPOINTER_TO_UINT (index) > l->findings_visible)
         mbc_problems_add (l->problems, path,
-                          "reads \"%s\", but a finding can only read findings listed before it",
+                          _("reads \"%s\", but a finding can only read findings listed before it"),
                           name);
       else if (l->scope == SCOPE_DECISION)
         {
@@ -457,7 +459,7 @@ check_var (const char *name,
   else if (strcmp (root, "params") == 0)
     {
       if (key != NULL && !g_hash_table_contains (l->param_ids, key))
-        mbc_problems_add (l->problems, path, "reads \"%s\", but there is no param \"%s\"",
+        mbc_problems_add (l->problems, path, _("reads \"%s\", but there is no param \"%s\""),
                           name, key);
     }
   else if (strcmp (root, "decision") == 0 && l->scope == SCOPE_PLAN)
@@ -465,12 +467,12 @@ check_var (const char *name,
       static const char * const allowed[] = { "tier", "rule", "strength", NULL };
       if (key != NULL && !in_list (allowed, key))
         mbc_problems_add (l->problems, path,
-                          "reads \"%s\"; a plan item can read decision.tier, decision.rule and "
-                          "decision.strength", name);
+                          _("reads \"%s\"; a plan item can read decision.tier, decision.rule and "
+                          "decision.strength"), name);
     }
   else
     mbc_problems_add (l->problems, path,
-                      "reads \"%s\"; rules read case.*, findings.* and params.*%s", name,
+                      _("reads \"%s\"; rules read case.*, findings.* and params.*%s"), name,
                       l->scope == SCOPE_PLAN ? " (and, in the plan, decision.*)" : "");
 }
 
@@ -545,14 +547,14 @@ load_sources (Loader     *l,
             if (json_object_has_member (object, only_polls[k]))
               {
                 g_autofree char *where = mbc_json_path_member (path, only_polls[k]);
-                mbc_problems_add (l->problems, where, "only a poll or a question has this key");
+                mbc_problems_add (l->problems, where, _("only a poll or a question has this key"));
               }
         }
       if (strcmp (source->kind, "question") == 0 && json_object_has_member (object, "options"))
         {
           g_autofree char *where = mbc_json_path_member (path, "options");
           mbc_problems_add (l->problems, where,
-                            "a question has no poll results; make it a poll to give options");
+                            _("a question has no poll results; make it a poll to give options"));
         }
       if (strcmp (source->kind, "poll") != 0)
         continue;
@@ -566,7 +568,7 @@ load_sources (Loader     *l,
           guint n = json_array_get_length (options);
 
           if (n < 2)
-            mbc_problems_add (l->problems, options_path, "a poll needs at least two options");
+            mbc_problems_add (l->problems, options_path, _("a poll needs at least two options"));
           for (guint k = 0; k < n; k++)
             {
               static const char * const option_keys[] = { "label", "percent", NULL };
@@ -590,7 +592,7 @@ load_sources (Loader     *l,
                   if (isnan (value) || value < 0 || value > 100)
                     {
                       g_autofree char *where = mbc_json_path_member (option_path, "percent");
-                      mbc_problems_add (l->problems, where, "must be a number from 0 to 100");
+                      mbc_problems_add (l->problems, where, _("must be a number from 0 to 100"));
                     }
                   else
                     option->percent = value;
@@ -601,7 +603,7 @@ load_sources (Loader     *l,
           /* Published percentages are rounded: allow half a point either way. */
           if (n >= 2 && fabs (total - 100) > 0.5)
             mbc_problems_add (l->problems, options_path,
-                              "the percentages add up to %g, not 100", total);
+                              _("the percentages add up to %g, not 100"), total);
         }
     }
 }
@@ -645,7 +647,7 @@ load_params (Loader     *l,
       if (value != NULL && (JSON_NODE_HOLDS_OBJECT (value) || JSON_NODE_HOLDS_NULL (value)))
         {
           g_autofree char *where = mbc_json_path_member (path, "value");
-          mbc_problems_add (l->problems, where, "must be a number, string, boolean or array");
+          mbc_problems_add (l->problems, where, _("must be a number, string, boolean or array"));
         }
       else if (value != NULL)
         {
@@ -723,14 +725,14 @@ load_findings (Loader     *l,
           GPOINTER_TO_UINT (g_hash_table_lookup (l->finding_ids, finding->id)) != i + 1)
         {
           g_autofree char *where = mbc_json_path_member (path, "id");
-          mbc_problems_add (l->problems, where, "\"%s\" is defined twice; ids must be unique",
+          mbc_problems_add (l->problems, where, _("\"%s\" is defined twice; ids must be unique"),
                             finding->id);
         }
       finding->group = get_string (l, object, path, "group", TRUE);
       if (finding->group && !g_hash_table_contains (l->group_ids, finding->group))
         {
           g_autofree char *where = mbc_json_path_member (path, "group");
-          mbc_problems_add (l->problems, where, "\"%s\" is not the id of any group in this pack",
+          mbc_problems_add (l->problems, where, _("\"%s\" is not the id of any group in this pack"),
                             finding->group);
         }
       finding->title = get_string (l, object, path, "title", TRUE);
@@ -783,7 +785,7 @@ load_field_conditions (Loader     *l,
       if (field < 0 || field == MBC_CASE_FIELD_LABEL)
         {
           g_autofree char *where = mbc_json_path_member (item_path, "field");
-          mbc_problems_add (l->problems, where, "\"%s\" is not a case field", condition->field);
+          mbc_problems_add (l->problems, where, _("\"%s\" is not a case field"), condition->field);
         }
       condition->when = get_condition (l, o, item_path, "when", TRUE);
       g_ptr_array_add (conditions, condition);
@@ -820,8 +822,8 @@ load_strength (Loader     *l,
       g_ptr_array_add (list, strength);
       if (i + 1 == n && strength->when && !is_literal_true (strength->when))
         mbc_problems_add (l->problems, item_path,
-                          "the last strength must have \"when\": true, so a strength is always "
-                          "chosen");
+                          _("the last strength must have \"when\": true, so a strength is always "
+                          "chosen"));
     }
   return list;
 }
@@ -853,7 +855,7 @@ load_decision (Loader     *l,
   rules = get_array (l, decision, "$.decision", "rules", TRUE);
   n = rules ? json_array_get_length (rules) : 0;
   if (rules != NULL && n == 0)
-    mbc_problems_add (l->problems, "$.decision.rules", "the decision table has no rule");
+    mbc_problems_add (l->problems, "$.decision.rules", _("the decision table has no rule"));
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *path = mbc_json_path_index ("$.decision.rules", i);
@@ -880,18 +882,18 @@ load_decision (Loader     *l,
 
       if (always_fired)
         mbc_problems_add (l->problems, path,
-                          "is never reached: an earlier rule has \"when\": true and always fires");
+                          _("is never reached: an earlier rule has \"when\": true and always fires"));
       always_fired = always_fired || is_literal_true (rule->when);
 
       if (rule->tier == NULL)
         continue;
       if (strcmp (rule->tier, "indeterminate") == 0 && rule->missing->len == 0)
         mbc_problems_add (l->problems, path,
-                          "an indeterminate rule must list the fields it is \"missing\"");
+                          _("an indeterminate rule must list the fields it is \"missing\""));
       if (strcmp (rule->tier, "indeterminate") != 0 && json_object_has_member (object, "missing"))
         {
           g_autofree char *where = mbc_json_path_member (path, "missing");
-          mbc_problems_add (l->problems, where, "only an indeterminate rule lists missing fields");
+          mbc_problems_add (l->problems, where, _("only an indeterminate rule lists missing fields"));
         }
       if (strcmp (rule->tier, "recommended") != 0)
         {
@@ -900,20 +902,20 @@ load_decision (Loader     *l,
             if (json_object_has_member (object, only_recommended[k]))
               {
                 g_autofree char *where = mbc_json_path_member (path, only_recommended[k]);
-                mbc_problems_add (l->problems, where, "only a recommended rule has this key");
+                mbc_problems_add (l->problems, where, _("only a recommended rule has this key"));
               }
         }
       else if (rule->strength->len == 0)
         {
           g_autofree char *where = mbc_json_path_member (path, "strength");
           mbc_problems_add (l->problems, where,
-                            "a recommended rule must say how its strength is chosen");
+                            _("a recommended rule must say how its strength is chosen"));
         }
     }
   if (n > 0 && !always_fired)
     mbc_problems_add (l->problems, "$.decision.rules",
-                      "the table can fall through without a rule firing: the last rule must "
-                      "have \"when\": true");
+                      _("the table can fall through without a rule firing: the last rule must "
+                      "have \"when\": true"));
 
   tallies = get_array (l, decision, "$.decision", "tallies", FALSE);
   for (guint i = 0; tallies && i < json_array_get_length (tallies); i++)
@@ -942,8 +944,8 @@ load_decision (Loader     *l,
         {
           g_autofree char *path = mbc_json_path_index ("$.findings", i);
           mbc_problems_add (l->problems, path,
-                            "finding \"%s\" is never used by the decision table (its rules, "
-                            "their missing, confirm and strength conditions, or its tallies)",
+                            _("finding \"%s\" is never used by the decision table (its rules, "
+                            "their missing, confirm and strength conditions, or its tallies)"),
                             finding->id);
         }
     }
@@ -1024,7 +1026,7 @@ load_plan (Loader     *l,
       if (item->section && !g_hash_table_contains (l->section_ids, item->section))
         {
           g_autofree char *where = mbc_json_path_member (path, "section");
-          mbc_problems_add (l->problems, where, "\"%s\" is not the id of any plan section",
+          mbc_problems_add (l->problems, where, _("\"%s\" is not the id of any plan section"),
                             item->section);
         }
       item->when = get_condition (l, object, path, "when", TRUE);
@@ -1041,7 +1043,7 @@ load_plan (Loader     *l,
               json_node_get_value_type (axilla) != G_TYPE_BOOLEAN)
             {
               g_autofree char *where = mbc_json_path_member (path, "axillary_evaluation");
-              mbc_problems_add (l->problems, where, "must be true or false; got %s",
+              mbc_problems_add (l->problems, where, _("must be true or false; got %s"),
                                 mbc_json_type_name (axilla));
             }
           else
@@ -1094,7 +1096,7 @@ get_authors (Loader     *l,
 {
   const char **authors = get_refs (l, root, "$", "authors", TRUE, NULL, "author");
   if (authors[0] == NULL && json_object_has_member (root, "authors"))
-    mbc_problems_add (l->problems, "$.authors", "must name at least one author");
+    mbc_problems_add (l->problems, "$.authors", _("must name at least one author"));
   return authors;
 }
 
@@ -1116,7 +1118,7 @@ load (Loader   *l,
   check_keys (l, root, "$", keys);
   schema = get_string (l, root, "$", "schema", TRUE);
   if (schema && strcmp (schema, MBC_GUIDELINE_SCHEMA) != 0)
-    mbc_problems_add (l->problems, "$.schema", "must be \"%s\"; got \"%s\"",
+    mbc_problems_add (l->problems, "$.schema", _("must be \"%s\"; got \"%s\""),
                       MBC_GUIDELINE_SCHEMA, schema);
   self->id = get_id (l, root, "$", NULL);
   self->version = get_string (l, root, "$", "version", TRUE);
@@ -1291,7 +1293,7 @@ mbc_guideline_new_from_bytes (GBytes     *bytes,
   if (problems->len > before)
     {
       g_set_error (error, MBC_GUIDELINE_ERROR, MBC_GUIDELINE_ERROR_INVALID,
-                   "the guideline pack has %u problem%s", problems->len - before,
+                   _("the guideline pack has %u problem%s"), problems->len - before,
                    problems->len - before == 1 ? "" : "s");
       return NULL;
     }
@@ -1355,7 +1357,7 @@ mbc_guideline_new_default (GPtrArray  *problems,
   if (bytes == NULL)
     {
       g_set_error (error, MBC_GUIDELINE_ERROR, MBC_GUIDELINE_ERROR_READ,
-                   "the bundled guideline is missing: %s", read_error->message);
+                   _("the bundled guideline is missing: %s"), read_error->message);
       return NULL;
     }
   return mbc_guideline_new_from_bytes (bytes, problems, error);

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -1191,7 +1193,7 @@ apply (Ctx      *ctx,
     {
       if (ctx->error && *ctx->error == NULL)
         g_set_error (ctx->error, MBC_JSON_LOGIC_ERROR, MBC_JSON_LOGIC_ERROR_TOO_DEEP,
-                     "rule nested more than %d levels deep", MBC_JSON_LOGIC_MAX_DEPTH);
+                     _("rule nested more than %d levels deep"), MBC_JSON_LOGIC_MAX_DEPTH);
       ctx->depth--;
       return failed;
     }
@@ -1212,7 +1214,7 @@ apply (Ctx      *ctx,
       index = find_operator (name);
       if (index < 0)
         g_set_error (ctx->error, MBC_JSON_LOGIC_ERROR, MBC_JSON_LOGIC_ERROR_UNKNOWN_OPERATOR,
-                     "unknown operator \"%s\"", name);
+                     _("unknown operator \"%s\""), name);
       else
         result = apply_operator (ctx, operators[index].op, values, data);
     }
@@ -1290,7 +1292,7 @@ check (JsonNode            *rule,
 {
   if (depth > MBC_JSON_LOGIC_MAX_DEPTH)
     {
-      mbc_problems_add (problems, path, "rule nested more than %d levels deep",
+      mbc_problems_add (problems, path, _("rule nested more than %d levels deep"),
                         MBC_JSON_LOGIC_MAX_DEPTH);
       return;
     }
@@ -1316,8 +1318,8 @@ check (JsonNode            *rule,
       if (g_list_length (members) != 1)
         {
           mbc_problems_add (problems, path,
-                            "an object in a rule must have exactly one key, the operator; "
-                            "this one has %u", g_list_length (members));
+                            _("an object in a rule must have exactly one key, the operator; "
+                            "this one has %u"), g_list_length (members));
           return;
         }
       name = members->data;
@@ -1326,10 +1328,10 @@ check (JsonNode            *rule,
       if (index < 0)
         {
           mbc_problems_add (problems, op_path,
-                            "unknown operator \"%s\"; allowed: the classic JsonLogic operators "
+                            _("unknown operator \"%s\"; allowed: the classic JsonLogic operators "
                             "(var, missing, missing_some, if, ==, ===, !=, !==, !, !!, or, and, "
                             ">, >=, <, <=, max, min, +, -, *, /, %%, map, reduce, filter, all, "
-                            "none, some, merge, in, cat, substr)", name);
+                            "none, some, merge, in, cat, substr)"), name);
           return;
         }
       values = json_object_get_member (object, name);

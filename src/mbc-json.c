@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -64,7 +66,7 @@ fail (Reader     *r,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   position (r, &line, &column);
-  g_set_error (r->error, MBC_JSON_ERROR, code, "invalid JSON at line %u, column %u: %s",
+  g_set_error (r->error, MBC_JSON_ERROR, code, _("invalid JSON at line %u, column %u: %s"),
                line, column, message);
   return NULL;
 }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "mbc-library-dialog.h"
@@ -117,14 +119,14 @@ mbc_library_dialog_init (MbcLibraryDialog *self)
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *empty = adw_status_page_new ();
 
-  gtk_window_set_title (GTK_WINDOW (self), "Case Library");
+  gtk_window_set_title (GTK_WINDOW (self), _("Case Library"));
   gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
 
   self->search = gtk_search_entry_new ();
-  g_object_set (self->search, "placeholder-text", "Search the teaching cases", NULL);
+  g_object_set (self->search, "placeholder-text", _("Search the teaching cases"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "Search the teaching cases", -1);
+                                  _("Search the teaching cases"), -1);
   gtk_widget_set_hexpand (self->search, TRUE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), self->search);
   gtk_box_append (GTK_BOX (box), header);
@@ -139,14 +141,14 @@ mbc_library_dialog_init (MbcLibraryDialog *self)
   gtk_widget_set_margin_start (self->list, 12);
   gtk_widget_set_margin_end (self->list, 12);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "Teaching cases", -1);
+                                  _("Teaching cases"), -1);
   adw_clamp_set_child (ADW_CLAMP (clamp), self->list);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
 
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), "No Case Found");
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty), "No teaching case matches the search.");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Case Found"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("No teaching case matches the search."));
 
   self->stack = gtk_stack_new ();
   gtk_widget_set_vexpand (self->stack, TRUE);
@@ -175,14 +177,14 @@ mbc_library_dialog_new (GtkWindow *parent,
     {
       const MbcLibraryCase *entry = g_ptr_array_index (cases, i);
       g_autofree char *statements = g_strjoinv (", ", entry->statements);
-      g_autofree char *subtitle = g_strdup_printf ("Expected: %s. Illustrates %s.\n%s",
+      g_autofree char *subtitle = g_strdup_printf (_("Expected: %s. Illustrates %s.\n%s"),
                                                    mbc_result_tier_heading (entry->expected_tier),
                                                    statements, entry->note);
       GtkWidget *row = mbc_text_row_new (entry->title, subtitle);
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      "Open a copy", -1);
+                                      _("Open a copy"), -1);
       mbc_text_row_add_suffix (MBC_TEXT_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "mbc-search", searchable_text (entry), g_free);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "mbc-guideline.h"
@@ -63,7 +65,7 @@ mbc_library_case_new_from_data (const char *id,
              : NULL;
   if (teaching == NULL)
     {
-      mbc_problems_add (problems, MBC_CASE_TEACHING, "is required in a library case");
+      mbc_problems_add (problems, MBC_CASE_TEACHING, _("is required in a library case"));
       return NULL;
     }
   self->id = g_strdup (id);
@@ -123,7 +125,7 @@ mbc_library_load (GError **error)
         {
           const MbcProblem *first = g_ptr_array_index (problems, 0);
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "library case %s: %s: %s", names[i], first->where, first->message);
+                       _("library case %s: %s: %s"), names[i], first->where, first->message);
           return NULL;
         }
       g_ptr_array_add (cases, entry);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "mbc-chart.h"
 #include "mbc-poll-chart.h"
 
@@ -117,7 +119,7 @@ static void
 update_accessible (MbcPollChart *self)
 {
   g_autofree char *description = mbc_chart_describe_poll (self->source);
-  g_autofree char *label = g_strdup_printf ("Poll chart: %s%s", self->source->title,
+  g_autofree char *label = g_strdup_printf (_("Poll chart: %s%s"), self->source->title,
                                             self->highlighted ? " (this result rests on it)"
                                                               : "");
 

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "mbc-comparison-chart.h"
@@ -138,7 +140,7 @@ update_question (MbcPresenterWindow *self)
   gboolean revealed = mbc_poll_session_get_revealed (self->session, index);
   gboolean counts_shown = revealed || !self->hide_counts;
   guint total = mbc_poll_session_get_total (self->session, index);
-  g_autofree char *progress = g_strdup_printf ("Question %u of %u · %s", index + 1, n,
+  g_autofree char *progress = g_strdup_printf (_("Question %u of %u · %s"), index + 1, n,
                                                source->title);
   g_autofree char *total_text = NULL;
   g_autofree guint *counts = g_new0 (guint, g_strv_length ((char **) options));
@@ -158,7 +160,7 @@ update_question (MbcPresenterWindow *self)
         ? g_strdup_printf ("%s   %s   %u", key, options[i],
                            mbc_poll_session_get_count (self->session, index, i))
         : g_strdup_printf ("%s   %s", key, options[i]);
-      g_autofree char *name = g_strdup_printf ("Vote %s", options[i]);
+      g_autofree char *name = g_strdup_printf (_("Vote %s"), options[i]);
       GtkWidget *button = gtk_button_new_with_label (label);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -172,8 +174,8 @@ update_question (MbcPresenterWindow *self)
       counts[i] = mbc_poll_session_get_count (self->session, index, i);
     }
   total_text = counts_shown
-    ? g_strdup_printf ("%u vote%s", total, total == 1 ? "" : "s")
-    : g_strdup_printf ("%u vote%s · counts hidden until the reveal", total,
+    ? g_strdup_printf (_("%u vote%s"), total, total == 1 ? "" : "s")
+    : g_strdup_printf (_("%u vote%s · counts hidden until the reveal"), total,
                        total == 1 ? "" : "s");
   gtk_label_set_text (GTK_LABEL (self->total), total_text);
 
@@ -181,10 +183,10 @@ update_question (MbcPresenterWindow *self)
   if (revealed)
     {
       const MbcEvidence *evidence = mbc_guideline_get_evidence (self->guideline);
-      g_autofree char *consensus = g_strdup_printf ("Expert group consensus: %s",
+      g_autofree char *consensus = g_strdup_printf (_("Expert group consensus: %s"),
                                                     source->consensus ? source->consensus : "");
-      g_autofree char *rationale = g_strdup_printf ("From the consensus: “%s”", source->text);
-      g_autofree char *later = g_strdup_printf ("%s (as of %s): %s", evidence->title,
+      g_autofree char *rationale = g_strdup_printf (_("From the consensus: “%s”"), source->text);
+      g_autofree char *later = g_strdup_printf (_("%s (as of %s): %s"), evidence->title,
                                                 evidence->as_of, evidence->summary);
 
       mbc_comparison_chart_set_data (MBC_COMPARISON_CHART (self->chart), options, counts, TRUE,
@@ -199,16 +201,16 @@ static void
 update_summary (MbcPresenterWindow *self)
 {
   GtkWidget *child;
-  g_autofree char *heading = g_strdup_printf ("Summary: %s",
+  g_autofree char *heading = g_strdup_printf (_("Summary: %s"),
                                               mbc_poll_session_get_case_title (self->session));
 
   while ((child = gtk_widget_get_first_child (self->summary)))
     gtk_box_remove (GTK_BOX (self->summary), child);
   gtk_box_append (GTK_BOX (self->summary), text ("presenter-title", heading));
   gtk_box_append (GTK_BOX (self->summary),
-                  text ("presenter-small", "The room beside the 2017 panel, question by "
+                  text ("presenter-small", _("The room beside the 2017 panel, question by "
                                            "question. C exports the session as CSV, J as "
-                                           "JSON: the questions and counts, no names."));
+                                           "JSON: the questions and counts, no names.")));
   for (guint i = 0; i < mbc_poll_session_get_n_questions (self->session); i++)
     {
       const MbcSource *source = mbc_poll_session_get_question (self->session, i);
@@ -305,9 +307,9 @@ export_response_cb (GtkNativeDialog    *chooser,
   if (file && !mbc_presenter_window_export (self, file, csv, &error))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                                  "The Session Could Not Be Exported",
+                                                  _("The Session Could Not Be Exported"),
                                                   error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
   g_object_unref (self);
@@ -319,8 +321,8 @@ choose_export (MbcPresenterWindow *self,
 {
   GtkFileChooserNative *chooser =
     gtk_file_chooser_native_new (csv ? "Export Session as CSV" : "Export Session as JSON",
-                                 GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, "_Export",
-                                 "_Cancel");
+                                 GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                 _("_Cancel"));
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
@@ -549,20 +551,20 @@ mbc_presenter_window_init (MbcPresenterWindow *self)
   GtkWidget *question = page_box ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
-  gtk_window_set_title (GTK_WINDOW (self), "Teaching Mode — MBC Surgery Advisor");
+  gtk_window_set_title (GTK_WINDOW (self), _("Teaching Mode — MBC Surgery Advisor"));
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
   gtk_widget_add_css_class (GTK_WIDGET (self), "presenter");
 
   /* Choose a case. */
-  gtk_box_append (GTK_BOX (choose), text ("presenter-title", "Teaching Mode"));
+  gtk_box_append (GTK_BOX (choose), text ("presenter-title", _("Teaching Mode")));
   gtk_box_append (GTK_BOX (choose),
-                  text ("presenter-text", "Choose the case to discuss. The room then answers "
+                  text ("presenter-text", _("Choose the case to discuss. The room then answers "
                                           "the questions the 2017 expert panel was polled on, "
-                                          "and is compared with the panel."));
+                                          "and is compared with the panel.")));
   self->case_list = gtk_list_box_new ();
   gtk_widget_add_css_class (self->case_list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->case_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Teaching cases", -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Teaching cases"), -1);
   g_signal_connect (self->case_list, "row-activated", G_CALLBACK (case_activated_cb), self);
   gtk_box_append (GTK_BOX (choose), self->case_list);
 

@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <langinfo.h>
 #include <locale.h>
 #include <string.h>
@@ -159,7 +161,7 @@ join_sources (const char **sources)
 
   for (guint i = 0; sources && sources[i]; i++)
     g_string_append_printf (out, "%s%s", i ? ", " : "", sources[i]);
-  return out->len ? g_strdup_printf ("Sources: %s", out->str) : NULL;
+  return out->len ? g_strdup_printf (_("Sources: %s"), out->str) : NULL;
 }
 
 static void
@@ -215,39 +217,39 @@ build (MbcReport *self)
   g_autofree char *when = g_date_time_format (self->when, "%Y-%m-%d %H:%M (UTC%:z)");
   g_autofree char *label = mbc_case_is_known (self->kase, MBC_CASE_FIELD_LABEL)
                            ? mbc_case_format_value (self->kase, MBC_CASE_FIELD_LABEL)
-                           : g_strdup ("No label");
+                           : g_strdup (_("No label"));
   Block *block;
 
-  add (self, STYLE_TITLE, "MBC Surgery Advisor: report");
-  add (self, STYLE_SUBTITLE, "Surgery of the primary tumour in metastatic breast cancer after "
-                             "response to systemic therapy")->keep_with_next = TRUE;
-  addf (self, STYLE_SUBTITLE, "Case: %s", label)->keep_with_next = TRUE;
-  addf (self, STYLE_SMALL, "Written %s by MBC Surgery Advisor %s, on the guideline “%s”, "
-        "version %s.", when, PACKAGE_VERSION, mbc_guideline_get_title (g),
+  add (self, STYLE_TITLE, _("MBC Surgery Advisor: report"));
+  add (self, STYLE_SUBTITLE, _("Surgery of the primary tumour in metastatic breast cancer after "
+                             "response to systemic therapy"))->keep_with_next = TRUE;
+  addf (self, STYLE_SUBTITLE, _("Case: %s"), label)->keep_with_next = TRUE;
+  addf (self, STYLE_SMALL, _("Written %s by MBC Surgery Advisor %s, on the guideline “%s”, "
+        "version %s."), when, PACKAGE_VERSION, mbc_guideline_get_title (g),
         mbc_guideline_get_version (g));
 
-  add (self, STYLE_HEADING, "Recommendation");
+  add (self, STYLE_HEADING, _("Recommendation"));
   block = add (self, STYLE_TIER, mbc_result_tier_heading (tier));
   for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
     if (g_strcmp0 (tier, tiers[i]) == 0)
       memcpy (block->color, tier_colors[i], sizeof block->color);
   if (mbc_result_get_strength (r))
-    addf (self, STYLE_SUBHEADING, "Strength: %s",
+    addf (self, STYLE_SUBHEADING, _("Strength: %s"),
           g_strcmp0 (mbc_result_get_strength (r), "stronger") == 0 ? "stronger recommendation"
                                                                     : "standard");
   addf (self, STYLE_BODY, "%s %s", rule->summary, rule->detail);
   if (rule->interpretation)
-    addf (self, STYLE_SMALL, "Interpretation (the application's): %s", rule->interpretation);
+    addf (self, STYLE_SMALL, _("Interpretation (the application's): %s"), rule->interpretation);
   if (strength)
     add (self, STYLE_BODY, strength->summary);
-  addf (self, STYLE_SMALL, "Decision rule: %s.", rule->id);
+  addf (self, STYLE_SMALL, _("Decision rule: %s."), rule->id);
   add_sources (self, rule->sources, 0);
-  add_fields (self, "Answer these to decide", "The recommendation depends on these inputs, "
-              "which are not recorded.", mbc_result_get_missing (r));
-  add_fields (self, "Confirm before surgery", "Not recorded, and needed before operating.",
+  add_fields (self, _("Answer these to decide"), _("The recommendation depends on these inputs, "
+              "which are not recorded."), mbc_result_get_missing (r));
+  add_fields (self, _("Confirm before surgery"), _("Not recorded, and needed before operating."),
               mbc_result_get_confirm (r));
 
-  add (self, STYLE_HEADING, "The case");
+  add (self, STYLE_HEADING, _("The case"));
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     {
       g_autofree char *value = mbc_case_format_value (self->kase, f);
@@ -271,14 +273,14 @@ build (MbcReport *self)
                 finding->title);
           add (self, STYLE_BODY, finding->text[status])->indent = 10;
           if (finding->interpretation)
-            addf (self, STYLE_SMALL, "Interpretation (the application's): %s",
+            addf (self, STYLE_SMALL, _("Interpretation (the application's): %s"),
                   finding->interpretation)->indent = 10;
           add_sources (self, finding->sources, 10);
         }
     }
 
   if (plan->len > 0)
-    add (self, STYLE_HEADING, "Plan");
+    add (self, STYLE_HEADING, _("Plan"));
   for (guint s = 0; s < sections->len; s++)
     {
       const MbcPlanSection *section = g_ptr_array_index (sections, s);
@@ -297,9 +299,9 @@ build (MbcReport *self)
         }
     }
 
-  add (self, STYLE_HEADING, "How the 2017 panel voted");
-  add (self, STYLE_SMALL, "The polls of the consensus meeting; those this result rests on are "
-                          "marked.");
+  add (self, STYLE_HEADING, _("How the 2017 panel voted"));
+  add (self, STYLE_SMALL, _("The polls of the consensus meeting; those this result rests on are "
+                          "marked."));
   for (guint i = 0; i < sources->len; i++)
     {
       const MbcSource *source = g_ptr_array_index (sources, i);
@@ -316,7 +318,7 @@ build (MbcReport *self)
       block->keep_with_next = FALSE;
     }
 
-  addf (self, STYLE_HEADING, "%s (as of %s)", evidence->title, evidence->as_of);
+  addf (self, STYLE_HEADING, _("%s (as of %s)"), evidence->title, evidence->as_of);
   add (self, STYLE_BODY, evidence->summary);
   for (guint i = 0; i < evidence->items->len; i++)
     {
@@ -330,12 +332,12 @@ build (MbcReport *self)
   if (evidence->note)
     add (self, STYLE_SMALL, evidence->note);
 
-  add (self, STYLE_HEADING, "About this report");
+  add (self, STYLE_HEADING, _("About this report"));
   add (self, STYLE_BODY, mbc_guideline_get_disclaimer (g));
-  addf (self, STYLE_SMALL, "Guideline: %s (%s), version %s, SHA-256 %s.",
+  addf (self, STYLE_SMALL, _("Guideline: %s (%s), version %s, SHA-256 %s."),
         mbc_guideline_get_title (g), mbc_guideline_get_id (g), mbc_guideline_get_version (g),
         mbc_guideline_get_sha256 (g));
-  addf (self, STYLE_SMALL, "Application: MBC Surgery Advisor %s. Written %s.",
+  addf (self, STYLE_SMALL, _("Application: MBC Surgery Advisor %s. Written %s."),
         PACKAGE_VERSION, when);
 }
 
@@ -546,7 +548,7 @@ mbc_report_draw_page (MbcReport *self,
         }
     }
 
-  footer = g_strdup_printf ("MBC Surgery Advisor %s  ·  %s %s  ·  Page %u of %u",
+  footer = g_strdup_printf (_("MBC Surgery Advisor %s  ·  %s %s  ·  Page %u of %u"),
                             PACKAGE_VERSION, mbc_guideline_get_id (self->guideline),
                             mbc_guideline_get_version (self->guideline), page + 1,
                             self->n_pages);
@@ -609,7 +611,7 @@ mbc_report_to_pdf (MbcReport  *self,
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   PangoContext *context;
   g_autofree char *created = g_date_time_format (self->when, "%Y-%m-%dT%H:%M:%S%:z");
-  g_autofree char *creator = g_strdup_printf ("MBC Surgery Advisor %s", PACKAGE_VERSION);
+  g_autofree char *creator = g_strdup_printf (_("MBC Surgery Advisor %s"), PACKAGE_VERSION);
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -642,7 +644,7 @@ mbc_report_to_pdf (MbcReport  *self,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not make the PDF: %s",
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not make the PDF: %s"),
                    cairo_status_to_string (status));
       return NULL;
     }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <adwaita.h>
 
 #include "mbc-poll-chart.h"
@@ -100,7 +102,7 @@ quote_sources (MbcGuideline  *guideline,
         g_string_append (out, "\n\n");
       g_string_append_printf (out, "%s (%s)\n", source->title, source->id);
       if (source->question)
-        g_string_append_printf (out, "Question: %s\n", source->question);
+        g_string_append_printf (out, _("Question: %s\n"), source->question);
       for (guint k = 0; source->options && k < source->options->len; k++)
         {
           const MbcPollOption *option = g_ptr_array_index (source->options, k);
@@ -110,7 +112,7 @@ quote_sources (MbcGuideline  *guideline,
       if (source->options)
         g_string_append_c (out, '\n');
       if (source->consensus)
-        g_string_append_printf (out, "Expert group consensus: “%s”\n", source->consensus);
+        g_string_append_printf (out, _("Expert group consensus: “%s”\n"), source->consensus);
       g_string_append_printf (out, "“%s”", source->text);
       if (source->note)
         g_string_append_printf (out, "\n%s", source->note);
@@ -129,15 +131,15 @@ show_sources (MbcResultView *self,
   GtkWidget *dialog;
 
   if (interpretation && *quoted)
-    body = g_strdup_printf ("%s\n\nThe application's interpretation: %s", quoted, interpretation);
+    body = g_strdup_printf (_("%s\n\nThe application's interpretation: %s"), quoted, interpretation);
   else if (interpretation)
-    body = g_strdup_printf ("The application's interpretation: %s", interpretation);
+    body = g_strdup_printf (_("The application's interpretation: %s"), interpretation);
   else
     body = g_steal_pointer (&quoted);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    mbc_text_row_get_title (row),
                                    body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -187,7 +189,7 @@ sources_text (const char **ids)
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (guint i = 0; ids && ids[i]; i++)
-    g_string_append_printf (out, "%s%s", i ? ", " : "Sources: ", ids[i]);
+    g_string_append_printf (out, "%s%s", i ? ", " : _("Sources: "), ids[i]);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -199,7 +201,7 @@ source_subtitle (const char  *text,
   g_autofree char *where = sources_text (sources);
 
   if (interpretation)
-    return g_strdup_printf ("%s\nInterpretation: %s\n%s", text, interpretation, where);
+    return g_strdup_printf (_("%s\nInterpretation: %s\n%s"), text, interpretation, where);
   return g_strdup_printf ("%s%s%s", text, *where ? "\n" : "", where);
 }
 
@@ -219,7 +221,7 @@ new_source_row (MbcResultView  *self,
   if ((sources && sources[0]) || interpretation)
     {
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-      mbc_tooltip_set_text (row, "Show the text this rests on");
+      mbc_tooltip_set_text (row, _("Show the text this rests on"));
       mbc_text_row_add_suffix (MBC_TEXT_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data (G_OBJECT (row), "mbc-sources", sources);
@@ -312,7 +314,7 @@ update_fields (GtkWidget     *section,
       if (field < 0)
         continue;
       row = mbc_text_row_new (mbc_case_field_get_title (field), NULL);
-      tooltip = g_strdup_printf ("Go to %s in the form", mbc_case_field_get_title (field));
+      tooltip = g_strdup_printf (_("Go to %s in the form"), mbc_case_field_get_title (field));
       mbc_text_row_add_suffix (MBC_TEXT_ROW (row),
                                gtk_image_new_from_icon_name ("document-edit-symbolic"));
       mbc_tooltip_set_text (row, tooltip);
@@ -354,7 +356,7 @@ build_plan (MbcResultView *self)
               GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
               gtk_widget_add_css_class (icon, "warning");
               gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                              "Warning", -1);
+                                              _("Warning"), -1);
               mbc_text_row_set_prefix (MBC_TEXT_ROW (row), icon);
             }
           gtk_widget_set_name (row, item->id);
@@ -401,7 +403,7 @@ update_changes (MbcResultView *self,
       const MbcChange *change = g_ptr_array_index (changes, i);
       g_autofree char *title = g_strdup_printf ("%s: %s", mbc_case_field_get_title (change->field),
                                                 change->text);
-      g_autofree char *outcome = g_strdup_printf ("would give: %s",
+      g_autofree char *outcome = g_strdup_printf (_("would give: %s"),
                                                   mbc_result_tier_heading (change->tier));
 
       mbc_section_add (MBC_SECTION (self->changes_section), mbc_text_row_new (title, outcome));
@@ -412,9 +414,9 @@ static void
 build_polls (MbcResultView *self)
 {
   GPtrArray *sources = mbc_guideline_get_sources (self->guideline);
-  GtkWidget *section = add_section (self, "How the 2017 Panel Voted",
-                                    "The polls of the consensus meeting; the ones this result "
-                                    "rests on are marked.");
+  GtkWidget *section = add_section (self, _("How the 2017 Panel Voted"),
+                                    _("The polls of the consensus meeting; the ones this result "
+                                    "rests on are marked."));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
   /* Charts in a card, not rows: nothing to activate. */
@@ -461,7 +463,7 @@ static void
 build_evidence (MbcResultView *self)
 {
   const MbcEvidence *evidence = mbc_guideline_get_evidence (self->guideline);
-  g_autofree char *title = g_strdup_printf ("%s (as of %s)", evidence->title, evidence->as_of);
+  g_autofree char *title = g_strdup_printf (_("%s (as of %s)"), evidence->title, evidence->as_of);
   g_autofree char *description = g_strdup_printf ("%s %s", evidence->note ? evidence->note : "",
                                                   evidence->summary);
   GtkWidget *section = add_section (self, title, description);
@@ -482,7 +484,7 @@ static void
 build_footer (MbcResultView *self)
 {
   g_autofree char *sha = g_strndup (mbc_guideline_get_sha256 (self->guideline), 12);
-  g_autofree char *text = g_strdup_printf ("%s, version %s, SHA-256 %s…\n\n%s",
+  g_autofree char *text = g_strdup_printf (_("%s, version %s, SHA-256 %s…\n\n%s"),
                                            mbc_guideline_get_title (self->guideline),
                                            mbc_guideline_get_version (self->guideline), sha,
                                            mbc_guideline_get_disclaimer (self->guideline));
@@ -505,12 +507,12 @@ static void
 build_rest (MbcResultView *self)
 {
   self->rest_pending = FALSE;
-  self->confirm_section = add_section (self, "Confirm Before Surgery",
-                                       "Not recorded, and needed before operating.");
-  self->changes_section = add_section (self, "What Would Change This",
-                                       "For each unknown or unmet input, the single change that "
+  self->confirm_section = add_section (self, _("Confirm Before Surgery"),
+                                       _("Not recorded, and needed before operating."));
+  self->changes_section = add_section (self, _("What Would Change This"),
+                                       _("For each unknown or unmet input, the single change that "
                                        "would give another recommendation, found by evaluating "
-                                       "the changed case.");
+                                       "the changed case."));
   gtk_widget_set_name (self->changes_section, "changes");
   build_findings (self);
   build_plan (self);
@@ -548,9 +550,9 @@ build (MbcResultView *self,
   if (guideline == NULL)
     return;
 
-  self->missing_section = add_section (self, "Answer These to Decide",
-                                       "The recommendation depends on these inputs: activate "
-                                       "one to fill it in.");
+  self->missing_section = add_section (self, _("Answer These to Decide"),
+                                       _("The recommendation depends on these inputs: activate "
+                                       "one to fill it in."));
   self->rest_pending = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     build_rest (self);

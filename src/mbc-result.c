@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "mbc-case.h"
@@ -590,12 +592,12 @@ const char *
 mbc_result_tier_heading (const char *tier)
 {
   if (g_strcmp0 (tier, "recommended") == 0)
-    return "Surgery can be recommended";
+    return _("Surgery can be recommended");
   if (g_strcmp0 (tier, "individualise") == 0)
-    return "Individual decision";
+    return _("Individual decision");
   if (g_strcmp0 (tier, "not_recommended") == 0)
-    return "Surgery not recommended";
-  return "More information needed";
+    return _("Surgery not recommended");
+  return _("More information needed");
 }
 
 /**
@@ -609,12 +611,12 @@ mbc_finding_status_word (MbcFindingStatus status)
   switch (status)
     {
     case MBC_FINDING_MET:
-      return "Met";
+      return _("Met");
     case MBC_FINDING_NOT_MET:
-      return "Not met";
+      return _("Not met");
     case MBC_FINDING_UNKNOWN:
     default:
-      return "Unknown";
+      return _("Unknown");
     }
 }
 
@@ -672,22 +674,22 @@ mbc_result_to_text (MbcResult *self)
 
   g_string_append_printf (out, "%s", mbc_result_tier_heading (mbc_result_get_tier (self)));
   if (g_strcmp0 (mbc_result_get_strength (self), "stronger") == 0)
-    g_string_append (out, " (stronger recommendation)");
+    g_string_append (out, _(" (stronger recommendation)"));
   g_string_append_printf (out, "\n\n%s\n%s", self->rule->summary, self->rule->detail);
   append_sources (out, self->rule->sources);
   g_string_append_c (out, '\n');
   if (self->rule->interpretation)
-    g_string_append_printf (out, "Interpretation: %s\n", self->rule->interpretation);
+    g_string_append_printf (out, _("Interpretation: %s\n"), self->rule->interpretation);
   if (self->strength)
     {
       g_string_append_printf (out, "%s", self->strength->summary);
       append_sources (out, self->strength->sources);
       g_string_append_c (out, '\n');
     }
-  g_string_append_printf (out, "(decision rule: %s)\n", self->rule->id);
+  g_string_append_printf (out, _("(decision rule: %s)\n"), self->rule->id);
 
-  append_fields (out, "Answer these to decide:", self->missing);
-  append_fields (out, "Confirm before surgery:", self->confirm);
+  append_fields (out, _("Answer these to decide:"), self->missing);
+  append_fields (out, _("Confirm before surgery:"), self->confirm);
 
   for (guint g = 0; g < groups->len; g++)
     {
@@ -703,20 +705,20 @@ mbc_result_to_text (MbcResult *self)
           append_sources (out, finding->sources);
           g_string_append_c (out, '\n');
           if (finding->interpretation)
-            g_string_append_printf (out, "        Interpretation: %s\n", finding->interpretation);
+            g_string_append_printf (out, _("        Interpretation: %s\n"), finding->interpretation);
         }
     }
   for (guint i = 0; i < tallies->len; i++)
     {
       const MbcTally *tally = g_ptr_array_index (tallies, i);
-      g_string_append_printf (out, "  %s: %u of %u (%u unknown)\n", tally->title,
+      g_string_append_printf (out, _("  %s: %u of %u (%u unknown)\n"), tally->title,
                               self->tallies[3 * i],
                               (guint) g_strv_length ((char **) tally->findings),
                               self->tallies[3 * i + 2]);
     }
 
   if (self->plan->len > 0)
-    g_string_append (out, "\nPlan\n");
+    g_string_append (out, _("\nPlan\n"));
   for (guint s = 0; s < sections->len; s++)
     {
       const MbcPlanSection *section = g_ptr_array_index (sections, s);
@@ -735,7 +737,7 @@ mbc_result_to_text (MbcResult *self)
         }
     }
 
-  g_string_append_printf (out, "\n%s (as of %s)\n  %s\n", evidence->title, evidence->as_of,
+  g_string_append_printf (out, _("\n%s (as of %s)\n  %s\n"), evidence->title, evidence->as_of,
                           evidence->summary);
   for (guint i = 0; i < evidence->items->len; i++)
     {
@@ -747,7 +749,7 @@ mbc_result_to_text (MbcResult *self)
   if (evidence->note)
     g_string_append_printf (out, "  %s\n", evidence->note);
 
-  g_string_append_printf (out, "\nGuideline: %s, version %s, SHA-256 %s\n",
+  g_string_append_printf (out, _("\nGuideline: %s, version %s, SHA-256 %s\n"),
                           mbc_guideline_get_title (self->guideline),
                           mbc_guideline_get_version (self->guideline),
                           mbc_guideline_get_sha256 (self->guideline));

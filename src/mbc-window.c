@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include <adwaita.h>
@@ -183,7 +185,7 @@ update_title (MbcWindow *self)
 {
   g_autofree char *name = mbc_document_get_title (self->document);
   gboolean modified = mbc_document_get_modified (self->document);
-  g_autofree char *title = g_strdup_printf ("%s%s — MBC Surgery Advisor", modified ? "• " : "",
+  g_autofree char *title = g_strdup_printf (_("%s%s — MBC Surgery Advisor"), modified ? "• " : "",
                                             name);
 
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->window_title), name);
@@ -199,7 +201,7 @@ show_error_dialog (MbcWindow  *self,
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -265,7 +267,7 @@ case_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, "Case files (JSON)");
+  gtk_file_filter_set_name (filter, _("Case files (JSON)"));
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_suffix (filter, "json");
   return filter;
@@ -278,7 +280,7 @@ new_chooser (MbcWindow            *self,
              const char           *accept)
 {
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
-                                                               accept, "_Cancel");
+                                                               accept, _("_Cancel"));
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GFile) folder = MBC_IS_APPLICATION (app)
                             ? mbc_application_dup_last_folder (MBC_APPLICATION (app)) : NULL;
@@ -305,7 +307,7 @@ mbc_window_save_to (MbcWindow *self,
 
   if (!mbc_document_save (self->document, file, &error))
     {
-      show_error_dialog (self, "The Case Could Not Be Saved", error->message);
+      show_error_dialog (self, _("The Case Could Not Be Saved"), error->message);
       return FALSE;
     }
   remember_file (self, file);
@@ -333,11 +335,11 @@ static void
 save_as (MbcWindow *self,
          Pending   *pending)
 {
-  GtkFileChooserNative *chooser = new_chooser (self, "Save Case As", GTK_FILE_CHOOSER_ACTION_SAVE,
+  GtkFileChooserNative *chooser = new_chooser (self, _("Save Case As"), GTK_FILE_CHOOSER_ACTION_SAVE,
                                                "_Save");
   g_autofree char *title = mbc_document_get_title (self->document);
   g_autofree char *name = g_str_has_suffix (title, ".json") ? g_strdup (title)
-                                                            : g_strdup_printf ("%s.json", title);
+                                                            : g_strdup_printf (_("%s.json"), title);
 
   g_strdelimit (name, "/\\:", '-');
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), case_filter ());
@@ -398,11 +400,11 @@ confirm_discard (MbcWindow      *self,
       return;
     }
   name = mbc_document_get_title (self->document);
-  body = g_strdup_printf ("“%s” has changes that are not saved. If you do not save them, "
-                          "they are lost.", name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), "Save Changes?", body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel",
-                                    "discard", "_Discard", "save", "_Save", NULL);
+  body = g_strdup_printf (_("“%s” has changes that are not saved. If you do not save them, "
+                          "they are lost."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
@@ -439,7 +441,7 @@ static void
 choose_file_to_open (MbcWindow *self,
                      gpointer   data)
 {
-  GtkFileChooserNative *chooser = new_chooser (self, "Open Case", GTK_FILE_CHOOSER_ACTION_OPEN,
+  GtkFileChooserNative *chooser = new_chooser (self, _("Open Case"), GTK_FILE_CHOOSER_ACTION_OPEN,
                                                "_Open");
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), case_filter ());
@@ -519,7 +521,7 @@ mbc_window_show_library (MbcWindow *self)
 
   if (self->library == NULL && !(self->library = mbc_library_load (&error)))
     {
-      show_error_dialog (self, "The Case Library Could Not Be Read", error->message);
+      show_error_dialog (self, _("The Case Library Could Not Be Read"), error->message);
       return NULL;
     }
   dialog = mbc_library_dialog_new (GTK_WINDOW (self), self->library);
@@ -558,7 +560,7 @@ mbc_window_show_teaching (MbcWindow *self,
     return NULL;
   if (self->library == NULL && !(self->library = mbc_library_load (&error)))
     {
-      show_error_dialog (self, "The Case Library Could Not Be Read", error->message);
+      show_error_dialog (self, _("The Case Library Could Not Be Read"), error->message);
       return NULL;
     }
   presenter = mbc_presenter_window_new (self->guideline, self->library);
@@ -626,7 +628,7 @@ mbc_window_export_report (MbcWindow *self,
     return FALSE;
   if (!mbc_report_write_pdf (report, file, paper (self), &error))
     {
-      show_error_dialog (self, "The Report Could Not Be Saved", error->message);
+      show_error_dialog (self, _("The Report Could Not Be Saved"), error->message);
       return FALSE;
     }
   remember_file (self, file);
@@ -654,16 +656,16 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   MbcWindow *self = MBC_WINDOW (widget);
-  GtkFileChooserNative *chooser = new_chooser (self, "Export Report",
+  GtkFileChooserNative *chooser = new_chooser (self, _("Export Report"),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, "_Export");
   GtkFileFilter *filter = gtk_file_filter_new ();
   g_autofree char *title = mbc_document_get_title (self->document);
   g_autofree char *base = g_str_has_suffix (title, ".json")
                           ? g_strndup (title, strlen (title) - 5) : g_strdup (title);
-  g_autofree char *name = g_strdup_printf ("%s report.pdf", base);
+  g_autofree char *name = g_strdup_printf (_("%s report.pdf"), base);
 
   g_strdelimit (name, "/\\:", '-');
-  gtk_file_filter_set_name (filter, "PDF documents");
+  gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
@@ -728,14 +730,14 @@ mbc_window_print (MbcWindow               *self,
   /* The report keeps its own margins, from the paper's edge. */
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, "MBC Surgery Advisor report");
+  gtk_print_operation_set_job_name (operation, _("MBC Surgery Advisor report"));
   if (export_to)
     gtk_print_operation_set_export_filename (operation, export_to);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), report);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), report);
   if (gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error_dialog (self, "The Report Could Not Be Printed", error->message);
+    show_error_dialog (self, _("The Report Could Not Be Printed"), error->message);
 }
 
 static void
@@ -760,7 +762,7 @@ restore_response_cb (AdwMessageDialog *dialog,
     mbc_document_discard_draft (self->document);
   else if (!mbc_document_restore_draft (self->document, &error))
     {
-      show_error_dialog (self, "The Draft Could Not Be Restored", error->message);
+      show_error_dialog (self, _("The Draft Could Not Be Restored"), error->message);
       mbc_document_discard_draft (self->document);
     }
 }
@@ -785,11 +787,11 @@ mbc_window_keep_draft (MbcWindow *self,
   mbc_document_set_draft (self->document, draft);
   if (!g_file_query_exists (draft, NULL))
     return FALSE;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), "Restore Unsaved Case?",
-                                   "MBC Surgery Advisor did not close properly while a case had "
-                                   "unsaved changes. They were kept on this computer.");
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "discard", "_Discard",
-                                    "restore", "_Restore", NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Case?"),
+                                   _("MBC Surgery Advisor did not close properly while a case had "
+                                   "unsaved changes. They were kept on this computer."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "discard", _("_Discard"),
+                                    "restore", _("_Restore"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
@@ -981,7 +983,7 @@ show_problems_dialog (MbcWindow  *self,
                       const char *details)
 {
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *heading = g_strdup_printf ("“%s” Could Not Be Opened", name);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
   if (details)
@@ -1000,7 +1002,7 @@ show_problems_dialog (MbcWindow  *self,
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
     }
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1030,7 +1032,7 @@ mbc_window_open_file (MbcWindow *self,
           show_problems_dialog (self, file, error->message, NULL);
           return;
         }
-      body = g_strdup_printf ("It is not a valid case file. %u problem%s:",
+      body = g_strdup_printf (_("It is not a valid case file. %u problem%s:"),
                               problems->len, problems->len == 1 ? "" : "s");
       for (guint i = 0; i < problems->len; i++)
         {
