@@ -232,7 +232,9 @@ add_number_row (MbcCaseForm  *self,
   spin = gtk_spin_button_new (adjustment, step_of (field), number ? 1 : 0);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 8);
+  /* Wide enough for "Unknown" in the user's language, and for the largest value. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin),
+                                MAX (8, (int) g_utf8_strlen (_("Unknown"), -1)));
   g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), GUINT_TO_POINTER (field));
   g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), GUINT_TO_POINTER (field));
 

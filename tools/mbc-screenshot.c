@@ -10,7 +10,10 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "mbc-guideline.h"
 #include "mbc-presenter-window.h"
@@ -154,6 +157,12 @@ main (int   argc,
     }
   outdir = argv[1];
   g_mkdir_with_parents (outdir, 0755);
+  /* In the user's language, as the application (MBC_LOCALEDIR as for it). */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MBC_LOCALEDIR") ? g_getenv ("MBC_LOCALEDIR")
+                                                               : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_init ();
   adw_init ();
   /* What AdwApplication loads for the application itself. */
