@@ -60,6 +60,8 @@ load_guideline (MbcApplication *self)
     }
 }
 
+static void window_realized_cb (GtkWidget *window);
+
 /* The window keeps the size and state it was last given. */
 static MbcWindow *
 new_window (MbcApplication *self)
@@ -68,6 +70,8 @@ new_window (MbcApplication *self)
 
   load_guideline (self);
   window = mbc_window_new (GTK_APPLICATION (self), self->guideline, self->guideline_error);
+  if (g_strcmp0 (g_getenv ("MBC_BENCH_COMPLETE_FRAME"), "1") == 0)
+    g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
   if (self->settings)
     {
       g_settings_bind (self->settings, "window-width", window, "default-width",
@@ -155,8 +159,6 @@ mbc_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (new_window (MBC_APPLICATION (app)));
-      if (g_strcmp0 (g_getenv ("MBC_BENCH_COMPLETE_FRAME"), "1") == 0)
-        g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
       gtk_window_present (window);
       keep_draft (MBC_APPLICATION (app), MBC_WINDOW (window));
       return;

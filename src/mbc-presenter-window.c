@@ -309,7 +309,7 @@ export_response_cb (GtkNativeDialog    *chooser,
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
                                                   _("The Session Could Not Be Exported"),
                                                   error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
   g_object_unref (self);

@@ -201,7 +201,7 @@ show_error_dialog (MbcWindow  *self,
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -403,8 +403,8 @@ confirm_discard (MbcWindow      *self,
   body = g_strdup_printf (_("“%s” has changes that are not saved. If you do not save them, "
                           "they are lost."), name);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"), "save", _("_Save"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"),
+                                    "discard", _("Discard"), "save", _("Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
@@ -790,8 +790,8 @@ mbc_window_keep_draft (MbcWindow *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Case?"),
                                    _("MBC Surgery Advisor did not close properly while a case had "
                                    "unsaved changes. They were kept on this computer."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "discard", _("_Discard"),
-                                    "restore", _("_Restore"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "discard", _("Discard"),
+                                    "restore", _("Restore"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
@@ -1002,7 +1002,7 @@ show_problems_dialog (MbcWindow  *self,
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
     }
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
