@@ -5,7 +5,9 @@ bus, checks that every interactive element has a name, changes a spin button thr
 bus and reads the new heading. TAP output. Needs a display and a session bus."""
 import os
 import subprocess
+import shutil
 import sys
+import tempfile
 import time
 
 HEADINGS = ("Surgery can be recommended", "Individual decision", "Surgery not recommended",
@@ -20,7 +22,10 @@ except ImportError:
     sys.exit(0)
 
 advisor, case = sys.argv[1], sys.argv[2]
-env = dict(os.environ, GDK_DEBUG="gl-disable", GSK_RENDERER="cairo", GSETTINGS_BACKEND="memory")
+# A state directory of its own: no draft left by another run is offered back.
+state = tempfile.mkdtemp(prefix="mbc-a11y-")
+env = dict(os.environ, GDK_DEBUG="gl-disable", GSK_RENDERER="cairo", GSETTINGS_BACKEND="memory",
+           XDG_STATE_HOME=state)
 env.pop("NO_AT_BRIDGE", None)
 process = subprocess.Popen([advisor, case], env=env)
 print("1..3")
@@ -92,4 +97,5 @@ try:
 finally:
     process.terminate()
     process.wait(timeout=10)
+    shutil.rmtree(state, ignore_errors=True)
 sys.exit(status)

@@ -27,7 +27,9 @@ runs = [
     ("the window with a case", [advisor, case]),
 ]
 env = dict(os.environ, GDK_DEBUG="gl-disable", GSK_RENDERER="cairo", GSETTINGS_BACKEND="memory",
-           MBC_BENCH_COMPLETE_FRAME="1", XDG_STATE_HOME=work)
+           MBC_BENCH_COMPLETE_FRAME="1", XDG_STATE_HOME=work,
+           # LeakSanitizer cannot run under ptrace; leaks are the other builds' business.
+           ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":detect_leaks=0")
 print(f"1..{len(runs)}")
 status = 0
 for i, (name, command) in enumerate(runs, 1):
