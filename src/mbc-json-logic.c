@@ -779,7 +779,8 @@ to_integer (JsonNode *value)
   if (isnan (d))
     return 0;
   d = trunc (d);
-  return d > G_MAXLONG / 2 ? G_MAXLONG / 2 : d < -(G_MAXLONG / 2) ? -(G_MAXLONG / 2) : (glong) d;
+  return d > (double) (G_MAXLONG / 2) ? G_MAXLONG / 2
+         : d < (double) -(G_MAXLONG / 2) ? -(G_MAXLONG / 2) : (glong) d;
 }
 
 /* String.prototype.substr, counting characters. */

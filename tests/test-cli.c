@@ -2,7 +2,9 @@
 /* The command line, run as a script would run it: outputs, errors and exit statuses. */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -477,6 +479,46 @@ test_report (void)
 /* Every library case, evaluated by the command line as any case file, reaches the tier
  * its teaching note declares. */
 static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit limit = { 4096, 4096 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* A report that cannot be written whole (the file size limit stands for a full disk):
+ * exit status 1, the file named, and the report already there byte for byte as it was. */
+static void
+test_report_full_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-report-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *example = data_path ("cases/worked-example.json");
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *after = NULL;
+  const char before[] = "%PDF-1.5 an earlier report\n";
+
+  g_assert_true (g_file_set_contents (pdf, before, -1, NULL));
+  g_subprocess_launcher_set_child_setup (launcher, limit_file_size, NULL, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, advisor, "--report", example,
+                                         "--output", pdf, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_nonnull (strstr (err, pdf));
+  g_assert_true (g_file_get_contents (pdf, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+static void
 test_library_cases (void)
 {
   g_autofree char *dir = g_build_filename (SOURCE_ROOT, "data", "cases", NULL);
@@ -547,6 +589,7 @@ main (int   argc,
   g_test_add_func ("/cli/guideline", test_guideline);
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/library-cases", test_library_cases);
+  g_test_add_func ("/cli/report-full-disk", test_report_full_disk);
   g_test_add_func ("/cli/jsonlogic", test_jsonlogic);
   g_test_add_func ("/cli/jsonlogic-suite", test_jsonlogic_suite);
   return g_test_run ();

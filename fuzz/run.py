@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""fuzz/run.py BUILD SECONDS: runs each libFuzzer target of BUILD (meson -Dfuzzing=true) for
+SECONDS, from a seed corpus made of the test data (cases, the pack, the JsonLogic suite, the
+cohort), after replaying every input kept in fuzz/regressions/<target>/ (inputs that once
+crashed). Prints executions per second and in all for each, and a TAP line each; a crash
+is saved under BUILD/fuzz-crashes/<target>/ and fails its line."""
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+build, seconds = sys.argv[1], int(sys.argv[2])
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+corpus_root = os.path.join(build, "fuzz-corpus")
+
+
+def seed(target):
+    corpus = os.path.join(corpus_root, target)
+    os.makedirs(corpus, exist_ok=True)
+    n = 0
+
+    def put(data):
+        nonlocal n
+        n += 1
+        with open(os.path.join(corpus, f"seed-{n}"), "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode())
+
+    if target in ("case", "batch"):
+        for path in glob.glob(f"{root}/tests/data/cases/*.json") + glob.glob(f"{root}/data/cases/*.json"):
+            text = open(path).read()
+            put(text if target == "case" else json.dumps(json.loads(text)))
+        for line in open(f"{root}/tests/data/cohort.jsonl"):
+            put(line.strip())
+    elif target == "pack":
+        for path in glob.glob(f"{root}/data/guidelines/*.json"):
+            put(open(path, "rb").read())
+    elif target == "jsonlogic":
+        suite = os.path.join(root, "..", "shared", "conformance", "jsonlogic", "tests.json")
+        if os.path.exists(suite):
+            for entry in json.load(open(suite)):
+                if isinstance(entry, list):
+                    put(json.dumps(entry[0]) + "\n" + json.dumps(entry[1]))
+        put('{"and": [{"var": "case.age"}, {"<": [{"var": "case.age"}, 55]}]}\n{"case": {"age": 45}}')
+    return corpus
+
+
+print("1..4")
+status = 0
+for i, target in enumerate(["case", "pack", "jsonlogic", "batch"], 1):
+    binary = os.path.join(build, "fuzz", f"fuzz-{target}")
+    corpus = seed(target)
+    crashes = os.path.join(build, "fuzz-crashes", target)
+    os.makedirs(crashes, exist_ok=True)
+    regressions = [p for p in glob.glob(f"{root}/fuzz/regressions/{target}/*")
+                   if not os.path.basename(p).startswith(".")]
+    replay = subprocess.run([binary] + regressions, capture_output=True, text=True) \
+        if regressions else None
+    run = subprocess.run([binary, corpus, f"-max_total_time={seconds}", "-print_final_stats=1",
+                          "-timeout=10", "-rss_limit_mb=2048", "-max_len=65536",
+                          f"-artifact_prefix={crashes}/"],
+                         capture_output=True, text=True)
+    stats = dict(re.findall(r"stat::(\w+):\s+(\d+)", run.stderr))
+    executions = int(stats.get("number_of_executed_units", 0))
+    per_second = int(stats.get("average_exec_per_sec", 0))
+    ok = run.returncode == 0 and (replay is None or replay.returncode == 0)
+    print(f"# fuzz-{target}: {executions} executions, {per_second} a second, "
+          f"{len(regressions)} regression inputs replayed")
+    if not ok:
+        tail = (replay.stderr if replay and replay.returncode else run.stderr).strip()[-600:]
+        print("# " + tail.replace("\n", "\n# "))
+    print(("ok" if ok else "not ok") + f" {i} fuzz-{target} for {seconds} s")
+    status |= not ok
+sys.exit(status)
