@@ -416,11 +416,17 @@ mbc_json_parse (const char  *data,
                 GError     **error)
 {
   g_autoptr(GString) scratch = g_string_sized_new (64);
-  Reader r = { data, data, data + length, 0, max_depth, error, scratch };
+  Reader r;
   const char *bad = NULL;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  /* No text at all may come as NULL (an empty GBytes): NULL + 0 is undefined behaviour.
+   * (Found by fuzz/fuzz-pack; the input is kept in fuzz/regressions/pack/.) */
+  if (data == NULL)
+    data = "";
+  r = (Reader) { data, data, data + length, 0, max_depth, error, scratch };
 
   if (!g_utf8_validate_len (data, length, &bad))
     {
