@@ -542,6 +542,47 @@ test_save_atomic (void)
   g_rmdir (dir);
 }
 
+/* Run by tests/check-full-disk.sh inside a small full (or read-only) tmpfs: saving into
+ * MBC_SAVE_INTO fails with the file named, the case already there stays byte for byte,
+ * and no temporary file is left. Skipped without it. */
+static void
+test_save_into (void)
+{
+  const char *dir = g_getenv ("MBC_SAVE_INTO");
+  g_autofree char *path = g_build_filename (TEST_DATA, "cases", "full.json", NULL);
+  g_autofree char *target = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  gsize length;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("MBC_SAVE_INTO is not set (tests/check-full-disk.sh sets it)");
+      return;
+    }
+  target = g_build_filename (dir, "case.json", NULL);
+  file = g_file_new_for_path (target);
+  g_assert_true (g_file_get_contents (target, &before, NULL, NULL));
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  kase = mbc_case_new_from_data (text, length, problems);
+  g_assert_false (mbc_case_save (kase, file, &error));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, target));
+  g_assert_true (g_file_get_contents (target, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)))
+    g_assert_true (g_str_equal (name, "case.json") || g_str_equal (name, "report.pdf") ||
+                   g_str_equal (name, "filler"));
+}
+
 /* A library case's "teaching" object is checked, field by field. */
 static void
 test_teaching (void)
@@ -694,6 +735,7 @@ main (int   argc,
   g_test_add_func ("/case/save-round-trip", test_save_round_trip);
   g_test_add_func ("/case/save-atomic", test_save_atomic);
   g_test_add_func ("/case/teaching", test_teaching);
+  g_test_add_func ("/case/save-into", test_save_into);
   g_test_add_func ("/case/properties", test_properties);
   g_test_add_func ("/case/rule-data", test_rule_data);
   return g_test_run ();
