@@ -13,6 +13,7 @@
 
 #include "mbc-chart.h"
 #include "mbc-comparison-chart.h"
+#include "mbc-poll-chart.h"
 
 struct _MbcComparisonChart
 {
@@ -26,24 +27,6 @@ struct _MbcComparisonChart
 
 G_DEFINE_FINAL_TYPE (MbcComparisonChart, mbc_comparison_chart, GTK_TYPE_WIDGET)
 
-static void
-get_colors (GtkWidget      *widget,
-            MbcChartColors *colors)
-{
-  GdkRGBA fg, accent;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_bg_color",
-                                       &accent))
-    gdk_rgba_parse (&accent, "#3584e4");
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  colors->fg[0] = fg.red, colors->fg[1] = fg.green, colors->fg[2] = fg.blue;
-  colors->fg[3] = fg.alpha;
-  colors->accent[0] = accent.red, colors->accent[1] = accent.green;
-  colors->accent[2] = accent.blue, colors->accent[3] = accent.alpha;
-}
-
 static int
 draw (MbcComparisonChart *self,
       cairo_t            *cr,
@@ -53,7 +36,7 @@ draw (MbcComparisonChart *self,
 
   if (self->options == NULL)
     return 0;
-  get_colors (GTK_WIDGET (self), &colors);
+  mbc_chart_colors_for_widget (GTK_WIDGET (self), &colors);
   return mbc_chart_draw_comparison (cr, gtk_widget_get_pango_context (GTK_WIDGET (self)),
                                     (const char * const *) self->options, self->counts,
                                     self->show_room, self->panel, &colors, width);

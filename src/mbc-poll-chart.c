@@ -35,10 +35,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The theme's colours: the text's, and the accent. */
-static void
-get_colors (GtkWidget      *widget,
-            MbcChartColors *colors)
+/**
+ * mbc_chart_colors_for_widget:
+ *
+ * The theme's colours for a chart in @widget: its text colour, and the accent.
+ */
+void
+mbc_chart_colors_for_widget (GtkWidget      *widget,
+                             MbcChartColors *colors)
 {
   GdkRGBA fg, accent;
 
@@ -67,7 +71,7 @@ mbc_poll_chart_snapshot (GtkWidget   *widget,
 
   if (self->source == NULL || width <= 0 || height <= 0)
     return;
-  get_colors (widget, &colors);
+  mbc_chart_colors_for_widget (widget, &colors);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   mbc_chart_draw_poll (cr, gtk_widget_get_pango_context (widget), self->source,
                        self->highlighted, &colors, width);
@@ -103,7 +107,7 @@ mbc_poll_chart_measure (GtkWidget      *widget,
       if (width != self->cached_width)
         {
           MbcChartColors colors;
-          get_colors (widget, &colors);
+          mbc_chart_colors_for_widget (widget, &colors);
           self->cached_height = self->source
                                 ? mbc_chart_draw_poll (NULL, gtk_widget_get_pango_context (widget),
                                                        self->source, self->highlighted, &colors,

@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "mbc-chart.h"
 #include "mbc-guideline.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,7 @@ const MbcSource *mbc_poll_chart_get_source      (MbcPollChart *self);
 gboolean         mbc_poll_chart_get_highlighted (MbcPollChart *self);
 void             mbc_poll_chart_set_highlighted (MbcPollChart *self,
                                                  gboolean      highlighted);
+void             mbc_chart_colors_for_widget    (GtkWidget      *widget,
+                                                 MbcChartColors *colors);
 
 G_END_DECLS
