@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <libintl.h>
+#include <locale.h>
 
 #include <math.h>
 #include <string.h>
@@ -1395,6 +1396,14 @@ translate_pack (JsonNode *root)
   g_autoptr(GString) path = g_string_new (NULL);
   JsonObject *object;
 
+  /* In the C locale without a LANGUAGE list, gettext translates nothing: no walk. */
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+  const char *languages = g_getenv ("LANGUAGE");
+
+  if ((languages == NULL || *languages == '\0') &&
+      (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX") ||
+       g_str_has_prefix (messages, "C.")))
+    return;
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return;
   object = json_node_get_object (root);

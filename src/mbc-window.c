@@ -24,6 +24,7 @@
 #include "mbc-problem.h"
 #include "mbc-report.h"
 #include "mbc-result-view.h"
+#include "mbc-tooltip.h"
 #include "mbc-window.h"
 
 struct _MbcWindow
@@ -38,6 +39,8 @@ struct _MbcWindow
   GtkWidget            *results;
   GtkWidget            *error_page;
   GtkWidget            *menu_button;
+  GtkWidget            *open_button;
+  GtkWidget            *library_button;
   GMenuModel           *primary_menu;
   GtkWidget            *window_title;
 
@@ -871,6 +874,8 @@ mbc_window_class_init (MbcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, results);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, library_button);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, window_title);
 
@@ -895,6 +900,10 @@ mbc_window_init (MbcWindow *self)
   g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (update), self);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_menu, self,
                                          NULL);
+  /* Tooltips given when asked for (see mbc-tooltip.c), not set in the template. */
+  mbc_tooltip_set_text (self->open_button, _("Open a Case"));
+  mbc_tooltip_set_text (self->library_button, _("Case Library"));
+  mbc_tooltip_set_text (self->menu_button, _("Main Menu"));
   g_signal_connect (self->results, "focus-field", G_CALLBACK (focus_field_cb), self);
   g_signal_connect_swapped (self->results, "notify::complete", G_CALLBACK (results_complete_cb),
                             self);
