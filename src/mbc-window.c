@@ -39,7 +39,8 @@ struct _MbcWindow
   GtkWidget            *results;
   GtkWidget            *error_page;
   GtkWidget            *menu_button;
-  GtkWidget            *open_button;
+  GtkWidget            *header_bar;
+  GtkWidget            *open_button;      /* added after the first frame */
   GtkWidget            *library_button;
   GMenuModel           *primary_menu;
   GtkWidget            *window_title;
@@ -125,9 +126,34 @@ create_menu (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
+static GtkWidget *
+header_button (MbcWindow  *self,
+               const char *icon,
+               const char *action,
+               const char *name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  mbc_tooltip_set_text (button, name);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (self->header_bar), button);
+  return button;
+}
+
 static void
 results_complete_cb (MbcWindow *self)
 {
+  /* Open and the library, quick to reach beside the menu, once the first screen is up:
+   * they are not needed for it, and cost a tenth of the time it takes. */
+  if (self->open_button == NULL && mbc_result_view_get_complete (MBC_RESULT_VIEW (self->results)))
+    {
+      self->open_button = header_button (self, "document-open-symbolic", "win.open",
+                                         _("Open a Case"));
+      self->library_button = header_button (self, "view-list-bullet-symbolic", "win.library",
+                                            _("Case Library"));
+    }
   if (mbc_result_view_get_complete (MBC_RESULT_VIEW (self->results)))
     update (self);
 }
@@ -874,8 +900,7 @@ mbc_window_class_init (MbcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, results);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, MbcWindow, open_button);
-  gtk_widget_class_bind_template_child (widget_class, MbcWindow, library_button);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, window_title);
 
@@ -901,8 +926,6 @@ mbc_window_init (MbcWindow *self)
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_menu, self,
                                          NULL);
   /* Tooltips given when asked for (see mbc-tooltip.c), not set in the template. */
-  mbc_tooltip_set_text (self->open_button, _("Open a Case"));
-  mbc_tooltip_set_text (self->library_button, _("Case Library"));
   mbc_tooltip_set_text (self->menu_button, _("Main Menu"));
   g_signal_connect (self->results, "focus-field", G_CALLBACK (focus_field_cb), self);
   g_signal_connect_swapped (self->results, "notify::complete", G_CALLBACK (results_complete_cb),
