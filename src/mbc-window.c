@@ -320,6 +320,18 @@ new_chooser (MbcWindow            *self,
   return chooser;
 }
 
+/* The file a native chooser gave (or %NULL if cancelled); the chooser is done with. */
+static GFile *
+chooser_take_file (GtkNativeDialog *chooser,
+                   int              response)
+{
+  GFile *file = response == GTK_RESPONSE_ACCEPT
+                ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+
+  g_object_unref (chooser);
+  return file;
+}
+
 /**
  * mbc_window_save_to:
  * @file: where to save the case, atomically
@@ -348,11 +360,8 @@ save_as_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      Pending         *pending)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = chooser_take_file (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
   if (file && mbc_window_save_to (pending->self, file))
     pending_run (pending);
   else
@@ -456,11 +465,8 @@ open_response_cb (GtkNativeDialog *chooser,
                   int              response,
                   MbcWindow       *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = chooser_take_file (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
   if (file)
     mbc_window_open_file (self, file);
   g_object_unref (self);
@@ -669,11 +675,8 @@ export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     MbcWindow       *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = chooser_take_file (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
   if (file)
     mbc_window_export_report (self, file);
   g_object_unref (self);
