@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "mbc-application.h"
+#include "mbc-build-tree.h"
 #include "mbc-cli.h"
 
 /*
@@ -63,6 +64,7 @@ main (int   argc,
   const char *guideline = NULL;
 
   prefer_malloc_for_batch (argv);
+  mbc_build_tree_setup ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MBC_LOCALEDIR") ? g_getenv ("MBC_LOCALEDIR")
                                                                : LOCALEDIR);

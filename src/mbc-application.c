@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "mbc-application.h"
+#include "mbc-build-tree.h"
 #include "mbc-document.h"
 #include "mbc-guideline.h"
 #include "mbc-problem.h"
@@ -233,8 +234,10 @@ help_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
-                "help:" APPLICATION_ID, GDK_CURRENT_TIME);
+  g_autofree char *uri = mbc_build_tree_help_uri ();
+
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (user_data)), uri,
+                GDK_CURRENT_TIME);
 }
 
 static void
