@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * MbcCase: every field of a case file as a property, with the validation of the case
- * contract (interfaces.md). The model may hold an incomplete or even inconsistent case
+ * contract (docs/contracts.md). The model may hold an incomplete or even inconsistent case
  * while a person types; mbc_case_validate() says what is wrong, field by field. A case
  * read from JSON is only returned when it has no problem at all.
  */

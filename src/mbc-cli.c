@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The command line of interfaces.md. None of it needs a display. Problems go to stderr as
+ * The command line of docs/contracts.md. None of it needs a display. Problems go to stderr as
  * "FILE: FIELD: what is wrong", one a line; results go to stdout. Case content is never
  * written anywhere but stdout.
  */

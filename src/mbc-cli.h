@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-/* Exit statuses of interfaces.md. */
+/* Exit statuses of docs/contracts.md. */
 typedef enum
 {
   MBC_EXIT_OK = 0,

@@ -31,5 +31,5 @@ builds = [m.get("build-options", {}) for m in parsed.get("modules", []) if isins
 builds.append(parsed.get("build-options", {}))
 network = [b for b in builds if "--share=network" in b.get("build-args", [])]
 ok = parsed.get("id") == "io.github.mbcadvisor.MbcAdvisor" and not network
-print(("ok" if ok else "not ok") + " 3 the id of interfaces.md, and no network while building")
+print(("ok" if ok else "not ok") + " 3 the application id, and no network while building")
 sys.exit(status or (0 if ok else 1))

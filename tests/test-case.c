@@ -22,7 +22,7 @@ typedef struct
   const char *where;    /* NULL: valid; else the field the problem must name */
 } FieldCase;
 
-/* Good and bad values for every field of the case contract (interfaces.md). */
+/* Good and bad values for every field of the case contract (docs/contracts.md). */
 static const FieldCase field_cases[] = {
   /* label: a string of at most 200 characters without control characters */
   { "label", "\"Teaching case 1\"", NULL, NULL },

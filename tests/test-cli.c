@@ -412,7 +412,7 @@ pdf_text (const char *pdf)
 }
 
 /* --report writes the PDF the window exports: every part the report must have is in its
- * text; errors give the statuses of interfaces.md and leave no file behind. */
+ * text; errors give the statuses of docs/contracts.md and leave no file behind. */
 static void
 test_report (void)
 {

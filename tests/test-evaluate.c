@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The clinical table: cases whose expected results were worked out by hand from
- * clinical-logic.md (tests/data/evaluate-cases.json). Together they must fire every
- * decision rule and assert every finding met, not met and unknown.
+ * The clinical table: cases whose expected results were worked out by hand from the
+ * interpretation in docs/guideline-format.md (tests/data/evaluate-cases.json). Together
+ * they must fire every decision rule and assert every finding met, not met and unknown.
  */
 #include "config.h"
 
@@ -89,7 +89,7 @@ plan_has (MbcResult  *result,
   return FALSE;
 }
 
-/* What must hold for every result, whatever the case (interfaces.md). */
+/* What must hold for every result, whatever the case (docs/contracts.md). */
 static void
 assert_invariants (const char *name,
                    MbcResult  *result)

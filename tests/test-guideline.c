@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The guideline model: the bundled pack loads and says what clinical-logic.md says; broken
+ * The guideline model: the bundled pack loads and says what docs/guideline-format.md (How a case is decided) says; broken
  * packs, made by damaging the bundled one in one place, are each rejected with a problem
  * at the right JSON path.
  */

@@ -2,7 +2,7 @@
 /*
  * The window, driven through its widgets as a person would (combo rows, spin buttons,
  * check buttons), for every decision rule; and every interactive widget has an
- * accessible name. Runs under Xvfb (see testing.md).
+ * accessible name. Runs under Xvfb (see docs/testing.md).
  */
 #include "config.h"
 

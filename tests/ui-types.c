@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Loaded with LD_PRELOAD into gtk4-builder-tool (testing.md): registers the libadwaita
+/* Loaded with LD_PRELOAD into gtk4-builder-tool (docs/testing.md): registers the libadwaita
  * types and ours, so that the .ui templates and the classes they use can be validated. */
 #include "config.h"
 
