@@ -276,10 +276,16 @@ test_every_rule (void)
   type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "4");
   assert_rule (window, "Surgery can be recommended", "favourable_subset");
 
-  /* Liver checked: its count appears and is needed. */
+  /* Liver checked, four lesions over four sites: the liver has exactly one. */
   check_site (window, "liver");
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (
                    control (window, MBC_CASE_FIELD_LIVER_LESION_COUNT), MBC_TYPE_TEXT_ROW)));
+  assert_rule (window, "Surgery can be recommended", "favourable_subset");
+  g_assert_cmpstr (finding_word (window, "no_multiple_liver_lung"), ==, "Met");
+  /* Four lesions over three sites: the liver may have two, so its count is needed. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (mbc_case_form_get_site_check (
+                                 MBC_CASE_FORM (mbc_window_get_form (window)), "pleura")), FALSE);
+  settle ();
   assert_rule (window, "More information needed", "needs_information");
   g_assert_cmpstr (mbc_result_get_missing (result (window))->pdata[0], ==, "liver_lesion_count");
   type_number (window, MBC_CASE_FIELD_LIVER_LESION_COUNT, "2");
