@@ -140,8 +140,8 @@ mbc_chart_draw_poll (cairo_t              *cr,
     }
   if (source->options == NULL)
     {
-      g_autoptr(PangoLayout) none = make_layout (context, _("Asked without a poll: there are no "
-                                                 "2017 percentages for this question."),
+      g_autoptr(PangoLayout) none = make_layout (context, _("Asked without a poll: no poll figures "
+                                                 "are reported for this question."),
                                                  width, FALSE);
       y += show (cr, none, 0, y, colors->fg, 0.55) + GAP / 2;
     }
@@ -215,11 +215,13 @@ room_text (guint count,
   return g_strdup_printf (_("Room: %.0f%% (%u of %u)"), 100.0 * count / total, count, total);
 }
 
+/* @series: the pack's name for the polled group ("Polled oncologists, 2017") */
 static char *
-panel_text (double percent)
+panel_text (const char *series,
+            double      percent)
 {
-  return percent < 0 ? g_strdup (_("2017 panel: no poll"))
-                     : g_strdup_printf (_("2017 panel: %g%%"), percent);
+  return percent < 0 ? g_strdup_printf (_("%s: no poll"), series)
+                     : g_strdup_printf (_("%s: %g%%"), series, percent);
 }
 
 /**
@@ -228,9 +230,10 @@ panel_text (double percent)
  * @options: the options' titles
  * @room_counts: the room's votes for each option
  * @show_room: %FALSE while the room's numbers are hidden (before the reveal)
- * @panel: (nullable): the 2017 poll, or %NULL (or a question without a poll) for none
+ * @panel: (nullable): the guideline's poll, or %NULL (or a question without a poll) for none
+ * @series: what the guideline calls the polled group
  *
- * For each option, its title and two bars: the room's share (accent) and the 2017 panel's
+ * For each option, its title and two bars: the room's share (accent) and the polled group's
  * (the text colour, lighter), each with its numbers written beside it.
  *
  * Returns: the height at @width.
@@ -242,6 +245,7 @@ mbc_chart_draw_comparison (cairo_t              *cr,
                            const guint          *room_counts,
                            gboolean              show_room,
                            const MbcSource      *panel,
+                           const char           *series,
                            const MbcChartColors *colors,
                            int                   width)
 {
@@ -257,7 +261,7 @@ mbc_chart_draw_comparison (cairo_t              *cr,
       double panel_value = panel_percent (panel, i);
       g_autofree char *room = show_room ? room_text (room_counts[i], total)
                                         : g_strdup (_("Room: hidden until the reveal"));
-      g_autofree char *panel_label = panel_text (panel_value);
+      g_autofree char *panel_label = panel_text (series, panel_value);
       const char *texts[] = { room, panel_label };
       double shares[] = { show_room && total ? 100.0 * room_counts[i] / total : -1,
                           panel_value };
@@ -307,7 +311,8 @@ char *
 mbc_chart_describe_comparison (const char * const *options,
                                const guint        *room_counts,
                                gboolean            show_room,
-                               const MbcSource    *panel)
+                               const MbcSource    *panel,
+                               const char         *series)
 {
   guint total = room_total (options, room_counts);
   GString *out = g_string_new (NULL);
@@ -316,7 +321,7 @@ mbc_chart_describe_comparison (const char * const *options,
     {
       g_autofree char *room = show_room ? room_text (room_counts[i], total)
                                         : g_strdup (_("Room: hidden until the reveal"));
-      g_autofree char *panel_label = panel_text (panel_percent (panel, i));
+      g_autofree char *panel_label = panel_text (series, panel_percent (panel, i));
       g_string_append_printf (out, "%s%s: %s; %s.", i ? " " : "", options[i], room,
                               panel_label);
     }

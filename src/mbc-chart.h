@@ -29,11 +29,13 @@ int   mbc_chart_draw_comparison     (cairo_t              *cr,
                                      const guint          *room_counts,
                                      gboolean              show_room,
                                      const MbcSource      *panel,
+                                     const char           *series,
                                      const MbcChartColors *colors,
                                      int                   width);
 char *mbc_chart_describe_comparison (const char * const   *options,
                                      const guint          *room_counts,
                                      gboolean              show_room,
-                                     const MbcSource      *panel);
+                                     const MbcSource      *panel,
+                                     const char           *series);
 
 G_END_DECLS

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * MbcComparisonChart: for each option of a question, the room's share of the votes beside
- * the 2017 panel's, drawn by mbc_chart_draw_comparison() in the theme's colours, with every
+ * the guideline's polled group's, drawn by mbc_chart_draw_comparison() in the theme's colours, with every
  * number written as text. For assistive technologies it is an image whose description
  * states every number.
  */
@@ -23,6 +23,7 @@ struct _MbcComparisonChart
   guint           *counts;
   gboolean         show_room;
   const MbcSource *panel;     /* the guideline outlives the presenter */
+  char            *series;
 };
 
 G_DEFINE_FINAL_TYPE (MbcComparisonChart, mbc_comparison_chart, GTK_TYPE_WIDGET)
@@ -39,7 +40,8 @@ draw (MbcComparisonChart *self,
   mbc_chart_colors_for_widget (GTK_WIDGET (self), &colors);
   return mbc_chart_draw_comparison (cr, gtk_widget_get_pango_context (GTK_WIDGET (self)),
                                     (const char * const *) self->options, self->counts,
-                                    self->show_room, self->panel, &colors, width);
+                                    self->show_room, self->panel, self->series, &colors,
+                                    width);
 }
 
 static void
@@ -97,6 +99,7 @@ mbc_comparison_chart_finalize (GObject *object)
 
   g_strfreev (self->options);
   g_free (self->counts);
+  g_free (self->series);
   G_OBJECT_CLASS (mbc_comparison_chart_parent_class)->finalize (object);
 }
 
@@ -130,16 +133,19 @@ mbc_comparison_chart_new (void)
  * @options: the options' titles
  * @room_counts: the room's votes for each
  * @show_room: whether the room's numbers are shown yet
- * @panel: (nullable): the 2017 poll
+ * @panel: (nullable): the guideline's poll
+ * @series: what the guideline calls the polled group ("Polled oncologists, 2017")
  */
 void
 mbc_comparison_chart_set_data (MbcComparisonChart *self,
                                const char * const *options,
                                const guint        *room_counts,
                                gboolean            show_room,
-                               const MbcSource    *panel)
+                               const MbcSource    *panel,
+                               const char         *series)
 {
   g_autofree char *description = NULL;
+  g_autofree char *label = NULL;
   guint n;
 
   g_return_if_fail (MBC_IS_COMPARISON_CHART (self));
@@ -152,9 +158,12 @@ mbc_comparison_chart_set_data (MbcComparisonChart *self,
   self->counts = g_memdup2 (room_counts, n * sizeof (guint));
   self->show_room = show_room;
   self->panel = panel;
-  description = mbc_chart_describe_comparison (options, room_counts, show_room, panel);
+  g_free (self->series);
+  self->series = g_strdup (series);
+  description = mbc_chart_describe_comparison (options, room_counts, show_room, panel, series);
+  label = g_strdup_printf (_("The room and the %s"), series);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("The room and the 2017 panel"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

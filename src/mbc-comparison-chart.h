@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mbc-comparison-chart.h: the room's votes beside the 2017 panel's, as bars */
+/* mbc-comparison-chart.h: the room's votes beside the guideline's poll, as bars */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -17,6 +17,7 @@ void       mbc_comparison_chart_set_data (MbcComparisonChart *self,
                                           const char * const *options,
                                           const guint        *room_counts,
                                           gboolean            show_room,
-                                          const MbcSource    *panel);
+                                          const MbcSource    *panel,
+                                          const char         *series);
 
 G_END_DECLS

@@ -54,6 +54,8 @@ struct _MbcGuideline
   GPtrArray    *sections;      /* MbcPlanSection */
   GPtrArray    *plan_items;    /* MbcPlanItem */
   MbcEvidence   evidence;
+  MbcTierText   tier_texts[4];  /* in the order of tiers[] */
+  MbcPolls      polls;
 };
 
 G_DEFINE_FINAL_TYPE (MbcGuideline, mbc_guideline, G_TYPE_OBJECT)
@@ -509,7 +511,8 @@ load_sources (Loader     *l,
               JsonObject *root)
 {
   static const char * const keys[] = {
-    "id", "kind", "title", "text", "question", "options", "consensus", "note", NULL
+    "id", "kind", "title", "text", "question", "options", "consensus", "note",
+    "interpretation", NULL
   };
   JsonArray *array = get_array (l, root, "$", "sources", TRUE);
 
@@ -531,6 +534,7 @@ load_sources (Loader     *l,
       source->title = get_string (l, object, path, "title", TRUE);
       source->text = get_string (l, object, path, "text", TRUE);
       source->note = get_string (l, object, path, "note", FALSE);
+      source->interpretation = get_string (l, object, path, "interpretation", FALSE);
       g_ptr_array_add (l->self->sources, source);
       if (source->id)
         g_hash_table_replace (l->self->source_by_id, (gpointer) source->id, source);
@@ -666,7 +670,7 @@ static void
 load_groups (Loader     *l,
              JsonObject *root)
 {
-  static const char * const keys[] = { "id", "title", "description", NULL };
+  static const char * const keys[] = { "id", "title", "description", "interpretation", NULL };
   JsonArray *array = get_array (l, root, "$", "groups", TRUE);
 
   for (guint i = 0; array && i < json_array_get_length (array); i++)
@@ -682,6 +686,7 @@ load_groups (Loader     *l,
       group->id = get_id (l, object, path, l->group_ids);
       group->title = get_string (l, object, path, "title", TRUE);
       group->description = get_string (l, object, path, "description", FALSE);
+      group->interpretation = get_string (l, object, path, "interpretation", FALSE);
       g_ptr_array_add (l->self->groups, group);
     }
 }
@@ -1059,7 +1064,9 @@ static void
 load_evidence (Loader     *l,
                JsonObject *root)
 {
-  static const char * const keys[] = { "title", "as_of", "summary", "note", "items", NULL };
+  static const char * const keys[] = {
+    "title", "as_of", "line", "summary", "note", "items", NULL
+  };
   static const char * const item_keys[] = { "id", "title", "citation", "text", NULL };
   JsonObject *evidence = get_object (l, root, "$", "evidence_since", TRUE);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1071,6 +1078,7 @@ load_evidence (Loader     *l,
   check_keys (l, evidence, "$.evidence_since", keys);
   e->title = get_string (l, evidence, "$.evidence_since", "title", TRUE);
   e->as_of = get_string (l, evidence, "$.evidence_since", "as_of", TRUE);
+  e->line = get_string (l, evidence, "$.evidence_since", "line", TRUE);
   e->summary = get_string (l, evidence, "$.evidence_since", "summary", TRUE);
   e->note = get_string (l, evidence, "$.evidence_since", "note", FALSE);
   items = get_array (l, evidence, "$.evidence_since", "items", TRUE);
@@ -1092,6 +1100,41 @@ load_evidence (Loader     *l,
     }
 }
 
+/* The words of each tier, and of the polls: the pack's, never the application's. */
+static void
+load_presentation (Loader     *l,
+                   JsonObject *root)
+{
+  static const char * const tier_keys[] = { "title", "heading", NULL };
+  static const char * const poll_keys[] = { "title", "description", "series", NULL };
+  JsonObject *object = get_object (l, root, "$", "tiers", TRUE);
+  MbcPolls *polls = &l->self->polls;
+
+  if (object != NULL)
+    {
+      check_keys (l, object, "$.tiers", tiers);
+      for (guint t = 0; tiers[t]; t++)
+        {
+          g_autofree char *path = mbc_json_path_member ("$.tiers", tiers[t]);
+          JsonObject *text = get_object (l, object, "$.tiers", tiers[t], TRUE);
+
+          if (text == NULL)
+            continue;
+          check_keys (l, text, path, tier_keys);
+          l->self->tier_texts[t].title = get_string (l, text, path, "title", TRUE);
+          l->self->tier_texts[t].heading = get_string (l, text, path, "heading", TRUE);
+        }
+    }
+  object = get_object (l, root, "$", "polls", TRUE);
+  if (object != NULL)
+    {
+      check_keys (l, object, "$.polls", poll_keys);
+      polls->title = get_string (l, object, "$.polls", "title", TRUE);
+      polls->description = get_string (l, object, "$.polls", "description", FALSE);
+      polls->series = get_string (l, object, "$.polls", "series", TRUE);
+    }
+}
+
 static const char **
 get_authors (Loader     *l,
              JsonObject *root)
@@ -1108,8 +1151,8 @@ load (Loader   *l,
 {
   static const char * const keys[] = {
     "schema", "id", "version", "title", "short_title", "authors", "date", "status",
-    "intended_use", "intended_users", "disclaimer", "sources", "params", "groups", "findings",
-    "decision", "options", "plan", "evidence_since", NULL
+    "intended_use", "intended_users", "disclaimer", "tiers", "polls", "sources", "params",
+    "groups", "findings", "decision", "options", "plan", "evidence_since", NULL
   };
   MbcGuideline *self = l->self;
   JsonObject *root = as_object (l, root_node, "$");
@@ -1133,6 +1176,7 @@ load (Loader   *l,
   self->intended_users = get_string (l, root, "$", "intended_users", TRUE);
   self->disclaimer = get_string (l, root, "$", "disclaimer", TRUE);
 
+  load_presentation (l, root);
   load_sources (l, root);
   load_params (l, root);
   load_groups (l, root);
@@ -1337,7 +1381,8 @@ mbc_guideline_new_from_file (GFile      *file,
 static const char * const text_keys[] = {
   "title", "short_title", "text", "summary", "detail", "met", "not_met", "unknown", "label",
   "interpretation", "question", "consensus", "unit", "reason", "note", "description",
-  "citation", "authors", "status", "intended_use", "intended_users", "disclaimer", NULL
+  "citation", "authors", "status", "intended_use", "intended_users", "disclaimer", "heading",
+  "line", "series", NULL
 };
 
 static void
@@ -1518,6 +1563,66 @@ mbc_guideline_get_evidence (MbcGuideline *self)
 {
   g_return_val_if_fail (MBC_IS_GUIDELINE (self), NULL);
   return &self->evidence;
+}
+
+/**
+ * mbc_guideline_get_tier_text:
+ * @tier: recommended, individualise, not_recommended or indeterminate
+ *
+ * Returns: (nullable): the pack's title and heading for @tier.
+ */
+const MbcTierText *
+mbc_guideline_get_tier_text (MbcGuideline *self,
+                             const char   *tier)
+{
+  g_return_val_if_fail (MBC_IS_GUIDELINE (self), NULL);
+  for (guint t = 0; tiers[t]; t++)
+    if (g_strcmp0 (tier, tiers[t]) == 0)
+      return &self->tier_texts[t];
+  return NULL;
+}
+
+const MbcPolls *
+mbc_guideline_get_polls (MbcGuideline *self)
+{
+  g_return_val_if_fail (MBC_IS_GUIDELINE (self), NULL);
+  return &self->polls;
+}
+
+/**
+ * mbc_guideline_describe_sources:
+ * @ids: (nullable): source ids
+ *
+ * Returns: (transfer full): the sources by their names, each with its id beside it
+ *   ("Take-home message 1 (TH1), Table 1: Question 1 (T1)"); "" for none.
+ */
+char *
+mbc_guideline_describe_sources (MbcGuideline       *self,
+                                const char * const *ids)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (MBC_IS_GUIDELINE (self), NULL);
+  for (guint i = 0; ids && ids[i]; i++)
+    {
+      const MbcSource *source = g_hash_table_lookup (self->source_by_id, ids[i]);
+      g_string_append_printf (out, "%s%s (%s)", i ? ", " : "", source ? source->title : ids[i],
+                              ids[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * mbc_interpretation_text:
+ *
+ * Returns: (transfer full): @interpretation introduced as the application's own, in the
+ *   same words wherever one is shown.
+ */
+char *
+mbc_interpretation_text (const char *interpretation)
+{
+  g_return_val_if_fail (interpretation != NULL, NULL);
+  return g_strdup_printf (_("Interpretation (the application's): %s"), interpretation);
 }
 
 const MbcSource *

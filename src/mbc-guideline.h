@@ -45,6 +45,7 @@ typedef struct
   const char      *question;   /* poll and question */
   const char      *consensus;  /* poll and question: the expert-group consensus */
   const char      *note;
+  const char      *interpretation; /* what the application adds to it, labelled as such */
   GPtrArray *options;    /* MbcPollOption, poll only; NULL otherwise */
 } MbcSource;
 
@@ -64,7 +65,23 @@ typedef struct
   const char  *id;
   const char  *title;
   const char  *description;
+  const char  *interpretation;
 } MbcGroup;
+
+/* How the pack names a tier: a short title, and the heading a result is shown under. */
+typedef struct
+{
+  const char  *title;
+  const char  *heading;
+} MbcTierText;
+
+/* How the pack presents its polls: a section title, what it says, the name of the series. */
+typedef struct
+{
+  const char  *title;
+  const char  *description;
+  const char  *series;
+} MbcPolls;
 
 typedef struct
 {
@@ -149,6 +166,7 @@ typedef struct
 {
   const char      *title;
   const char      *as_of;
+  const char      *line;           /* the dated one-line note shown under every heading */
   const char      *summary;
   const char      *note;
   GPtrArray *items;          /* MbcEvidenceItem */
@@ -197,6 +215,12 @@ const MbcOption    *mbc_guideline_lookup_option        (MbcGuideline     *self,
 GPtrArray          *mbc_guideline_get_plan_sections    (MbcGuideline     *self);
 GPtrArray          *mbc_guideline_get_plan_items       (MbcGuideline     *self);
 const MbcEvidence  *mbc_guideline_get_evidence         (MbcGuideline     *self);
+const MbcTierText  *mbc_guideline_get_tier_text        (MbcGuideline     *self,
+                                                        const char       *tier);
+const MbcPolls     *mbc_guideline_get_polls            (MbcGuideline     *self);
+char               *mbc_guideline_describe_sources     (MbcGuideline     *self,
+                                                        const char * const *ids);
+char               *mbc_interpretation_text            (const char       *interpretation);
 JsonNode           *mbc_guideline_get_params_node      (MbcGuideline     *self);
 
 G_END_DECLS

@@ -38,13 +38,13 @@ enum {
 static guint signals[N_SIGNALS];
 
 static char *
-searchable_text (const MbcLibraryCase *entry)
+searchable_text (const MbcLibraryCase *entry,
+                 const char           *tier_title,
+                 const char           *statements)
 {
-  g_autofree char *statements = g_strjoinv (" ", entry->statements);
   g_autofree char *label = mbc_case_format_value (entry->kase, MBC_CASE_FIELD_LABEL);
   g_autofree char *text = g_strdup_printf ("%s %s %s %s %s %s", entry->title, entry->note,
-                                           mbc_result_tier_heading (entry->expected_tier),
-                                           statements, entry->id, label);
+                                           tier_title, statements, entry->id, label);
   return g_utf8_casefold (text, -1);
 }
 
@@ -164,11 +164,13 @@ mbc_library_dialog_init (MbcLibraryDialog *self)
 
 /**
  * mbc_library_dialog_new:
+ * @guideline: the guideline the cases are shown against (it names tiers and sources)
  * @cases: (element-type MbcLibraryCase): the library
  */
 GtkWidget *
-mbc_library_dialog_new (GtkWindow *parent,
-                        GPtrArray *cases)
+mbc_library_dialog_new (GtkWindow    *parent,
+                        MbcGuideline *guideline,
+                        GPtrArray    *cases)
 {
   MbcLibraryDialog *self = g_object_new (MBC_TYPE_LIBRARY_DIALOG, "transient-for", parent, NULL);
 
@@ -176,10 +178,12 @@ mbc_library_dialog_new (GtkWindow *parent,
   for (guint i = 0; i < cases->len; i++)
     {
       const MbcLibraryCase *entry = g_ptr_array_index (cases, i);
-      g_autofree char *statements = g_strjoinv (", ", entry->statements);
+      const MbcTierText *tier = mbc_guideline_get_tier_text (guideline, entry->expected_tier);
+      const char *tier_title = tier ? tier->title : entry->expected_tier;
+      g_autofree char *statements =
+        mbc_guideline_describe_sources (guideline, (const char * const *) entry->statements);
       g_autofree char *subtitle = g_strdup_printf (_("Expected: %s. Illustrates %s.\n%s"),
-                                                   mbc_result_tier_heading (entry->expected_tier),
-                                                   statements, entry->note);
+                                                   tier_title, statements, entry->note);
       GtkWidget *row = mbc_text_row_new (entry->title, subtitle);
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
@@ -187,7 +191,8 @@ mbc_library_dialog_new (GtkWindow *parent,
                                       _("Open a copy"), -1);
       mbc_text_row_add_suffix (MBC_TEXT_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "mbc-search", searchable_text (entry), g_free);
+      g_object_set_data_full (G_OBJECT (row), "mbc-search", searchable_text (entry, tier_title, statements),
+                              g_free);
       gtk_list_box_append (GTK_LIST_BOX (self->list), row);
     }
   update_empty (self);

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "mbc-guideline.h"
 #include "mbc-library.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MbcLibraryDialog, mbc_library_dialog, MBC, LIBRARY_DIALOG, AdwWindow)
 
 GtkWidget *mbc_library_dialog_new        (GtkWindow        *parent,
+                                          MbcGuideline     *guideline,
                                           GPtrArray        *cases);
 void       mbc_library_dialog_set_search (MbcLibraryDialog *self,
                                           const char       *text);

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * MbcPollSession: a teaching session in which a room answers the questions the 2017 panel
- * was polled on (the poll tables of the guideline, then the questions asked without a
- * poll), and is compared with the panel. It holds the votes counted for each question, the
+ * MbcPollSession: a teaching session in which a room answers the questions of the guideline's
+ * polls (its poll tables, then the questions asked without a poll), and is compared with
+ * the polled group. It holds the votes counted for each question, the
  * order in which they were cast (so that the last can be undone), which questions have been
  * revealed, and the question shown. No names, and no case data beyond the case's title.
  * The options of a question are those of its poll table; a question asked without a poll
- * is answered Yes or No, as the panel's questions were.
+ * is answered Yes or No, as the polled questions were.
  */
 #define G_LOG_DOMAIN "mbc-poll-session"
 

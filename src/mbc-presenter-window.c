@@ -2,11 +2,11 @@
 /*
  * MbcPresenterWindow: teaching mode. A view of its own, full screen and in large type, for a
  * room and a projector. The presenter chooses a library case; the case is shown as a
- * vignette; then each question the 2017 panel was polled on, in turn, then the question
+ * vignette; then each question the guideline's polls asked, in turn, then the question
  * asked without a poll. The presenter counts the room's votes from the keyboard (Y and N,
  * or 1 to 9 for an option) or with the large buttons, can hide the counts until the reveal,
  * undo the last vote or start a question again. The reveal (R) shows the room beside the
- * 2017 panel, the expert consensus, its rationale in the consensus text and the evidence
+ * polled oncologists, the expert consensus, its rationale in the consensus text and the evidence
  * since 2017. The summary shows every question, and exports the session as CSV or JSON.
  * Everything runs from the keyboard; Esc leaves.
  */
@@ -183,14 +183,17 @@ update_question (MbcPresenterWindow *self)
   if (revealed)
     {
       const MbcEvidence *evidence = mbc_guideline_get_evidence (self->guideline);
-      g_autofree char *consensus = g_strdup_printf (_("Expert group consensus: %s"),
-                                                    source->consensus ? source->consensus : "");
+      /* The consensus with its date, and directly under it the dated note of what came since. */
+      g_autofree char *consensus =
+        g_strdup_printf (_("Expert group consensus (%s): “%s”\n%s"),
+                         mbc_guideline_get_date (self->guideline),
+                         source->consensus ? source->consensus : "", evidence->line);
       g_autofree char *rationale = g_strdup_printf (_("From the consensus: “%s”"), source->text);
       g_autofree char *later = g_strdup_printf (_("%s (as of %s): %s"), evidence->title,
                                                 evidence->as_of, evidence->summary);
 
       mbc_comparison_chart_set_data (MBC_COMPARISON_CHART (self->chart), options, counts, TRUE,
-                                     source);
+                                     source, mbc_guideline_get_polls (self->guideline)->series);
       gtk_label_set_text (GTK_LABEL (self->consensus), consensus);
       gtk_label_set_text (GTK_LABEL (self->rationale), rationale);
       gtk_label_set_text (GTK_LABEL (self->evidence), later);
@@ -207,10 +210,13 @@ update_summary (MbcPresenterWindow *self)
   while ((child = gtk_widget_get_first_child (self->summary)))
     gtk_box_remove (GTK_BOX (self->summary), child);
   gtk_box_append (GTK_BOX (self->summary), text ("presenter-title", heading));
-  gtk_box_append (GTK_BOX (self->summary),
-                  text ("presenter-small", _("The room beside the 2017 panel, question by "
-                                           "question. C exports the session as CSV, J as "
-                                           "JSON: the questions and counts, no names.")));
+  {
+    g_autofree char *intro = g_strdup_printf (_("The room beside the %s, question by question. "
+                                              "C exports the session as CSV, J as JSON: the "
+                                              "questions and counts, no names."),
+                                              mbc_guideline_get_polls (self->guideline)->series);
+    gtk_box_append (GTK_BOX (self->summary), text ("presenter-small", intro));
+  }
   for (guint i = 0; i < mbc_poll_session_get_n_questions (self->session); i++)
     {
       const MbcSource *source = mbc_poll_session_get_question (self->session, i);
@@ -222,7 +228,8 @@ update_summary (MbcPresenterWindow *self)
 
       for (guint k = 0; options[k]; k++)
         counts[k] = mbc_poll_session_get_count (self->session, i, k);
-      mbc_comparison_chart_set_data (MBC_COMPARISON_CHART (chart), options, counts, TRUE, source);
+      mbc_comparison_chart_set_data (MBC_COMPARISON_CHART (chart), options, counts, TRUE, source,
+                                     mbc_guideline_get_polls (self->guideline)->series);
       gtk_box_append (GTK_BOX (self->summary), text ("presenter-subheading", title));
       gtk_box_append (GTK_BOX (self->summary), chart);
     }
@@ -559,8 +566,8 @@ mbc_presenter_window_init (MbcPresenterWindow *self)
   gtk_box_append (GTK_BOX (choose), text ("presenter-title", _("Teaching Mode")));
   gtk_box_append (GTK_BOX (choose),
                   text ("presenter-text", _("Choose the case to discuss. The room then answers "
-                                          "the questions the 2017 expert panel was polled on, "
-                                          "and is compared with the panel.")));
+                                          "the questions of the guideline's polls, one by one, "
+                                          "and is compared with the polled group's answers.")));
   self->case_list = gtk_list_box_new ();
   gtk_widget_add_css_class (self->case_list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->case_list),

@@ -154,25 +154,30 @@ add_key_value (MbcReport  *self,
   block->keep_with_next = FALSE;
 }
 
-static char *
-join_sources (const char **sources)
+static void
+add_sources (MbcReport          *self,
+             const char * const *sources,
+             double              indent)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *names = NULL;
 
-  for (guint i = 0; sources && sources[i]; i++)
-    g_string_append_printf (out, "%s%s", i ? ", " : "", sources[i]);
-  return out->len ? g_strdup_printf (_("Sources: %s"), out->str) : NULL;
+  if (sources == NULL || sources[0] == NULL)
+    return;
+  names = mbc_guideline_describe_sources (self->guideline, sources);
+  addf (self, STYLE_SMALL, _("Sources: %s"), names)->indent = indent;
 }
 
 static void
-add_sources (MbcReport   *self,
-             const char **sources,
-             double       indent)
+add_interpretation (MbcReport  *self,
+                    const char *interpretation,
+                    double      indent)
 {
-  g_autofree char *text = join_sources (sources);
+  g_autofree char *text = NULL;
 
-  if (text)
-    add (self, STYLE_SMALL, text)->indent = indent;
+  if (interpretation == NULL)
+    return;
+  text = mbc_interpretation_text (interpretation);
+  add (self, STYLE_SMALL, text)->indent = indent;
 }
 
 static void
@@ -214,6 +219,7 @@ build (MbcReport *self)
   GPtrArray *sources = mbc_guideline_get_sources (g);
   GPtrArray *statements = mbc_result_get_statements (r);
   const MbcEvidence *evidence = mbc_guideline_get_evidence (g);
+  const MbcPolls *polls = mbc_guideline_get_polls (g);
   g_autofree char *when = g_date_time_format (self->when, "%Y-%m-%d %H:%M (UTC%:z)");
   g_autofree char *label = mbc_case_is_known (self->kase, MBC_CASE_FIELD_LABEL)
                            ? mbc_case_format_value (self->kase, MBC_CASE_FIELD_LABEL)
@@ -229,21 +235,21 @@ build (MbcReport *self)
         mbc_guideline_get_version (g));
 
   add (self, STYLE_HEADING, _("Recommendation"));
-  block = add (self, STYLE_TIER, mbc_result_tier_heading (tier));
+  block = add (self, STYLE_TIER, mbc_result_get_heading (r));
   for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
     if (g_strcmp0 (tier, tiers[i]) == 0)
       memcpy (block->color, tier_colors[i], sizeof block->color);
-  if (mbc_result_get_strength (r))
-    addf (self, STYLE_SUBHEADING, _("Strength: %s"),
-          g_strcmp0 (mbc_result_get_strength (r), "stronger") == 0 ? "stronger recommendation"
-                                                                    : "standard");
+  /* Directly under the heading: the dated note of what has been published since. */
+  addf (self, STYLE_BODY, _("%s See “%s” below."), evidence->line, evidence->title);
   addf (self, STYLE_BODY, "%s %s", rule->summary, rule->detail);
-  if (rule->interpretation)
-    addf (self, STYLE_SMALL, _("Interpretation (the application's): %s"), rule->interpretation);
+  add_sources (self, (const char * const *) rule->sources, 0);
+  add_interpretation (self, rule->interpretation, 0);
   if (strength)
-    add (self, STYLE_BODY, strength->summary);
-  addf (self, STYLE_SMALL, _("Decision rule: %s."), rule->id);
-  add_sources (self, rule->sources, 0);
+    {
+      add (self, STYLE_SUBHEADING, strength->summary);
+      add (self, STYLE_BODY, strength->detail);
+      add_sources (self, (const char * const *) strength->sources, 0);
+    }
   add_fields (self, _("Answer these to decide"), _("The recommendation depends on these inputs, "
               "which are not recorded."), mbc_result_get_missing (r));
   add_fields (self, _("Confirm before surgery"), _("Not recorded, and needed before operating."),
@@ -262,6 +268,7 @@ build (MbcReport *self)
       add (self, STYLE_HEADING, group->title);
       if (group->description)
         add (self, STYLE_SMALL, group->description);
+      add_interpretation (self, group->interpretation, 0);
       for (guint i = 0; i < findings->len; i++)
         {
           const MbcFinding *finding = g_ptr_array_index (findings, i);
@@ -272,10 +279,8 @@ build (MbcReport *self)
           addf (self, STYLE_SUBHEADING, "%s: %s", mbc_finding_status_word (status),
                 finding->title);
           add (self, STYLE_BODY, finding->text[status])->indent = 10;
-          if (finding->interpretation)
-            addf (self, STYLE_SMALL, _("Interpretation (the application's): %s"),
-                  finding->interpretation)->indent = 10;
-          add_sources (self, finding->sources, 10);
+          add_interpretation (self, finding->interpretation, 10);
+          add_sources (self, (const char * const *) finding->sources, 10);
         }
     }
 
@@ -295,13 +300,14 @@ build (MbcReport *self)
             add (self, STYLE_SUBHEADING, section->title);
           first = FALSE;
           addf (self, STYLE_BODY, "%s. %s", item->summary, item->detail)->indent = 10;
-          add_sources (self, item->sources, 10);
+          add_sources (self, (const char * const *) item->sources, 10);
         }
     }
 
-  add (self, STYLE_HEADING, _("How the 2017 panel voted"));
-  add (self, STYLE_SMALL, _("The polls of the consensus meeting; those this result rests on are "
-                          "marked."));
+  add (self, STYLE_HEADING, polls->title);
+  if (polls->description)
+    add (self, STYLE_SMALL, polls->description);
+  add (self, STYLE_SMALL, _("Those this result rests on are marked."));
   for (guint i = 0; i < sources->len; i++)
     {
       const MbcSource *source = g_ptr_array_index (sources, i);

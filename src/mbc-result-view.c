@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * MbcResultView: the recommendation for the current case, why, what to do, what would
- * change it, how the 2017 panel voted, and the later evidence, kept apart. Rebuilt from
+ * change it, how the polled oncologists voted, and the later evidence, kept apart. Rebuilt from
  * an MbcResult after every change of the case. Every status is an icon and a word,
  * never colour alone; activating a finding or plan item quotes the text it rests on.
  */
@@ -27,7 +27,9 @@ struct _MbcResultView
   GtkWidget    *box;
   GtkWidget    *heading_icon;
   GtkWidget    *heading_label;
+  GtkWidget    *evidence_label;
   GtkWidget    *strength_label;
+  GtkWidget    *strength_basis_label;
   GtkWidget    *rule_label;
   GtkWidget    *content;
 
@@ -44,6 +46,7 @@ struct _MbcResultView
   GtkWidget    *missing_section;
   GtkWidget    *confirm_section;
   GtkWidget    *changes_section;
+  GtkWidget    *evidence_section;
 };
 
 G_DEFINE_FINAL_TYPE (MbcResultView, mbc_result_view, GTK_TYPE_WIDGET)
@@ -87,6 +90,8 @@ static const struct
 
 /* --- Sources dialog ----------------------------------------------------------------------- */
 
+/* What each source says: a quotation, or for a reference what it is cited for (its own
+ * words, not a quotation), with any interpretation the application adds to it. */
 static char *
 quote_sources (MbcGuideline  *guideline,
                const char   **ids)
@@ -106,16 +111,24 @@ quote_sources (MbcGuideline  *guideline,
       for (guint k = 0; source->options && k < source->options->len; k++)
         {
           const MbcPollOption *option = g_ptr_array_index (source->options, k);
-          g_string_append_printf (out, "%s%s %g%%", k ? ", " : "Polled oncologists: ",
+          g_string_append_printf (out, "%s%s %g%%", k ? ", " : "",
                                   option->label, option->percent);
         }
       if (source->options)
-        g_string_append_c (out, '\n');
+        g_string_append_printf (out, " (%s)\n", mbc_guideline_get_polls (guideline)->series);
       if (source->consensus)
         g_string_append_printf (out, _("Expert group consensus: “%s”\n"), source->consensus);
-      g_string_append_printf (out, "“%s”", source->text);
+      if (g_strcmp0 (source->kind, "reference") == 0)
+        g_string_append (out, source->text);
+      else
+        g_string_append_printf (out, "“%s”", source->text);
       if (source->note)
         g_string_append_printf (out, "\n%s", source->note);
+      if (source->interpretation)
+        {
+          g_autofree char *text = mbc_interpretation_text (source->interpretation);
+          g_string_append_printf (out, "\n%s", text);
+        }
     }
   return g_string_free (out, FALSE);
 }
@@ -127,13 +140,14 @@ show_sources (MbcResultView *self,
   const char **ids = g_object_get_data (G_OBJECT (row), "mbc-sources");
   const char *interpretation = g_object_get_data (G_OBJECT (row), "mbc-interpretation");
   g_autofree char *quoted = quote_sources (mbc_result_get_guideline (self->result), ids);
+  g_autofree char *labelled = interpretation ? mbc_interpretation_text (interpretation) : NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (interpretation && *quoted)
-    body = g_strdup_printf (_("%s\n\nThe application's interpretation: %s"), quoted, interpretation);
-  else if (interpretation)
-    body = g_strdup_printf (_("The application's interpretation: %s"), interpretation);
+  if (labelled && *quoted)
+    body = g_strdup_printf ("%s\n\n%s", quoted, labelled);
+  else if (labelled)
+    body = g_steal_pointer (&labelled);
   else
     body = g_steal_pointer (&quoted);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
@@ -183,26 +197,27 @@ clear_section (GtkWidget *section)
     gtk_list_box_remove (GTK_LIST_BOX (list), child);
 }
 
+/* @text, then what it rests on: its sources by name and any interpretation, labelled. */
 static char *
-sources_text (const char **ids)
+source_subtitle (MbcGuideline *guideline,
+                 const char   *text,
+                 const char  **sources,
+                 const char   *interpretation)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; ids && ids[i]; i++)
-    g_string_append_printf (out, "%s%s", i ? ", " : _("Sources: "), ids[i]);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
-source_subtitle (const char  *text,
-                 const char **sources,
-                 const char  *interpretation)
-{
-  g_autofree char *where = sources_text (sources);
+  GString *out = g_string_new (text);
 
   if (interpretation)
-    return g_strdup_printf (_("%s\nInterpretation: %s\n%s"), text, interpretation, where);
-  return g_strdup_printf ("%s%s%s", text, *where ? "\n" : "", where);
+    {
+      g_autofree char *labelled = mbc_interpretation_text (interpretation);
+      g_string_append_printf (out, "%s%s", out->len ? "\n" : "", labelled);
+    }
+  if (sources && sources[0])
+    {
+      g_autofree char *names =
+        mbc_guideline_describe_sources (guideline, (const char * const *) sources);
+      g_string_append_printf (out, _("%sSources: %s"), out->len ? "\n" : "", names);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* A row that shows what it rests on when activated; @status (nullable) goes before the
@@ -242,7 +257,10 @@ build_findings (MbcResultView *self)
   for (guint g = 0; g < groups->len; g++)
     {
       const MbcGroup *info = g_ptr_array_index (groups, g);
-      GtkWidget *section = add_section (self, info->title, info->description);
+      g_autofree char *description = source_subtitle (self->guideline,
+                                                      info->description ? info->description : "",
+                                                      NULL, info->interpretation);
+      GtkWidget *section = add_section (self, info->title, *description ? description : NULL);
 
       for (guint i = 0; i < findings->len; i++)
         {
@@ -288,7 +306,7 @@ update_findings (MbcResultView *self)
           gtk_widget_add_css_class (word, statuses[status].style);
           gtk_label_set_text (GTK_LABEL (word), mbc_finding_status_word (status));
         }
-      subtitle = source_subtitle (finding->text[status], finding->sources,
+      subtitle = source_subtitle (self->guideline, finding->text[status], finding->sources,
                                   finding->interpretation);
       mbc_text_row_set_subtitle (row, subtitle);
       name = g_strdup_printf ("%s: %s", finding->title, mbc_finding_status_word (status));
@@ -349,7 +367,7 @@ build_plan (MbcResultView *self)
           if (list_section == NULL)
             list_section = add_section (self, section->title, NULL);
           row = new_source_row (self, item->summary, item->sources, NULL, NULL);
-          subtitle = source_subtitle (item->detail, item->sources, NULL);
+          subtitle = source_subtitle (self->guideline, item->detail, item->sources, NULL);
           mbc_text_row_set_subtitle (MBC_TEXT_ROW (row), subtitle);
           if (g_strcmp0 (item->indicator, "warning") == 0)
             {
@@ -403,8 +421,9 @@ update_changes (MbcResultView *self,
       const MbcChange *change = g_ptr_array_index (changes, i);
       g_autofree char *title = g_strdup_printf ("%s: %s", mbc_case_field_get_title (change->field),
                                                 change->text);
+      const MbcTierText *tier = mbc_guideline_get_tier_text (self->guideline, change->tier);
       g_autofree char *outcome = g_strdup_printf (_("would give: %s"),
-                                                  mbc_result_tier_heading (change->tier));
+                                                  tier ? tier->title : change->tier);
 
       mbc_section_add (MBC_SECTION (self->changes_section), mbc_text_row_new (title, outcome));
     }
@@ -414,9 +433,10 @@ static void
 build_polls (MbcResultView *self)
 {
   GPtrArray *sources = mbc_guideline_get_sources (self->guideline);
-  GtkWidget *section = add_section (self, _("How the 2017 Panel Voted"),
-                                    _("The polls of the consensus meeting; the ones this result "
-                                    "rests on are marked."));
+  const MbcPolls *polls = mbc_guideline_get_polls (self->guideline);
+  g_autofree char *description = g_strdup_printf (_("%s The ones this result rests on are "
+                                                  "marked."), polls->description ? polls->description : "");
+  GtkWidget *section = add_section (self, polls->title, g_strstrip (description));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
   /* Charts in a card, not rows: nothing to activate. */
@@ -468,6 +488,8 @@ build_evidence (MbcResultView *self)
                                                   evidence->summary);
   GtkWidget *section = add_section (self, title, description);
 
+  self->evidence_section = section;
+  gtk_widget_set_name (section, "evidence");
   gtk_widget_add_css_class (section, "evidence");
   for (guint i = 0; i < evidence->items->len; i++)
     {
@@ -533,6 +555,24 @@ first_frame_cb (GdkFrameClock *clock,
     build_rest (self);
 }
 
+/* The link under the heading goes to the evidence section (built with the rest). */
+static gboolean
+evidence_link_cb (GtkLabel      *label,
+                  const char    *uri,
+                  MbcResultView *self)
+{
+  GtkWidget *list;
+
+  if (self->rest_pending)
+    build_rest (self);
+  if (self->evidence_section == NULL)
+    return TRUE;
+  list = mbc_section_get_list (MBC_SECTION (self->evidence_section));
+  if (gtk_widget_get_first_child (list))
+    gtk_widget_grab_focus (gtk_widget_get_first_child (list));
+  return TRUE;
+}
+
 /* The sections, once a guideline: later results only change what they show. */
 static void
 build (MbcResultView *self,
@@ -546,9 +586,19 @@ build (MbcResultView *self,
   g_clear_pointer (&self->plan_rows, g_ptr_array_unref);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   self->rest_pending = FALSE;
+  self->evidence_section = NULL;
   g_set_object (&self->guideline, guideline);
+  gtk_label_set_text (GTK_LABEL (self->evidence_label), "");
   if (guideline == NULL)
     return;
+  {
+    /* The dated note of later evidence, under the heading, and a link to the full note. */
+    const MbcEvidence *evidence = mbc_guideline_get_evidence (guideline);
+    g_autofree char *line = g_markup_escape_text (evidence->line, -1);
+    g_autofree char *link = g_markup_escape_text (evidence->title, -1);
+    g_autofree char *markup = g_strdup_printf ("%s <a href=\"#evidence\">%s</a>", line, link);
+    gtk_label_set_markup (GTK_LABEL (self->evidence_label), markup);
+  }
 
   self->missing_section = add_section (self, _("Answer These to Decide"),
                                        _("The recommendation depends on these inputs: activate "
@@ -574,6 +624,8 @@ update (MbcResultView *self,
 {
   const char *tier;
   const MbcRule *rule;
+  const MbcStrength *strength;
+  gboolean stronger;
   g_autofree char *rule_text = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
@@ -597,13 +649,24 @@ update (MbcResultView *self,
         gtk_image_set_from_icon_name (GTK_IMAGE (self->heading_icon), tiers[i].icon);
         gtk_widget_add_css_class (self->heading_icon, tiers[i].style);
         gtk_widget_add_css_class (self->heading_label, tiers[i].style);
-        gtk_label_set_text (GTK_LABEL (self->heading_label), mbc_result_tier_heading (tier));
+        gtk_label_set_text (GTK_LABEL (self->heading_label), mbc_result_get_heading (self->result));
       }
-  gtk_widget_set_visible (self->strength_label,
-                          g_strcmp0 (mbc_result_get_strength (self->result), "stronger") == 0);
-  rule_text = g_strdup_printf ("%s %s%s%s", rule->summary, rule->detail,
-                               rule->interpretation ? "\nInterpretation: " : "",
-                               rule->interpretation ? rule->interpretation : "");
+  strength = mbc_result_get_strength_basis (self->result);
+  stronger = g_strcmp0 (mbc_result_get_strength (self->result), "stronger") == 0;
+  gtk_widget_set_visible (self->strength_label, stronger);
+  gtk_widget_set_visible (self->strength_basis_label, stronger);
+  if (stronger)
+    {
+      g_autofree char *basis = source_subtitle (self->guideline, strength->detail,
+                                                (const char **) strength->sources, NULL);
+      gtk_label_set_text (GTK_LABEL (self->strength_label), strength->summary);
+      gtk_label_set_text (GTK_LABEL (self->strength_basis_label), basis);
+    }
+  {
+    g_autofree char *summary = g_strdup_printf ("%s %s", rule->summary, rule->detail);
+    rule_text = source_subtitle (self->guideline, summary, (const char **) rule->sources,
+                                 rule->interpretation);
+  }
   if (g_strcmp0 (rule_text, gtk_label_get_text (GTK_LABEL (self->rule_label))) != 0)
     gtk_label_set_text (GTK_LABEL (self->rule_label), rule_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->heading_label),
@@ -696,7 +759,9 @@ mbc_result_view_class_init (MbcResultViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, box);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, heading_icon);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, MbcResultView, evidence_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, strength_label);
+  gtk_widget_class_bind_template_child (widget_class, MbcResultView, strength_basis_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, rule_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, content);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -706,6 +771,7 @@ static void
 mbc_result_view_init (MbcResultView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->evidence_label, "activate-link", G_CALLBACK (evidence_link_cb), self);
 }
 
 GtkWidget *

@@ -583,21 +583,27 @@ mbc_result_to_json (MbcResult *self)
 /* --- Text ---------------------------------------------------------------------------------- */
 
 /**
- * mbc_result_tier_heading:
+ * mbc_result_get_heading:
  *
- * Returns: the heading shown for a tier: "Surgery can be recommended", "Individual
- *   decision", "Surgery not recommended" or "More information needed".
+ * Returns: the heading the pack gives the result's tier ("2017 consensus: …").
  */
 const char *
-mbc_result_tier_heading (const char *tier)
+mbc_result_get_heading (MbcResult *self)
 {
-  if (g_strcmp0 (tier, "recommended") == 0)
-    return _("Surgery can be recommended");
-  if (g_strcmp0 (tier, "individualise") == 0)
-    return _("Individual decision");
-  if (g_strcmp0 (tier, "not_recommended") == 0)
-    return _("Surgery not recommended");
-  return _("More information needed");
+  g_return_val_if_fail (MBC_IS_RESULT (self), NULL);
+  return mbc_guideline_get_tier_text (self->guideline, mbc_result_get_tier (self))->heading;
+}
+
+/**
+ * mbc_result_get_tier_title:
+ *
+ * Returns: the short title the pack gives the result's tier ("Surgery can be recommended").
+ */
+const char *
+mbc_result_get_tier_title (MbcResult *self)
+{
+  g_return_val_if_fail (MBC_IS_RESULT (self), NULL);
+  return mbc_guideline_get_tier_text (self->guideline, mbc_result_get_tier (self))->title;
 }
 
 /**
@@ -620,16 +626,32 @@ mbc_finding_status_word (MbcFindingStatus status)
     }
 }
 
+/* "Sources: Take-home message 1 (TH1), …" on a line of its own, indented by @indent. */
 static void
-append_sources (GString     *out,
-                const char **sources)
+append_sources (GString            *out,
+                MbcGuideline       *guideline,
+                const char * const *sources,
+                const char         *indent)
 {
+  g_autofree char *names = NULL;
+
   if (sources == NULL || sources[0] == NULL)
     return;
-  g_string_append (out, " [");
-  for (guint i = 0; sources[i]; i++)
-    g_string_append_printf (out, "%s%s", i ? ", " : "", sources[i]);
-  g_string_append_c (out, ']');
+  names = mbc_guideline_describe_sources (guideline, sources);
+  g_string_append_printf (out, _("%sSources: %s\n"), indent, names);
+}
+
+static void
+append_interpretation (GString    *out,
+                       const char *interpretation,
+                       const char *indent)
+{
+  g_autofree char *text = NULL;
+
+  if (interpretation == NULL)
+    return;
+  text = mbc_interpretation_text (interpretation);
+  g_string_append_printf (out, "%s%s\n", indent, text);
 }
 
 static void
@@ -643,9 +665,9 @@ append_fields (GString    *out,
   for (guint i = 0; i < fields->len; i++)
     {
       int field = mbc_case_field_from_name (g_ptr_array_index (fields, i));
-      g_string_append_printf (out, "  - %s (%s)\n",
-                              field >= 0 ? mbc_case_field_get_title (field) : "?",
-                              (const char *) g_ptr_array_index (fields, i));
+      g_string_append_printf (out, "  - %s\n",
+                              field >= 0 ? mbc_case_field_get_title (field)
+                                         : (const char *) g_ptr_array_index (fields, i));
     }
 }
 
@@ -672,21 +694,17 @@ mbc_result_to_text (MbcResult *self)
   sections = mbc_guideline_get_plan_sections (self->guideline);
   evidence = mbc_guideline_get_evidence (self->guideline);
 
-  g_string_append_printf (out, "%s", mbc_result_tier_heading (mbc_result_get_tier (self)));
-  if (g_strcmp0 (mbc_result_get_strength (self), "stronger") == 0)
-    g_string_append (out, _(" (stronger recommendation)"));
-  g_string_append_printf (out, "\n\n%s\n%s", self->rule->summary, self->rule->detail);
-  append_sources (out, self->rule->sources);
-  g_string_append_c (out, '\n');
-  if (self->rule->interpretation)
-    g_string_append_printf (out, _("Interpretation: %s\n"), self->rule->interpretation);
+  /* The heading names the consensus and its date; the dated note of later evidence follows. */
+  g_string_append_printf (out, "%s\n%s\n", mbc_result_get_heading (self), evidence->line);
+  g_string_append_printf (out, _("(%s, below)\n"), evidence->title);
+  g_string_append_printf (out, "\n%s\n%s\n", self->rule->summary, self->rule->detail);
+  append_sources (out, self->guideline, self->rule->sources, "");
+  append_interpretation (out, self->rule->interpretation, "");
   if (self->strength)
     {
-      g_string_append_printf (out, "%s", self->strength->summary);
-      append_sources (out, self->strength->sources);
-      g_string_append_c (out, '\n');
+      g_string_append_printf (out, "\n%s\n%s\n", self->strength->summary, self->strength->detail);
+      append_sources (out, self->guideline, self->strength->sources, "");
     }
-  g_string_append_printf (out, _("(decision rule: %s)\n"), self->rule->id);
 
   append_fields (out, _("Answer these to decide:"), self->missing);
   append_fields (out, _("Confirm before surgery:"), self->confirm);
@@ -695,17 +713,18 @@ mbc_result_to_text (MbcResult *self)
     {
       const MbcGroup *group = g_ptr_array_index (groups, g);
       g_string_append_printf (out, "\n%s\n", group->title);
+      if (group->description)
+        g_string_append_printf (out, "  %s\n", group->description);
+      append_interpretation (out, group->interpretation, "  ");
       for (guint i = 0; i < findings->len; i++)
         {
           const MbcFinding *finding = g_ptr_array_index (findings, i);
           if (g_strcmp0 (finding->group, group->id) != 0)
             continue;
-          g_string_append_printf (out, "  %s %s: %s", marks[self->statuses[i]], finding->title,
+          g_string_append_printf (out, "  %s %s: %s\n", marks[self->statuses[i]], finding->title,
                                   finding->text[self->statuses[i]]);
-          append_sources (out, finding->sources);
-          g_string_append_c (out, '\n');
-          if (finding->interpretation)
-            g_string_append_printf (out, _("        Interpretation: %s\n"), finding->interpretation);
+          append_sources (out, self->guideline, finding->sources, "        ");
+          append_interpretation (out, finding->interpretation, "        ");
         }
     }
   for (guint i = 0; i < tallies->len; i++)
@@ -731,9 +750,8 @@ mbc_result_to_text (MbcResult *self)
           if (first)
             g_string_append_printf (out, "  %s\n", section->title);
           first = FALSE;
-          g_string_append_printf (out, "    - %s. %s", item->summary, item->detail);
-          append_sources (out, item->sources);
-          g_string_append_c (out, '\n');
+          g_string_append_printf (out, "    - %s. %s\n", item->summary, item->detail);
+          append_sources (out, self->guideline, item->sources, "      ");
         }
     }
 

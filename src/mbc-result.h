@@ -38,7 +38,8 @@ void                mbc_result_write_json              (MbcResult  *self,
                                                         GString    *out);
 JsonNode           *mbc_result_to_json                 (MbcResult  *self);
 char               *mbc_result_to_text                 (MbcResult  *self);
-const char         *mbc_result_tier_heading            (const char *tier);
+const char         *mbc_result_get_heading             (MbcResult  *self);
+const char         *mbc_result_get_tier_title          (MbcResult  *self);
 const char         *mbc_finding_status_word            (MbcFindingStatus status);
 
 G_END_DECLS

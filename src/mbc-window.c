@@ -554,12 +554,15 @@ mbc_window_show_library (MbcWindow *self)
 
   g_return_val_if_fail (MBC_IS_WINDOW (self), NULL);
 
+  /* The library is shown against the guideline, which names its tiers and sources. */
+  if (self->guideline == NULL)
+    return NULL;
   if (self->library == NULL && !(self->library = mbc_library_load (&error)))
     {
       show_error_dialog (self, _("The Case Library Could Not Be Read"), error->message);
       return NULL;
     }
-  dialog = mbc_library_dialog_new (GTK_WINDOW (self), self->library);
+  dialog = mbc_library_dialog_new (GTK_WINDOW (self), self->guideline, self->library);
   g_signal_connect_object (dialog, "case-chosen", G_CALLBACK (case_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

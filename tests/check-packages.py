@@ -131,6 +131,11 @@ class ShellScanner:
         s = self.s
         while self.i < len(s):
             c = s[self.i]
+            if c == "(" and out and out[-1] == "=":   # name=(…): an array, one word
+                end = self.matching(self.i, "(", ")")
+                out.append(s[self.i:end + 1])
+                self.i = end + 1
+                continue
             if c in " \t\n;&|()<>":
                 break
             if c == "\\" and self.i + 1 < len(s):
@@ -634,6 +639,7 @@ def check(root, run_path, out):
 SHELL_FIXTURE = r'''
 say () { printf '%s\n' "$*"; }
 PACKAGES=(notacommand-a notacommand-b)
+local list=() notacommand-i
 X=1 Y=2 first-cmd --flag "$(second-cmd -x "$(third-cmd)")" | fourth-cmd && fifth-cmd || { sixth-cmd; }
 "${sudo[@]}" seventh-cmd install
 for word in notacommand-c notacommand-d; do eighth-cmd "$word"; done

@@ -231,8 +231,14 @@ test_text (void)
   JsonObject *first = json_array_get_object_element (json_node_get_array (table), 0);
   g_autoptr(MbcResult) result = evaluate_object (json_object_get_object_member (first, "case"));
   g_autofree char *text = mbc_result_to_text (result);
+  g_autofree char *heading = g_strdup_printf ("%s\n%s\n", mbc_result_get_heading (result),
+                                              mbc_guideline_get_evidence (guideline)->line);
 
-  g_assert_true (g_str_has_prefix (text, "Surgery can be recommended\n"));
+  /* The heading names the consensus and its date, and the dated note of later evidence
+   * comes directly under it. */
+  g_assert_true (g_str_has_prefix (mbc_result_get_heading (result), "2017 consensus: "));
+  g_assert_true (g_str_has_prefix (text, heading));
+  g_assert_nonnull (strstr (mbc_guideline_get_evidence (guideline)->line, "as of 2023"));
   g_assert_nonnull (strstr (text, "Confirm before surgery"));
   g_assert_nonnull (strstr (text, "Evidence since 2017"));
   g_assert_nonnull (strstr (text, mbc_guideline_get_sha256 (guideline)));

@@ -107,7 +107,7 @@ test_translation_in_effect (void)
 {
   /* The pseudo-translation brackets every string. */
   g_assert_true (g_str_has_prefix (_("Unknown"), "["));
-  g_assert_true (g_str_has_prefix (mbc_result_tier_heading ("recommended"), "["));
+  g_assert_true (g_str_has_prefix (mbc_finding_status_word (MBC_FINDING_MET), "["));
 }
 
 static void

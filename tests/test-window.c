@@ -109,12 +109,14 @@ result (MbcWindow *window)
   return mbc_result_view_get_result (MBC_RESULT_VIEW (mbc_window_get_result_view (window)));
 }
 
+/* The window shows the pack's heading for the tier whose title is @tier_title. */
 static void
 assert_rule (MbcWindow  *window,
-             const char *heading_text,
+             const char *tier_title,
              const char *rule)
 {
-  g_assert_cmpstr (heading (window), ==, heading_text);
+  g_assert_cmpstr (mbc_result_get_tier_title (result (window)), ==, tier_title);
+  g_assert_cmpstr (heading (window), ==, mbc_result_get_heading (result (window)));
   g_assert_cmpstr (mbc_result_get_rule (result (window))->id, ==, rule);
 }
 
@@ -239,7 +241,7 @@ static void
 test_every_rule (void)
 {
   MbcWindow *window = new_window ();
-  GtkWidget *stronger;
+  GtkWidget *stronger, *basis;
 
   g_assert_cmpstr (finding_word (window, "good_response"), ==, "Unknown");
   enter_favourable (window);
@@ -257,7 +259,14 @@ test_every_rule (void)
   stronger = find_named (mbc_window_get_result_view (window), "strength");
   g_assert_nonnull (stronger);
   g_assert_true (gtk_widget_get_visible (stronger));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (stronger)), ==, "Stronger recommendation");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (stronger)),
+                                   "Stronger recommendation"));
+  /* Its basis and sources are shown with it. */
+  basis = find_named (mbc_window_get_result_view (window), "strength-basis");
+  g_assert_true (gtk_widget_get_visible (basis));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (basis)), "potentially"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (basis)), "Take-home message 2 (TH2)"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (basis)), "(T2)"));
 
   /* Margins not achievable: individual decision. */
   choose (window, MBC_CASE_FIELD_NEGATIVE_MARGINS, "Not achievable");
@@ -332,7 +341,7 @@ test_inconsistent_input (void)
   g_assert_nonnull (strstr (subtitle, "fewer than the 2 metastatic sites"));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   /* The inconsistent count is left out: the burden is then unknown. */
-  g_assert_cmpstr (heading (window), ==, "More information needed");
+  g_assert_cmpstr (mbc_result_get_tier_title (result (window)), ==, "More information needed");
   type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "2");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   gtk_window_destroy (GTK_WINDOW (window));
