@@ -43,7 +43,8 @@ is_headless (int    argc,
              char **argv)
 {
   static const char * const options[] = {
-    "--evaluate", "-e", "--report", "-r", "--output", "-o", "--paper", "--batch", "-b", "--validate-guideline", "--jsonlogic", "--version",
+    "--evaluate", "-e", "--report", "-r", "--output", "-o", "--paper", "--batch", "-b",
+    "--validate-guideline", "--test-guideline", "--jsonlogic", "--version",
     "-v", "--help", "-h", "-?", "--help-all", "--format", "-f",
   };
 

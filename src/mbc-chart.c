@@ -140,8 +140,10 @@ mbc_chart_draw_poll (cairo_t              *cr,
     }
   if (source->options == NULL)
     {
-      g_autoptr(PangoLayout) none = make_layout (context, _("Asked without a poll: no poll figures "
-                                                 "are reported for this question."),
+      /* The pack's own note says who asked it; otherwise, plainly, that there is no poll. */
+      g_autoptr(PangoLayout) none = make_layout (context, source->note ? source->note
+                                                 : _("No poll figures are reported for this "
+                                                     "question."),
                                                  width, FALSE);
       y += show (cr, none, 0, y, colors->fg, 0.55) + GAP / 2;
     }
@@ -178,7 +180,8 @@ mbc_chart_describe_poll (const MbcSource *source)
       g_string_append (out, ". ");
     }
   else
-    g_string_append (out, _("Asked without a poll. "));
+    g_string_append_printf (out, "%s ", source->note ? source->note
+                                        : _("No poll figures are reported for this question."));
   if (source->consensus)
     g_string_append_printf (out, _("Expert group consensus: %s"), source->consensus);
   return g_string_free (out, FALSE);

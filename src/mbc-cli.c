@@ -18,6 +18,7 @@
 
 #include "mbc-case.h"
 #include "mbc-cli.h"
+#include "mbc-pack-test.h"
 #include "mbc-evaluator.h"
 #include "mbc-guideline.h"
 #include "mbc-json.h"
@@ -32,6 +33,7 @@ typedef struct
   char     *batch;
   char     *guideline;
   char     *validate_guideline;
+  char     *test_guideline;
   char     *jsonlogic;
   char     *format;
   char     *report;
@@ -48,6 +50,7 @@ options_clear (Options *o)
   g_free (o->batch);
   g_free (o->guideline);
   g_free (o->validate_guideline);
+  g_free (o->test_guideline);
   g_free (o->jsonlogic);
   g_free (o->format);
   g_free (o->report);
@@ -206,6 +209,44 @@ run_validate_guideline (const char *path)
           mbc_guideline_get_rules (guideline)->len, mbc_guideline_get_sources (guideline)->len,
           mbc_guideline_get_sha256 (guideline));
   return finish_stdout ();
+}
+
+/* --test-guideline: the pack is checked, then its own tests run, a line each, and a count. */
+static int
+run_test_guideline (const char *path)
+{
+  g_autoptr(MbcGuideline) guideline = NULL;
+  GPtrArray *tests;
+  guint passed = 0, failed = 0;
+  int status = MBC_EXIT_OK;
+
+  guideline = load_guideline (path, &status);
+  if (guideline == NULL)
+    return status;
+  tests = mbc_guideline_get_tests (guideline);
+  for (guint i = 0; i < tests->len; i++)
+    {
+      const MbcPackTest *test = g_ptr_array_index (tests, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *differs = mbc_pack_test_run (guideline, test, &error);
+
+      if (error != NULL)
+        {
+          fprintf (stderr, "%s: $.tests[%u]: %s\n", display_name (path), i, error->message);
+          return MBC_EXIT_INVALID_GUIDELINE;
+        }
+      if (differs)
+        printf ("not ok %s: %s\n", test->name, differs);
+      else
+        printf ("ok %s\n", test->name);
+      if (differs)
+        failed++;
+      else
+        passed++;
+    }
+  printf (_("%u passed, %u failed\n"), passed, failed);
+  status = finish_stdout ();
+  return status != MBC_EXIT_OK ? status : failed ? MBC_EXIT_INVALID_INPUT : MBC_EXIT_OK;
 }
 
 /* The case of --evaluate and --report, evaluated; 0 or the exit status. */
@@ -589,6 +630,8 @@ mbc_cli_run (int    argc,
       N_("Use this guideline pack instead of the bundled one"), "PACK.json" },
     { "validate-guideline", 0, 0, G_OPTION_ARG_FILENAME, &o.validate_guideline,
       N_("Check a guideline pack and report every problem"), "PACK.json" },
+    { "test-guideline", 0, 0, G_OPTION_ARG_FILENAME, &o.test_guideline,
+      N_("Check a guideline pack, then run its own tests"), N_("PACK.json") },
     { "jsonlogic", 0, 0, G_OPTION_ARG_STRING, &o.jsonlogic,
       N_("Print what a JsonLogic rule gives for DATA (JSON text)"), "RULE [DATA]" },
     { "version", 'v', 0, G_OPTION_ARG_NONE, &o.version, N_("Print the version"), NULL },
@@ -619,10 +662,10 @@ mbc_cli_run (int    argc,
       return finish_stdout ();
     }
   if (count_true (o.evaluate != NULL, o.batch != NULL, o.validate_guideline != NULL,
-                  o.jsonlogic != NULL) + (o.report != NULL) > 1)
+                  o.jsonlogic != NULL) + (o.report != NULL) + (o.test_guideline != NULL) > 1)
     {
       fprintf (stderr, _("mbc-advisor: use one of --evaluate, --report, --batch, "
-                       "--validate-guideline and --jsonlogic at a time\n"));
+                       "--validate-guideline, --test-guideline and --jsonlogic at a time\n"));
       options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }
@@ -654,13 +697,16 @@ mbc_cli_run (int    argc,
       else
         status = run_jsonlogic (o.jsonlogic, o.rest ? o.rest[0] : NULL);
     }
-  else if (o.rest != NULL && (o.evaluate || o.batch || o.validate_guideline || o.report))
+  else if (o.rest != NULL && (o.evaluate || o.batch || o.validate_guideline || o.report ||
+                              o.test_guideline))
     {
       fprintf (stderr, _("mbc-advisor: unexpected argument \"%s\"\n"), o.rest[0]);
       status = MBC_EXIT_INVALID_INPUT;
     }
   else if (o.validate_guideline != NULL)
     status = run_validate_guideline (o.validate_guideline);
+  else if (o.test_guideline != NULL)
+    status = run_test_guideline (o.test_guideline);
   else if (o.evaluate != NULL)
     status = run_evaluate (o.evaluate, o.guideline,
                            o.format != NULL && strcmp (o.format, "text") == 0);

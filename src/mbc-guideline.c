@@ -56,6 +56,7 @@ struct _MbcGuideline
   MbcEvidence   evidence;
   MbcTierText   tier_texts[4];  /* in the order of tiers[] */
   MbcPolls      polls;
+  GPtrArray    *tests;         /* MbcPackTest */
 };
 
 G_DEFINE_FINAL_TYPE (MbcGuideline, mbc_guideline, G_TYPE_OBJECT)
@@ -161,6 +162,14 @@ tally_free (MbcTally *tally)
 {
   g_free (tally->findings);
   g_free (tally);
+}
+
+static void
+pack_test_free (MbcPackTest *test)
+{
+  g_clear_object (&test->kase);
+  g_free (test->missing);
+  g_free (test);
 }
 
 static void
@@ -1100,6 +1109,124 @@ load_evidence (Loader     *l,
     }
 }
 
+/* The pack's own tests: each case must be a valid case, and what it expects must name
+ * the pack's tiers, strengths, rules, findings and the case's fields. */
+static void
+load_tests (Loader     *l,
+            JsonObject *root)
+{
+  static const char * const keys[] = { "name", "case", "expect", NULL };
+  static const char * const expect_keys[] = {
+    "tier", "strength", "rule", "findings", "missing", NULL
+  };
+  JsonArray *array = get_array (l, root, "$", "tests", FALSE);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) rule_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (array == NULL)
+    return;
+  for (guint i = 0; i < l->self->rules->len; i++)
+    {
+      const MbcRule *rule = g_ptr_array_index (l->self->rules, i);
+      if (rule->id)
+        g_hash_table_add (rule_ids, (gpointer) rule->id);
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = mbc_json_path_index ("$.tests", i);
+      g_autofree char *case_path = mbc_json_path_member (path, "case");
+      g_autofree char *expect_path = mbc_json_path_member (path, "expect");
+      JsonObject *object = as_object (l, json_array_get_element (array, i), path);
+      JsonObject *kase, *expect;
+      MbcPackTest *test;
+
+      if (object == NULL)
+        continue;
+      check_keys (l, object, path, keys);
+      test = g_new0 (MbcPackTest, 1);
+      g_ptr_array_add (l->self->tests, test);
+      test->name = get_string (l, object, path, "name", TRUE);
+      if (test->name && !g_hash_table_add (names, (gpointer) test->name))
+        {
+          g_autofree char *where = mbc_json_path_member (path, "name");
+          mbc_problems_add (l->problems, where, _("another test has the name \"%s\""),
+                            test->name);
+        }
+
+      kase = get_object (l, object, path, "case", TRUE);
+      if (kase != NULL)
+        {
+          /* A case file's members; "schema" may be left out. */
+          g_autoptr(JsonNode) node = json_node_copy (json_object_get_member (object, "case"));
+          g_autoptr(GPtrArray) problems = mbc_problems_new ();
+
+          if (!json_object_has_member (json_node_get_object (node), "schema"))
+            json_object_set_string_member (json_node_get_object (node), "schema",
+                                           MBC_CASE_SCHEMA);
+          test->kase = (GObject *) mbc_case_new_from_json (node, problems);
+          for (guint k = 0; k < problems->len; k++)
+            {
+              const MbcProblem *problem = g_ptr_array_index (problems, k);
+              g_autofree char *where = strcmp (problem->where, "$") == 0
+                                       ? g_strdup (case_path)
+                                       : mbc_json_path_member (case_path, problem->where);
+              mbc_problems_add (l->problems, where, "%s", problem->message);
+            }
+        }
+
+      expect = get_object (l, object, path, "expect", TRUE);
+      if (expect == NULL)
+        continue;
+      check_keys (l, expect, expect_path, expect_keys);
+      test->tier = get_choice (l, expect, expect_path, "tier", tiers);
+      if (json_object_has_member (expect, "strength"))
+        {
+          test->has_strength = TRUE;
+          if (!JSON_NODE_HOLDS_NULL (json_object_get_member (expect, "strength")))
+            test->strength = get_choice (l, expect, expect_path, "strength", strengths);
+        }
+      test->rule = get_string (l, expect, expect_path, "rule", FALSE);
+      if (test->rule && !g_hash_table_contains (rule_ids, test->rule))
+        {
+          g_autofree char *where = mbc_json_path_member (expect_path, "rule");
+          mbc_problems_add (l->problems, where, _("\"%s\" is not a decision rule of this pack"),
+                            test->rule);
+        }
+      test->findings = get_object (l, expect, expect_path, "findings", FALSE);
+      if (test->findings)
+        {
+          g_autofree char *findings_path = mbc_json_path_member (expect_path, "findings");
+          g_autoptr(GList) members = json_object_get_members (test->findings);
+
+          for (GList *m = members; m; m = m->next)
+            {
+              static const char * const statuses[] = { "met", "not_met", "unknown", NULL };
+              g_autofree char *where = mbc_json_path_member (findings_path, m->data);
+              JsonNode *value = json_object_get_member (test->findings, m->data);
+
+              if (!g_hash_table_contains (l->finding_ids, m->data))
+                mbc_problems_add (l->problems, where, _("is not a finding of this pack"));
+              else if (!JSON_NODE_HOLDS_VALUE (value) ||
+                       json_node_get_value_type (value) != G_TYPE_STRING ||
+                       !in_list (statuses, json_node_get_string (value)))
+                mbc_problems_add (l->problems, where, _("must be met, not_met or unknown"));
+            }
+        }
+      if (json_object_has_member (expect, "missing"))
+        {
+          test->missing = get_refs (l, expect, expect_path, "missing", FALSE, NULL, "field");
+          for (guint k = 0; test->missing && test->missing[k]; k++)
+            if (mbc_case_field_from_name (test->missing[k]) < 0)
+              {
+                g_autofree char *missing_path = mbc_json_path_member (expect_path, "missing");
+                g_autofree char *where = mbc_json_path_index (missing_path, k);
+                mbc_problems_add (l->problems, where, _("\"%s\" is not a case field"),
+                                  test->missing[k]);
+              }
+        }
+    }
+}
+
 /* The words of each tier, and of the polls: the pack's, never the application's. */
 static void
 load_presentation (Loader     *l,
@@ -1152,7 +1279,7 @@ load (Loader   *l,
   static const char * const keys[] = {
     "schema", "id", "version", "title", "short_title", "authors", "date", "status",
     "intended_use", "intended_users", "disclaimer", "tiers", "polls", "sources", "params",
-    "groups", "findings", "decision", "options", "plan", "evidence_since", NULL
+    "groups", "findings", "decision", "options", "plan", "evidence_since", "tests", NULL
   };
   MbcGuideline *self = l->self;
   JsonObject *root = as_object (l, root_node, "$");
@@ -1185,6 +1312,7 @@ load (Loader   *l,
   load_decision (l, root);
   load_plan (l, root);
   load_evidence (l, root);
+  load_tests (l, root);
 }
 
 /* --- GObject ------------------------------------------------------------------------------- */
@@ -1206,6 +1334,7 @@ mbc_guideline_finalize (GObject *object)
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->plan_items, g_ptr_array_unref);
   g_clear_pointer (&self->evidence.items, g_ptr_array_unref);
+  g_clear_pointer (&self->tests, g_ptr_array_unref);
   g_clear_pointer (&self->authors, g_free);
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->root, json_node_unref);
@@ -1277,6 +1406,7 @@ mbc_guideline_init (MbcGuideline *self)
   self->sections = g_ptr_array_new_with_free_func (g_free);
   self->plan_items = g_ptr_array_new_with_free_func ((GDestroyNotify) plan_item_free);
   self->evidence.items = g_ptr_array_new_with_free_func (g_free);
+  self->tests = g_ptr_array_new_with_free_func ((GDestroyNotify) pack_test_free);
 }
 
 /* --- Public API ---------------------------------------------------------------------------- */
@@ -1556,6 +1686,18 @@ mbc_guideline_get_plan_items (MbcGuideline *self)
 {
   g_return_val_if_fail (MBC_IS_GUIDELINE (self), NULL);
   return self->plan_items;
+}
+
+/**
+ * mbc_guideline_get_tests:
+ *
+ * Returns: (transfer none) (element-type MbcPackTest): the pack's own tests, in order.
+ */
+GPtrArray *
+mbc_guideline_get_tests (MbcGuideline *self)
+{
+  g_return_val_if_fail (MBC_IS_GUIDELINE (self), NULL);
+  return self->tests;
 }
 
 const MbcEvidence *

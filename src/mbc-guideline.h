@@ -172,6 +172,19 @@ typedef struct
   GPtrArray *items;          /* MbcEvidenceItem */
 } MbcEvidence;
 
+/* One of the pack's own tests: a case and what its result must be. */
+typedef struct
+{
+  const char  *name;
+  GObject     *kase;          /* MbcCase, validated at load */
+  const char  *tier;          /* always given */
+  gboolean     has_strength;
+  const char  *strength;      /* NULL for none, when has_strength */
+  const char  *rule;          /* nullable */
+  JsonObject  *findings;      /* nullable: finding id -> status */
+  const char **missing;       /* nullable */
+} MbcPackTest;
+
 #define MBC_TYPE_GUIDELINE (mbc_guideline_get_type ())
 
 G_DECLARE_FINAL_TYPE (MbcGuideline, mbc_guideline, MBC, GUIDELINE, GObject)
@@ -215,6 +228,7 @@ const MbcOption    *mbc_guideline_lookup_option        (MbcGuideline     *self,
 GPtrArray          *mbc_guideline_get_plan_sections    (MbcGuideline     *self);
 GPtrArray          *mbc_guideline_get_plan_items       (MbcGuideline     *self);
 const MbcEvidence  *mbc_guideline_get_evidence         (MbcGuideline     *self);
+GPtrArray          *mbc_guideline_get_tests            (MbcGuideline     *self);
 const MbcTierText  *mbc_guideline_get_tier_text        (MbcGuideline     *self,
                                                         const char       *tier);
 const MbcPolls     *mbc_guideline_get_polls            (MbcGuideline     *self);

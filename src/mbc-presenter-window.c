@@ -185,12 +185,13 @@ update_question (MbcPresenterWindow *self)
       const MbcEvidence *evidence = mbc_guideline_get_evidence (self->guideline);
       /* The consensus with its date, and directly under it the dated note of what came since. */
       g_autofree char *consensus =
-        g_strdup_printf (_("Expert group consensus (%s): “%s”\n%s"),
+        g_strdup_printf (_("Expert group consensus (%s): “%s”"),
                          mbc_guideline_get_date (self->guideline),
-                         source->consensus ? source->consensus : "", evidence->line);
+                         source->consensus ? source->consensus : "");
       g_autofree char *rationale = g_strdup_printf (_("From the consensus: “%s”"), source->text);
-      g_autofree char *later = g_strdup_printf (_("%s (as of %s): %s"), evidence->title,
-                                                evidence->as_of, evidence->summary);
+      g_autofree char *later = g_strdup_printf (_("%s\n%s (as of %s): %s"), evidence->line,
+                                                evidence->title, evidence->as_of,
+                                                evidence->summary);
 
       mbc_comparison_chart_set_data (MBC_COMPARISON_CHART (self->chart), options, counts, TRUE,
                                      source, mbc_guideline_get_polls (self->guideline)->series);
@@ -594,8 +595,8 @@ mbc_presenter_window_init (MbcPresenterWindow *self)
   gtk_widget_add_css_class (self->consensus, "presenter-strong");
   gtk_box_append (GTK_BOX (self->revealed), self->chart);
   gtk_box_append (GTK_BOX (self->revealed), self->consensus);
+  gtk_box_append (GTK_BOX (self->revealed), self->evidence);    /* directly under it */
   gtk_box_append (GTK_BOX (self->revealed), self->rationale);
-  gtk_box_append (GTK_BOX (self->revealed), self->evidence);
   gtk_box_append (GTK_BOX (question), self->progress);
   gtk_box_append (GTK_BOX (question), self->question);
   gtk_box_append (GTK_BOX (question), self->buttons);

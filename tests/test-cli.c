@@ -292,6 +292,58 @@ test_batch_order (void)
   g_assert_cmpstr (one.err, ==, many.err);
 }
 
+/* --test-guideline: the bundled pack passes its own tests; one threshold changed, the
+ * tests that depend on it fail by name (exit 2); an invalid pack is exit 3. */
+static void
+test_pack_tests (void)
+{
+  g_autofree char *pack = g_build_filename (SOURCE_ROOT, "data", "guidelines",
+                                            "uio2017-mbc-primary-surgery.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("mbc-pack-tests-XXXXXX", NULL);
+  g_autofree char *changed = g_build_filename (dir, "changed.json", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_auto(Run) good = { 0 };
+  g_auto(Run) threshold = { 0 };
+  g_auto(Run) invalid = { 0 };
+  g_auto(Run) both = { 0 };
+  const char *last;
+
+  RUN (&good, "--test-guideline", pack);
+  g_assert_cmpint (good.status, ==, 0);
+  g_assert_null (strstr (good.out, "not ok"));
+  g_assert_nonnull (strstr (good.out, "ok worked example: the case the experts discussed\n"));
+  last = g_strrstr_len (good.out, strlen (good.out) - 1, "\n") + 1;
+  g_assert_true (g_str_has_suffix (last, " passed, 0 failed\n"));
+
+  /* Young age below 60 instead of 55: the test at age 55 now fails, saying why. */
+  g_assert_true (g_file_get_contents (pack, &text, NULL, NULL));
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "\"value\": 55,", "\"value\": 60,", 1), ==, 1);
+  g_assert_true (g_file_set_contents (changed, edited->str, edited->len, NULL));
+  RUN (&threshold, "--test-guideline", changed);
+  g_assert_cmpint (threshold.status, ==, 2);
+  g_assert_nonnull (strstr (threshold.out, "not ok age 55, ECOG 2, ER-negative: supporting "
+                                           "factors do not change the tier: finding young_age "
+                                           "is met, expected not_met\n"));
+  g_assert_nonnull (strstr (threshold.out, " passed, 1 failed\n"));
+
+  g_string_replace (edited, "\"hit_policy\": \"first\"", "\"hit_policy\": \"any\"", 1);
+  g_assert_true (g_file_set_contents (broken, edited->str, edited->len, NULL));
+  RUN (&invalid, "--test-guideline", broken);
+  g_assert_cmpint (invalid.status, ==, 3);
+  g_assert_nonnull (strstr (invalid.err, ": $.decision.hit_policy: "));
+  g_assert_cmpstr (invalid.out, ==, "");
+
+  RUN (&both, "--test-guideline", pack, "--evaluate", pack);
+  g_assert_cmpint (both.status, ==, 2);
+
+  g_unlink (changed);
+  g_unlink (broken);
+  g_rmdir (dir);
+}
+
 static void
 test_guideline (void)
 {
@@ -601,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/cli/batch-all-good", test_batch_all_good);
   g_test_add_func ("/cli/batch-order", test_batch_order);
   g_test_add_func ("/cli/guideline", test_guideline);
+  g_test_add_func ("/cli/test-guideline", test_pack_tests);
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/library-cases", test_library_cases);
   g_test_add_func ("/cli/report-full-disk", test_report_full_disk);

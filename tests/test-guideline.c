@@ -11,6 +11,7 @@
 
 #include "mbc-evaluator.h"
 #include "mbc-guideline.h"
+#include "mbc-pack-test.h"
 #include "mbc-json.h"
 #include "mbc-problem.h"
 
@@ -112,6 +113,25 @@ static const Breakage breakages[] = {
   { "evidence without its one-line note", "evidence_since/line", NULL,
     "$.evidence_since.line" },
   { "evidence without a date", "evidence_since/as_of", NULL, "$.evidence_since.as_of" },
+  { "a pack test whose case is invalid", "tests/0/case/ecog", "9", "$.tests[0].case.ecog" },
+  { "a pack test with an unknown case field", "tests/0/case/stage", "4",
+    "$.tests[0].case.stage" },
+  { "a pack test without the tier it expects", "tests/0/expect/tier", NULL,
+    "$.tests[0].expect.tier" },
+  { "a pack test expecting a tier there is not", "tests/0/expect/tier", "\"maybe\"",
+    "$.tests[0].expect.tier" },
+  { "a pack test naming a rule the pack has not", "tests/0/expect/rule", "\"nope\"",
+    "$.tests[0].expect.rule" },
+  { "a pack test naming a finding the pack has not", "tests/0/expect/findings/nope",
+    "\"met\"", "$.tests[0].expect.findings.nope" },
+  { "a pack test with a finding status there is not", "tests/0/expect/findings/young_age",
+    "\"maybe\"", "$.tests[0].expect.findings.young_age" },
+  { "a pack test missing a field there is not", "tests/0/expect/missing", "[\"stage\"]",
+    "$.tests[0].expect.missing[0]" },
+  { "a pack test with an unknown key", "tests/0/expect/outcome", "1",
+    "$.tests[0].expect.outcome" },
+  { "two pack tests of one name", "tests/1/name", "\"liver 1 with lung a site, its count unknown: at least two together\"",
+    "$.tests[1].name" },
   { "tally of an unknown finding", "decision/tallies/0/findings/0", "\"youth\"",
     "$.decision.tallies[0].findings[0]" },
   { "sources not an array", "findings/2/sources", "\"TH1\"", "$.findings[2].sources" },
@@ -184,6 +204,59 @@ apply_breakage (JsonNode   *root,
       json_array_unref (fresh);
     }
   return root;
+}
+
+/* The bundled pack's own tests pass, and reach every rule and every finding met, not met
+ * and unknown. */
+static void
+test_pack_tests (void)
+{
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbcGuideline) guideline = mbc_guideline_new_default (problems, &error);
+  g_autoptr(GHashTable) reached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *tests, *rules, *findings;
+
+  g_assert_no_error (error);
+  tests = mbc_guideline_get_tests (guideline);
+  rules = mbc_guideline_get_rules (guideline);
+  findings = mbc_guideline_get_findings (guideline);
+  g_assert_cmpuint (tests->len, >, 0);
+  for (guint i = 0; i < tests->len; i++)
+    {
+      const MbcPackTest *test = g_ptr_array_index (tests, i);
+      g_autoptr(GError) run_error = NULL;
+      g_autofree char *differs = mbc_pack_test_run (guideline, test, &run_error);
+
+      g_assert_no_error (run_error);
+      if (differs)
+        g_error ("pack test \"%s\": %s", test->name, differs);
+      if (test->rule)
+        g_hash_table_add (reached, g_strdup_printf ("rule %s", test->rule));
+      for (guint k = 0; test->findings && k < findings->len; k++)
+        {
+          const char *id = ((MbcFinding *) findings->pdata[k])->id;
+          const char *status = json_object_get_string_member_with_default (test->findings, id,
+                                                                           NULL);
+          if (status)
+            g_hash_table_add (reached, g_strdup_printf ("%s %s", id, status));
+        }
+    }
+  for (guint i = 0; i < rules->len; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("rule %s", ((MbcRule *) rules->pdata[i])->id);
+      if (!g_hash_table_contains (reached, key))
+        g_error ("no pack test reaches %s", key);
+    }
+  for (guint i = 0; i < findings->len; i++)
+    for (guint s = 0; s < 3; s++)
+      {
+        static const char * const statuses[] = { "met", "not_met", "unknown" };
+        g_autofree char *key = g_strdup_printf ("%s %s", ((MbcFinding *) findings->pdata[i])->id,
+                                                statuses[s]);
+        if (!g_hash_table_contains (reached, key))
+          g_error ("no pack test asserts %s", key);
+      }
 }
 
 static MbcGuideline *
@@ -425,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/guideline/bundled", test_bundled);
   g_test_add_func ("/guideline/param-drives-threshold", test_param_drives_threshold);
   g_test_add_func ("/guideline/broken-packs", test_breakages);
+  g_test_add_func ("/guideline/pack-tests", test_pack_tests);
   g_test_add_func ("/guideline/every-problem", test_every_problem);
   g_test_add_func ("/guideline/not-json", test_not_json);
   g_test_add_func ("/guideline/deep-rule", test_deep_rule);
