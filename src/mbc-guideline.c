@@ -165,6 +165,13 @@ tally_free (MbcTally *tally)
 }
 
 static void
+group_free (MbcGroup *group)
+{
+  g_free (group->sources);
+  g_free (group);
+}
+
+static void
 pack_test_free (MbcPackTest *test)
 {
   g_clear_object (&test->kase);
@@ -679,7 +686,9 @@ static void
 load_groups (Loader     *l,
              JsonObject *root)
 {
-  static const char * const keys[] = { "id", "title", "description", "interpretation", NULL };
+  static const char * const keys[] = {
+    "id", "title", "description", "interpretation", "sources", NULL
+  };
   JsonArray *array = get_array (l, root, "$", "groups", TRUE);
 
   for (guint i = 0; array && i < json_array_get_length (array); i++)
@@ -696,6 +705,8 @@ load_groups (Loader     *l,
       group->title = get_string (l, object, path, "title", TRUE);
       group->description = get_string (l, object, path, "description", FALSE);
       group->interpretation = get_string (l, object, path, "interpretation", FALSE);
+      group->sources = json_object_has_member (object, "sources")
+                       ? get_sources (l, object, path) : g_new0 (const char *, 1);
       g_ptr_array_add (l->self->groups, group);
     }
 }
@@ -1398,7 +1409,7 @@ mbc_guideline_init (MbcGuideline *self)
   self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
   self->source_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->params = g_ptr_array_new_with_free_func ((GDestroyNotify) param_free);
-  self->groups = g_ptr_array_new_with_free_func (g_free);
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
   self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
   self->tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);

@@ -66,6 +66,7 @@ typedef struct
   const char  *title;
   const char  *description;
   const char  *interpretation;
+  const char **sources;
 } MbcGroup;
 
 /* How the pack names a tier: a short title, and the heading a result is shown under. */

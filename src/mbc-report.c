@@ -268,6 +268,7 @@ build (MbcReport *self)
       add (self, STYLE_HEADING, group->title);
       if (group->description)
         add (self, STYLE_SMALL, group->description);
+      add_sources (self, (const char * const *) group->sources, 0);
       add_interpretation (self, group->interpretation, 0);
       for (guint i = 0; i < findings->len; i++)
         {

@@ -259,7 +259,7 @@ build_findings (MbcResultView *self)
       const MbcGroup *info = g_ptr_array_index (groups, g);
       g_autofree char *description = source_subtitle (self->guideline,
                                                       info->description ? info->description : "",
-                                                      NULL, info->interpretation);
+                                                      info->sources, info->interpretation);
       GtkWidget *section = add_section (self, info->title, *description ? description : NULL);
 
       for (guint i = 0; i < findings->len; i++)

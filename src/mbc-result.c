@@ -424,6 +424,11 @@ fragments_new (MbcGuideline *guideline)
   write_string_member (out, "version", mbc_guideline_get_version (guideline));
   g_string_append_c (out, ',');
   write_string_member (out, "sha256", mbc_guideline_get_sha256 (guideline));
+  g_string_append_c (out, ',');
+  /* A result read alone says which guideline, of which date, it comes from. */
+  write_string_member (out, "title", mbc_guideline_get_title (guideline));
+  g_string_append_c (out, ',');
+  write_string_member (out, "date", mbc_guideline_get_date (guideline));
   g_string_append (out, "},");
   f->header = g_string_free (out, FALSE);
 
@@ -715,6 +720,7 @@ mbc_result_to_text (MbcResult *self)
       g_string_append_printf (out, "\n%s\n", group->title);
       if (group->description)
         g_string_append_printf (out, "  %s\n", group->description);
+      append_sources (out, self->guideline, (const char * const *) group->sources, "  ");
       append_interpretation (out, group->interpretation, "  ");
       for (guint i = 0; i < findings->len; i++)
         {

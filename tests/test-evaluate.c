@@ -121,6 +121,11 @@ assert_invariants (const char *name,
   g_assert_cmpstr (json_object_get_string_member (object, "schema"), ==, "mbc-advisor/result/1");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object,
                    "guideline"), "sha256"), ==, mbc_guideline_get_sha256 (guideline));
+  /* Read alone, a result says which guideline, of which date, it comes from. */
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object,
+                   "guideline"), "title"), ==, mbc_guideline_get_title (guideline));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object,
+                   "guideline"), "date"), ==, mbc_guideline_get_date (guideline));
   /* Counselling is advised in all patients. */
   g_assert_true (plan_has (result, "counselling"));
   for (guint i = 0; i < mbc_result_get_statements (result)->len; i++)
