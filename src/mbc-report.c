@@ -342,7 +342,7 @@ build (MbcReport *self)
   add (self, STYLE_HEADING, _("About this report"));
   add (self, STYLE_BODY, mbc_guideline_get_disclaimer (g));
   addf (self, STYLE_SMALL, _("Guideline: %s (%s), version %s, SHA-256 %s."),
-        mbc_guideline_get_title (g), mbc_guideline_get_id (g), mbc_guideline_get_version (g),
+        mbc_guideline_get_title (g), mbc_guideline_get_date (g), mbc_guideline_get_version (g),
         mbc_guideline_get_sha256 (g));
   addf (self, STYLE_SMALL, _("Application: MBC Surgery Advisor %s. Written %s."),
         PACKAGE_VERSION, when);
@@ -556,7 +556,7 @@ mbc_report_draw_page (MbcReport *self,
     }
 
   footer = g_strdup_printf (_("MBC Surgery Advisor %s  ·  %s %s  ·  Page %u of %u"),
-                            PACKAGE_VERSION, mbc_guideline_get_id (self->guideline),
+                            PACKAGE_VERSION, mbc_guideline_get_short_title (self->guideline),
                             mbc_guideline_get_version (self->guideline), page + 1,
                             self->n_pages);
   layout = new_layout (self->context, STYLE_SMALL, footer, self->width - 2 * MARGIN);
