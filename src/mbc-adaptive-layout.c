@@ -3,7 +3,9 @@
  * MbcAdaptiveLayout: lays out the first two children of a widget side by side when it is
  * at least `threshold` pixels wide (the first at `start-width`), and one above the other
  * otherwise, full width, first child first. Deciding at allocation time keeps the switch
- * free of resize loops; libadwaita 1.2 has no breakpoints to do it for us.
+ * free of resize loops; libadwaita 1.2 has no breakpoints to do it for us. Whether the
+ * children are stacked is the read-only `stacked` property, notified from an idle so that
+ * what a widget does about it happens outside the allocation.
  */
 #define G_LOG_DOMAIN "mbc-adaptive-layout"
 
@@ -18,6 +20,8 @@ struct _MbcAdaptiveLayout
   int              threshold;
   int              start_width;
   int              spacing;
+  gboolean         stacked;
+  guint            notify_id;
 };
 
 G_DEFINE_FINAL_TYPE (MbcAdaptiveLayout, mbc_adaptive_layout, GTK_TYPE_LAYOUT_MANAGER)
@@ -27,6 +31,7 @@ enum {
   PROP_THRESHOLD,
   PROP_START_WIDTH,
   PROP_SPACING,
+  PROP_STACKED,
   N_PROPS
 };
 
@@ -94,6 +99,16 @@ mbc_adaptive_layout_measure (GtkLayoutManager *manager,
     }
 }
 
+static gboolean
+notify_stacked (gpointer data)
+{
+  MbcAdaptiveLayout *self = data;
+
+  self->notify_id = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACKED]);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 mbc_adaptive_layout_allocate (GtkLayoutManager *manager,
                               GtkWidget        *widget,
@@ -105,6 +120,13 @@ mbc_adaptive_layout_allocate (GtkLayoutManager *manager,
   gboolean wide = width >= self->threshold;
   GtkWidget *a, *b;
 
+  if (self->stacked == wide)
+    {
+      self->stacked = !wide;
+      if (self->notify_id == 0)
+        self->notify_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, notify_stacked,
+                                           g_object_ref (self), g_object_unref);
+    }
   children (widget, &a, &b);
   if (wide)
     {
@@ -141,6 +163,15 @@ mbc_adaptive_layout_get_request_mode (GtkLayoutManager *manager,
 }
 
 static void
+mbc_adaptive_layout_dispose (GObject *object)
+{
+  MbcAdaptiveLayout *self = MBC_ADAPTIVE_LAYOUT (object);
+
+  g_clear_handle_id (&self->notify_id, g_source_remove);
+  G_OBJECT_CLASS (mbc_adaptive_layout_parent_class)->dispose (object);
+}
+
+static void
 mbc_adaptive_layout_get_property (GObject    *object,
                                   guint       prop_id,
                                   GValue     *value,
@@ -158,6 +189,9 @@ mbc_adaptive_layout_get_property (GObject    *object,
       break;
     case PROP_SPACING:
       g_value_set_int (value, self->spacing);
+      break;
+    case PROP_STACKED:
+      g_value_set_boolean (value, self->stacked);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -197,6 +231,7 @@ mbc_adaptive_layout_class_init (MbcAdaptiveLayoutClass *klass)
   GtkLayoutManagerClass *layout_class = GTK_LAYOUT_MANAGER_CLASS (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = mbc_adaptive_layout_dispose;
   object_class->get_property = mbc_adaptive_layout_get_property;
   object_class->set_property = mbc_adaptive_layout_set_property;
   layout_class->measure = mbc_adaptive_layout_measure;
@@ -208,6 +243,8 @@ mbc_adaptive_layout_class_init (MbcAdaptiveLayoutClass *klass)
   properties[PROP_START_WIDTH] =
     g_param_spec_int ("start-width", NULL, NULL, 0, G_MAXINT, 420, flags);
   properties[PROP_SPACING] = g_param_spec_int ("spacing", NULL, NULL, 0, G_MAXINT, 24, flags);
+  properties[PROP_STACKED] = g_param_spec_boolean ("stacked", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -217,4 +254,16 @@ mbc_adaptive_layout_init (MbcAdaptiveLayout *self)
   self->threshold = 960;
   self->start_width = 420;
   self->spacing = 24;
+}
+
+/**
+ * mbc_adaptive_layout_get_stacked:
+ *
+ * Returns: whether the children were last laid out one above the other.
+ */
+gboolean
+mbc_adaptive_layout_get_stacked (MbcAdaptiveLayout *self)
+{
+  g_return_val_if_fail (MBC_IS_ADAPTIVE_LAYOUT (self), FALSE);
+  return self->stacked;
 }

@@ -11,4 +11,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MbcAdaptiveLayout, mbc_adaptive_layout, MBC, ADAPTIVE_LAYOUT,
                       GtkLayoutManager)
 
+gboolean mbc_adaptive_layout_get_stacked (MbcAdaptiveLayout *self);
+
 G_END_DECLS

@@ -92,7 +92,11 @@ mbc_chart_draw_poll (cairo_t              *cr,
 {
   g_autofree char *question = g_strdup_printf ("%s — %s", source->title,
                                                source->question ? source->question : "");
-  g_autofree char *consensus = g_strdup_printf (_("Expert group consensus: %s"),
+  /* A poll table gives the expert group's consensus; a question asked without one, the
+   * expert group's opinion in the text. */
+  g_autofree char *consensus = g_strdup_printf (g_strcmp0 (source->kind, "poll") == 0
+                                                ? _("Expert group consensus: %s")
+                                                : _("Expert group opinion: %s"),
                                                 source->consensus ? source->consensus : "");
   int y = 0;
 
@@ -101,8 +105,9 @@ mbc_chart_draw_poll (cairo_t              *cr,
 
   if (highlighted)
     {
-      g_autoptr(PangoLayout) note = make_layout (context, _("This result rests on this poll"),
-                                                 width, TRUE);
+      g_autoptr(PangoLayout) note =
+        make_layout (context, _("This result rests on the expert group's statement below"),
+                     width, TRUE);
       y += show (cr, note, 0, y, colors->accent, 1) + GAP / 2;
     }
   {
@@ -183,7 +188,9 @@ mbc_chart_describe_poll (const MbcSource *source)
     g_string_append_printf (out, "%s ", source->note ? source->note
                                         : _("No poll figures are reported for this question."));
   if (source->consensus)
-    g_string_append_printf (out, _("Expert group consensus: %s"), source->consensus);
+    g_string_append_printf (out, g_strcmp0 (source->kind, "poll") == 0
+                                 ? _("Expert group consensus: %s")
+                                 : _("Expert group opinion: %s"), source->consensus);
   return g_string_free (out, FALSE);
 }
 

@@ -861,8 +861,8 @@ load_decision (Loader     *l,
 {
   static const char * const keys[] = { "hit_policy", "rules", "tallies", NULL };
   static const char * const rule_keys[] = {
-    "id", "when", "tier", "indicator", "summary", "detail", "interpretation", "sources",
-    "missing", "confirm", "strength", NULL
+    "id", "when", "tier", "heading", "indicator", "summary", "detail", "interpretation",
+    "sources", "missing", "confirm", "strength", NULL
   };
   static const char * const tally_keys[] = { "id", "title", "findings", NULL };
   static const char * const policies[] = { "first", NULL };
@@ -900,6 +900,7 @@ load_decision (Loader     *l,
       rule->summary = get_string (l, object, path, "summary", TRUE);
       rule->detail = get_string (l, object, path, "detail", TRUE);
       rule->interpretation = get_string (l, object, path, "interpretation", FALSE);
+      rule->heading = get_string (l, object, path, "heading", FALSE);
       rule->sources = get_sources (l, object, path);
       check_basis (l, path, rule->sources, rule->interpretation);
       rule->missing = load_field_conditions (l, object, path, "missing");

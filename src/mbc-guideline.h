@@ -116,6 +116,7 @@ typedef struct
 {
   const char      *id;
   const char      *tier;
+  const char      *heading;        /* nullable: instead of the tier's heading */
   const char      *indicator;
   const char      *summary;
   const char      *detail;

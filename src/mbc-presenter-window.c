@@ -185,7 +185,9 @@ update_question (MbcPresenterWindow *self)
       const MbcEvidence *evidence = mbc_guideline_get_evidence (self->guideline);
       /* The consensus with its date, and directly under it the dated note of what came since. */
       g_autofree char *consensus =
-        g_strdup_printf (_("Expert group consensus (%s): “%s”"),
+        g_strdup_printf (g_strcmp0 (source->kind, "poll") == 0
+                         ? _("Expert group consensus (%s): “%s”")
+                         : _("Expert group opinion (%s): “%s”"),
                          mbc_guideline_get_date (self->guideline),
                          source->consensus ? source->consensus : "");
       g_autofree char *rationale = g_strdup_printf (_("From the consensus: “%s”"), source->text);

@@ -308,7 +308,7 @@ build (MbcReport *self)
   add (self, STYLE_HEADING, polls->title);
   if (polls->description)
     add (self, STYLE_SMALL, polls->description);
-  add (self, STYLE_SMALL, _("Those this result rests on are marked."));
+  add (self, STYLE_SMALL, _("Those whose expert group statement this result rests on are marked."));
   for (guint i = 0; i < sources->len; i++)
     {
       const MbcSource *source = g_ptr_array_index (sources, i);

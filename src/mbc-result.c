@@ -590,12 +590,15 @@ mbc_result_to_json (MbcResult *self)
 /**
  * mbc_result_get_heading:
  *
- * Returns: the heading the pack gives the result's tier ("2017 consensus: …").
+ * Returns: the heading the pack gives the rule that fired, or else its tier ("2017
+ *   consensus: …").
  */
 const char *
 mbc_result_get_heading (MbcResult *self)
 {
   g_return_val_if_fail (MBC_IS_RESULT (self), NULL);
+  if (self->rule->heading)
+    return self->rule->heading;
   return mbc_guideline_get_tier_text (self->guideline, mbc_result_get_tier (self))->heading;
 }
 

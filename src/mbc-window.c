@@ -37,6 +37,10 @@ struct _MbcWindow
   GtkWidget            *columns;
   GtkWidget            *form;
   GtkWidget            *results;
+  GtkWidget            *summary_bar;
+  GtkWidget            *summary_heading;
+  GtkWidget            *summary_evidence;
+  GtkLayoutManager     *layout;
   GtkWidget            *error_page;
   GtkWidget            *menu_button;
   GtkWidget            *header_bar;
@@ -90,6 +94,29 @@ show_error (MbcWindow  *self,
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
 }
 
+/* The bar above the stacked layout: the result's dated heading and the note under it. */
+static void
+update_summary_bar (MbcWindow *self,
+                    MbcResult *result)
+{
+  const MbcEvidence *evidence = mbc_guideline_get_evidence (mbc_result_get_guideline (result));
+  g_autofree char *name = g_strdup_printf (_("%s. Go to the result"),
+                                           mbc_result_get_heading (result));
+
+  gtk_label_set_text (GTK_LABEL (self->summary_heading), mbc_result_get_heading (result));
+  gtk_label_set_text (GTK_LABEL (self->summary_evidence), evidence->line);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+layout_stacked_cb (MbcWindow *self)
+{
+  gtk_widget_set_visible (self->summary_bar,
+                          mbc_adaptive_layout_get_stacked (MBC_ADAPTIVE_LAYOUT (self->layout)) &&
+                          g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->summary_heading)), "") != 0);
+}
+
 static void
 update (MbcWindow *self)
 {
@@ -115,6 +142,22 @@ update (MbcWindow *self)
   if (mbc_result_view_get_complete (MBC_RESULT_VIEW (self->results)))
     changes = mbc_evaluator_what_would_change (self->evaluator, evaluable, result);
   mbc_result_view_set_result (MBC_RESULT_VIEW (self->results), result, changes);
+  update_summary_bar (self, result);
+}
+
+/* The summary bar goes to the result, below the form when stacked. */
+static void
+summary_bar_clicked_cb (MbcWindow *self)
+{
+  graphene_point_t point;
+
+  if (gtk_widget_compute_point (self->results, self->columns, &GRAPHENE_POINT_INIT (0, 0),
+                                &point))
+    {
+      GtkAdjustment *adjustment =
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+      gtk_adjustment_set_value (adjustment, point.y);
+    }
 }
 
 /* The primary menu's popover is built when first opened, not with the window. */
@@ -904,6 +947,10 @@ mbc_window_class_init (MbcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, columns);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, form);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, results);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, summary_bar);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, summary_heading);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, summary_evidence);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, layout);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, header_bar);
@@ -934,6 +981,10 @@ mbc_window_init (MbcWindow *self)
   /* Tooltips given when asked for (see mbc-tooltip.c), not set in the template. */
   mbc_tooltip_set_text (self->menu_button, _("Main Menu"));
   g_signal_connect (self->results, "focus-field", G_CALLBACK (focus_field_cb), self);
+  g_signal_connect_swapped (self->layout, "notify::stacked", G_CALLBACK (layout_stacked_cb),
+                            self);
+  g_signal_connect_swapped (self->summary_bar, "clicked", G_CALLBACK (summary_bar_clicked_cb),
+                            self);
   g_signal_connect_swapped (self->results, "notify::complete", G_CALLBACK (results_complete_cb),
                             self);
 

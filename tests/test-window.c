@@ -260,7 +260,7 @@ test_every_rule (void)
   g_assert_nonnull (stronger);
   g_assert_true (gtk_widget_get_visible (stronger));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (stronger)),
-                                   "Stronger recommendation"));
+                                   "2017 consensus: a stronger recommendation"));
   /* Its basis and sources are shown with it. */
   basis = find_named (mbc_window_get_result_view (window), "strength-basis");
   g_assert_true (gtk_widget_get_visible (basis));
@@ -739,6 +739,43 @@ test_narrow (void)
   g_assert_cmpfloat (r.origin.y, >=, f.origin.y + f.size.height);
   g_assert_cmpfloat (f.size.width, <=, 360);
   g_assert_cmpfloat (r.size.width, <=, 360);
+  /* Stacked, the dated heading stays in view above the form, with the note under it; it
+   * goes to the result. Side by side, it is not needed. */
+  {
+    GtkWidget *bar = find_named (GTK_WIDGET (window), "summary-bar");
+    GtkAdjustment *adjustment = NULL;
+    GtkWidget *scroller = gtk_widget_get_ancestor (form, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_point_t at;
+
+    g_assert_nonnull (bar);
+    g_assert_true (gtk_widget_get_visible (bar));
+    g_assert_true (gtk_widget_compute_bounds (bar, GTK_WIDGET (window), &r));
+    g_assert_cmpfloat (r.origin.y + r.size.height, <=, 700);
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+    g_signal_emit_by_name (bar, "clicked");
+    /* The viewport moves at its next allocation: wait for it, with a deadline. */
+    for (int i = 0; i < 200; i++)
+      {
+        settle ();
+        g_assert_true (gtk_widget_compute_point (results, scroller, &GRAPHENE_POINT_INIT (0, 0),
+                                                 &at));
+        if (at.y < gtk_adjustment_get_page_size (adjustment))
+          break;
+        g_usleep (10000);
+      }
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+    /* The result's top is in view (at the top, unless the page cannot scroll that far). */
+    g_assert_cmpfloat (at.y, >=, -1);
+    g_assert_cmpfloat (at.y, <, gtk_adjustment_get_page_size (adjustment));
+    gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
+    for (int i = 0; i < 20 && gtk_widget_get_visible (bar); i++)
+      {
+        settle ();
+        g_usleep (10000);
+      }
+    g_assert_false (gtk_widget_get_visible (bar));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
