@@ -11,7 +11,7 @@ OUT=${2:-$BUILD/screenshots}
 mkdir -p "$OUT"
 export GDK_DEBUG=gl-disable GSK_RENDERER=cairo GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1
 run () { xvfb-run -a -s "-screen 0 2600x2000x24" "$@"; }
-run "$BUILD/src/mbc-screenshot" "$OUT" tests/data/cases/*.json
-GDK_SCALE=2 run "$BUILD/src/mbc-screenshot" "$OUT/hidpi" tests/data/cases/worked-example.json
-run "$BUILD/src/mbc-screenshot" --presenter "$OUT/presenter"
+run "$BUILD/tools/mbc-screenshot" "$OUT" tests/data/cases/*.json
+GDK_SCALE=2 run "$BUILD/tools/mbc-screenshot" "$OUT/hidpi" tests/data/cases/worked-example.json
+run "$BUILD/tools/mbc-screenshot" --presenter "$OUT/presenter"
 echo "screenshots in $OUT"

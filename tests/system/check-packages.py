@@ -387,8 +387,9 @@ def python_programs(text, path):
     return found
 
 
-def python_imports(text, path):
+def python_imports(text, path, root):
     here = os.path.dirname(path)
+    shared = os.path.join(root, "tests", "lib")
     modules = []
     for node in ast.walk(ast.parse(text, path)):
         names = []
@@ -398,7 +399,8 @@ def python_imports(text, path):
             names = [node.module]
         for name in names:
             top = name.split(".")[0]
-            if top in sys.stdlib_module_names or os.path.exists(os.path.join(here, top + ".py")):
+            if top in sys.stdlib_module_names or any(
+                    os.path.exists(os.path.join(d, top + ".py")) for d in (here, shared)):
                 continue
             modules.append((top, node.lineno))
     return modules
@@ -480,7 +482,7 @@ def uses(root):
         elif name.endswith(".py"):
             for p, ln in python_programs(text, path):
                 yield "program", p, f"{rel}:{ln}", job
-            for m, ln in python_imports(text, path):
+            for m, ln in python_imports(text, path, root):
                 yield "module", m, f"{rel}:{ln}", job
         elif name.endswith(".c") and job != "build":
             for p, ln in c_programs(text):

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "mbc-json.h"
+#include "mbc-test.h"
 
 static const char *advisor;
 
@@ -56,12 +57,6 @@ run_with_input (Run                *r,
 #define RUN(r, ...) run_with_input (r, NULL, (const char *[]) { __VA_ARGS__, NULL })
 #define RUN_STDIN(r, input, ...) run_with_input (r, input, (const char *[]) { __VA_ARGS__, NULL })
 
-static char *
-data_path (const char *name)
-{
-  return g_build_filename (TEST_DATA, name, NULL);
-}
-
 static JsonNode *
 parse (const char *text)
 {
@@ -96,7 +91,7 @@ test_help (void)
 static void
 test_evaluate (void)
 {
-  g_autofree char *path = data_path ("cases/worked-example.json");
+  g_autofree char *path = mbc_test_data_path ("cases/worked-example.json");
   g_autofree char *text = NULL;
   g_auto(Run) r = { 0 };
   g_auto(Run) s = { 0 };
@@ -137,7 +132,7 @@ test_evaluate_errors (void)
   g_auto(Run) folder = { 0 };
   g_auto(Run) format = { 0 };
   g_auto(Run) both = { 0 };
-  g_autofree char *folder_path = data_path ("cases");
+  g_autofree char *folder_path = mbc_test_data_path ("cases");
   g_auto(GStrv) lines = NULL;
 
   RUN (&missing, "--evaluate", "/nonexistent/case.json");
@@ -180,7 +175,7 @@ test_evaluate_errors (void)
 static void
 test_batch (void)
 {
-  g_autofree char *path = data_path ("cases/worked-example.json");
+  g_autofree char *path = mbc_test_data_path ("cases/worked-example.json");
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) one = NULL;
   g_autoptr(GString) input = g_string_new (NULL);
@@ -351,7 +346,7 @@ test_guideline (void)
                                             "uio2017-mbc-primary-surgery.json", NULL);
   g_autofree char *broken = g_build_filename (g_get_tmp_dir (), "mbc-broken-pack.json", NULL);
   g_autofree char *text = NULL;
-  g_autofree char *case_path = data_path ("cases/worked-example.json");
+  g_autofree char *case_path = mbc_test_data_path ("cases/worked-example.json");
   g_autoptr(GString) damaged = NULL;
   g_auto(Run) valid = { 0 };
   g_auto(Run) invalid = { 0 };
@@ -449,21 +444,6 @@ test_jsonlogic_suite (void)
   g_assert_cmpuint (run, ==, 277);
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status;
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 /* --report writes the PDF the window exports: every part the report must have is in its
  * text; errors give the statuses of docs/contracts.md and leave no file behind. */
 static void
@@ -483,7 +463,7 @@ test_report (void)
   g_autofree char *dir = g_dir_make_tmp ("mbc-report-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *nowhere = g_build_filename (dir, "missing", "report.pdf", NULL);
-  g_autofree char *example = data_path ("cases/worked-example.json");
+  g_autofree char *example = mbc_test_data_path ("cases/worked-example.json");
   g_autofree char *text = NULL;
   g_autofree char *letter = NULL;
   g_auto(Run) r = { 0 };
@@ -505,7 +485,7 @@ test_report (void)
     }
   RUN (&r, "--report", example, "--output", pdf, "--paper", "a4");
   g_assert_cmpint (r.status, ==, 0);
-  text = pdf_text (pdf);
+  text = mbc_test_pdf_text (pdf);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (strstr (text, parts[i]) == NULL)
       g_error ("the report has no \"%s\"", parts[i]);
@@ -521,7 +501,7 @@ test_report (void)
 
   RUN (&r2, "--report", example, "--output", pdf, "--paper", "letter");
   g_assert_cmpint (r2.status, ==, 0);
-  letter = pdf_text (pdf);
+  letter = mbc_test_pdf_text (pdf);
   g_assert_nonnull (strstr (letter, "2017 consensus: surgery can be recommended"));
 
   /* Exit statuses: 1 cannot write, 2 invalid case or options. */
@@ -560,7 +540,7 @@ test_report_full_disk (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("mbc-report-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
-  g_autofree char *example = data_path ("cases/worked-example.json");
+  g_autofree char *example = mbc_test_data_path ("cases/worked-example.json");
   g_autoptr(GSubprocessLauncher) launcher =
     g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GSubprocess) process = NULL;

@@ -15,7 +15,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 pack_id = json.load(open(pack))["id"]
 print("1..3")
 with tempfile.TemporaryDirectory() as tmp:
-    pot = subprocess.run([sys.executable, os.path.join(here, "..", "tools", "pack-pot.py"), pack],
+    pot = subprocess.run([sys.executable, os.path.join(here, "..", "..", "tools", "pack-pot.py"), pack],
                          capture_output=True, text=True, check=True).stdout
     po = []
     for block in pot.split("\n\n"):

@@ -15,19 +15,15 @@ import sys
 import tempfile
 import time
 
+from tap import Tap
+
 advisor, case = sys.argv[1], sys.argv[2]
 work = tempfile.mkdtemp(prefix="mbc-faults-")
 base_env = dict(os.environ, GDK_DEBUG="gl-disable", GSK_RENDERER="cairo",
                 GSETTINGS_BACKEND="memory", XDG_STATE_HOME=os.path.join(work, "state"))
 base_env.pop("NO_AT_BRIDGE", None)
-print("1..6")
-status = 0
-
-
-def report(n, ok, text):
-    global status
-    print(("ok" if ok else "not ok") + f" {n} {text}")
-    status |= not ok
+tap = Tap(6)
+report = tap.report
 
 
 # 1. No settings schema: a message naming it, and the window still comes up and goes.
@@ -154,4 +150,4 @@ report(6, value == 4, f"restored, the field holds the value again ({value})")
 window.terminate()
 window.wait(timeout=10)
 shutil.rmtree(work, ignore_errors=True)
-sys.exit(status)
+tap.exit()

@@ -19,16 +19,10 @@
 #include "mbc-result-view.h"
 #include "mbc-section.h"
 #include "mbc-text-row.h"
+#include "mbc-test.h"
 #include "mbc-window.h"
 
 static MbcGuideline *guideline;
-
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* A window as a person gets it: presented, and with every section built (those below the
  * first screen come once the first frame is painted). */
@@ -43,7 +37,7 @@ new_window (void)
   while (!mbc_window_get_complete (window) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (mbc_window_get_complete (window));
-  settle ();
+  mbc_test_settle ();
   return window;
 }
 
@@ -68,7 +62,7 @@ choose (MbcWindow    *window,
       {
         g_assert_true (gtk_widget_activate_action (button, "choice.select", "u", i));
         g_assert_cmpuint (mbc_choice_button_get_selected (MBC_CHOICE_BUTTON (button)), ==, i);
-        settle ();
+        mbc_test_settle ();
         return;
       }
   g_error ("%s has no entry %s", mbc_case_field_get_name (field), title);
@@ -84,7 +78,7 @@ type_number (MbcWindow    *window,
 
   gtk_editable_set_text (GTK_EDITABLE (spin), text);
   gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
-  settle ();
+  mbc_test_settle ();
 }
 
 static void
@@ -94,7 +88,7 @@ check_site (MbcWindow  *window,
   GtkWidget *check = mbc_case_form_get_site_check (MBC_CASE_FORM (mbc_window_get_form (window)),
                                                    site);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  settle ();
+  mbc_test_settle ();
 }
 
 static const char *
@@ -294,7 +288,7 @@ test_every_rule (void)
   /* Four lesions over three sites: the liver may have two, so its count is needed. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (mbc_case_form_get_site_check (
                                  MBC_CASE_FORM (mbc_window_get_form (window)), "pleura")), FALSE);
-  settle ();
+  mbc_test_settle ();
   assert_rule (window, "More information needed", "needs_information");
   g_assert_cmpstr (mbc_result_get_missing (result (window))->pdata[0], ==, "liver_lesion_count");
   type_number (window, MBC_CASE_FIELD_LIVER_LESION_COUNT, "2");
@@ -317,7 +311,7 @@ test_every_rule (void)
   choose (window, MBC_CASE_FIELD_METASTATIC_RESPONSE, "Unknown");
   assert_rule (window, "More information needed", "needs_information");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset", NULL));
-  settle ();
+  mbc_test_settle ();
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     g_assert_false (mbc_case_is_known (mbc_window_get_case (window), f));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (window,
@@ -357,7 +351,7 @@ test_open_file (void)
   int age;
 
   mbc_window_open_file (window, file);
-  settle ();
+  mbc_test_settle ();
   assert_rule (window, "Surgery can be recommended", "favourable_subset");
   g_object_get (mbc_window_get_case (window), "age-years", &age, NULL);
   g_assert_cmpint (age, ==, 45);
@@ -365,7 +359,7 @@ test_open_file (void)
                    MBC_CASE_FIELD_AGE_YEARS))), ==, "45");
   /* A file that cannot be read leaves the form as it was. */
   mbc_window_open_file (window, bad);
-  settle ();
+  mbc_test_settle ();
   assert_rule (window, "Surgery can be recommended", "favourable_subset");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -424,7 +418,7 @@ test_accessible_names (void)
     {
       if (round == 1)
         mbc_window_open_file (window, file);
-      settle ();
+      mbc_test_settle ();
       collect_unnamed (GTK_WIDGET (window), unnamed);
     }
   for (guint i = 0; i < unnamed->len; i++)
@@ -455,7 +449,7 @@ respond (AdwMessageDialog *dialog,
 {
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  mbc_test_settle ();
 }
 
 /* Saved, the title loses its mark; changed, it gets it back; reopened, the case is the
@@ -481,13 +475,13 @@ test_save_and_open (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "• New Case — MBC Surgery Advisor");
   g_assert_true (mbc_window_save_to (window, file));
-  settle ();
+  mbc_test_settle ();
   g_assert_false (mbc_document_get_modified (document));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "favourable.json — MBC Surgery Advisor");
 
   g_assert_false (mbc_window_save_to (window, nowhere));
-  settle ();
+  mbc_test_settle ();
   dialog = find_message_dialog ("The Case Could Not Be Saved");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), missing));
@@ -495,7 +489,7 @@ test_save_and_open (void)
 
   again = new_window ();
   mbc_window_open_file (again, file);
-  settle ();
+  mbc_test_settle ();
   assert_rule (again, "Surgery can be recommended", "favourable_subset");
   g_assert_false (mbc_document_get_modified (mbc_window_get_document (again)));
   gtk_window_destroy (GTK_WINDOW (again));
@@ -514,14 +508,14 @@ test_close_asks (void)
 
   type_number (window, MBC_CASE_FIELD_AGE_YEARS, "50");
   gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  mbc_test_settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   dialog = find_message_dialog ("Save Changes?");
   g_assert_nonnull (dialog);
   respond (dialog, "cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  mbc_test_settle ();
   dialog = find_message_dialog ("Save Changes?");
   g_assert_nonnull (dialog);
   respond (dialog, "discard");
@@ -551,7 +545,7 @@ test_library (void)
       visceral = i;
   g_assert_cmpuint (visceral, <, cases->len);
   mbc_library_dialog_choose (dialog, visceral);
-  settle ();
+  mbc_test_settle ();
   assert_rule (window, "Surgery not recommended", "multiple_liver_lung");
   g_assert_null (mbc_document_get_file (mbc_window_get_document (window)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
@@ -559,22 +553,16 @@ test_library (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The text of a PDF, page by page (pdftotext; kept until the next call). */
+/* The text of a PDF, page by page (pdftotext; kept until the next call but one). */
 static const char *
 text_of (const char *pdf)
 {
   static char *texts[2];
   static guint next;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  int status;
 
   next = (next + 1) % 2;
   g_clear_pointer (&texts[next], g_free);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &texts[next], NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  texts[next] = mbc_test_pdf_text (pdf);
   /* The two are written a moment apart: the minute may differ. */
   for (char *at = strstr (texts[next], "Written "); at; at = strstr (at + 1, "Written "))
     memset (at, 'x', MIN (strlen (at), 36));
@@ -616,7 +604,7 @@ keys (MbcPresenterWindow *presenter,
 {
   for (guint i = 0; keyvals[i]; i++)
     mbc_presenter_window_press_key (presenter, keyvals[i], 0);
-  settle ();
+  mbc_test_settle ();
 }
 
 /* A teaching session run from the keyboard: votes, undo, hidden counts, reset, reveal,
@@ -705,18 +693,56 @@ test_shortcuts (void)
 
   g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
-  settle ();
+  mbc_test_settle ();
   shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
   gtk_window_close (GTK_WINDOW (shortcuts));
-  settle ();
+  mbc_test_settle ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
-  settle ();
+  mbc_test_settle ();
   g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
                  shortcuts);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_stacked (gpointer data)
+{
+  GtkWidget *form = mbc_window_get_form (data);
+  GtkWidget *results = mbc_window_get_result_view (data);
+  graphene_rect_t f, r;
+
+  return gtk_widget_compute_bounds (form, GTK_WIDGET (data), &f) &&
+         gtk_widget_compute_bounds (results, GTK_WIDGET (data), &r) &&
+         r.origin.y >= f.origin.y + f.size.height && f.size.width <= 360;
+}
+
+/* The result's top is in view (at the top, unless the page cannot scroll that far). */
+static gboolean
+result_in_view (gpointer data)
+{
+  GtkWidget *results = mbc_window_get_result_view (data);
+  GtkWidget *scroller = gtk_widget_get_ancestor (results, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment =
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t at;
+
+  return gtk_widget_compute_point (results, scroller, &GRAPHENE_POINT_INIT (0, 0), &at) &&
+         at.y >= -1 && at.y < gtk_adjustment_get_page_size (adjustment);
+}
+
+static gboolean
+summary_bar_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (find_named (GTK_WIDGET (data), "summary-bar"));
+}
+
+static gboolean
+summary_bar_shown (gpointer data)
+{
+  return !summary_bar_hidden (data);
 }
 
 static void
@@ -725,57 +751,30 @@ test_narrow (void)
   MbcWindow *window = new_window ();
   GtkWidget *form = mbc_window_get_form (window);
   GtkWidget *results = mbc_window_get_result_view (window);
-  graphene_rect_t f, r;
+  GtkWidget *bar = find_named (GTK_WIDGET (window), "summary-bar");
+  GtkWidget *scroller = gtk_widget_get_ancestor (form, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment =
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_rect_t r;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
-  for (int i = 0; i < 20; i++)
-    {
-      settle ();
-      g_usleep (10000);
-    }
-  g_assert_true (gtk_widget_compute_bounds (form, GTK_WIDGET (window), &f));
-  g_assert_true (gtk_widget_compute_bounds (results, GTK_WIDGET (window), &r));
   /* Stacked, form first, and nothing wider than the window. */
-  g_assert_cmpfloat (r.origin.y, >=, f.origin.y + f.size.height);
-  g_assert_cmpfloat (f.size.width, <=, 360);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  g_assert_true (mbc_test_wait_until (is_stacked, window, 5000));
+  g_assert_true (gtk_widget_compute_bounds (results, GTK_WIDGET (window), &r));
   g_assert_cmpfloat (r.size.width, <=, 360);
+
   /* Stacked, the dated heading stays in view above the form, with the note under it; it
    * goes to the result. Side by side, it is not needed. */
-  {
-    GtkWidget *bar = find_named (GTK_WIDGET (window), "summary-bar");
-    GtkAdjustment *adjustment = NULL;
-    GtkWidget *scroller = gtk_widget_get_ancestor (form, GTK_TYPE_SCROLLED_WINDOW);
-    graphene_point_t at;
-
-    g_assert_nonnull (bar);
-    g_assert_true (gtk_widget_get_visible (bar));
-    g_assert_true (gtk_widget_compute_bounds (bar, GTK_WIDGET (window), &r));
-    g_assert_cmpfloat (r.origin.y + r.size.height, <=, 700);
-    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
-    g_signal_emit_by_name (bar, "clicked");
-    /* The viewport moves at its next allocation: wait for it, with a deadline. */
-    for (int i = 0; i < 200; i++)
-      {
-        settle ();
-        g_assert_true (gtk_widget_compute_point (results, scroller, &GRAPHENE_POINT_INIT (0, 0),
-                                                 &at));
-        if (at.y < gtk_adjustment_get_page_size (adjustment))
-          break;
-        g_usleep (10000);
-      }
-    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
-    /* The result's top is in view (at the top, unless the page cannot scroll that far). */
-    g_assert_cmpfloat (at.y, >=, -1);
-    g_assert_cmpfloat (at.y, <, gtk_adjustment_get_page_size (adjustment));
-    gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
-    for (int i = 0; i < 20 && gtk_widget_get_visible (bar); i++)
-      {
-        settle ();
-        g_usleep (10000);
-      }
-    g_assert_false (gtk_widget_get_visible (bar));
-  }
+  g_assert_nonnull (bar);
+  g_assert_true (mbc_test_wait_until (summary_bar_shown, window, 5000));
+  g_assert_true (gtk_widget_compute_bounds (bar, GTK_WIDGET (window), &r));
+  g_assert_cmpfloat (r.origin.y + r.size.height, <=, 700);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_false (result_in_view (window));
+  g_signal_emit_by_name (bar, "clicked");
+  g_assert_true (mbc_test_wait_until (result_in_view, window, 5000));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
+  g_assert_true (mbc_test_wait_until (summary_bar_hidden, window, 5000));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -787,7 +786,7 @@ test_no_guideline (void)
   GtkWidget *results = mbc_window_get_result_view (window);
 
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  mbc_test_settle ();
   g_assert_false (gtk_widget_get_mapped (results));
   g_assert_null (mbc_result_view_get_result (MBC_RESULT_VIEW (results)));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -12,7 +12,7 @@ import tempfile
 import time
 
 # The headings are the bundled pack's, one for each tier.
-PACK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "guidelines",
+PACK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "guidelines",
                     "uio2017-mbc-primary-surgery.json")
 TIERS = {tier: text["heading"] for tier, text in json.load(open(PACK))["tiers"].items()}
 HEADINGS = tuple(TIERS.values())

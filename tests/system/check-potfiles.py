@@ -16,7 +16,8 @@ os.chdir(root)
 listed = [line.strip() for line in open("po/POTFILES.in")
           if line.strip() and not line.startswith("#")]
 marker = {".c": re.compile(r"\b(N?_|C_|NC_)\s*\("), ".ui": re.compile(r'translatable="yes"')}
-candidates = glob.glob("src/*.c") + glob.glob("ui/*.ui")
+candidates = (glob.glob("src/**/*.c", recursive=True) +
+              glob.glob("ui/**/*.ui", recursive=True))
 needed = {f for f in candidates if marker[os.path.splitext(f)[1]].search(open(f).read())}
 needed |= set(glob.glob("data/*.desktop.in") + glob.glob("data/*.metainfo.xml.in") +
               glob.glob("data/*.gschema.xml"))

@@ -16,6 +16,8 @@ import tempfile
 import time
 import urllib.parse
 
+from tap import Tap
+
 advisor = sys.argv[1]
 app = "io.github.mbcadvisor.MbcAdvisor"
 work = tempfile.mkdtemp(prefix="mbc-build-tree-")
@@ -25,14 +27,8 @@ env.update(GDK_DEBUG="gl-disable", GSK_RENDERER="cairo", GSETTINGS_BACKEND="memo
            HOME=work, XDG_STATE_HOME=os.path.join(work, "state"),
            XDG_CONFIG_HOME=os.path.join(work, "config"),
            XDG_DATA_HOME=os.path.join(work, "data"))
-print("1..3")
-status = 0
-
-
-def report(n, ok, text):
-    global status
-    print(("ok" if ok else "not ok") + f" {n} {text}")
-    status |= not ok
+tap = Tap(3)
+report = tap.report
 
 
 def gdbus(*args):
@@ -95,4 +91,4 @@ try:
            f"the URI is where the user guide's pages are ({pages})")
 finally:
     shutil.rmtree(work, ignore_errors=True)
-sys.exit(status)
+tap.exit()
