@@ -785,10 +785,19 @@ test_no_guideline (void)
   MbcWindow *window = mbc_window_new (NULL, NULL, "the pack has 3 problems");
   GtkWidget *results = mbc_window_get_result_view (window);
 
+  GtkWidget *page = find_named (GTK_WIDGET (window), "error-page");
+
   gtk_window_present (GTK_WINDOW (window));
   mbc_test_settle ();
   g_assert_false (gtk_widget_get_mapped (results));
   g_assert_null (mbc_result_view_get_result (MBC_RESULT_VIEW (results)));
+  /* The error page is what is shown, and it says what is wrong. */
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==,
+                   "The Guideline Could Not Be Loaded");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==,
+                   "the pack has 3 problems");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -334,15 +334,16 @@ pending_run (Pending *pending)
   pending_free (pending);
 }
 
-static GtkFileFilter *
-case_filter (void)
+static void
+add_case_filter (GtkFileChooserNative *chooser)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  /* The chooser takes a reference of its own: this one is ours to drop. */
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("Case files (JSON)"));
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_suffix (filter, "json");
-  return filter;
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 }
 
 static GtkFileChooserNative *
@@ -423,7 +424,7 @@ save_as (MbcWindow *self,
                                                             : g_strdup_printf (_("%s.json"), title);
 
   g_strdelimit (name, "/\\:", '-');
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), case_filter ());
+  add_case_filter (chooser);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), pending);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -522,7 +523,7 @@ choose_file_to_open (MbcWindow *self,
   GtkFileChooserNative *chooser = new_chooser (self, _("Open Case"), GTK_FILE_CHOOSER_ACTION_OPEN,
                                                "_Open");
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), case_filter ());
+  add_case_filter (chooser);
   g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
