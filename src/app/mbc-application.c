@@ -216,12 +216,12 @@ about_action (GSimpleAction *action,
                                                  mbc_guideline_get_version (self->guideline));
 
       adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
-                                                    _("The guideline is the consensus of"),
+                                                    _("The guideline is by"),
                                                     (const char **) mbc_guideline_get_authors (self->guideline));
       adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Guideline"), source,
                                           GTK_LICENSE_CUSTOM,
                                           _("The recommendations shown are those of this "
-                                          "consensus, encoded as data and quoted with their "
+                                          "guideline, encoded as data and quoted with their "
                                           "sources; where the application interprets them, "
                                           "it says so."));
     }

@@ -643,8 +643,9 @@ mbc_cli_run (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
     _("Evaluates a case of metastatic (stage IV) breast cancer that has responded to systemic\n"
-    "therapy against the 2017 Indian expert-group consensus on surgery of the primary tumour.\n"
-    "Without options it opens the window (with CASE.json, showing that case)."));
+    "therapy against a guideline on surgery of the primary tumour: the bundled pack, or the\n"
+    "one --guideline names. Without options it opens the window (with CASE.json, showing\n"
+    "that case)."));
   g_option_context_set_description (context,
     _("Exit status: 0 done; 1 a file could not be read or written; 2 the input is invalid\n"
     "(every problem on stderr as FILE: FIELD: what is wrong); 3 the guideline pack is invalid.\n"));

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "mbc-case.h"
+#include "mbc-tier.h"
 #include "mbc-file.h"
 #include "mbc-json.h"
 #include "mbc-problem.h"
@@ -771,9 +772,7 @@ static void
 check_teaching (JsonNode  *node,
                 GPtrArray *problems)
 {
-  static const char * const tiers[] = {
-    "recommended", "individualise", "not_recommended", "indeterminate", NULL
-  };
+  const char * const *tiers = mbc_tier_names ();
   JsonObject *object;
   JsonObjectIter iter;
   const char *name;

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include <string.h>
@@ -415,17 +417,42 @@ mbc_change_free (MbcChange *change)
   g_free (change);
 }
 
-/* The values worth trying for a field, as case-file JSON, nearest first. The engine does
- * not know the guideline's thresholds, so whole numbers are tried one by one over the
- * start of their range and at coarser steps beyond (every 5 years of age from 55), which
- * finds the thresholds of counts, scores and ages without trying every value. */
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+/* Adds @v to @out once, if it is within [@min, @max]. */
+static void
+add_value (GArray *out,
+           double  v,
+           double  min,
+           double  max)
+{
+  if (v < min || v > max)
+    return;
+  for (guint i = 0; i < out->len; i++)
+    if (g_array_index (out, double, i) == v)
+      return;
+  g_array_append_val (out, v);
+}
+
+/* The values worth trying for a field, as case-file JSON. The thresholds come from the
+ * pack: every number its conditions and params use is tried, with its neighbours, beside
+ * the ends of the field's range and (for whole numbers) the start of the range one by one,
+ * where counts and scores change their findings. */
 static GPtrArray *
-candidates (MbcCase      *kase,
+candidates (MbcGuideline *guideline,
+            MbcCase      *kase,
             MbcCaseField  field)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   const char * const *choices = mbc_case_field_get_choices (field);
   g_autoptr(JsonNode) current = mbc_case_dup_field_json (kase, field);
+  GArray *numbers = mbc_guideline_get_numbers (guideline);
 
   switch (mbc_case_field_get_kind (field))
     {
@@ -438,24 +465,34 @@ candidates (MbcCase      *kase,
       g_ptr_array_add (out, json_node_init_boolean (json_node_alloc (), FALSE));
       break;
     case MBC_CASE_KIND_INT:
-      {
-        /* Every whole number over the first part of the range, then larger steps. */
-        static const int steps[] = { 15, 20, 30, 40, 50, 55, 60, 65, 70, 75, 80, 90, 100, 110,
-                                     200, 500, 1000 };
-        double min, max;
-        mbc_case_field_get_range (field, &min, &max);
-        for (int v = (int) min; v <= MIN ((int) max, (int) min + 12); v++)
-          g_ptr_array_add (out, json_node_init_int (json_node_alloc (), v));
-        for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-          if (steps[i] > min + 12 && steps[i] <= max)
-            g_ptr_array_add (out, json_node_init_int (json_node_alloc (), steps[i]));
-      }
-      break;
     case MBC_CASE_KIND_NUMBER:
       {
-        static const double values[] = { 0, 0.5, 1, 1.5, 2, 3, 5, 10, 20, 30 };
-        for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-          g_ptr_array_add (out, json_node_init_double (json_node_alloc (), values[i]));
+        gboolean whole = mbc_case_field_get_kind (field) == MBC_CASE_KIND_INT;
+        double step = whole ? 1 : 0.5;
+        g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+        double min, max;
+
+        mbc_case_field_get_range (field, &min, &max);
+        for (int v = 0; whole && v <= 12; v++)
+          add_value (values, min + v, min, max);
+        add_value (values, min, min, max);
+        for (guint i = 0; i < numbers->len; i++)
+          {
+            double n = g_array_index (numbers, double, i);
+            double at = whole ? floor (n) : n;
+            add_value (values, at - step, min, max);
+            add_value (values, at, min, max);
+            add_value (values, whole ? ceil (n) : at + step, min, max);
+            add_value (values, (whole ? ceil (n) : at) + step, min, max);
+          }
+        add_value (values, max, min, max);
+        g_array_sort (values, compare_doubles);
+        for (guint i = 0; i < values->len; i++)
+          {
+            double v = g_array_index (values, double, i);
+            g_ptr_array_add (out, whole ? json_node_init_int (json_node_alloc (), (gint64) v)
+                                        : json_node_init_double (json_node_alloc (), v));
+          }
       }
       break;
     case MBC_CASE_KIND_SET:
@@ -551,7 +588,7 @@ mbc_evaluator_what_would_change (MbcEvaluator *self,
         continue;
       if (mbc_case_is_known (kase, field) && !field_read_by_unmet_finding (result, field))
         continue;
-      values = candidates (kase, field);
+      values = candidates (self->guideline, kase, field);
       changed = mbc_case_copy (kase);
       for (guint i = 0; i < values->len; i++)
         {

@@ -25,6 +25,7 @@
 #include "mbc-json.h"
 #include "mbc-json-logic.h"
 #include "mbc-problem.h"
+#include "mbc-tier.h"
 
 struct _MbcGuideline
 {
@@ -54,9 +55,10 @@ struct _MbcGuideline
   GPtrArray    *sections;      /* MbcPlanSection */
   GPtrArray    *plan_items;    /* MbcPlanItem */
   MbcEvidence   evidence;
-  MbcTierText   tier_texts[4];  /* in the order of tiers[] */
+  MbcTierText   tier_texts[MBC_N_TIERS];
   MbcPolls      polls;
   GPtrArray    *tests;         /* MbcPackTest */
+  GArray       *numbers;       /* double: every number of the conditions and params */
 };
 
 G_DEFINE_FINAL_TYPE (MbcGuideline, mbc_guideline, G_TYPE_OBJECT)
@@ -99,9 +101,6 @@ typedef struct
   GPtrArray    *fields_read;    /* case fields read by the finding being loaded */
 } Loader;
 
-static const char * const tiers[] = {
-  "recommended", "individualise", "not_recommended", "indeterminate", NULL
-};
 static const char * const indicators[] = { "info", "warning", "critical", NULL };
 static const char * const source_kinds[] = {
   "take_home_message", "poll", "question", "statement", "reference", NULL
@@ -895,7 +894,7 @@ load_decision (Loader     *l,
       rule = g_new0 (MbcRule, 1);
       rule->id = get_id (l, object, path, rule_ids);
       rule->when = get_condition (l, object, path, "when", TRUE);
-      rule->tier = get_choice (l, object, path, "tier", tiers);
+      rule->tier = get_choice (l, object, path, "tier", mbc_tier_names ());
       rule->indicator = get_choice (l, object, path, "indicator", indicators);
       rule->summary = get_string (l, object, path, "summary", TRUE);
       rule->detail = get_string (l, object, path, "detail", TRUE);
@@ -1190,7 +1189,7 @@ load_tests (Loader     *l,
       if (expect == NULL)
         continue;
       check_keys (l, expect, expect_path, expect_keys);
-      test->tier = get_choice (l, expect, expect_path, "tier", tiers);
+      test->tier = get_choice (l, expect, expect_path, "tier", mbc_tier_names ());
       if (json_object_has_member (expect, "strength"))
         {
           test->has_strength = TRUE;
@@ -1251,11 +1250,12 @@ load_presentation (Loader     *l,
 
   if (object != NULL)
     {
-      check_keys (l, object, "$.tiers", tiers);
-      for (guint t = 0; tiers[t]; t++)
+      check_keys (l, object, "$.tiers", mbc_tier_names ());
+      for (guint t = 0; mbc_tier_names ()[t]; t++)
         {
-          g_autofree char *path = mbc_json_path_member ("$.tiers", tiers[t]);
-          JsonObject *text = get_object (l, object, "$.tiers", tiers[t], TRUE);
+          const char *name = mbc_tier_names ()[t];
+          g_autofree char *path = mbc_json_path_member ("$.tiers", name);
+          JsonObject *text = get_object (l, object, "$.tiers", name, TRUE);
 
           if (text == NULL)
             continue;
@@ -1282,6 +1282,36 @@ get_authors (Loader     *l,
   if (authors[0] == NULL && json_object_has_member (root, "authors"))
     mbc_problems_add (l->problems, "$.authors", _("must name at least one author"));
   return authors;
+}
+
+/* Where thresholds are: the params and every condition (not the sources' percentages). */
+static const char * const with_numbers[] = { "params", "findings", "decision", "plan" };
+
+static void
+collect_numbers (JsonNode *node,
+                 GArray   *numbers)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
+      for (GList *m = members; m; m = m->next)
+        collect_numbers (m->data, numbers);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        collect_numbers (json_array_get_element (array, i), numbers);
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && (json_node_get_value_type (node) == G_TYPE_INT64 ||
+                                            json_node_get_value_type (node) == G_TYPE_DOUBLE))
+    {
+      double v = json_node_get_double (node);
+      for (guint i = 0; i < numbers->len; i++)
+        if (g_array_index (numbers, double, i) == v)
+          return;
+      g_array_append_val (numbers, v);
+    }
 }
 
 static void
@@ -1325,6 +1355,9 @@ load (Loader   *l,
   load_plan (l, root);
   load_evidence (l, root);
   load_tests (l, root);
+  for (guint i = 0; i < G_N_ELEMENTS (with_numbers); i++)
+    if (json_object_has_member (root, with_numbers[i]))
+      collect_numbers (json_object_get_member (root, with_numbers[i]), self->numbers);
 }
 
 /* --- GObject ------------------------------------------------------------------------------- */
@@ -1347,6 +1380,7 @@ mbc_guideline_finalize (GObject *object)
   g_clear_pointer (&self->plan_items, g_ptr_array_unref);
   g_clear_pointer (&self->evidence.items, g_ptr_array_unref);
   g_clear_pointer (&self->tests, g_ptr_array_unref);
+  g_clear_pointer (&self->numbers, g_array_unref);
   g_clear_pointer (&self->authors, g_free);
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->root, json_node_unref);
@@ -1419,6 +1453,7 @@ mbc_guideline_init (MbcGuideline *self)
   self->plan_items = g_ptr_array_new_with_free_func ((GDestroyNotify) plan_item_free);
   self->evidence.items = g_ptr_array_new_with_free_func (g_free);
   self->tests = g_ptr_array_new_with_free_func ((GDestroyNotify) pack_test_free);
+  self->numbers = g_array_new (FALSE, FALSE, sizeof (double));
 }
 
 /* --- Public API ---------------------------------------------------------------------------- */
@@ -1701,6 +1736,19 @@ mbc_guideline_get_plan_items (MbcGuideline *self)
 }
 
 /**
+ * mbc_guideline_get_numbers:
+ *
+ * Returns: (transfer none) (element-type double): every number the pack's params and
+ *   conditions use, once each: where its thresholds are.
+ */
+GArray *
+mbc_guideline_get_numbers (MbcGuideline *self)
+{
+  g_return_val_if_fail (MBC_IS_GUIDELINE (self), NULL);
+  return self->numbers;
+}
+
+/**
  * mbc_guideline_get_tests:
  *
  * Returns: (transfer none) (element-type MbcPackTest): the pack's own tests, in order.
@@ -1730,8 +1778,8 @@ mbc_guideline_get_tier_text (MbcGuideline *self,
                              const char   *tier)
 {
   g_return_val_if_fail (MBC_IS_GUIDELINE (self), NULL);
-  for (guint t = 0; tiers[t]; t++)
-    if (g_strcmp0 (tier, tiers[t]) == 0)
+  for (guint t = 0; mbc_tier_names ()[t]; t++)
+    if (g_strcmp0 (tier, mbc_tier_names ()[t]) == 0)
       return &self->tier_texts[t];
   return NULL;
 }

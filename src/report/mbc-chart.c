@@ -166,7 +166,8 @@ mbc_chart_draw_poll (cairo_t              *cr,
  * Returns: (transfer full): every number of the chart in words, for screen readers.
  */
 char *
-mbc_chart_describe_poll (const MbcSource *source)
+mbc_chart_describe_poll (const MbcSource *source,
+                         const char      *series)
 {
   GString *out;
 
@@ -176,7 +177,7 @@ mbc_chart_describe_poll (const MbcSource *source)
   g_string_append_printf (out, "%s. %s ", source->title, source->question ? source->question : "");
   if (source->options && source->options->len > 0)
     {
-      g_string_append (out, _("Polled oncologists: "));
+      g_string_append_printf (out, _("%s: "), series);
       for (guint i = 0; i < source->options->len; i++)
         {
           const MbcPollOption *option = g_ptr_array_index (source->options, i);

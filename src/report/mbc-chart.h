@@ -21,7 +21,8 @@ int   mbc_chart_draw_poll     (cairo_t              *cr,
                                gboolean              highlighted,
                                const MbcChartColors *colors,
                                int                   width);
-char *mbc_chart_describe_poll (const MbcSource      *source);
+char *mbc_chart_describe_poll (const MbcSource      *source,
+                               const char           *series);
 
 int   mbc_chart_draw_comparison     (cairo_t              *cr,
                                      PangoContext         *context,

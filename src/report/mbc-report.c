@@ -201,15 +201,14 @@ add_fields (MbcReport  *self,
 static void
 build (MbcReport *self)
 {
-  static const double tier_colors[][3] = {
-    { 0.10, 0.45, 0.22 }, { 0.55, 0.38, 0.0 }, { 0.70, 0.10, 0.14 }, { 0.11, 0.40, 0.75 },
-  };
-  static const char * const tiers[] = {
-    "recommended", "individualise", "not_recommended", "indeterminate"
+  /* The heading's colour follows the indicator the pack gives the rule that fired. */
+  static const struct { const char *indicator; double rgb[3]; } colors[] = {
+    { "info", { 0.10, 0.45, 0.22 } },
+    { "warning", { 0.55, 0.38, 0.0 } },
+    { "critical", { 0.70, 0.10, 0.14 } },
   };
   MbcGuideline *g = self->guideline;
   MbcResult *r = self->result;
-  const char *tier = mbc_result_get_tier (r);
   const MbcRule *rule = mbc_result_get_rule (r);
   const MbcStrength *strength = mbc_result_get_strength_basis (r);
   GPtrArray *groups = mbc_guideline_get_groups (g);
@@ -236,9 +235,9 @@ build (MbcReport *self)
 
   add (self, STYLE_HEADING, _("Recommendation"));
   block = add (self, STYLE_TIER, mbc_result_get_heading (r));
-  for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
-    if (g_strcmp0 (tier, tiers[i]) == 0)
-      memcpy (block->color, tier_colors[i], sizeof block->color);
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    if (g_strcmp0 (rule->indicator, colors[i].indicator) == 0)
+      memcpy (block->color, colors[i].rgb, sizeof block->color);
   /* Directly under the heading: the dated note of what has been published since. */
   addf (self, STYLE_BODY, _("%s See “%s” below."), evidence->line, evidence->title);
   addf (self, STYLE_BODY, "%s %s", rule->summary, rule->detail);

@@ -14,6 +14,7 @@
 #include "mbc-case-form.h"
 #include "mbc-choice-button.h"
 #include "mbc-guideline.h"
+#include "mbc-json.h"
 #include "mbc-library-dialog.h"
 #include "mbc-presenter-window.h"
 #include "mbc-result-view.h"
@@ -27,9 +28,9 @@ static MbcGuideline *guideline;
 /* A window as a person gets it: presented, and with every section built (those below the
  * first screen come once the first frame is painted). */
 static MbcWindow *
-new_window (void)
+new_window_for (MbcGuideline *pack)
 {
-  MbcWindow *window = mbc_window_new (NULL, guideline, NULL);
+  MbcWindow *window = mbc_window_new (NULL, pack, NULL);
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -39,6 +40,12 @@ new_window (void)
   g_assert_true (mbc_window_get_complete (window));
   mbc_test_settle ();
   return window;
+}
+
+static MbcWindow *
+new_window (void)
+{
+  return new_window_for (guideline);
 }
 
 static GtkWidget *
@@ -778,6 +785,120 @@ test_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The bundled pack's words, and what the C code must never say of its own. */
+static const char * const pack_words[][2] = {
+  { "2017", "2030" }, { "Oncologists", "Surgeons" }, { "oncologists", "surgeons" },
+  { "Take-home message", "Key point" }, { "take-home message", "key point" },
+  { "Update in Oncology", "Other Guideline" }, { "panel", "board" },
+  { "Surgery can be recommended", "Operation advised" },
+  { "surgery can be recommended", "operation advised" },
+  { "Individual decision", "Case by case" }, { "Surgery not recommended", "No operation" },
+  { "surgery not recommended", "no operation" },
+  { "More information needed", "Details missing" },
+};
+
+/* Every string of the pack, with the bundled pack's words replaced. */
+static void
+reword (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) values = json_object_get_values (json_node_get_object (node));
+      for (GList *v = values; v; v = v->next)
+        reword (v->data);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        reword (json_array_get_element (array, i));
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      g_autoptr(GString) text = g_string_new (json_node_get_string (node));
+      for (guint i = 0; i < G_N_ELEMENTS (pack_words); i++)
+        g_string_replace (text, pack_words[i][0], pack_words[i][1], 0);
+      json_node_set_string (node, text->str);
+    }
+}
+
+/* Everything the widgets under @widget say in labels. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static void
+assert_no_pack_words (const char *where,
+                      const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pack_words); i++)
+    if (strstr (text, pack_words[i][0]))
+      g_error ("%s says \"%s\", a word of the bundled pack:\n%s", where, pack_words[i][0],
+               text);
+}
+
+/* Another pack, with other words and another threshold: the window and the report show
+ * that pack's words and apply its threshold, and none of the bundled pack's words. */
+static void
+test_second_pack (void)
+{
+  g_autofree char *path = g_build_filename (SOURCE_ROOT, "data", "guidelines",
+                                            "uio2017-mbc-primary-surgery.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MbcGuideline) other = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("mbc-second-pack-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  MbcWindow *window;
+  JsonObject *young;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  root = mbc_json_parse (text, length, 512, &error);
+  g_assert_no_error (error);
+  reword (root);
+  young = json_object_get_object_member (json_object_get_object_member (
+    json_node_get_object (root), "params"), "young_age_below_years");
+  json_object_set_int_member (young, "value", 60);
+  written = mbc_json_to_string (root, 0);
+  bytes = g_bytes_new (written, strlen (written));
+  other = mbc_guideline_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+
+  window = new_window_for (other);
+  type_number (window, MBC_CASE_FIELD_AGE_YEARS, "57");
+  check_site (window, "bone");
+  choose (window, MBC_CASE_FIELD_METASTATIC_RESPONSE, "Complete response");
+  /* The threshold is the pack's: 57 is young under this one. */
+  g_assert_cmpstr (finding_word (window, "young_age"), ==, "Met");
+  g_assert_cmpstr (mbc_result_get_tier_title (result (window)), ==, "Operation advised");
+  g_assert_true (g_str_has_prefix (heading (window), "2030 consensus: operation advised"));
+  collect_text (GTK_WIDGET (window), shown);
+  assert_no_pack_words ("the window", shown->str);
+
+  g_assert_true (mbc_window_export_report (window, file));
+  {
+    g_autofree char *report = mbc_test_pdf_text (pdf);
+    assert_no_pack_words ("the report", report);
+    g_assert_nonnull (strstr (report, "How the polled surgeons voted (2030)"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 /* Without a guideline there is no recommendation at all: an error page says why. */
 static void
 test_no_guideline (void)
@@ -828,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/window/export-report", test_export_report);
   g_test_add_func ("/window/teaching-session", test_teaching_session);
   g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/second-pack", test_second_pack);
   g_test_add_func ("/window/no-guideline", test_no_guideline);
   status = g_test_run ();
   g_clear_object (&guideline);

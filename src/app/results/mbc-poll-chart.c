@@ -122,10 +122,12 @@ mbc_poll_chart_measure (GtkWidget      *widget,
 static void
 update_accessible (MbcPollChart *self)
 {
-  g_autofree char *description = mbc_chart_describe_poll (self->source);
-  g_autofree char *label = g_strdup_printf (_("Poll chart: %s%s"), self->source->title,
-                                            self->highlighted ? " (this result rests on it)"
-                                                              : "");
+  const char *series = mbc_guideline_get_polls (self->guideline)->series;
+  g_autofree char *description = mbc_chart_describe_poll (self->source, series);
+  g_autofree char *label = g_strdup_printf (self->highlighted
+                                            ? _("Poll chart: %s (this result rests on its "
+                                                "expert group statement)")
+                                            : _("Poll chart: %s"), self->source->title);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,

@@ -66,16 +66,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The heading's icon and colour follow the indicator the pack gives the rule that fired,
+ * as a CDS Hooks card's would. */
 static const struct
 {
-  const char *tier;
+  const char *indicator;
   const char *icon;
   const char *style;
-} tiers[] = {
-  { "recommended", "emblem-ok-symbolic", "success" },
-  { "individualise", "dialog-information-symbolic", "warning" },
-  { "not_recommended", "action-unavailable-symbolic", "error" },
-  { "indeterminate", "dialog-question-symbolic", "accent" },
+} indicators[] = {
+  { "info", "emblem-ok-symbolic", "success" },
+  { "warning", "dialog-information-symbolic", "warning" },
+  { "critical", "action-unavailable-symbolic", "error" },
 };
 
 static const struct
@@ -622,16 +623,15 @@ static void
 update (MbcResultView *self,
         GPtrArray     *changes)
 {
-  const char *tier;
   const MbcRule *rule;
   const MbcStrength *strength;
   gboolean stronger;
   g_autofree char *rule_text = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
     {
-      gtk_widget_remove_css_class (self->heading_icon, tiers[i].style);
-      gtk_widget_remove_css_class (self->heading_label, tiers[i].style);
+      gtk_widget_remove_css_class (self->heading_icon, indicators[i].style);
+      gtk_widget_remove_css_class (self->heading_label, indicators[i].style);
     }
   if (self->result == NULL)
     {
@@ -641,16 +641,15 @@ update (MbcResultView *self,
   if (mbc_result_get_guideline (self->result) != self->guideline)
     build (self, mbc_result_get_guideline (self->result));
 
-  tier = mbc_result_get_tier (self->result);
   rule = mbc_result_get_rule (self->result);
-  for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
-    if (g_strcmp0 (tiers[i].tier, tier) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
+    if (g_strcmp0 (indicators[i].indicator, rule->indicator) == 0)
       {
-        gtk_image_set_from_icon_name (GTK_IMAGE (self->heading_icon), tiers[i].icon);
-        gtk_widget_add_css_class (self->heading_icon, tiers[i].style);
-        gtk_widget_add_css_class (self->heading_label, tiers[i].style);
-        gtk_label_set_text (GTK_LABEL (self->heading_label), mbc_result_get_heading (self->result));
+        gtk_image_set_from_icon_name (GTK_IMAGE (self->heading_icon), indicators[i].icon);
+        gtk_widget_add_css_class (self->heading_icon, indicators[i].style);
+        gtk_widget_add_css_class (self->heading_label, indicators[i].style);
       }
+  gtk_label_set_text (GTK_LABEL (self->heading_label), mbc_result_get_heading (self->result));
   strength = mbc_result_get_strength_basis (self->result);
   stronger = g_strcmp0 (mbc_result_get_strength (self->result), "stronger") == 0;
   gtk_widget_set_visible (self->strength_label, stronger);
