@@ -37,25 +37,6 @@ prefer_malloc_for_batch (char **argv)
   g_unsetenv ("G_SLICE");
 }
 
-/* The command-line actions need no display and never initialise GTK. */
-static gboolean
-is_headless (int    argc,
-             char **argv)
-{
-  static const char * const options[] = {
-    "--evaluate", "-e", "--report", "-r", "--output", "-o", "--paper", "--batch", "-b",
-    "--validate-guideline", "--test-guideline", "--jsonlogic", "--version",
-    "-v", "--help", "-h", "-?", "--help-all", "--format", "-f",
-  };
-
-  for (int i = 1; i < argc; i++)
-    for (guint k = 0; k < G_N_ELEMENTS (options); k++)
-      if (strcmp (argv[i], options[k]) == 0 ||
-          (g_str_has_prefix (argv[i], options[k]) && argv[i][strlen (options[k])] == '='))
-        return TRUE;
-  return FALSE;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -71,7 +52,8 @@ main (int   argc,
                                                                : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-  if (is_headless (argc, argv))
+  /* The command-line actions need no display and never initialise GTK. */
+  if (mbc_cli_is_headless (argc, argv))
     return mbc_cli_run (argc, argv);
 
   /* The window: CASE.json files to open, and --guideline PACK.json. */

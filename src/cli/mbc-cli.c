@@ -604,6 +604,73 @@ count_true (gboolean a, gboolean b, gboolean c, gboolean d)
   return !!a + !!b + !!c + !!d;
 }
 
+/* The command line's options: the only list of them (main.c asks mbc_cli_is_headless()). */
+static GOptionEntry *
+option_entries (Options *o)
+{
+  const GOptionEntry entries[] = {
+    { "evaluate", 'e', 0, G_OPTION_ARG_FILENAME, &o->evaluate,
+      N_("Print the result for a case file (\"-\" reads standard input)"), "CASE.json" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &o->format,
+      N_("Output of --evaluate: json (default) or text"), "FORMAT" },
+    { "report", 'r', 0, G_OPTION_ARG_FILENAME, &o->report,
+      N_("Write the PDF report of a case (with --output)"), "CASE.json" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
+      N_("Where --report writes the PDF"), "FILE.pdf" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &o->paper,
+      N_("Paper of --report: a4 or letter (default: the locale's)"), "PAPER" },
+    { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &o->batch,
+      N_("Evaluate one case per line, print one result per line"), "CASES.jsonl" },
+    { "guideline", 'g', 0, G_OPTION_ARG_FILENAME, &o->guideline,
+      N_("Use this guideline pack instead of the bundled one"), "PACK.json" },
+    { "validate-guideline", 0, 0, G_OPTION_ARG_FILENAME, &o->validate_guideline,
+      N_("Check a guideline pack and report every problem"), "PACK.json" },
+    { "test-guideline", 0, 0, G_OPTION_ARG_FILENAME, &o->test_guideline,
+      N_("Check a guideline pack, then run its own tests"), N_("PACK.json") },
+    { "jsonlogic", 0, 0, G_OPTION_ARG_STRING, &o->jsonlogic,
+      N_("Print what a JsonLogic rule gives for DATA (JSON text)"), "RULE [DATA]" },
+    { "version", 'v', 0, G_OPTION_ARG_NONE, &o->version, N_("Print the version"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->rest, NULL, "[CASE.json]" },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+/**
+ * mbc_cli_is_headless:
+ *
+ * Returns: whether @argv asks for one of the command line's actions (which need no
+ *   display) rather than the window. --guideline and case files alone are the window's.
+ */
+gboolean
+mbc_cli_is_headless (int    argc,
+                     char **argv)
+{
+  Options o = { 0 };
+  g_autofree GOptionEntry *entries = option_entries (&o);
+
+  for (int i = 1; i < argc; i++)
+    for (const GOptionEntry *e = entries; e->long_name; e++)
+      {
+        gsize n = strlen (e->long_name);
+        gboolean is_long = *e->long_name && g_str_has_prefix (argv[i], "--") &&
+                           strncmp (argv[i] + 2, e->long_name, n) == 0 &&
+                           (argv[i][2 + n] == '\0' || argv[i][2 + n] == '=');
+        gboolean is_short = e->short_name && argv[i][0] == '-' && argv[i][1] == e->short_name &&
+                            argv[i][2] == '\0';
+
+        if ((is_long || is_short) && strcmp (e->long_name, "guideline") != 0)
+          return TRUE;
+      }
+  /* GOption's own help options. */
+  for (int i = 1; i < argc; i++)
+    if (strcmp (argv[i], "-h") == 0 || strcmp (argv[i], "-?") == 0 ||
+        g_str_has_prefix (argv[i], "--help"))
+      return TRUE;
+  return FALSE;
+}
+
 int
 mbc_cli_run (int    argc,
              char **argv)
@@ -613,31 +680,7 @@ mbc_cli_run (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *help = NULL;
   int status;
-  const GOptionEntry entries[] = {
-    { "evaluate", 'e', 0, G_OPTION_ARG_FILENAME, &o.evaluate,
-      N_("Print the result for a case file (\"-\" reads standard input)"), "CASE.json" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format,
-      N_("Output of --evaluate: json (default) or text"), "FORMAT" },
-    { "report", 'r', 0, G_OPTION_ARG_FILENAME, &o.report,
-      N_("Write the PDF report of a case (with --output)"), "CASE.json" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-      N_("Where --report writes the PDF"), "FILE.pdf" },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper,
-      N_("Paper of --report: a4 or letter (default: the locale's)"), "PAPER" },
-    { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &o.batch,
-      N_("Evaluate one case per line, print one result per line"), "CASES.jsonl" },
-    { "guideline", 'g', 0, G_OPTION_ARG_FILENAME, &o.guideline,
-      N_("Use this guideline pack instead of the bundled one"), "PACK.json" },
-    { "validate-guideline", 0, 0, G_OPTION_ARG_FILENAME, &o.validate_guideline,
-      N_("Check a guideline pack and report every problem"), "PACK.json" },
-    { "test-guideline", 0, 0, G_OPTION_ARG_FILENAME, &o.test_guideline,
-      N_("Check a guideline pack, then run its own tests"), N_("PACK.json") },
-    { "jsonlogic", 0, 0, G_OPTION_ARG_STRING, &o.jsonlogic,
-      N_("Print what a JsonLogic rule gives for DATA (JSON text)"), "RULE [DATA]" },
-    { "version", 'v', 0, G_OPTION_ARG_NONE, &o.version, N_("Print the version"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.rest, NULL, "[CASE.json]" },
-    { NULL }
-  };
+  g_autofree GOptionEntry *entries = option_entries (&o);
 
   context = g_option_context_new (_("— surgery of the primary tumour in metastatic breast cancer"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

@@ -15,7 +15,9 @@ typedef enum
   MBC_EXIT_INVALID_GUIDELINE = 3,
 } MbcExitStatus;
 
-int mbc_cli_run (int    argc,
-                 char **argv);
+gboolean mbc_cli_is_headless (int    argc,
+                              char **argv);
+int      mbc_cli_run         (int    argc,
+                              char **argv);
 
 G_END_DECLS
