@@ -17,6 +17,7 @@
 #include <gio/gio.h>
 
 #include "mbc-case.h"
+#include "mbc-batch.h"
 #include "mbc-cli.h"
 #include "mbc-pack-test.h"
 #include "mbc-evaluator.h"
@@ -334,27 +335,6 @@ run_report (const char *path,
   return MBC_EXIT_OK;
 }
 
-static void
-write_error_line (GString   *out,
-                  guint      line,
-                  GPtrArray *problems)
-{
-  g_string_append_printf (out, "{\"schema\":\"mbc-advisor/error/1\",\"line\":%u,\"errors\":[",
-                          line);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const MbcProblem *p = g_ptr_array_index (problems, i);
-      if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append (out, "{\"field\":");
-      mbc_json_write_string (out, p->where);
-      g_string_append (out, ",\"message\":");
-      mbc_json_write_string (out, p->message);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "]}\n");
-}
-
 /*
  * --batch: lines are cut into chunks that worker threads evaluate (one per processor);
  * the main thread writes the chunks strictly in input order as they complete. Workers
@@ -394,33 +374,14 @@ batch_line (Batch        *batch,
             guint         line,
             Chunk        *chunk)
 {
-  const char *p = batch->data + g_array_index (batch->starts, gsize, line);
-  gsize length = g_array_index (batch->starts, gsize, line + 1) -
-                 g_array_index (batch->starts, gsize, line);
+  gsize start = g_array_index (batch->starts, gsize, line);
+  gsize length = g_array_index (batch->starts, gsize, line + 1) - start;
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
-  g_autoptr(MbcCase) kase = NULL;
 
-  /* The line without its end: "\n" or "\r\n" (the last line may have neither). */
-  if (length > 0 && p[length - 1] == '\n')
-    length--;
-  if (length > 0 && p[length - 1] == '\r')
-    length--;
-  if (length == 0 || strspn (p, " \t") >= length)
-    mbc_problems_add (problems, "$", "the line is empty; each line must hold one case");
-  else
-    kase = mbc_case_new_from_data (p, length, problems);
-
-  if (kase != NULL)
-    {
-      g_autoptr(MbcResult) result = mbc_evaluator_evaluate (evaluator, kase, &chunk->error);
-      if (result == NULL)
-        return;
-      mbc_result_write_json (result, chunk->out);
-      g_string_append_c (chunk->out, '\n');
-      return;
-    }
+  if (mbc_batch_evaluate_line (evaluator, batch->data + start, length, line + 1, chunk->out,
+                               problems, &chunk->error) || chunk->error != NULL)
+    return;
   chunk->bad++;
-  write_error_line (chunk->out, line + 1, problems);
   for (guint i = 0; i < problems->len; i++)
     {
       const MbcProblem *problem = g_ptr_array_index (problems, i);

@@ -950,6 +950,37 @@ mbc_case_new_from_data (const char *data,
   return self;
 }
 
+/**
+ * mbc_case_copy_evaluable:
+ *
+ * A case as it is being entered may hold values with problems (fewer lesions than sites,
+ * say). What is evaluated is a copy in which every field with a problem counts as unknown,
+ * until what remains is valid: the one place this rule lives.
+ *
+ * Returns: (transfer full): a valid copy of @self.
+ */
+MbcCase *
+mbc_case_copy_evaluable (MbcCase *self)
+{
+  MbcCase *copy;
+
+  g_return_val_if_fail (MBC_IS_CASE (self), NULL);
+  copy = mbc_case_copy (self);
+  for (int round = 0; round < MBC_CASE_N_FIELDS; round++)
+    {
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      if (mbc_case_validate (copy, problems))
+        break;
+      for (guint i = 0; i < problems->len; i++)
+        {
+          int field = mbc_case_field_from_problem (((MbcProblem *) problems->pdata[i])->where);
+          if (field >= 0)
+            mbc_case_set_unknown (copy, field);
+        }
+    }
+  return copy;
+}
+
 MbcCase *
 mbc_case_copy (MbcCase *self)
 {

@@ -71,6 +71,7 @@ MbcCase   *mbc_case_new_from_data     (const char   *data,
                                        gsize         length,
                                        GPtrArray    *problems);
 MbcCase   *mbc_case_copy              (MbcCase      *self);
+MbcCase   *mbc_case_copy_evaluable    (MbcCase      *self);
 gboolean   mbc_case_is_known          (MbcCase      *self,
                                        MbcCaseField  field);
 void       mbc_case_set_unknown       (MbcCase      *self,

@@ -172,6 +172,26 @@ test_evaluate_errors (void)
   g_assert_cmpint (both.status, ==, 2);
 }
 
+/* Standard input that ends in a long run of spaces, with no newline: the last line is
+ * blank, an error in its place, and nothing reads past the end (the sanitizer build). */
+static void
+test_batch_trailing_spaces (void)
+{
+  g_autoptr(GString) input = g_string_new ("{\"schema\": \"mbc-advisor/case/1\"}\n");
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_c (input, ' ');
+  RUN_STDIN (&r, input->str, "--batch", "-");
+  g_assert_cmpint (r.status, ==, 2);
+  lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "{\"schema\":\"mbc-advisor/result/1\""));
+  g_assert_true (g_str_has_prefix (lines[1], "{\"schema\":\"mbc-advisor/error/1\",\"line\":2,"));
+  g_assert_nonnull (strstr (r.err, ":2: $: the line is empty"));
+}
+
 static void
 test_batch (void)
 {
@@ -630,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/cli/evaluate", test_evaluate);
   g_test_add_func ("/cli/evaluate-errors", test_evaluate_errors);
   g_test_add_func ("/cli/batch", test_batch);
+  g_test_add_func ("/cli/batch-trailing-spaces", test_batch_trailing_spaces);
   g_test_add_func ("/cli/batch-all-good", test_batch_all_good);
   g_test_add_func ("/cli/batch-order", test_batch_order);
   g_test_add_func ("/cli/guideline", test_guideline);

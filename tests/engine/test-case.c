@@ -720,12 +720,42 @@ test_rule_data (void)
   }
 }
 
+/* Evaluated, a field with a problem counts as unknown, and nothing else changes. */
+static void
+test_copy_evaluable (void)
+{
+  g_autoptr(MbcCase) kase = mbc_case_new ();
+  g_autoptr(MbcCase) copy = NULL;
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(JsonNode) sites = json_from_string ("[\"bone\", \"liver\"]", NULL);
+  g_autoptr(JsonNode) one = json_from_string ("1", NULL);
+  g_autoptr(JsonNode) age = json_from_string ("45", NULL);
+
+  g_assert_true (mbc_case_set_field_json (kase, MBC_CASE_FIELD_METASTATIC_SITES, sites,
+                                          problems));
+  g_assert_true (mbc_case_set_field_json (kase, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, one,
+                                          problems));
+  g_assert_true (mbc_case_set_field_json (kase, MBC_CASE_FIELD_AGE_YEARS, age, problems));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_false (mbc_case_validate (kase, problems));
+
+  copy = mbc_case_copy_evaluable (kase);
+  g_ptr_array_set_size (problems, 0);
+  g_assert_true (mbc_case_validate (copy, problems));
+  g_assert_false (mbc_case_is_known (copy, MBC_CASE_FIELD_METASTATIC_LESION_COUNT));
+  g_assert_true (mbc_case_is_known (copy, MBC_CASE_FIELD_METASTATIC_SITES));
+  g_assert_true (mbc_case_is_known (copy, MBC_CASE_FIELD_AGE_YEARS));
+  /* The case entered is left as it was. */
+  g_assert_true (mbc_case_is_known (kase, MBC_CASE_FIELD_METASTATIC_LESION_COUNT));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/case/fields", test_fields);
+  g_test_add_func ("/case/copy-evaluable", test_copy_evaluable);
   g_test_add_func ("/case/label-length", test_label_length);
   g_test_add_func ("/case/schema-and-syntax", test_schema);
   g_test_add_func ("/case/every-problem", test_every_problem);

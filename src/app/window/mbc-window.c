@@ -62,27 +62,6 @@ struct _MbcWindow
 
 G_DEFINE_FINAL_TYPE (MbcWindow, mbc_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* The case as it can be evaluated: a field with a problem counts as unknown. */
-static MbcCase *
-evaluable_copy (MbcCase *kase)
-{
-  MbcCase *copy = mbc_case_copy (kase);
-
-  for (int round = 0; round < MBC_CASE_N_FIELDS; round++)
-    {
-      g_autoptr(GPtrArray) problems = mbc_problems_new ();
-      if (mbc_case_validate (copy, problems))
-        break;
-      for (guint i = 0; i < problems->len; i++)
-        {
-          int field = mbc_case_field_from_problem (((MbcProblem *) problems->pdata[i])->where);
-          if (field >= 0)
-            mbc_case_set_unknown (copy, field);
-        }
-    }
-  return copy;
-}
-
 /* No guideline, no recommendation: say why instead of showing anything else. The icon is
  * set only now: it exists only as SVG, and loading the SVG renderer costs 8 MiB. */
 static void
@@ -128,7 +107,7 @@ update (MbcWindow *self)
 
   if (self->evaluator == NULL)
     return;
-  evaluable = evaluable_copy (self->kase);
+  evaluable = mbc_case_copy_evaluable (self->kase);
   start = g_get_monotonic_time ();
   result = mbc_evaluator_evaluate (self->evaluator, evaluable, &error);
   self->last_evaluation_us = g_get_monotonic_time () - start;
@@ -686,7 +665,7 @@ new_report (MbcWindow *self)
   if (result == NULL)
     return NULL;
   /* The case the result is for: a field with a problem counts as unknown. */
-  evaluable = evaluable_copy (self->kase);
+  evaluable = mbc_case_copy_evaluable (self->kase);
   return mbc_report_new (evaluable, result, now);
 }
 

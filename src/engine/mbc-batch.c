@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * One line of a cohort, evaluated: its result JSON, or an error object in its place
+ * ({"schema":"mbc-advisor/error/1","line":N,"errors":[…]}). The command line runs this on
+ * every line of --batch, in worker threads; the batch fuzzer runs it directly.
+ */
+#define G_LOG_DOMAIN "mbc-batch"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mbc-batch.h"
+#include "mbc-json.h"
+#include "mbc-problem.h"
+#include "mbc-result.h"
+
+static void
+write_error_line (GString   *out,
+                  guint      line,
+                  GPtrArray *problems)
+{
+  g_string_append_printf (out, "{\"schema\":\"mbc-advisor/error/1\",\"line\":%u,\"errors\":[",
+                          line);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const MbcProblem *p = g_ptr_array_index (problems, i);
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, "{\"field\":");
+      mbc_json_write_string (out, p->where);
+      g_string_append (out, ",\"message\":");
+      mbc_json_write_string (out, p->message);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}\n");
+}
+
+/* Whether the @length bytes at @p are all spaces or tabs (reading no further: a line of
+ * a file or of standard input is not NUL-terminated). */
+static gboolean
+is_blank (const char *p,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (p[i] != ' ' && p[i] != '\t')
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * mbc_batch_evaluate_line:
+ * @line: the line, with or without its end ("\n" or "\r\n"); not NUL-terminated
+ * @number: its line number, from 1
+ * @out: where its result JSON, or its error object, is appended, with a newline
+ * @problems: where the line's problems are added when it is not a valid case
+ * @error: set when the guideline fails to evaluate a valid case
+ *
+ * Returns: %TRUE when the line was a valid case and its result was written; %FALSE when it
+ *   was not (its error object written, @problems filled) or when @error is set.
+ */
+gboolean
+mbc_batch_evaluate_line (MbcEvaluator *evaluator,
+                         const char   *line,
+                         gsize         length,
+                         guint         number,
+                         GString      *out,
+                         GPtrArray    *problems,
+                         GError      **error)
+{
+  g_autoptr(MbcCase) kase = NULL;
+
+  g_return_val_if_fail (MBC_IS_EVALUATOR (evaluator), FALSE);
+  g_return_val_if_fail (line != NULL || length == 0, FALSE);
+  g_return_val_if_fail (out != NULL && problems != NULL, FALSE);
+
+  if (length > 0 && line[length - 1] == '\n')
+    length--;
+  if (length > 0 && line[length - 1] == '\r')
+    length--;
+  if (is_blank (line, length))
+    mbc_problems_add (problems, "$", _("the line is empty; each line must hold one case"));
+  else
+    kase = mbc_case_new_from_data (line, length, problems);
+
+  if (kase != NULL)
+    {
+      g_autoptr(MbcResult) result = mbc_evaluator_evaluate (evaluator, kase, error);
+      if (result == NULL)
+        return FALSE;
+      mbc_result_write_json (result, out);
+      g_string_append_c (out, '\n');
+      return TRUE;
+    }
+  write_error_line (out, number, problems);
+  return FALSE;
+}
