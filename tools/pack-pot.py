@@ -3,7 +3,7 @@
 """tools/pack-pot.py PACK.json > PACK.pot: the texts of a guideline pack that a person reads,
 as a gettext template for the domain "mbc-advisor-guideline-<id>": each text's JSON path is
 its context (msgctxt) and the text itself its msgid. The keys are those the application
-translates (text_keys in src/engine/mbc-guideline.c); see docs/guideline-format.md."""
+translates (text_keys in src/engine/mbc-guideline-translate.c); see docs/guideline-format.md."""
 import json
 import sys
 
