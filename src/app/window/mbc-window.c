@@ -26,39 +26,8 @@
 #include "mbc-result-view.h"
 #include "mbc-tooltip.h"
 #include "mbc-window.h"
+#include "mbc-window-private.h"
 
-struct _MbcWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template widgets */
-  GtkWidget            *stack;
-  GtkWidget            *scroller;
-  GtkWidget            *columns;
-  GtkWidget            *form;
-  GtkWidget            *results;
-  GtkWidget            *summary_bar;
-  GtkWidget            *summary_heading;
-  GtkWidget            *summary_evidence;
-  GtkLayoutManager     *layout;
-  GtkWidget            *error_page;
-  GtkWidget            *menu_button;
-  GtkWidget            *header_bar;
-  GtkWidget            *open_button;      /* added after the first frame */
-  GtkWidget            *library_button;
-  GMenuModel           *primary_menu;
-  GtkWidget            *window_title;
-
-  /* owned */
-  MbcGuideline         *guideline;
-  MbcEvaluator         *evaluator;
-  MbcDocument          *document;
-  GPtrArray            *library;       /* MbcLibraryCase, loaded when first shown */
-
-  /* borrowed: the form's case */
-  MbcCase              *kase;
-  gint64                last_evaluation_us;
-};
 
 G_DEFINE_FINAL_TYPE (MbcWindow, mbc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -245,10 +214,10 @@ update_title (MbcWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-static void
-show_error_dialog (MbcWindow  *self,
-                   const char *heading,
-                   const char *body)
+void
+_mbc_window_show_error_dialog (MbcWindow  *self,
+                               const char *heading,
+                               const char *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -257,9 +226,9 @@ show_error_dialog (MbcWindow  *self,
 }
 
 /* The file is known to the recent files, and its folder is where the next chooser opens. */
-static void
-remember_file (MbcWindow *self,
-               GFile     *file)
+void
+_mbc_window_remember_file (MbcWindow *self,
+                           GFile     *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
   g_autoptr(GFile) folder = g_file_get_parent (file);
@@ -325,11 +294,11 @@ add_case_filter (GtkFileChooserNative *chooser)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 }
 
-static GtkFileChooserNative *
-new_chooser (MbcWindow            *self,
-             const char           *title,
-             GtkFileChooserAction  action,
-             const char           *accept)
+GtkFileChooserNative *
+_mbc_window_new_chooser (MbcWindow            *self,
+                         const char           *title,
+                         GtkFileChooserAction  action,
+                         const char           *accept)
 {
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
                                                                accept, _("_Cancel"));
@@ -344,9 +313,9 @@ new_chooser (MbcWindow            *self,
 }
 
 /* The file a native chooser gave (or %NULL if cancelled); the chooser is done with. */
-static GFile *
-chooser_take_file (GtkNativeDialog *chooser,
-                   int              response)
+GFile *
+_mbc_window_chooser_take_file (GtkNativeDialog *chooser,
+                               int              response)
 {
   GFile *file = response == GTK_RESPONSE_ACCEPT
                 ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
@@ -371,10 +340,10 @@ mbc_window_save_to (MbcWindow *self,
 
   if (!mbc_document_save (self->document, file, &error))
     {
-      show_error_dialog (self, _("The Case Could Not Be Saved"), error->message);
+      _mbc_window_show_error_dialog (self, _("The Case Could Not Be Saved"), error->message);
       return FALSE;
     }
-  remember_file (self, file);
+  _mbc_window_remember_file (self, file);
   return TRUE;
 }
 
@@ -383,7 +352,7 @@ save_as_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      Pending         *pending)
 {
-  g_autoptr(GFile) file = chooser_take_file (chooser, response);
+  g_autoptr(GFile) file = _mbc_window_chooser_take_file (chooser, response);
 
   if (file && mbc_window_save_to (pending->self, file))
     pending_run (pending);
@@ -396,7 +365,7 @@ static void
 save_as (MbcWindow *self,
          Pending   *pending)
 {
-  GtkFileChooserNative *chooser = new_chooser (self, _("Save Case As"), GTK_FILE_CHOOSER_ACTION_SAVE,
+  GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Save Case As"), GTK_FILE_CHOOSER_ACTION_SAVE,
                                                "_Save");
   g_autofree char *title = mbc_document_get_title (self->document);
   g_autofree char *name = g_str_has_suffix (title, ".json") ? g_strdup (title)
@@ -488,7 +457,7 @@ open_response_cb (GtkNativeDialog *chooser,
                   int              response,
                   MbcWindow       *self)
 {
-  g_autoptr(GFile) file = chooser_take_file (chooser, response);
+  g_autoptr(GFile) file = _mbc_window_chooser_take_file (chooser, response);
 
   if (file)
     mbc_window_open_file (self, file);
@@ -499,7 +468,7 @@ static void
 choose_file_to_open (MbcWindow *self,
                      gpointer   data)
 {
-  GtkFileChooserNative *chooser = new_chooser (self, _("Open Case"), GTK_FILE_CHOOSER_ACTION_OPEN,
+  GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Open Case"), GTK_FILE_CHOOSER_ACTION_OPEN,
                                                "_Open");
 
   add_case_filter (chooser);
@@ -582,7 +551,7 @@ mbc_window_show_library (MbcWindow *self)
     return NULL;
   if (self->library == NULL && !(self->library = mbc_library_load (&error)))
     {
-      show_error_dialog (self, _("The Case Library Could Not Be Read"), error->message);
+      _mbc_window_show_error_dialog (self, _("The Case Library Could Not Be Read"), error->message);
       return NULL;
     }
   dialog = mbc_library_dialog_new (GTK_WINDOW (self), self->guideline, self->library);
@@ -621,7 +590,7 @@ mbc_window_show_teaching (MbcWindow *self,
     return NULL;
   if (self->library == NULL && !(self->library = mbc_library_load (&error)))
     {
-      show_error_dialog (self, _("The Case Library Could Not Be Read"), error->message);
+      _mbc_window_show_error_dialog (self, _("The Case Library Could Not Be Read"), error->message);
       return NULL;
     }
   presenter = mbc_presenter_window_new (self->guideline, self->library);
@@ -644,168 +613,6 @@ teaching_action (GtkWidget  *widget,
   mbc_window_show_teaching (MBC_WINDOW (widget), TRUE);
 }
 
-/* --- The report ---------------------------------------------------------------------------- */
-
-static MbcPaper
-paper (MbcWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return MBC_IS_APPLICATION (app) ? mbc_application_get_paper (MBC_APPLICATION (app))
-                                  : mbc_paper_from_locale ();
-}
-
-static MbcReport *
-new_report (MbcWindow *self)
-{
-  MbcResult *result = mbc_result_view_get_result (MBC_RESULT_VIEW (self->results));
-  g_autoptr(MbcCase) evaluable = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  if (result == NULL)
-    return NULL;
-  /* The case the result is for: a field with a problem counts as unknown. */
-  evaluable = mbc_case_copy_evaluable (self->kase);
-  return mbc_report_new (evaluable, result, now);
-}
-
-/**
- * mbc_window_export_report:
- * @file: where to write the PDF, atomically
- *
- * Returns: %TRUE when written; otherwise a dialog names the file and the cause.
- */
-gboolean
-mbc_window_export_report (MbcWindow *self,
-                          GFile     *file)
-{
-  g_autoptr(MbcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (MBC_IS_WINDOW (self), FALSE);
-
-  report = new_report (self);
-  if (report == NULL)
-    return FALSE;
-  if (!mbc_report_write_pdf (report, file, paper (self), &error))
-    {
-      show_error_dialog (self, _("The Report Could Not Be Saved"), error->message);
-      return FALSE;
-    }
-  remember_file (self, file);
-  return TRUE;
-}
-
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    MbcWindow       *self)
-{
-  g_autoptr(GFile) file = chooser_take_file (chooser, response);
-
-  if (file)
-    mbc_window_export_report (self, file);
-  g_object_unref (self);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  MbcWindow *self = MBC_WINDOW (widget);
-  GtkFileChooserNative *chooser = new_chooser (self, _("Export Report"),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, "_Export");
-  GtkFileFilter *filter = gtk_file_filter_new ();
-  g_autofree char *title = mbc_document_get_title (self->document);
-  g_autofree char *base = g_str_has_suffix (title, ".json")
-                          ? g_strndup (title, strlen (title) - 5) : g_strdup (title);
-  g_autofree char *name = g_strdup_printf (_("%s report.pdf"), base);
-
-  g_strdelimit (name, "/\\:", '-');
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                MbcReport         *report)
-{
-  PangoContext *pango = gtk_print_context_create_pango_context (context);
-  guint pages = mbc_report_paginate (report, pango, gtk_print_context_get_width (context),
-                                     gtk_print_context_get_height (context));
-
-  g_object_unref (pango);
-  gtk_print_operation_set_n_pages (operation, (int) pages);
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              MbcReport         *report)
-{
-  mbc_report_draw_page (report, gtk_print_context_get_cairo_context (context), (guint) page);
-}
-
-/**
- * mbc_window_print:
- * @action: GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, or EXPORT with @export_to
- * @export_to: (nullable): the PDF file GTK writes for EXPORT
- *
- * Prints the pages of the PDF report through GtkPrintOperation.
- */
-void
-mbc_window_print (MbcWindow               *self,
-                  GtkPrintOperationAction  action,
-                  const char              *export_to)
-{
-  g_autoptr(MbcReport) report = NULL;
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPaperSize *size;
-
-  g_return_if_fail (MBC_IS_WINDOW (self));
-
-  report = new_report (self);
-  if (report == NULL)
-    return;
-  operation = gtk_print_operation_new ();
-  setup = gtk_page_setup_new ();
-  size = gtk_paper_size_new (paper (self) == MBC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
-                                                              : GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size (setup, size);
-  gtk_paper_size_free (size);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  /* The report keeps its own margins, from the paper's edge. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, _("MBC Surgery Advisor report"));
-  if (export_to)
-    gtk_print_operation_set_export_filename (operation, export_to);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), report);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), report);
-  if (gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error_dialog (self, _("The Report Could Not Be Printed"), error->message);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  mbc_window_print (MBC_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
-}
-
 /* --- Drafts, drops, closing ---------------------------------------------------------------- */
 
 static void
@@ -820,7 +627,7 @@ restore_response_cb (AdwMessageDialog *dialog,
     mbc_document_discard_draft (self->document);
   else if (!mbc_document_restore_draft (self->document, &error))
     {
-      show_error_dialog (self, _("The Draft Could Not Be Restored"), error->message);
+      _mbc_window_show_error_dialog (self, _("The Draft Could Not Be Restored"), error->message);
       mbc_document_discard_draft (self->document);
     }
 }
@@ -946,8 +753,7 @@ mbc_window_class_init (MbcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.library", NULL, library_action);
   gtk_widget_class_install_action (widget_class, "win.teaching", NULL, teaching_action);
-  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  _mbc_window_class_add_report_actions (widget_class);
 }
 
 static void
@@ -1111,7 +917,7 @@ mbc_window_open_file (MbcWindow *self,
       show_problems_dialog (self, file, body, details->str);
       return;
     }
-  remember_file (self, file);
+  _mbc_window_remember_file (self, file);
 }
 
 MbcDocument *

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mbc-window-private.h: what the files of MbcWindow share (mbc-window.c, the window and its
+ * case; mbc-window-report.c, its report), and no one else */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mbc-evaluator.h"
+#include "mbc-document.h"
+#include "mbc-window.h"
+
+G_BEGIN_DECLS
+
+struct _MbcWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  GtkWidget            *stack;
+  GtkWidget            *scroller;
+  GtkWidget            *columns;
+  GtkWidget            *form;
+  GtkWidget            *results;
+  GtkWidget            *summary_bar;
+  GtkWidget            *summary_heading;
+  GtkWidget            *summary_evidence;
+  GtkLayoutManager     *layout;
+  GtkWidget            *error_page;
+  GtkWidget            *menu_button;
+  GtkWidget            *header_bar;
+  GtkWidget            *open_button;      /* added after the first frame */
+  GtkWidget            *library_button;
+  GMenuModel           *primary_menu;
+  GtkWidget            *window_title;
+
+  /* owned */
+  MbcGuideline         *guideline;
+  MbcEvaluator         *evaluator;
+  MbcDocument          *document;
+  GPtrArray            *library;       /* MbcLibraryCase, loaded when first shown */
+
+  /* borrowed: the form's case */
+  MbcCase              *kase;
+  gint64                last_evaluation_us;
+};
+
+void                  _mbc_window_show_error_dialog        (MbcWindow            *self,
+                                                            const char           *heading,
+                                                            const char           *body);
+GtkFileChooserNative *_mbc_window_new_chooser              (MbcWindow            *self,
+                                                            const char           *title,
+                                                            GtkFileChooserAction  action,
+                                                            const char           *accept);
+GFile                *_mbc_window_chooser_take_file        (GtkNativeDialog      *chooser,
+                                                            int                   response);
+void                  _mbc_window_remember_file            (MbcWindow            *self,
+                                                            GFile                *file);
+void                  _mbc_window_class_add_report_actions (GtkWidgetClass       *widget_class);
+
+G_END_DECLS
