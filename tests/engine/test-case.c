@@ -542,7 +542,7 @@ test_save_atomic (void)
   g_rmdir (dir);
 }
 
-/* Run by tests/check-full-disk.sh inside a small full (or read-only) tmpfs: saving into
+/* Run by tests/system/check-full-disk.sh inside a small full (or read-only) tmpfs: saving into
  * MBC_SAVE_INTO fails with the file named, the case already there stays byte for byte,
  * and no temporary file is left. Skipped without it. */
 static void
@@ -564,7 +564,7 @@ test_save_into (void)
 
   if (dir == NULL)
     {
-      g_test_skip ("MBC_SAVE_INTO is not set (tests/check-full-disk.sh sets it)");
+      g_test_skip ("MBC_SAVE_INTO is not set (tests/system/check-full-disk.sh sets it)");
       return;
     }
   target = g_build_filename (dir, "case.json", NULL);
