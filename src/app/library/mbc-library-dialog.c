@@ -191,8 +191,8 @@ mbc_library_dialog_new (GtkWindow    *parent,
                                       _("Open a copy"), -1);
       mbc_text_row_add_suffix (MBC_TEXT_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "mbc-search", searchable_text (entry, tier_title, statements),
-                              g_free);
+      g_object_set_data_full (G_OBJECT (row), "mbc-search",
+                              searchable_text (entry, tier_title, statements), g_free);
       gtk_list_box_append (GTK_LIST_BOX (self->list), row);
     }
   update_empty (self);

@@ -435,8 +435,9 @@ build_polls (MbcResultView *self)
 {
   GPtrArray *sources = mbc_guideline_get_sources (self->guideline);
   const MbcPolls *polls = mbc_guideline_get_polls (self->guideline);
-  g_autofree char *description = g_strdup_printf (_("%s Those whose expert group statement "
-                                                  "this result rests on are marked."), polls->description ? polls->description : "");
+  g_autofree char *description =
+    g_strdup_printf (_("%s Those whose expert group statement this result rests on are "
+                       "marked."), polls->description ? polls->description : "");
   GtkWidget *section = add_section (self, polls->title, g_strstrip (description));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 

@@ -42,6 +42,16 @@ show_error (MbcWindow  *self,
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
 }
 
+/* The summary bar is shown when the layout is stacked and there is a result. */
+static void
+layout_stacked_cb (MbcWindow *self)
+{
+  gboolean stacked = mbc_adaptive_layout_get_stacked (MBC_ADAPTIVE_LAYOUT (self->layout));
+  const char *heading = gtk_label_get_text (GTK_LABEL (self->summary_heading));
+
+  gtk_widget_set_visible (self->summary_bar, stacked && g_strcmp0 (heading, "") != 0);
+}
+
 /* The bar above the stacked layout: the result's dated heading and the note under it. */
 static void
 update_summary_bar (MbcWindow *self,
@@ -55,14 +65,7 @@ update_summary_bar (MbcWindow *self,
   gtk_label_set_text (GTK_LABEL (self->summary_evidence), evidence->line);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
-static void
-layout_stacked_cb (MbcWindow *self)
-{
-  gtk_widget_set_visible (self->summary_bar,
-                          mbc_adaptive_layout_get_stacked (MBC_ADAPTIVE_LAYOUT (self->layout)) &&
-                          g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->summary_heading)), "") != 0);
+  layout_stacked_cb (self);
 }
 
 static void
