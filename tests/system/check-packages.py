@@ -44,8 +44,7 @@ def job_of(rel):
 
 def project_files(root):
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("build")
-                         and not (folder == root and d in ("po",) and False))
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("build"))
         for name in sorted(files):
             path = os.path.join(folder, name)
             yield os.path.relpath(path, root), path
@@ -298,12 +297,8 @@ class ShellScanner:
                     command_position = text == "do"
                 continue
             if not command_position:
-                # "name ()" defines a function
-                if re.match(r"\s*\(\s*\)", s[self.i:]) and last_command and \
-                        last_command[0] == text:
-                    pass
                 continue
-            if re.match(r"\s*\(\s*\)", s[self.i:]) and not dynamic:
+            if re.match(r"\s*\(\s*\)", s[self.i:]) and not dynamic:   # "name ()" defines it
                 self.functions.add(text)
                 self.i = s.index(")", self.i) + 1
                 continue
