@@ -43,7 +43,9 @@ main (int   argc,
 {
   g_autoptr(MbcApplication) app = NULL;
   g_autoptr(GPtrArray) args = NULL;
-  const char *guideline = NULL;
+  g_autofree char *guideline = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GError) error = NULL;
 
   prefer_malloc_for_batch (argv);
   mbc_build_tree_setup ();
@@ -57,16 +59,15 @@ main (int   argc,
     return mbc_cli_run (argc, argv);
 
   /* The window: CASE.json files to open, and --guideline PACK.json. */
-  args = g_ptr_array_new ();
-  for (int i = 0; i < argc; i++)
+  if (!mbc_cli_parse_window (argc, argv, &guideline, &files, &error))
     {
-      if ((strcmp (argv[i], "--guideline") == 0 || strcmp (argv[i], "-g") == 0) && i + 1 < argc)
-        guideline = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--guideline="))
-        guideline = argv[i] + strlen ("--guideline=");
-      else
-        g_ptr_array_add (args, argv[i]);
+      g_printerr (_("mbc-advisor: %s (see --help)\n"), error->message);
+      return MBC_EXIT_INVALID_INPUT;
     }
+  args = g_ptr_array_new ();
+  g_ptr_array_add (args, argv[0]);
+  for (guint i = 0; files[i]; i++)
+    g_ptr_array_add (args, files[i]);
   g_ptr_array_add (args, NULL);
   app = mbc_application_new (guideline);
   return g_application_run (G_APPLICATION (app), (int) args->len - 1, (char **) args->pdata);

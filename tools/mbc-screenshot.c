@@ -12,6 +12,9 @@
 
 #include <locale.h>
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -141,6 +144,8 @@ main (int   argc,
   };
   g_autoptr(MbcGuideline) guideline = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autoptr(GSettings) settings = NULL;
   const char *outdir;
 
   gboolean presenter = argc > 1 && g_strcmp0 (argv[1], "--presenter") == 0;
@@ -163,8 +168,13 @@ main (int   argc,
                                                                : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* The build's settings schema (set before GTK reads any), kept in memory: the user's
+   * settings are never touched. */
+  g_setenv ("GSETTINGS_SCHEMA_DIR", MBC_BUILD_SCHEMA_DIR, FALSE);
   gtk_init ();
   adw_init ();
+  backend = g_memory_settings_backend_new ();
+  settings = g_settings_new_with_backend (APPLICATION_ID, backend);
   /* What AdwApplication loads for the application itself. */
   {
     g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
@@ -192,7 +202,7 @@ main (int   argc,
       for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
         for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
           {
-            MbcWindow *window = mbc_window_new (NULL, guideline, NULL);
+            MbcWindow *window = mbc_window_new (NULL, settings, guideline, NULL);
             g_autofree char *view = g_strdup_printf ("%s/%s-%s-%s.png", outdir, base,
                                                      themes[t].name, sizes[s].name);
             g_autofree char *full = g_strdup_printf ("%s/%s-%s-%s-full.png", outdir, base,

@@ -13,6 +13,7 @@
 #include "mbc-build-tree.h"
 #include "mbc-document.h"
 #include "mbc-guideline.h"
+#include "mbc-preferences-window.h"
 #include "mbc-problem.h"
 #include "mbc-window.h"
 
@@ -26,11 +27,8 @@ struct _MbcApplication
   gboolean        loaded;
   gboolean        draft_used;     /* by the first window */
 
-  /* NULL when the settings schema is not installed: then nothing persists. */
+  /* The only settings object: each window and the preferences are handed it. */
   GSettings      *settings;
-  int             paper_size;     /* without settings: 0 automatic, 1 A4, 2 Letter */
-  gboolean        hide_counts;
-  GFile          *last_folder;
 };
 
 G_DEFINE_FINAL_TYPE (MbcApplication, mbc_application, ADW_TYPE_APPLICATION)
@@ -70,44 +68,11 @@ new_window (MbcApplication *self)
   MbcWindow *window;
 
   load_guideline (self);
-  window = mbc_window_new (GTK_APPLICATION (self), self->guideline, self->guideline_error);
+  window = mbc_window_new (GTK_APPLICATION (self), self->settings, self->guideline,
+                           self->guideline_error);
   if (g_strcmp0 (g_getenv ("MBC_BENCH_COMPLETE_FRAME"), "1") == 0)
     g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
-  if (self->settings)
-    {
-      g_settings_bind (self->settings, "window-width", window, "default-width",
-                       G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "window-height", window, "default-height",
-                       G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "window-maximized", window, "maximized",
-                       G_SETTINGS_BIND_DEFAULT);
-    }
   return window;
-}
-
-/**
- * mbc_application_get_hide_counts:
- *
- * Returns: whether teaching mode starts with the room's counts hidden until the reveal.
- */
-gboolean
-mbc_application_get_hide_counts (MbcApplication *self)
-{
-  g_return_val_if_fail (MBC_IS_APPLICATION (self), FALSE);
-  return self->settings ? g_settings_get_boolean (self->settings, "teaching-hide-counts")
-                        : self->hide_counts;
-}
-
-static void
-hide_counts_cb (GtkSwitch      *toggle,
-                GParamSpec     *pspec,
-                MbcApplication *self)
-{
-  if (self->settings)
-    g_settings_set_boolean (self->settings, "teaching-hide-counts",
-                            gtk_switch_get_active (toggle));
-  else
-    self->hide_counts = gtk_switch_get_active (toggle);
 }
 
 /* MBC_BENCH_COMPLETE_FRAME=1 (bench/startup.py, which takes the first frame itself): print
@@ -252,79 +217,18 @@ quit_action (GSimpleAction *action,
 }
 
 static void
-paper_selected_cb (AdwComboRow    *row,
-                   GParamSpec     *pspec,
-                   MbcApplication *self)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (self->settings)
-    g_settings_set_enum (self->settings, "paper-size", (int) selected);
-  else
-    self->paper_size = (int) selected;
-}
-
-static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
   MbcApplication *self = user_data;
-  GtkWidget *window = adw_preferences_window_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *row = adw_combo_row_new ();
-  g_autofree char *automatic = g_strdup_printf (_("Automatic (%s)"),
-                                                mbc_paper_from_locale () == MBC_PAPER_LETTER
-                                                ? _("Letter") : _("A4"));
-  const char *papers[] = { automatic, _("A4"), _("Letter"), NULL };
-  g_autoptr(GtkStringList) model = gtk_string_list_new (papers);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Reports"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         self->settings
-                                         ? _("The paper of exported and printed reports. "
-                                           "Automatic follows the language settings.")
-                                         : _("The paper of exported and printed reports. The "
-                                           "settings schema is not installed: this choice "
-                                           "lasts until the application closes."));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Paper Size"));
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row),
-                              (guint) (self->settings ? g_settings_get_enum (self->settings,
-                                                                             "paper-size")
-                                                      : self->paper_size));
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (paper_selected_cb), self, 0);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  {
-    GtkWidget *teaching = adw_preferences_group_new ();
-    GtkWidget *hide_row = adw_action_row_new ();
-    GtkWidget *toggle = gtk_switch_new ();
-
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (teaching), _("Teaching Mode"));
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (hide_row),
-                                   _("Hide the Room's Counts Until the Reveal"));
-    gtk_switch_set_active (GTK_SWITCH (toggle), mbc_application_get_hide_counts (self));
-    gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Hide the room's counts until the reveal"), -1);
-    adw_action_row_add_suffix (ADW_ACTION_ROW (hide_row), toggle);
-    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (hide_row), toggle);
-    g_signal_connect_object (toggle, "notify::active", G_CALLBACK (hide_counts_cb), self, 0);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (teaching), hide_row);
-    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (teaching));
-  }
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
-  gtk_window_set_transient_for (GTK_WINDOW (window),
-                                gtk_application_get_active_window (GTK_APPLICATION (self)));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (mbc_preferences_window_new (parent, self->settings)));
 }
 
-/* The settings, if their schema is installed; otherwise a clear message, and defaults. */
+/* Without its settings schema the application is not installed properly: it says so and
+ * how to mend it, and stops, rather than keep settings nowhere. */
 static void
 load_settings (MbcApplication *self)
 {
@@ -334,54 +238,12 @@ load_settings (MbcApplication *self)
 
   if (schema == NULL)
     {
-      g_message (_("The settings schema %s is not installed: preferences will not be kept "
-                 "(install the application, or set GSETTINGS_SCHEMA_DIR)"), APPLICATION_ID);
-      return;
+      g_printerr (_("mbc-advisor: the settings schema %s is not installed (install the "
+                  "application, or set GSETTINGS_SCHEMA_DIR to where it is compiled)\n"),
+                  APPLICATION_ID);
+      exit (EXIT_FAILURE);
     }
   self->settings = g_settings_new_full (schema, NULL, NULL);
-}
-
-MbcPaper
-mbc_application_get_paper (MbcApplication *self)
-{
-  int choice;
-
-  g_return_val_if_fail (MBC_IS_APPLICATION (self), MBC_PAPER_A4);
-
-  choice = self->settings ? g_settings_get_enum (self->settings, "paper-size")
-                          : self->paper_size;
-  if (choice == 1)
-    return MBC_PAPER_A4;
-  if (choice == 2)
-    return MBC_PAPER_LETTER;
-  return mbc_paper_from_locale ();
-}
-
-GFile *
-mbc_application_dup_last_folder (MbcApplication *self)
-{
-  g_autofree char *uri = NULL;
-
-  g_return_val_if_fail (MBC_IS_APPLICATION (self), NULL);
-
-  if (self->settings == NULL)
-    return self->last_folder ? g_object_ref (self->last_folder) : NULL;
-  uri = g_settings_get_string (self->settings, "last-folder");
-  return *uri ? g_file_new_for_uri (uri) : NULL;
-}
-
-void
-mbc_application_set_last_folder (MbcApplication *self,
-                                 GFile          *folder)
-{
-  g_autofree char *uri = g_file_get_uri (folder);
-
-  g_return_if_fail (MBC_IS_APPLICATION (self));
-
-  if (self->settings)
-    g_settings_set_string (self->settings, "last-folder", uri);
-  else
-    g_set_object (&self->last_folder, folder);
 }
 
 static void
@@ -432,7 +294,6 @@ mbc_application_finalize (GObject *object)
 
   g_clear_object (&self->guideline);
   g_clear_object (&self->settings);
-  g_clear_object (&self->last_folder);
   g_clear_pointer (&self->guideline_path, g_free);
   g_clear_pointer (&self->guideline_error, g_free);
   G_OBJECT_CLASS (mbc_application_parent_class)->finalize (object);

@@ -565,7 +565,8 @@ count_true (gboolean a, gboolean b, gboolean c, gboolean d)
   return !!a + !!b + !!c + !!d;
 }
 
-/* The command line's options: the only list of them (main.c asks mbc_cli_is_headless()). */
+/* The command line's options: the only list of them (main.c asks mbc_cli_is_headless() and
+ * mbc_cli_parse_window()). */
 static GOptionEntry *
 option_entries (Options *o)
 {
@@ -630,6 +631,44 @@ mbc_cli_is_headless (int    argc,
         g_str_has_prefix (argv[i], "--help"))
       return TRUE;
   return FALSE;
+}
+
+/**
+ * mbc_cli_parse_window:
+ * @guideline: (out) (transfer full) (nullable): the pack --guideline names, if any
+ * @files: (out) (transfer full): the case files to open (an empty list for none)
+ *
+ * The window's arguments (when mbc_cli_is_headless() is %FALSE), read with the same option
+ * table as the command line's.
+ *
+ * Returns: %FALSE with @error when they cannot be read (such as --guideline without a pack).
+ */
+gboolean
+mbc_cli_parse_window (int      argc,
+                      char   **argv,
+                      char   **guideline,
+                      char  ***files,
+                      GError **error)
+{
+  Options o = { 0 };
+  g_autofree GOptionEntry *entries = option_entries (&o);
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_auto(GStrv) copy = g_strdupv (argv);
+  char **args = copy;
+
+  g_return_val_if_fail (guideline != NULL && files != NULL, FALSE);
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &args, error))
+    {
+      options_clear (&o);
+      return FALSE;
+    }
+  *guideline = g_steal_pointer (&o.guideline);
+  *files = o.rest ? g_steal_pointer (&o.rest) : g_new0 (char *, 1);
+  options_clear (&o);
+  return TRUE;
 }
 
 int

@@ -15,9 +15,14 @@ typedef enum
   MBC_EXIT_INVALID_GUIDELINE = 3,
 } MbcExitStatus;
 
-gboolean mbc_cli_is_headless (int    argc,
-                              char **argv);
-int      mbc_cli_run         (int    argc,
-                              char **argv);
+gboolean mbc_cli_is_headless  (int      argc,
+                               char   **argv);
+int      mbc_cli_run          (int      argc,
+                               char   **argv);
+gboolean mbc_cli_parse_window (int      argc,
+                               char   **argv,
+                               char   **guideline,
+                               char  ***files,
+                               GError **error);
 
 G_END_DECLS

@@ -170,21 +170,22 @@ mbc_document_default_draft (void)
 
 /**
  * mbc_document_new:
- * @kase: the case that is edited (the form's)
  * @draft: (nullable): where to keep the draft; %NULL keeps none
+ *
+ * A new, empty case and the document that owns it: whoever edits the case (the window's
+ * form) is handed it with mbc_document_get_case().
  */
 MbcDocument *
-mbc_document_new (MbcCase *kase,
-                  GFile   *draft)
+mbc_document_new (GFile *draft)
 {
   MbcDocument *self;
 
-  g_return_val_if_fail (MBC_IS_CASE (kase), NULL);
+  g_return_val_if_fail (draft == NULL || G_IS_FILE (draft), NULL);
 
   self = g_object_new (MBC_TYPE_DOCUMENT, NULL);
-  self->kase = g_object_ref (kase);
+  self->kase = mbc_case_new ();
   self->draft = draft ? g_object_ref (draft) : NULL;
-  g_signal_connect_swapped (kase, "changed", G_CALLBACK (case_changed_cb), self);
+  g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (case_changed_cb), self);
   return self;
 }
 

@@ -13,8 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MbcDocument, mbc_document, MBC, DOCUMENT, GObject)
 
-MbcDocument *mbc_document_new              (MbcCase        *kase,
-                                            GFile          *draft);
+MbcDocument *mbc_document_new              (GFile          *draft);
 void         mbc_document_set_draft        (MbcDocument    *self,
                                             GFile          *draft);
 GFile       *mbc_document_get_draft        (MbcDocument    *self);

@@ -20,9 +20,11 @@
 #include "mbc-library.h"
 #include "mbc-presenter-window.h"
 #include "mbc-result.h"
+#include "mbc-test.h"
 #include "mbc-window.h"
 
 static MbcGuideline *guideline;
+static GSettings *settings;    /* in memory (mbc_test_settings) */
 
 static void
 settle (GtkWidget *widget)
@@ -122,7 +124,7 @@ test_main_window (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      MbcWindow *window = mbc_window_new (NULL, guideline, NULL);
+      MbcWindow *window = mbc_window_new (NULL, settings, guideline, NULL);
       GtkWidget *columns = gtk_widget_get_parent (mbc_window_get_form (window));
       int minimum;
 
@@ -191,10 +193,12 @@ main (int   argc,
   }
   guideline = mbc_guideline_new_default (NULL, &error);
   g_assert_no_error (error);
+  settings = mbc_test_settings ();
   g_test_add_func ("/pseudo/translation-in-effect", test_translation_in_effect);
   g_test_add_func ("/pseudo/main-window", test_main_window);
   g_test_add_func ("/pseudo/teaching-mode", test_teaching_mode);
   status = g_test_run ();
   g_object_unref (guideline);
+  g_object_unref (settings);
   return status;
 }

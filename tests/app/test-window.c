@@ -16,6 +16,7 @@
 #include "mbc-guideline.h"
 #include "mbc-json.h"
 #include "mbc-library-dialog.h"
+#include "mbc-preferences-window.h"
 #include "mbc-presenter-window.h"
 #include "mbc-result-view.h"
 #include "mbc-section.h"
@@ -24,13 +25,14 @@
 #include "mbc-window.h"
 
 static MbcGuideline *guideline;
+static GSettings *settings;    /* in memory (mbc_test_settings) */
 
 /* A window as a person gets it: presented, and with every section built (those below the
  * first screen come once the first frame is painted). */
 static MbcWindow *
 new_window_for (MbcGuideline *pack)
 {
-  MbcWindow *window = mbc_window_new (NULL, pack, NULL);
+  MbcWindow *window = mbc_window_new (NULL, settings, pack, NULL);
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -119,6 +121,22 @@ assert_rule (MbcWindow  *window,
   g_assert_cmpstr (mbc_result_get_tier_title (result (window)), ==, tier_title);
   g_assert_cmpstr (heading (window), ==, mbc_result_get_heading (result (window)));
   g_assert_cmpstr (mbc_result_get_rule (result (window))->id, ==, rule);
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
 }
 
 static GtkWidget *
@@ -714,6 +732,108 @@ test_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect_accelerators (GtkWidget *widget,
+                      GArray    *keys)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      parts = g_strsplit (accelerator ? accelerator : "", " ", -1);
+      for (guint i = 0; parts[i]; i++)
+        {
+          guint key[2] = { 0, 0 };
+          if (gtk_accelerator_parse (parts[i], &key[0], (GdkModifierType *) &key[1]))
+            g_array_append_vals (keys, key, 2);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, keys);
+}
+
+/* Every key of teaching mode's actions is listed in the shortcuts window. */
+static void
+test_teaching_shortcuts_listed (void)
+{
+  MbcWindow *window = new_window ();
+  GtkWidget *presenter = mbc_window_show_teaching (window, FALSE);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (presenter);
+  g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (guint));
+  GtkShortcutsWindow *shortcuts;
+  guint bound = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
+  mbc_test_settle ();
+  shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  collect_accelerators (GTK_WIDGET (shortcuts), listed);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          guint keyval, mods;
+          gboolean found = FALSE;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action) ||
+              !g_str_has_prefix (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                 "teaching."))
+            continue;
+          keyval = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+          mods = gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger));
+          /* The keypad's digits are listed as the digits. */
+          if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
+            keyval = GDK_KEY_1 + (keyval - GDK_KEY_KP_1);
+          for (guint j = 0; j + 1 < listed->len && !found; j += 2)
+            found = g_array_index (listed, guint, j) == keyval &&
+                    g_array_index (listed, guint, j + 1) == mods;
+          if (!found)
+            g_error ("the key %s (%s) is not in the shortcuts window",
+                     gtk_accelerator_name (keyval, mods),
+                     gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+          bound++;
+        }
+    }
+  g_assert_cmpuint (bound, >=, 20);
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The preferences are bound to the settings both ways: nothing is kept beside them. */
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) own = mbc_test_settings ();
+  GtkWidget *prefs = mbc_preferences_window_new (NULL, own);
+  GtkWidget *paper = find_of_type (prefs, ADW_TYPE_COMBO_ROW);
+  GtkWidget *toggle = find_of_type (prefs, GTK_TYPE_SWITCH);
+  g_autofree char *nick = NULL;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  mbc_test_settle ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (paper)), ==, 0);
+  g_settings_set_string (own, "paper-size", "letter");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (paper)), ==, 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (paper), 1);
+  nick = g_settings_get_string (own, "paper-size");
+  g_assert_cmpstr (nick, ==, "a4");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (g_settings_get_boolean (own, "teaching-hide-counts"));
+  g_settings_set_boolean (own, "teaching-hide-counts", FALSE);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 static gboolean
 is_stacked (gpointer data)
 {
@@ -903,7 +1023,7 @@ test_second_pack (void)
 static void
 test_no_guideline (void)
 {
-  MbcWindow *window = mbc_window_new (NULL, NULL, "the pack has 3 problems");
+  MbcWindow *window = mbc_window_new (NULL, settings, NULL, "the pack has 3 problems");
   GtkWidget *results = mbc_window_get_result_view (window);
 
   GtkWidget *page = find_named (GTK_WIDGET (window), "error-page");
@@ -936,6 +1056,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
   guideline = mbc_guideline_new_default (NULL, &error);
   g_assert_no_error (error);
+  settings = mbc_test_settings ();
   g_test_add_func ("/window/starts-unknown", test_starts_unknown);
   g_test_add_func ("/window/every-rule", test_every_rule);
   g_test_add_func ("/window/inconsistent-input", test_inconsistent_input);
@@ -943,6 +1064,8 @@ main (int   argc,
   g_test_add_func ("/window/what-would-change", test_what_would_change);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/window/teaching-shortcuts-listed", test_teaching_shortcuts_listed);
+  g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/save-and-open", test_save_and_open);
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/library", test_library);
@@ -953,5 +1076,6 @@ main (int   argc,
   g_test_add_func ("/window/no-guideline", test_no_guideline);
   status = g_test_run ();
   g_clear_object (&guideline);
+  g_clear_object (&settings);
   return status;
 }

@@ -7,6 +7,7 @@
 
 #include "mbc-adaptive-layout.h"
 #include "mbc-case-form.h"
+#include "mbc-comparison-chart.h"
 #include "mbc-result-view.h"
 #include "mbc-section.h"
 
@@ -18,8 +19,15 @@ register_types (void)
   g_type_ensure (ADW_TYPE_WINDOW_TITLE);
   g_type_ensure (ADW_TYPE_CLAMP);
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (ADW_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (ADW_TYPE_PREFERENCES_PAGE);
+  g_type_ensure (ADW_TYPE_PREFERENCES_GROUP);
+  g_type_ensure (ADW_TYPE_COMBO_ROW);
+  g_type_ensure (ADW_TYPE_ACTION_ROW);
   g_type_ensure (MBC_TYPE_ADAPTIVE_LAYOUT);
   g_type_ensure (MBC_TYPE_CASE_FORM);
+  g_type_ensure (MBC_TYPE_COMPARISON_CHART);
+  g_type_ensure (ADW_TYPE_WINDOW);
   g_type_ensure (MBC_TYPE_RESULT_VIEW);
   g_type_ensure (MBC_TYPE_SECTION);
 }

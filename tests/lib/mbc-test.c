@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * What the C test programs share: where the test data is, running the main loop until
- * nothing is pending or until a condition holds (with a deadline, never a fixed sleep), and
- * a PDF's text as pdftotext reads it.
+ * nothing is pending or until a condition holds (with a deadline, never a fixed sleep), the
+ * application's settings kept in memory, and a PDF's text as pdftotext reads it.
  */
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gio.h>
+#include <gio/gsettingsbackend.h>
 
 #include "mbc-test.h"
 
@@ -19,6 +21,20 @@ char *
 mbc_test_data_path (const char *name)
 {
   return g_build_filename (TEST_DATA, name, NULL);
+}
+
+/**
+ * mbc_test_settings:
+ *
+ * Returns: (transfer full): the application's settings, in memory: a test never reads or
+ *   changes the user's.
+ */
+GSettings *
+mbc_test_settings (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+
+  return g_settings_new_with_backend (APPLICATION_ID, backend);
 }
 
 /**

@@ -8,7 +8,10 @@
  * undo the last vote or start a question again. The reveal (R) shows the room beside the
  * polled oncologists, the expert consensus, its rationale in the consensus text and the evidence
  * since 2017. The summary shows every question, and exports the session as CSV or JSON.
- * Everything runs from the keyboard; Esc leaves.
+ * Everything runs from the keyboard; Esc leaves. The pages are a template
+ * (ui/teaching/mbc-presenter-window.ui); each key is a shortcut to one of the class's
+ * "teaching." actions (presenter_keys), enabled on the pages where it does something, and
+ * listed in the shortcuts window.
  */
 #define G_LOG_DOMAIN "mbc-presenter-window"
 
@@ -34,6 +37,7 @@ struct _MbcPresenterWindow
   gboolean        hide_counts;
   gboolean        large;
   guint           scale_source;
+  GtkEventController *keys;      /* the presenter's keys (owned by the widget) */
 
   GtkWidget      *stack;
   GtkWidget      *hint;
@@ -56,9 +60,18 @@ struct _MbcPresenterWindow
 
 G_DEFINE_FINAL_TYPE (MbcPresenterWindow, mbc_presenter_window, ADW_TYPE_WINDOW)
 
+enum
+{
+  PROP_0,
+  PROP_HIDE_COUNTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static GtkWidget *
-text (const char *css_class,
-      const char *content)
+presenter_text (const char *css_class,
+                const char *content)
 {
   GtkWidget *label = gtk_label_new (content);
 
@@ -68,61 +81,63 @@ text (const char *css_class,
   return label;
 }
 
-static GtkWidget *
-page_box (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-
-  gtk_widget_set_margin_top (box, 36);
-  gtk_widget_set_margin_bottom (box, 36);
-  gtk_widget_set_margin_start (box, 48);
-  gtk_widget_set_margin_end (box, 48);
-  return box;
-}
-
-static GtkWidget *
-scrolled (GtkWidget *child)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1600);
-  adw_clamp_set_child (ADW_CLAMP (clamp), child);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  return scroller;
-}
-
 static void
-set_hint (MbcPresenterWindow *self)
+presenter_set_hint (MbcPresenterWindow *self)
 {
   const char *page = mbc_presenter_window_get_page (self);
   const char *hint = "";
 
   if (g_strcmp0 (page, "choose") == 0)
-    hint = "↑ ↓ choose a case   Enter start   Esc leave teaching mode";
+    hint = _("↑ ↓ choose a case   Enter start   Esc leave teaching mode");
   else if (g_strcmp0 (page, "vignette") == 0)
-    hint = "→ or Space first question   ← other case   Esc leave";
+    hint = _("→ or Space first question   ← other case   Esc leave");
   else if (g_strcmp0 (page, "question") == 0)
-    hint = "Y / N or 1–9 vote   Backspace undo   Delete reset   H hide counts   R reveal   "
-           "← → previous / next   Esc leave";
+    hint = _("Y / N or 1–9 vote   Backspace undo   Delete reset   H hide counts   R reveal   "
+             "← → previous / next   Esc leave");
   else if (g_strcmp0 (page, "summary") == 0)
-    hint = "C export CSV   J export JSON   ← last question   Esc leave";
+    hint = _("C export CSV   J export JSON   ← last question   Esc leave");
   gtk_label_set_text (GTK_LABEL (self->hint), hint);
 }
 
+/* The keys of the page shown: its hint, and its actions enabled (a key whose action is
+ * disabled goes on to the focused widget, such as the case list's arrows). */
 static void
-show_page (MbcPresenterWindow *self,
-           const char         *name)
+presenter_page_changed_cb (MbcPresenterWindow *self)
 {
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), name);
-  set_hint (self);
+  const char *page = mbc_presenter_window_get_page (self);
+  gboolean question = g_strcmp0 (page, "question") == 0;
+  gboolean summary = g_strcmp0 (page, "summary") == 0;
+  gboolean vignette = g_strcmp0 (page, "vignette") == 0;
+  static const char *const question_actions[] = {
+    "teaching.vote", "teaching.vote-answer", "teaching.undo", "teaching.reset-question",
+    "teaching.hide-counts", "teaching.reveal",
+  };
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  if (self->hint == NULL)    /* still being built */
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (question_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), question_actions[i], question);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "teaching.next", question || vignette);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "teaching.previous",
+                                 question || vignette || summary);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "teaching.start", vignette);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "teaching.export", summary);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "teaching.scroll", question || summary);
+  presenter_set_hint (self);
 }
 
 static void
-vote_clicked_cb (GtkButton          *button,
+presenter_show_page (MbcPresenterWindow *self,
+           const char         *name)
+{
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), name);
+}
+
+static void
+presenter_vote_clicked_cb (GtkButton          *button,
                  MbcPresenterWindow *self)
 {
   mbc_poll_session_vote (self->session,
@@ -131,7 +146,7 @@ vote_clicked_cb (GtkButton          *button,
 
 /* The question shown, its vote buttons and counts, and what the reveal shows. */
 static void
-update_question (MbcPresenterWindow *self)
+presenter_update_question (MbcPresenterWindow *self)
 {
   guint index = mbc_poll_session_get_current (self->session);
   guint n = mbc_poll_session_get_n_questions (self->session);
@@ -168,7 +183,7 @@ update_question (MbcPresenterWindow *self)
       gtk_widget_add_css_class (button, "presenter-option");
       gtk_widget_add_css_class (button, "opaque");   /* alike: no answer looks preferred */
       g_object_set_data (G_OBJECT (button), "mbc-option", GUINT_TO_POINTER (i));
-      g_signal_connect (button, "clicked", G_CALLBACK (vote_clicked_cb), self);
+      g_signal_connect (button, "clicked", G_CALLBACK (presenter_vote_clicked_cb), self);
       gtk_widget_set_focusable (button, FALSE);   /* the keys vote, not the focus */
       gtk_box_append (GTK_BOX (self->buttons), button);
       counts[i] = mbc_poll_session_get_count (self->session, index, i);
@@ -204,7 +219,7 @@ update_question (MbcPresenterWindow *self)
 }
 
 static void
-update_summary (MbcPresenterWindow *self)
+presenter_update_summary (MbcPresenterWindow *self)
 {
   GtkWidget *child;
   g_autofree char *heading = g_strdup_printf (_("Summary: %s"),
@@ -212,13 +227,13 @@ update_summary (MbcPresenterWindow *self)
 
   while ((child = gtk_widget_get_first_child (self->summary)))
     gtk_box_remove (GTK_BOX (self->summary), child);
-  gtk_box_append (GTK_BOX (self->summary), text ("presenter-title", heading));
+  gtk_box_append (GTK_BOX (self->summary), presenter_text ("presenter-title", heading));
   {
     g_autofree char *intro = g_strdup_printf (_("The room beside the %s, question by question. "
                                               "C exports the session as CSV, J as JSON: the "
                                               "questions and counts, no names."),
                                               mbc_guideline_get_polls (self->guideline)->series);
-    gtk_box_append (GTK_BOX (self->summary), text ("presenter-small", intro));
+    gtk_box_append (GTK_BOX (self->summary), presenter_text ("presenter-small", intro));
   }
   for (guint i = 0; i < mbc_poll_session_get_n_questions (self->session); i++)
     {
@@ -233,15 +248,15 @@ update_summary (MbcPresenterWindow *self)
         counts[k] = mbc_poll_session_get_count (self->session, i, k);
       mbc_comparison_chart_set_data (MBC_COMPARISON_CHART (chart), options, counts, TRUE, source,
                                      mbc_guideline_get_polls (self->guideline)->series);
-      gtk_box_append (GTK_BOX (self->summary), text ("presenter-subheading", title));
+      gtk_box_append (GTK_BOX (self->summary), presenter_text ("presenter-subheading", title));
       gtk_box_append (GTK_BOX (self->summary), chart);
     }
 }
 
 static void
-session_changed_cb (MbcPresenterWindow *self)
+presenter_session_changed_cb (MbcPresenterWindow *self)
 {
-  update_question (self);
+  presenter_update_question (self);
 }
 
 /**
@@ -263,18 +278,18 @@ mbc_presenter_window_choose_case (MbcPresenterWindow *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, NULL);
   self->session = mbc_poll_session_new (self->guideline, self->entry->title);
-  g_signal_connect_swapped (self->session, "changed", G_CALLBACK (session_changed_cb), self);
+  g_signal_connect_swapped (self->session, "changed", G_CALLBACK (presenter_session_changed_cb), self);
   vignette = mbc_case_to_vignette (self->entry->kase);
   gtk_label_set_text (GTK_LABEL (self->vignette_title), self->entry->title);
   gtk_label_set_text (GTK_LABEL (self->vignette_text), vignette);
-  update_question (self);
-  show_page (self, "vignette");
+  presenter_update_question (self);
+  presenter_show_page (self, "vignette");
 }
 
 static void
-case_activated_cb (GtkListBox         *list,
-                   GtkListBoxRow      *row,
-                   MbcPresenterWindow *self)
+presenter_case_activated_cb (GtkListBox         *list,
+                             GtkListBoxRow      *row,
+                             MbcPresenterWindow *self)
 {
   mbc_presenter_window_choose_case (self, (guint) gtk_list_box_row_get_index (row));
 }
@@ -303,7 +318,7 @@ mbc_presenter_window_export (MbcPresenterWindow  *self,
 }
 
 static void
-export_response_cb (GtkNativeDialog    *chooser,
+presenter_export_response_cb (GtkNativeDialog    *chooser,
                     int                 response,
                     MbcPresenterWindow *self)
 {
@@ -326,11 +341,11 @@ export_response_cb (GtkNativeDialog    *chooser,
 }
 
 static void
-choose_export (MbcPresenterWindow *self,
-               gboolean            csv)
+presenter_choose_export (MbcPresenterWindow *self,
+                         gboolean            csv)
 {
   GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (csv ? "Export Session as CSV" : "Export Session as JSON",
+    gtk_file_chooser_native_new (csv ? _("Export Session as CSV") : _("Export Session as JSON"),
                                  GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                  _("_Cancel"));
 
@@ -338,161 +353,266 @@ choose_export (MbcPresenterWindow *self,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
                                      csv ? "teaching-session.csv" : "teaching-session.json");
   g_object_set_data (G_OBJECT (chooser), "mbc-csv", GINT_TO_POINTER (csv));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  g_signal_connect (chooser, "response", G_CALLBACK (presenter_export_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* --- Keys ----------------------------------------------------------------------------------- */
+/* --- Actions, and the keys bound to them -------------------------------------------------- */
 
-/* Up and Down scroll a page that is longer than the screen. */
-static gboolean
-scroll_key (GtkWidget *scroller,
-            guint      keyval)
+/* Right, Space, Page Down: the first question from the vignette, else the next question
+ * (after the last, the summary). */
+static void
+presenter_next_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  MbcPresenterWindow *self = MBC_PRESENTER_WINDOW (widget);
 
-  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_Up)
-    return FALSE;
-  gtk_adjustment_set_value (scroll, gtk_adjustment_get_value (scroll) +
-                            (keyval == GDK_KEY_Down ? 1 : -1) *
-                            gtk_adjustment_get_page_size (scroll) / 3);
-  return TRUE;
+  if (g_strcmp0 (mbc_presenter_window_get_page (self), "vignette") == 0)
+    {
+      presenter_update_question (self);
+      presenter_show_page (self, "question");
+      return;
+    }
+  if (!mbc_poll_session_next (self->session))
+    {
+      presenter_update_summary (self);
+      presenter_show_page (self, "summary");
+    }
+  gtk_adjustment_set_value (
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->question_scroller)), 0);
 }
 
-static gboolean
-question_key (MbcPresenterWindow *self,
-              guint               keyval,
-              GdkModifierType     state)
+/* Left, Page Up: back a question (from the first, the vignette); from the vignette, the
+ * list of cases; from the summary, the last question. */
+static void
+presenter_previous_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
+  MbcPresenterWindow *self = MBC_PRESENTER_WINDOW (widget);
+  const char *page = mbc_presenter_window_get_page (self);
+
+  if (g_strcmp0 (page, "vignette") == 0)
+    {
+      presenter_show_page (self, "choose");
+      gtk_widget_grab_focus (self->case_list);
+    }
+  else if (g_strcmp0 (page, "summary") == 0)
+    presenter_show_page (self, "question");
+  else
+    {
+      if (!mbc_poll_session_previous (self->session))
+        presenter_show_page (self, "vignette");
+      gtk_adjustment_set_value (
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->question_scroller)), 0);
+    }
+}
+
+/* Enter on the vignette: the first question. */
+static void
+presenter_start_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  presenter_next_action (widget, action_name, parameter);
+}
+
+/* 1 to 9: a vote for that option. */
+static void
+presenter_vote_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MbcPresenterWindow *self = MBC_PRESENTER_WINDOW (widget);
+
+  mbc_poll_session_vote (self->session, g_variant_get_uint32 (parameter));
+}
+
+/* Y and N: a vote for the option of that answer, where the question has it. */
+static void
+presenter_vote_answer_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  MbcPresenterWindow *self = MBC_PRESENTER_WINDOW (widget);
   guint index = mbc_poll_session_get_current (self->session);
   const char * const *options = mbc_poll_session_get_options (self->session, index);
-  GtkAdjustment *scroll =
-    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->question_scroller));
+  const char *answer = g_variant_get_string (parameter, NULL);
 
-  switch (keyval)
+  for (guint i = 0; options[i]; i++)
+    if (g_strcmp0 (options[i], answer) == 0)
+      {
+        mbc_poll_session_vote (self->session, i);
+        return;
+      }
+}
+
+static void
+presenter_undo_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  mbc_poll_session_undo (MBC_PRESENTER_WINDOW (widget)->session);
+}
+
+static void
+presenter_reset_question_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  mbc_poll_session_reset_question (MBC_PRESENTER_WINDOW (widget)->session);
+}
+
+static void
+presenter_reveal_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  mbc_poll_session_reveal (MBC_PRESENTER_WINDOW (widget)->session);
+}
+
+/* C and J on the summary: the session as CSV or as JSON. */
+static void
+presenter_export_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  presenter_choose_export (MBC_PRESENTER_WINDOW (widget),
+                           g_strcmp0 (g_variant_get_string (parameter, NULL), "csv") == 0);
+}
+
+/* Up and Down scroll a page that is longer than the screen, by a third of it. */
+static void
+presenter_scroll_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  MbcPresenterWindow *self = MBC_PRESENTER_WINDOW (widget);
+  GtkWidget *scroller = g_strcmp0 (mbc_presenter_window_get_page (self), "summary") == 0
+                        ? self->summary_scroller : self->question_scroller;
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_value (scroll) +
+                            g_variant_get_int32 (parameter) *
+                            gtk_adjustment_get_page_size (scroll) / 3);
+}
+
+/* The keys, and the action each is bound to. They are caught before the focused widget
+ * sees them (the window's own arrow keys would move the focus instead); a key whose action
+ * is disabled on the page shown goes on to the focused widget. */
+static const struct
+{
+  guint           keyval;
+  GdkModifierType modifiers;
+  const char     *action;
+  const char     *parameter;     /* GVariant text, or NULL */
+} presenter_keys[] = {
+  { GDK_KEY_Right, 0, "teaching.next", NULL },
+  { GDK_KEY_space, 0, "teaching.next", NULL },
+  { GDK_KEY_Page_Down, 0, "teaching.next", NULL },
+  { GDK_KEY_Left, 0, "teaching.previous", NULL },
+  { GDK_KEY_Page_Up, 0, "teaching.previous", NULL },
+  { GDK_KEY_Return, 0, "teaching.start", NULL },
+  { GDK_KEY_1, 0, "teaching.vote", "uint32 0" }, { GDK_KEY_KP_1, 0, "teaching.vote", "uint32 0" },
+  { GDK_KEY_2, 0, "teaching.vote", "uint32 1" }, { GDK_KEY_KP_2, 0, "teaching.vote", "uint32 1" },
+  { GDK_KEY_3, 0, "teaching.vote", "uint32 2" }, { GDK_KEY_KP_3, 0, "teaching.vote", "uint32 2" },
+  { GDK_KEY_4, 0, "teaching.vote", "uint32 3" }, { GDK_KEY_KP_4, 0, "teaching.vote", "uint32 3" },
+  { GDK_KEY_5, 0, "teaching.vote", "uint32 4" }, { GDK_KEY_KP_5, 0, "teaching.vote", "uint32 4" },
+  { GDK_KEY_6, 0, "teaching.vote", "uint32 5" }, { GDK_KEY_KP_6, 0, "teaching.vote", "uint32 5" },
+  { GDK_KEY_7, 0, "teaching.vote", "uint32 6" }, { GDK_KEY_KP_7, 0, "teaching.vote", "uint32 6" },
+  { GDK_KEY_8, 0, "teaching.vote", "uint32 7" }, { GDK_KEY_KP_8, 0, "teaching.vote", "uint32 7" },
+  { GDK_KEY_9, 0, "teaching.vote", "uint32 8" }, { GDK_KEY_KP_9, 0, "teaching.vote", "uint32 8" },
+  /* Y and N vote for the options whose words they begin, as the buttons show. */
+  { GDK_KEY_y, 0, "teaching.vote-answer", "'Yes'" },
+  { GDK_KEY_n, 0, "teaching.vote-answer", "'No'" },
+  { GDK_KEY_BackSpace, 0, "teaching.undo", NULL },
+  { GDK_KEY_z, GDK_CONTROL_MASK, "teaching.undo", NULL },
+  { GDK_KEY_Delete, 0, "teaching.reset-question", NULL },
+  { GDK_KEY_h, 0, "teaching.hide-counts", NULL },
+  { GDK_KEY_r, 0, "teaching.reveal", NULL },
+  { GDK_KEY_c, 0, "teaching.export", "'csv'" },
+  { GDK_KEY_j, 0, "teaching.export", "'json'" },
+  { GDK_KEY_Down, 0, "teaching.scroll", "1" },
+  { GDK_KEY_Up, 0, "teaching.scroll", "-1" },
+  { GDK_KEY_Escape, 0, "window.close", NULL },
+};
+
+static void
+presenter_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "teaching.next", NULL, presenter_next_action);
+  gtk_widget_class_install_action (widget_class, "teaching.previous", NULL,
+                                   presenter_previous_action);
+  gtk_widget_class_install_action (widget_class, "teaching.start", NULL,
+                                   presenter_start_action);
+  gtk_widget_class_install_action (widget_class, "teaching.vote", "u", presenter_vote_action);
+  gtk_widget_class_install_action (widget_class, "teaching.vote-answer", "s",
+                                   presenter_vote_answer_action);
+  gtk_widget_class_install_action (widget_class, "teaching.undo", NULL, presenter_undo_action);
+  gtk_widget_class_install_action (widget_class, "teaching.reset-question", NULL,
+                                   presenter_reset_question_action);
+  gtk_widget_class_install_property_action (widget_class, "teaching.hide-counts",
+                                            "hide-counts");
+  gtk_widget_class_install_action (widget_class, "teaching.reveal", NULL,
+                                   presenter_reveal_action);
+  gtk_widget_class_install_action (widget_class, "teaching.export", "s",
+                                   presenter_export_action);
+  gtk_widget_class_install_action (widget_class, "teaching.scroll", "i",
+                                   presenter_scroll_action);
+}
+
+static GtkEventController *
+presenter_new_keys (void)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (presenter_keys); i++)
     {
-    case GDK_KEY_y:
-    case GDK_KEY_Y:
-    case GDK_KEY_n:
-    case GDK_KEY_N:
-      for (guint i = 0; options[i]; i++)
-        if (g_ascii_tolower (options[i][0]) == (int) gdk_keyval_to_lower (keyval) &&
-            (g_strcmp0 (options[i], "Yes") == 0 || g_strcmp0 (options[i], "No") == 0))
-          return mbc_poll_session_vote (self->session, i);
-      return FALSE;
-    case GDK_KEY_1: case GDK_KEY_2: case GDK_KEY_3: case GDK_KEY_4: case GDK_KEY_5:
-    case GDK_KEY_6: case GDK_KEY_7: case GDK_KEY_8: case GDK_KEY_9:
-      return mbc_poll_session_vote (self->session, keyval - GDK_KEY_1);
-    case GDK_KEY_KP_1: case GDK_KEY_KP_2: case GDK_KEY_KP_3: case GDK_KEY_KP_4:
-    case GDK_KEY_KP_5: case GDK_KEY_KP_6: case GDK_KEY_KP_7: case GDK_KEY_KP_8:
-    case GDK_KEY_KP_9:
-      return mbc_poll_session_vote (self->session, keyval - GDK_KEY_KP_1);
-    case GDK_KEY_BackSpace:
-      mbc_poll_session_undo (self->session);
-      return TRUE;
-    case GDK_KEY_z:
-      if (state & GDK_CONTROL_MASK)
-        mbc_poll_session_undo (self->session);
-      return (state & GDK_CONTROL_MASK) != 0;
-    case GDK_KEY_Delete:
-      mbc_poll_session_reset_question (self->session);
-      return TRUE;
-    case GDK_KEY_h:
-    case GDK_KEY_H:
-      self->hide_counts = !self->hide_counts;
-      update_question (self);
-      return TRUE;
-    case GDK_KEY_r:
-    case GDK_KEY_R:
-      mbc_poll_session_reveal (self->session);
-      return TRUE;
-    case GDK_KEY_Right:
-    case GDK_KEY_space:
-    case GDK_KEY_Page_Down:
-      if (!mbc_poll_session_next (self->session))
-        {
-          update_summary (self);
-          show_page (self, "summary");
-        }
-      gtk_adjustment_set_value (scroll, 0);
-      return TRUE;
-    case GDK_KEY_Left:
-    case GDK_KEY_Page_Up:
-      if (!mbc_poll_session_previous (self->session))
-        show_page (self, "vignette");
-      gtk_adjustment_set_value (scroll, 0);
-      return TRUE;
-    default:
-      return scroll_key (self->question_scroller, keyval);
+      GtkShortcut *shortcut =
+        gtk_shortcut_new (gtk_keyval_trigger_new (presenter_keys[i].keyval,
+                                                  presenter_keys[i].modifiers),
+                          gtk_named_action_new (presenter_keys[i].action));
+
+      if (presenter_keys[i].parameter)
+        gtk_shortcut_set_arguments (shortcut, g_variant_new_parsed (presenter_keys[i].parameter));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
     }
+  return keys;
 }
 
 /**
  * mbc_presenter_window_press_key:
  *
- * What a key does on the page shown (the window's key controller calls it).
+ * Does what the key does on the page shown, through the shortcut a key press would use (for
+ * scripts such as the screenshot tool, and tests).
  *
- * Returns: whether the key did something.
+ * Returns: whether a shortcut of the key did something.
  */
 gboolean
 mbc_presenter_window_press_key (MbcPresenterWindow *self,
                                 guint               keyval,
                                 GdkModifierType     state)
 {
-  const char *page = mbc_presenter_window_get_page (self);
+  GListModel *shortcuts = G_LIST_MODEL (self->keys);
+  guint lower = gdk_keyval_to_lower (keyval);
 
   g_return_val_if_fail (MBC_IS_PRESENTER_WINDOW (self), FALSE);
 
-  if (keyval == GDK_KEY_Escape)
+  for (guint k = 0; k < g_list_model_get_n_items (shortcuts); k++)
     {
-      gtk_window_close (GTK_WINDOW (self));
-      return TRUE;
-    }
-  if (g_strcmp0 (page, "vignette") == 0)
-    {
-      if (keyval == GDK_KEY_Right || keyval == GDK_KEY_space || keyval == GDK_KEY_Page_Down ||
-          keyval == GDK_KEY_Return)
-        {
-          update_question (self);
-          show_page (self, "question");
-          return TRUE;
-        }
-      if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Page_Up)
-        {
-          show_page (self, "choose");
-          gtk_widget_grab_focus (self->case_list);
-          return TRUE;
-        }
-      return FALSE;
-    }
-  if (g_strcmp0 (page, "question") == 0)
-    return question_key (self, keyval, state);
-  if (g_strcmp0 (page, "summary") == 0)
-    {
-      if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Page_Up)
-        {
-          show_page (self, "question");
-          return TRUE;
-        }
-      if (keyval == GDK_KEY_c || keyval == GDK_KEY_C || keyval == GDK_KEY_j ||
-          keyval == GDK_KEY_J)
-        {
-          choose_export (self, keyval == GDK_KEY_c || keyval == GDK_KEY_C);
-          return TRUE;
-        }
-      return scroll_key (self->summary_scroller, keyval);
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, k);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+      if (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == lower &&
+          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) ==
+          (state & GDK_CONTROL_MASK) &&
+          gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                        GTK_WIDGET (self), gtk_shortcut_get_arguments (shortcut)))
+        return TRUE;
     }
   return FALSE;
-}
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                MbcPresenterWindow    *self)
-{
-  return mbc_presenter_window_press_key (self, keyval, state);
 }
 
 /* --- GObject -------------------------------------------------------------------------------- */
@@ -502,6 +622,7 @@ mbc_presenter_window_dispose (GObject *object)
 {
   MbcPresenterWindow *self = MBC_PRESENTER_WINDOW (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), MBC_TYPE_PRESENTER_WINDOW);
   g_clear_handle_id (&self->scale_source, g_source_remove);
   if (self->session)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -512,7 +633,7 @@ mbc_presenter_window_dispose (GObject *object)
 }
 
 static gboolean
-update_scale_cb (gpointer user_data)
+presenter_update_scale_cb (gpointer user_data)
 {
   MbcPresenterWindow *self = user_data;
 
@@ -541,92 +662,100 @@ mbc_presenter_window_size_allocate (GtkWidget *widget,
     {
       self->large = large;
       if (self->scale_source == 0)
-        self->scale_source = g_idle_add (update_scale_cb, self);
+        self->scale_source = g_idle_add (presenter_update_scale_cb, self);
+    }
+}
+
+static void
+mbc_presenter_window_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  MbcPresenterWindow *self = MBC_PRESENTER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIDE_COUNTS:
+      g_value_set_boolean (value, self->hide_counts);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mbc_presenter_window_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  MbcPresenterWindow *self = MBC_PRESENTER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIDE_COUNTS:
+      mbc_presenter_window_set_hide_counts (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 mbc_presenter_window_class_init (MbcPresenterWindowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = mbc_presenter_window_dispose;
-  GTK_WIDGET_CLASS (klass)->size_allocate = mbc_presenter_window_size_allocate;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mbc_presenter_window_dispose;
+  object_class->get_property = mbc_presenter_window_get_property;
+  object_class->set_property = mbc_presenter_window_set_property;
+  widget_class->size_allocate = mbc_presenter_window_size_allocate;
+
+  /**
+   * MbcPresenterWindow:hide-counts:
+   *
+   * Whether the room's counts are hidden until the reveal (H toggles it).
+   */
+  properties[PROP_HIDE_COUNTS] =
+    g_param_spec_boolean ("hide-counts", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (MBC_TYPE_COMPARISON_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/mbc-presenter-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, hint);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, case_list);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, vignette_title);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, vignette_text);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, question_scroller);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, progress);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, question);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, buttons);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, total);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, chart);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, revealed);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, consensus);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, rationale);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, evidence);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, summary);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, summary_scroller);
+  presenter_class_add_actions (widget_class);
 }
 
 static void
 mbc_presenter_window_init (MbcPresenterWindow *self)
 {
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *choose = page_box ();
-  GtkWidget *vignette = page_box ();
-  GtkWidget *question = page_box ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Teaching Mode — MBC Surgery Advisor"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "presenter");
-
-  /* Choose a case. */
-  gtk_box_append (GTK_BOX (choose), text ("presenter-title", _("Teaching Mode")));
-  gtk_box_append (GTK_BOX (choose),
-                  text ("presenter-text", _("Choose the case to discuss. The room then answers "
-                                          "the questions of the guideline's polls, one by one, "
-                                          "and is compared with the polled group's answers.")));
-  self->case_list = gtk_list_box_new ();
-  gtk_widget_add_css_class (self->case_list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->case_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Teaching cases"), -1);
-  g_signal_connect (self->case_list, "row-activated", G_CALLBACK (case_activated_cb), self);
-  gtk_box_append (GTK_BOX (choose), self->case_list);
-
-  /* The vignette. */
-  self->vignette_title = text ("presenter-title", "");
-  self->vignette_text = text ("presenter-text", "");
-  gtk_box_append (GTK_BOX (vignette), self->vignette_title);
-  gtk_box_append (GTK_BOX (vignette), self->vignette_text);
-
-  /* A question. */
-  self->progress = text ("presenter-small", "");
-  self->question = text ("presenter-question", "");
-  self->buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  self->total = text ("presenter-text", "");
-  self->revealed = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  self->chart = mbc_comparison_chart_new ();
-  self->consensus = text ("presenter-text", "");
-  self->rationale = text ("presenter-small", "");
-  self->evidence = text ("presenter-small", "");
-  gtk_widget_add_css_class (self->consensus, "presenter-strong");
-  gtk_box_append (GTK_BOX (self->revealed), self->chart);
-  gtk_box_append (GTK_BOX (self->revealed), self->consensus);
-  gtk_box_append (GTK_BOX (self->revealed), self->evidence);    /* directly under it */
-  gtk_box_append (GTK_BOX (self->revealed), self->rationale);
-  gtk_box_append (GTK_BOX (question), self->progress);
-  gtk_box_append (GTK_BOX (question), self->question);
-  gtk_box_append (GTK_BOX (question), self->buttons);
-  gtk_box_append (GTK_BOX (question), self->total);
-  gtk_box_append (GTK_BOX (question), self->revealed);
-
-  self->summary = page_box ();
-
-  self->stack = gtk_stack_new ();
-  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
-  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
-  gtk_stack_add_named (GTK_STACK (self->stack), scrolled (choose), "choose");
-  gtk_stack_add_named (GTK_STACK (self->stack), scrolled (vignette), "vignette");
-  self->question_scroller = scrolled (question);
-  gtk_stack_add_named (GTK_STACK (self->stack), self->question_scroller, "question");
-  self->summary_scroller = scrolled (self->summary);
-  gtk_stack_add_named (GTK_STACK (self->stack), self->summary_scroller, "summary");
-  gtk_box_append (GTK_BOX (outer), self->stack);
-
-  self->hint = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->hint, "presenter-hint");
-  gtk_label_set_wrap (GTK_LABEL (self->hint), TRUE);
-  gtk_box_append (GTK_BOX (outer), self->hint);
-  adw_window_set_content (ADW_WINDOW (self), outer);
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->keys = presenter_new_keys ();
+  gtk_widget_add_controller (GTK_WIDGET (self), self->keys);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (presenter_page_changed_cb), self);
+  g_signal_connect (self->case_list, "row-activated", G_CALLBACK (presenter_case_activated_cb),
+                    self);
 }
 
 /**
@@ -648,7 +777,8 @@ mbc_presenter_window_new (MbcGuideline *guideline,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_list_box_append (GTK_LIST_BOX (self->case_list), row);
     }
-  show_page (self, "choose");
+  presenter_show_page (self, "choose");
+  presenter_page_changed_cb (self);
   gtk_widget_child_focus (self->case_list, GTK_DIR_TAB_FORWARD);
   return GTK_WIDGET (self);
 }
@@ -659,9 +789,14 @@ mbc_presenter_window_set_hide_counts (MbcPresenterWindow *self,
                                       gboolean            hide)
 {
   g_return_if_fail (MBC_IS_PRESENTER_WINDOW (self));
+
+  hide = !!hide;
+  if (self->hide_counts == hide)
+    return;
   self->hide_counts = hide;
   if (self->session)
-    update_question (self);
+    presenter_update_question (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_COUNTS]);
 }
 
 /* "choose", "vignette", "question" or "summary". */

@@ -34,12 +34,13 @@ struct _MbcWindow
   GtkWidget            *window_title;
 
   /* owned */
+  GSettings            *settings;
   MbcGuideline         *guideline;
   MbcEvaluator         *evaluator;
   MbcDocument          *document;
   GPtrArray            *library;       /* MbcLibraryCase, loaded when first shown */
 
-  /* borrowed: the form's case */
+  /* borrowed: the document's case, which the form edits */
   MbcCase              *kase;
   gint64                last_evaluation_us;
 };
@@ -53,8 +54,24 @@ GtkFileChooserNative *_mbc_window_new_chooser              (MbcWindow           
                                                             const char           *accept);
 GFile                *_mbc_window_chooser_take_file        (GtkNativeDialog      *chooser,
                                                             int                   response);
+void                  _mbc_window_add_filter               (GtkFileChooserNative *chooser,
+                                                            const char           *name,
+                                                            const char           *mime_type,
+                                                            const char           *suffix);
 void                  _mbc_window_remember_file            (MbcWindow            *self,
                                                             GFile                *file);
 void                  _mbc_window_class_add_report_actions (GtkWidgetClass       *widget_class);
+void                  _mbc_window_class_add_file_actions   (GtkWidgetClass       *widget_class);
+void                  _mbc_window_class_add_launch_actions (GtkWidgetClass       *widget_class);
+void                  _mbc_window_init_files               (MbcWindow            *self);
+
+/* What to do once unsaved changes are saved or discarded (see _mbc_window_confirm_discard). */
+typedef void (*MbcWindowThen) (MbcWindow *self,
+                               gpointer   data);
+
+void                  _mbc_window_confirm_discard          (MbcWindow            *self,
+                                                            MbcWindowThen         then,
+                                                            gpointer              data,
+                                                            GDestroyNotify        destroy);
 
 G_END_DECLS

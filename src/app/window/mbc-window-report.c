@@ -10,24 +10,27 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "mbc-application.h"
 #include "mbc-document.h"
 #include "mbc-report.h"
 #include "mbc-result-view.h"
 #include "mbc-window.h"
 #include "mbc-window-private.h"
 
+/* The paper the settings choose: "automatic" is the locale's. */
 static MbcPaper
-paper (MbcWindow *self)
+report_paper (MbcWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *choice = g_settings_get_string (self->settings, "paper-size");
 
-  return MBC_IS_APPLICATION (app) ? mbc_application_get_paper (MBC_APPLICATION (app))
-                                  : mbc_paper_from_locale ();
+  if (strcmp (choice, "a4") == 0)
+    return MBC_PAPER_A4;
+  if (strcmp (choice, "letter") == 0)
+    return MBC_PAPER_LETTER;
+  return mbc_paper_from_locale ();
 }
 
 static MbcReport *
-new_report (MbcWindow *self)
+report_new_report (MbcWindow *self)
 {
   MbcResult *result = mbc_result_view_get_result (MBC_RESULT_VIEW (self->results));
   g_autoptr(MbcCase) evaluable = NULL;
@@ -55,10 +58,10 @@ mbc_window_export_report (MbcWindow *self,
 
   g_return_val_if_fail (MBC_IS_WINDOW (self), FALSE);
 
-  report = new_report (self);
+  report = report_new_report (self);
   if (report == NULL)
     return FALSE;
-  if (!mbc_report_write_pdf (report, file, paper (self), &error))
+  if (!mbc_report_write_pdf (report, file, report_paper (self), &error))
     {
       _mbc_window_show_error_dialog (self, _("The Report Could Not Be Saved"), error->message);
       return FALSE;
@@ -68,7 +71,7 @@ mbc_window_export_report (MbcWindow *self,
 }
 
 static void
-export_response_cb (GtkNativeDialog *chooser,
+report_export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     MbcWindow       *self)
 {
@@ -80,32 +83,28 @@ export_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-export_action (GtkWidget  *widget,
+report_export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   MbcWindow *self = MBC_WINDOW (widget);
   GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Export Report"),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, "_Export");
-  GtkFileFilter *filter = gtk_file_filter_new ();
+                                                           GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                           _("_Export"));
   g_autofree char *title = mbc_document_get_title (self->document);
   g_autofree char *base = g_str_has_suffix (title, ".json")
                           ? g_strndup (title, strlen (title) - 5) : g_strdup (title);
   g_autofree char *name = g_strdup_printf (_("%s report.pdf"), base);
 
   g_strdelimit (name, "/\\:", '-');
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
+  _mbc_window_add_filter (chooser, _("PDF documents"), "application/pdf", "pdf");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  g_signal_connect (chooser, "response", G_CALLBACK (report_export_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-begin_print_cb (GtkPrintOperation *operation,
+report_begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 MbcReport         *report)
 {
@@ -118,7 +117,7 @@ begin_print_cb (GtkPrintOperation *operation,
 }
 
 static void
-draw_page_cb (GtkPrintOperation *operation,
+report_draw_page_cb (GtkPrintOperation *operation,
               GtkPrintContext   *context,
               int                page,
               MbcReport         *report)
@@ -146,12 +145,12 @@ mbc_window_print (MbcWindow               *self,
 
   g_return_if_fail (MBC_IS_WINDOW (self));
 
-  report = new_report (self);
+  report = report_new_report (self);
   if (report == NULL)
     return;
   operation = gtk_print_operation_new ();
   setup = gtk_page_setup_new ();
-  size = gtk_paper_size_new (paper (self) == MBC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+  size = gtk_paper_size_new (report_paper (self) == MBC_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
                                                               : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size (setup, size);
   gtk_paper_size_free (size);
@@ -162,15 +161,15 @@ mbc_window_print (MbcWindow               *self,
   gtk_print_operation_set_job_name (operation, _("MBC Surgery Advisor report"));
   if (export_to)
     gtk_print_operation_set_export_filename (operation, export_to);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), report);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), report);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (report_begin_print_cb), report);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (report_draw_page_cb), report);
   if (gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     _mbc_window_show_error_dialog (self, _("The Report Could Not Be Printed"), error->message);
 }
 
 static void
-print_action (GtkWidget  *widget,
+report_print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
@@ -185,6 +184,6 @@ print_action (GtkWidget  *widget,
 void
 _mbc_window_class_add_report_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, report_export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, report_print_action);
 }

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MbcWindow, mbc_window, MBC, WINDOW, AdwApplicationWindow)
 
 MbcWindow *mbc_window_new                    (GtkApplication *app,
+                                              GSettings      *settings,
                                               MbcGuideline   *guideline,
                                               const char     *error_message);
 MbcCase   *mbc_window_get_case               (MbcWindow      *self);

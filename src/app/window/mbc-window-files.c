@@ -1,0 +1,496 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The window's files: the choosers, opening and saving a case (asking first about unsaved
+ * changes), files dropped on the window, the draft kept for after a crash, and closing.
+ */
+#define G_LOG_DOMAIN "mbc-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include "mbc-document.h"
+#include "mbc-problem.h"
+#include "mbc-window.h"
+#include "mbc-window-private.h"
+
+void
+_mbc_window_show_error_dialog (MbcWindow  *self,
+                               const char *heading,
+                               const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The file is known to the recent files, and its folder is where the next chooser opens. */
+void
+_mbc_window_remember_file (MbcWindow *self,
+                           GFile     *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *folder_uri = folder ? g_file_get_uri (folder) : NULL;
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (folder_uri)
+    g_settings_set_string (self->settings, "last-folder", folder_uri);
+}
+
+typedef struct
+{
+  MbcWindow      *self;
+  MbcWindowThen   then;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Pending;
+
+static Pending *
+files_pending_new (MbcWindow      *self,
+             MbcWindowThen   then,
+             gpointer        data,
+             GDestroyNotify  destroy)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->self = g_object_ref (self);
+  pending->then = then;
+  pending->data = data;
+  pending->destroy = destroy;
+  return pending;
+}
+
+static void
+files_pending_free (Pending *pending)
+{
+  if (pending->destroy)
+    pending->destroy (pending->data);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+static void
+files_pending_run (Pending *pending)
+{
+  if (pending->then)
+    pending->then (pending->self, pending->data);
+  files_pending_free (pending);
+}
+
+/* The chooser shows files of one type (@mime_type, or named *.@suffix). */
+void
+_mbc_window_add_filter (GtkFileChooserNative *chooser,
+                        const char           *name,
+                        const char           *mime_type,
+                        const char           *suffix)
+{
+  /* The chooser takes a reference of its own: this one is ours to drop. */
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_assert (GTK_IS_FILE_CHOOSER_NATIVE (chooser));
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+}
+
+static void
+files_add_case_filter (GtkFileChooserNative *chooser)
+{
+  _mbc_window_add_filter (chooser, _("Case files (JSON)"), "application/json", "json");
+}
+
+GtkFileChooserNative *
+_mbc_window_new_chooser (MbcWindow            *self,
+                         const char           *title,
+                         GtkFileChooserAction  action,
+                         const char           *accept)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                               accept, _("_Cancel"));
+  g_autofree char *uri = g_settings_get_string (self->settings, "last-folder");
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (*uri)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_uri (uri);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  return chooser;
+}
+
+/* The file a native chooser gave (or %NULL if cancelled); the chooser is done with. */
+GFile *
+_mbc_window_chooser_take_file (GtkNativeDialog *chooser,
+                               int              response)
+{
+  GFile *file = response == GTK_RESPONSE_ACCEPT
+                ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+
+  g_object_unref (chooser);
+  return file;
+}
+
+/**
+ * mbc_window_save_to:
+ * @file: where to save the case, atomically
+ *
+ * Returns: %TRUE when saved; otherwise a dialog names the file and the cause.
+ */
+gboolean
+mbc_window_save_to (MbcWindow *self,
+                    GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (MBC_IS_WINDOW (self), FALSE);
+
+  if (!mbc_document_save (self->document, file, &error))
+    {
+      _mbc_window_show_error_dialog (self, _("The Case Could Not Be Saved"), error->message);
+      return FALSE;
+    }
+  _mbc_window_remember_file (self, file);
+  return TRUE;
+}
+
+static void
+files_save_as_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     Pending         *pending)
+{
+  g_autoptr(GFile) file = _mbc_window_chooser_take_file (chooser, response);
+
+  if (file && mbc_window_save_to (pending->self, file))
+    files_pending_run (pending);
+  else
+    files_pending_free (pending);
+}
+
+/* Asks where, saves, and then (if saved) goes on with @pending. */
+static void
+files_save_as (MbcWindow *self,
+         Pending   *pending)
+{
+  GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Save Case As"),
+                                                           GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                           _("_Save"));
+  g_autofree char *title = mbc_document_get_title (self->document);
+  g_autofree char *name = g_str_has_suffix (title, ".json") ? g_strdup (title)
+                                                            : g_strdup_printf (_("%s.json"), title);
+
+  g_strdelimit (name, "/\\:", '-');
+  files_add_case_filter (chooser);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (files_save_as_response_cb), pending);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Saves where the case came from, or asks where; then goes on with @pending. */
+static void
+files_save (MbcWindow *self,
+      Pending   *pending)
+{
+  GFile *file = mbc_document_get_file (self->document);
+
+  if (file == NULL)
+    files_save_as (self, pending);
+  else if (mbc_window_save_to (self, file))
+    files_pending_run (pending);
+  else
+    files_pending_free (pending);
+}
+
+static void
+files_confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Pending          *pending)
+{
+  /* Once: closing the dialog after a button would answer again with "cancel". */
+  g_signal_handlers_disconnect_by_func (dialog, files_confirm_response_cb, pending);
+  if (g_strcmp0 (response, "save") == 0)
+    files_save (pending->self, pending);
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      mbc_document_discard_draft (pending->self->document);
+      files_pending_run (pending);
+    }
+  else
+    files_pending_free (pending);
+}
+
+/* Goes on with @then at once when nothing is unsaved; otherwise asks first whether to save
+ * the changes, discard them, or not go on. */
+void
+_mbc_window_confirm_discard (MbcWindow       *self,
+                             MbcWindowThen    then,
+                             gpointer         data,
+                             GDestroyNotify   destroy)
+{
+  Pending *pending = files_pending_new (self, then, data, destroy);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (!mbc_document_get_modified (self->document))
+    {
+      files_pending_run (pending);
+      return;
+    }
+  name = mbc_document_get_title (self->document);
+  body = g_strdup_printf (_("“%s” has changes that are not saved. If you do not save them, "
+                          "they are lost."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"),
+                                    "discard", _("Discard"), "save", _("Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (files_confirm_response_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+files_open_file_then (MbcWindow *self,
+                gpointer   data)
+{
+  mbc_window_open_file (self, data);
+}
+
+static void
+files_open_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  MbcWindow       *self)
+{
+  g_autoptr(GFile) file = _mbc_window_chooser_take_file (chooser, response);
+
+  if (file)
+    mbc_window_open_file (self, file);
+  g_object_unref (self);
+}
+
+static void
+files_choose_file_to_open (MbcWindow *self,
+                     gpointer   data)
+{
+  GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Open Case"),
+                                                           GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                           _("_Open"));
+
+  files_add_case_filter (chooser);
+  g_signal_connect (chooser, "response", G_CALLBACK (files_open_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+files_open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _mbc_window_confirm_discard (MBC_WINDOW (widget), files_choose_file_to_open, NULL, NULL);
+}
+
+static void
+files_save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MbcWindow *self = MBC_WINDOW (widget);
+  files_save (self, files_pending_new (self, NULL, NULL, NULL));
+}
+
+static void
+files_save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MbcWindow *self = MBC_WINDOW (widget);
+  files_save_as (self, files_pending_new (self, NULL, NULL, NULL));
+}
+
+/* --- Drafts, drops, closing --------------------------------------------------------------- */
+
+static void
+files_restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     MbcWindow        *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_func (dialog, files_restore_response_cb, self);
+  if (g_strcmp0 (response, "restore") != 0)
+    mbc_document_discard_draft (self->document);
+  else if (!mbc_document_restore_draft (self->document, &error))
+    {
+      _mbc_window_show_error_dialog (self, _("The Draft Could Not Be Restored"), error->message);
+      mbc_document_discard_draft (self->document);
+    }
+}
+
+/**
+ * mbc_window_keep_draft:
+ * @draft: where this window keeps the draft of the case being edited
+ *
+ * If a draft is already there, MBC Surgery Advisor did not close properly while a case had
+ * unsaved changes: the window offers to restore it.
+ *
+ * Returns: whether a draft was there (and is offered).
+ */
+gboolean
+mbc_window_keep_draft (MbcWindow *self,
+                       GFile     *draft)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (MBC_IS_WINDOW (self), FALSE);
+
+  mbc_document_set_draft (self->document, draft);
+  if (!g_file_query_exists (draft, NULL))
+    return FALSE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Case?"),
+                                   _("MBC Surgery Advisor did not close properly while a case had "
+                                   "unsaved changes. They were kept on this computer."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "discard", _("Discard"),
+                                    "restore", _("Restore"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (files_restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static gboolean
+files_drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         MbcWindow     *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL)
+    return FALSE;
+  _mbc_window_confirm_discard (self, files_open_file_then, g_object_ref (files->data), g_object_unref);
+  return TRUE;
+}
+
+static void
+files_destroy_then (MbcWindow *self,
+              gpointer   data)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+files_close_request_cb (MbcWindow *self)
+{
+  if (!mbc_document_get_modified (self->document))
+    {
+      mbc_document_discard_draft (self->document);
+      return FALSE;
+    }
+  _mbc_window_confirm_discard (self, files_destroy_then, NULL, NULL);
+  return TRUE;
+}
+
+/* @details, when given, is a list shown left-aligned and scrollable under @body. */
+static void
+files_show_problems_dialog (MbcWindow  *self,
+                      GFile      *file,
+                      const char *body,
+                      const char *details)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  if (details)
+    {
+      GtkWidget *label = gtk_label_new (details);
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 200);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * mbc_window_open_file:
+ *
+ * Shows the case in @file; an unreadable or invalid file gives a dialog listing every
+ * problem, and the form keeps what it had.
+ */
+void
+mbc_window_open_file (MbcWindow *self,
+                      GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+
+  g_return_if_fail (MBC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!mbc_document_load (self->document, file, problems, &error))
+    {
+      g_autoptr(GString) details = g_string_new (NULL);
+      g_autofree char *body = NULL;
+
+      if (error)
+        {
+          files_show_problems_dialog (self, file, error->message, NULL);
+          return;
+        }
+      body = g_strdup_printf (_("It is not a valid case file. %u problem%s:"),
+                              problems->len, problems->len == 1 ? "" : "s");
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const MbcProblem *p = g_ptr_array_index (problems, i);
+          g_string_append_printf (details, "%s• %s: %s", i ? "\n" : "", p->where, p->message);
+        }
+      files_show_problems_dialog (self, file, body, details->str);
+      return;
+    }
+  _mbc_window_remember_file (self, file);
+}
+
+
+void
+_mbc_window_class_add_file_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, files_open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, files_save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, files_save_as_action);
+}
+
+/* Files dropped on the window open (after asking about unsaved changes); closing asks too. */
+void
+_mbc_window_init_files (MbcWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (files_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  g_signal_connect (self, "close-request", G_CALLBACK (files_close_request_cb), NULL);
+}

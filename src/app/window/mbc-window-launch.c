@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * What the window opens beside itself: the case library (a teaching case opens into the
+ * window, after asking about unsaved changes) and teaching mode.
+ */
+#define G_LOG_DOMAIN "mbc-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include "mbc-library-dialog.h"
+#include "mbc-presenter-window.h"
+#include "mbc-window.h"
+#include "mbc-window-private.h"
+
+/* --- The case library --------------------------------------------------------------------- */
+
+static void
+launch_library_case_then (MbcWindow *self,
+                   gpointer   data)
+{
+  mbc_window_open_library_case (self, data);
+}
+
+static void
+launch_case_chosen_cb (MbcLibraryDialog *dialog,
+                MbcLibraryCase   *entry,
+                MbcWindow        *self)
+{
+  _mbc_window_confirm_discard (self, launch_library_case_then, entry, NULL);
+}
+
+/**
+ * mbc_window_open_library_case:
+ *
+ * Shows a copy of a teaching case (it has no file: saving asks where).
+ */
+void
+mbc_window_open_library_case (MbcWindow      *self,
+                              MbcLibraryCase *entry)
+{
+  g_return_if_fail (MBC_IS_WINDOW (self));
+  mbc_document_load_library (self->document, entry);
+}
+
+/**
+ * mbc_window_show_library:
+ *
+ * Returns: (transfer none) (nullable): the library dialog shown, or %NULL when the library
+ *   could not be read (a dialog says why).
+ */
+GtkWidget *
+mbc_window_show_library (MbcWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (MBC_IS_WINDOW (self), NULL);
+
+  /* The library is shown against the guideline, which names its tiers and sources. */
+  if (self->guideline == NULL)
+    return NULL;
+  if (self->library == NULL && !(self->library = mbc_library_load (&error)))
+    {
+      _mbc_window_show_error_dialog (self, _("The Case Library Could Not Be Read"), error->message);
+      return NULL;
+    }
+  dialog = mbc_library_dialog_new (GTK_WINDOW (self), self->guideline, self->library);
+  g_signal_connect_object (dialog, "case-chosen", G_CALLBACK (launch_case_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+launch_library_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  mbc_window_show_library (MBC_WINDOW (widget));
+}
+
+/* --- Teaching mode ----------------------------------------------------------------------- */
+
+/**
+ * mbc_window_show_teaching:
+ * @fullscreen: whether to fill the screen (as for a projector)
+ *
+ * Returns: (transfer none) (nullable): the teaching-mode window, or %NULL without a
+ *   guideline or a library (a dialog says why).
+ */
+GtkWidget *
+mbc_window_show_teaching (MbcWindow *self,
+                          gboolean   fullscreen)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *presenter;
+
+  g_return_val_if_fail (MBC_IS_WINDOW (self), NULL);
+
+  if (self->guideline == NULL)
+    return NULL;
+  if (self->library == NULL && !(self->library = mbc_library_load (&error)))
+    {
+      _mbc_window_show_error_dialog (self, _("The Case Library Could Not Be Read"), error->message);
+      return NULL;
+    }
+  presenter = mbc_presenter_window_new (self->guideline, self->library);
+  /* The preference sets where each session starts; H in a session leaves it as it is. */
+  g_settings_bind (self->settings, "teaching-hide-counts", presenter, "hide-counts",
+                   G_SETTINGS_BIND_GET);
+  gtk_window_set_transient_for (GTK_WINDOW (presenter), GTK_WINDOW (self));
+  if (fullscreen)
+    gtk_window_fullscreen (GTK_WINDOW (presenter));
+  gtk_window_present (GTK_WINDOW (presenter));
+  return presenter;
+}
+
+static void
+launch_teaching_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  mbc_window_show_teaching (MBC_WINDOW (widget), TRUE);
+}
+
+
+void
+_mbc_window_class_add_launch_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.library", NULL, launch_library_action);
+  gtk_widget_class_install_action (widget_class, "win.teaching", NULL, launch_teaching_action);
+}
