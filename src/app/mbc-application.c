@@ -180,9 +180,10 @@ about_action (GSimpleAction *action,
                                                  mbc_guideline_get_date (self->guideline),
                                                  mbc_guideline_get_version (self->guideline));
 
+      const char **authors = (const char **) mbc_guideline_get_authors (self->guideline);
+
       adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
-                                                    _("The guideline is by"),
-                                                    (const char **) mbc_guideline_get_authors (self->guideline));
+                                                    _("The guideline is by"), authors);
       adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Guideline"), source,
                                           GTK_LICENSE_CUSTOM,
                                           _("The recommendations shown are those of this "

@@ -682,7 +682,8 @@ mbc_cli_run (int    argc,
   int status;
   g_autofree GOptionEntry *entries = option_entries (&o);
 
-  context = g_option_context_new (_("— surgery of the primary tumour in metastatic breast cancer"));
+  context =
+    g_option_context_new (_("— surgery of the primary tumour in metastatic breast cancer"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
     _("Evaluates a case of metastatic (stage IV) breast cancer that has responded to systemic\n"

@@ -72,8 +72,8 @@ static const char * const sites[] = {
   "other", NULL
 };
 static const char * const sites_t[] = {
-  N_("Bone"), N_("Liver"), N_("Lung"), N_("Brain"), N_("Distant lymph nodes"), N_("Pleura"), N_("Skin and soft tissue"),
-  N_("Other"), NULL
+  N_("Bone"), N_("Liver"), N_("Lung"), N_("Brain"), N_("Distant lymph nodes"), N_("Pleura"),
+  N_("Skin and soft tissue"), N_("Other"), NULL
 };
 static const char * const response[] = { "complete", "partial", "stable", "progression", NULL };
 static const char * const response_t[] = {
@@ -91,7 +91,9 @@ static const char * const margins_t[] = {
 static const char * const yes_no[] = { "yes", "no", NULL };
 static const char * const yes_no_t[] = { N_("Yes"), N_("No"), NULL };
 static const char * const nodes[] = { "clinically_positive", "clinically_negative", NULL };
-static const char * const nodes_t[] = { N_("Clinically positive"), N_("Clinically negative"), NULL };
+static const char * const nodes_t[] = {
+  N_("Clinically positive"), N_("Clinically negative"), NULL
+};
 
 static const FieldInfo fields[MBC_CASE_N_FIELDS] = {
   { "label", N_("Label"), MBC_CASE_KIND_LABEL, NULL, NULL, 0, MBC_CASE_LABEL_MAX_CHARS },
@@ -395,7 +397,8 @@ check_value (MbcCaseField   field,
                 mbc_problems_add (problems, where, _("must be one of %s; got %s"), allowed, bad);
               }
             else if (slot->i & (1 << index))
-              mbc_problems_add (problems, where, _("\"%s\" is listed twice; sites must be distinct"),
+              mbc_problems_add (problems, where,
+                                _("\"%s\" is listed twice; sites must be distinct"),
                                 json_node_get_string (element));
             else
               slot->i |= 1 << index;

@@ -106,7 +106,8 @@ mbc_pack_test_run (MbcGuideline      *guideline,
     {
       GPtrArray *missing = mbc_result_get_missing (result);
       g_autofree char *got = sorted_list ((const char * const *) missing->pdata, missing->len);
-      g_autofree char *expected = sorted_list (test->missing, g_strv_length ((char **) test->missing));
+      g_autofree char *expected = sorted_list (test->missing,
+                                               g_strv_length ((char **) test->missing));
       if (strcmp (got, expected) != 0)
         differ (out, _("missing is %s, expected %s"), got, expected);
     }

@@ -476,7 +476,8 @@ test_report (void)
     "Residual breast lesion (cm)", "1.5", "Met: Good response at metastatic sites",
     "Unknown: Fit for surgery", "Take-home message 1 (TH1)", "Plan", "Axilla", "Radiotherapy",
     "Timing", "Counselling", "How the polled oncologists voted (2017)",
-    "This result rests on the expert group's statement below", "Interpretation (the application's):",
+    "This result rests on the expert group's statement below",
+    "Interpretation (the application's):",
     "Table 1: Question 1", "77.3%", "Evidence since 2017", "Khan SA", "About this report",
     "SHA-256", "Application: MBC Surgery Advisor " PACKAGE_VERSION, "Page 1 of ",
   };

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The guideline model: the bundled pack loads and says what docs/guideline-format.md (How a case is decided) says; broken
- * packs, made by damaging the bundled one in one place, are each rejected with a problem
- * at the right JSON path.
+ * The guideline model: the bundled pack loads and says what docs/guideline-format.md (How a
+ * case is decided) says; broken packs, made by damaging the bundled one in one place, are
+ * each rejected with a problem at the right JSON path.
  */
 #include "config.h"
 
@@ -107,8 +107,8 @@ static const Breakage breakages[] = {
     "$.decision.rules[3].sources" },
   { "a tier without its heading", "tiers/recommended/heading", NULL,
     "$.tiers.recommended.heading" },
-  { "a tier the result contract does not have", "tiers/maybe", "{\"title\": \"x\", \"heading\": \"y\"}",
-    "$.tiers.maybe" },
+  { "a tier the result contract does not have", "tiers/maybe",
+    "{\"title\": \"x\", \"heading\": \"y\"}", "$.tiers.maybe" },
   { "polls without a name for the polled group", "polls/series", NULL, "$.polls.series" },
   { "evidence without its one-line note", "evidence_since/line", NULL,
     "$.evidence_since.line" },
@@ -130,7 +130,8 @@ static const Breakage breakages[] = {
     "$.tests[0].expect.missing[0]" },
   { "a pack test with an unknown key", "tests/0/expect/outcome", "1",
     "$.tests[0].expect.outcome" },
-  { "two pack tests of one name", "tests/1/name", "\"liver 1 with lung a site, its count unknown: at least two together\"",
+  { "two pack tests of one name", "tests/1/name",
+    "\"liver 1 with lung a site, its count unknown: at least two together\"",
     "$.tests[1].name" },
   { "tally of an unknown finding", "decision/tallies/0/findings/0", "\"youth\"",
     "$.decision.tallies[0].findings[0]" },

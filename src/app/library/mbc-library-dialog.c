@@ -3,7 +3,8 @@
  * MbcLibraryDialog: the case library as a searchable list. Each row gives the case's
  * title, the outcome it should reach and the statements it illustrates, with its teaching
  * note under it. Activating a row emits ::case-chosen with the case; the window then shows
- * a copy (the bundled file is never written) and the dialog closes.
+ * a copy (the bundled file is never written) and the dialog closes. The dialog is a template
+ * (ui/library/mbc-library-dialog.ui); the rows are made for the cases it is given.
  */
 #define G_LOG_DOMAIN "mbc-library-dialog"
 
@@ -38,7 +39,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static char *
-searchable_text (const MbcLibraryCase *entry,
+library_searchable_text (const MbcLibraryCase *entry,
                  const char           *tier_title,
                  const char           *statements)
 {
@@ -49,7 +50,7 @@ searchable_text (const MbcLibraryCase *entry,
 }
 
 static gboolean
-filter_func (GtkListBoxRow *row,
+library_filter_func (GtkListBoxRow *row,
              gpointer       user_data)
 {
   MbcLibraryDialog *self = user_data;
@@ -59,23 +60,23 @@ filter_func (GtkListBoxRow *row,
 }
 
 static void
-update_empty (MbcLibraryDialog *self)
+library_update_empty (MbcLibraryDialog *self)
 {
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
                                     mbc_library_dialog_count_shown (self) ? "list" : "empty");
 }
 
 static void
-search_changed_cb (MbcLibraryDialog *self)
+library_search_changed_cb (MbcLibraryDialog *self)
 {
   g_free (self->needle);
   self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search)), -1);
   gtk_list_box_invalidate_filter (GTK_LIST_BOX (self->list));
-  update_empty (self);
+  library_update_empty (self);
 }
 
 static void
-row_activated_cb (GtkListBox       *list,
+library_row_activated_cb (GtkListBox       *list,
                   GtkListBoxRow    *row,
                   MbcLibraryDialog *self)
 {
@@ -87,6 +88,7 @@ mbc_library_dialog_dispose (GObject *object)
 {
   MbcLibraryDialog *self = MBC_LIBRARY_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), MBC_TYPE_LIBRARY_DIALOG);
   g_clear_pointer (&self->cases, g_ptr_array_unref);
   g_clear_pointer (&self->needle, g_free);
   G_OBJECT_CLASS (mbc_library_dialog_parent_class)->dispose (object);
@@ -108,57 +110,22 @@ mbc_library_dialog_class_init (MbcLibraryDialogClass *klass)
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                        G_TYPE_POINTER);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/mbc-library-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, MbcLibraryDialog, search);
+  gtk_widget_class_bind_template_child (widget_class, MbcLibraryDialog, list);
+  gtk_widget_class_bind_template_child (widget_class, MbcLibraryDialog, stack);
 }
 
 static void
 mbc_library_dialog_init (MbcLibraryDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *empty = adw_status_page_new ();
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Case Library"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  self->search = gtk_search_entry_new ();
-  g_object_set (self->search, "placeholder-text", _("Search the teaching cases"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search the teaching cases"), -1);
-  gtk_widget_set_hexpand (self->search, TRUE);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), self->search);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->list = gtk_list_box_new ();
-  gtk_widget_add_css_class (self->list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
-  gtk_list_box_set_filter_func (GTK_LIST_BOX (self->list), filter_func, self, NULL);
-  gtk_widget_set_valign (self->list, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (self->list, 18);
-  gtk_widget_set_margin_bottom (self->list, 18);
-  gtk_widget_set_margin_start (self->list, 12);
-  gtk_widget_set_margin_end (self->list, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Teaching cases"), -1);
-  adw_clamp_set_child (ADW_CLAMP (clamp), self->list);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Case Found"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("No teaching case matches the search."));
-
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
-  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
-  gtk_box_append (GTK_BOX (box), self->stack);
-  adw_window_set_content (ADW_WINDOW (self), box);
-
-  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
-  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (self->list), library_filter_func, self, NULL);
+  g_signal_connect_swapped (self->search, "search-changed",
+                            G_CALLBACK (library_search_changed_cb), self);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (library_row_activated_cb), self);
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search), GTK_WIDGET (self));
 }
 
@@ -192,10 +159,10 @@ mbc_library_dialog_new (GtkWindow    *parent,
       mbc_text_row_add_suffix (MBC_TEXT_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "mbc-search",
-                              searchable_text (entry, tier_title, statements), g_free);
+                              library_searchable_text (entry, tier_title, statements), g_free);
       gtk_list_box_append (GTK_LIST_BOX (self->list), row);
     }
-  update_empty (self);
+  library_update_empty (self);
   return GTK_WIDGET (self);
 }
 
@@ -205,7 +172,7 @@ mbc_library_dialog_set_search (MbcLibraryDialog *self,
 {
   g_return_if_fail (MBC_IS_LIBRARY_DIALOG (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search), text);
-  search_changed_cb (self);
+  library_search_changed_cb (self);
 }
 
 /* How many rows the search leaves. */
@@ -217,7 +184,7 @@ mbc_library_dialog_count_shown (MbcLibraryDialog *self)
   g_return_val_if_fail (MBC_IS_LIBRARY_DIALOG (self), 0);
   for (GtkWidget *row = gtk_widget_get_first_child (self->list); row;
        row = gtk_widget_get_next_sibling (row))
-    shown += GTK_IS_LIST_BOX_ROW (row) && filter_func (GTK_LIST_BOX_ROW (row), self);
+    shown += GTK_IS_LIST_BOX_ROW (row) && library_filter_func (GTK_LIST_BOX_ROW (row), self);
   return shown;
 }
 

@@ -2,8 +2,8 @@
 /*
  * MbcComparisonChart: for each option of a question, the room's share of the votes beside
  * the guideline's polled group's, drawn by mbc_chart_draw_comparison() in the theme's
- * colours, with every number written as text. For assistive technologies it is an image whose description
- * states every number.
+ * colours, with every number written as text. For assistive technologies it is an image
+ * whose description states every number.
  */
 #define G_LOG_DOMAIN "mbc-comparison-chart"
 

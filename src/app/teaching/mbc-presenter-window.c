@@ -205,7 +205,8 @@ presenter_update_question (MbcPresenterWindow *self)
                          : _("Expert group opinion (%s): “%s”"),
                          mbc_guideline_get_date (self->guideline),
                          source->consensus ? source->consensus : "");
-      g_autofree char *rationale = g_strdup_printf (_("From the consensus: “%s”"), source->text);
+      g_autofree char *rationale = g_strdup_printf (_("From the consensus: “%s”"),
+                                                    source->text);
       g_autofree char *later = g_strdup_printf (_("%s\n%s (as of %s): %s"), evidence->line,
                                                 evidence->title, evidence->as_of,
                                                 evidence->summary);
@@ -278,7 +279,8 @@ mbc_presenter_window_choose_case (MbcPresenterWindow *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, NULL);
   self->session = mbc_poll_session_new (self->guideline, self->entry->title);
-  g_signal_connect_swapped (self->session, "changed", G_CALLBACK (presenter_session_changed_cb), self);
+  g_signal_connect_swapped (self->session, "changed",
+                            G_CALLBACK (presenter_session_changed_cb), self);
   vignette = mbc_case_to_vignette (self->entry->kase);
   gtk_label_set_text (GTK_LABEL (self->vignette_title), self->entry->title);
   gtk_label_set_text (GTK_LABEL (self->vignette_text), vignette);
@@ -353,7 +355,8 @@ presenter_choose_export (MbcPresenterWindow *self,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
                                      csv ? "teaching-session.csv" : "teaching-session.json");
   g_object_set_data (G_OBJECT (chooser), "mbc-csv", GINT_TO_POINTER (csv));
-  g_signal_connect (chooser, "response", G_CALLBACK (presenter_export_response_cb), g_object_ref (self));
+  g_signal_connect (chooser, "response", G_CALLBACK (presenter_export_response_cb),
+                    g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -382,7 +382,8 @@ files_drop_cb (GtkDropTarget *target,
 
   if (files == NULL)
     return FALSE;
-  _mbc_window_confirm_discard (self, files_open_file_then, g_object_ref (files->data), g_object_unref);
+  _mbc_window_confirm_discard (self, files_open_file_then, g_object_ref (files->data),
+                               g_object_unref);
   return TRUE;
 }
 

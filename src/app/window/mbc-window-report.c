@@ -99,7 +99,8 @@ report_export_action (GtkWidget  *widget,
   g_strdelimit (name, "/\\:", '-');
   _mbc_window_add_filter (chooser, _("PDF documents"), "application/pdf", "pdf");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (report_export_response_cb), g_object_ref (self));
+  g_signal_connect (chooser, "response", G_CALLBACK (report_export_response_cb),
+                    g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -212,8 +212,8 @@ window_update_title (MbcWindow *self)
 {
   g_autofree char *name = mbc_document_get_title (self->document);
   gboolean modified = mbc_document_get_modified (self->document);
-  g_autofree char *title = g_strdup_printf (_("%s%s — MBC Surgery Advisor"), modified ? "• " : "",
-                                            name);
+  g_autofree char *title = g_strdup_printf (_("%s%s — MBC Surgery Advisor"),
+                                            modified ? "• " : "", name);
 
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->window_title), name);
   adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->window_title),
