@@ -53,6 +53,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (MbcCase, mbc_case, MBC, CASE, GObject)
 
 const char          *mbc_case_field_get_name      (MbcCaseField  field);
+char                *mbc_case_field_dup_property_name (MbcCaseField  field);
 const char          *mbc_case_field_get_title     (MbcCaseField  field);
 MbcCaseKind          mbc_case_field_get_kind      (MbcCaseField  field);
 const char * const  *mbc_case_field_get_choices   (MbcCaseField  field);

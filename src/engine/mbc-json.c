@@ -636,3 +636,19 @@ mbc_json_type_name (JsonNode *node)
     default: return "a number";
     }
 }
+
+/* Whether @node holds a number (an integer or not). */
+gboolean
+mbc_json_is_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+/* Whether @node holds a string. */
+gboolean
+mbc_json_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}

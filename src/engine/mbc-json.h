@@ -33,6 +33,8 @@ void       mbc_json_write       (GString     *out,
 char      *mbc_json_to_string   (JsonNode    *node,
                                  int          indent);
 const char *mbc_json_type_name  (JsonNode    *node);
+gboolean   mbc_json_is_number   (JsonNode    *node);
+gboolean   mbc_json_is_string   (JsonNode    *node);
 void       mbc_json_write_string (GString    *out,
                                   const char *text);
 void       mbc_json_write_number (GString    *out,

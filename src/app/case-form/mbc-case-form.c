@@ -174,14 +174,6 @@ selected_to_model (GBinding     *binding,
   return TRUE;
 }
 
-static char *
-property_name (MbcCaseField field)
-{
-  char *name = g_strdup (mbc_case_field_get_name (field));
-  g_strdelimit (name, "_", '-');
-  return name;
-}
-
 /* A control is named by its row's title, as a screen reader should read it. */
 static void
 name_control (GtkWidget    *control,
@@ -221,7 +213,7 @@ add_number_row (MbcCaseForm  *self,
   GtkWidget *spin;
   GtkWidget *clear;
   GtkAdjustment *adjustment;
-  g_autofree char *prop = property_name (field);
+  g_autofree char *prop = mbc_case_field_dup_property_name (field);
   g_autofree char *clear_label = NULL;
   double min, max;
   gboolean number = mbc_case_field_get_kind (field) == MBC_CASE_KIND_NUMBER;
@@ -269,7 +261,7 @@ add_choice_row (MbcCaseForm  *self,
   const char * const *choices = mbc_case_field_get_choices (field);
   g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
-  g_autofree char *prop = property_name (field);
+  g_autofree char *prop = mbc_case_field_dup_property_name (field);
   GtkWidget *button;
 
   g_strv_builder_add (titles, _("Unknown"));

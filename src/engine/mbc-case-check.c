@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The case contract (docs/contracts.md): each value against its field's type and range,
+ * the counts that cannot all be true together, a library case's "teaching" object; and
+ * the one place of the rule that a field with a problem reads as unknown
+ * (mbc_case_copy_evaluable()).
+ */
+#define G_LOG_DOMAIN "mbc-case"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "mbc-case.h"
+#include "mbc-case-private.h"
+#include "mbc-file.h"
+#include "mbc-json.h"
+#include "mbc-problem.h"
+#include "mbc-tier.h"
+
+int
+_mbc_case_choice_index (MbcCaseField  field,
+              const char   *value)
+{
+  const char * const *choices = _mbc_case_fields[field].choices;
+  for (int i = 0; choices && choices[i]; i++)
+    if (strcmp (choices[i], value) == 0)
+      return i;
+  return -1;
+}
+
+static char *
+allowed_list (MbcCaseField field)
+{
+  return g_strjoinv (", ", (char **) _mbc_case_fields[field].choices);
+}
+
+static double
+number_of (JsonNode *node)
+{
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return (double) json_node_get_int (node);
+  return json_node_get_double (node);
+}
+
+/* The text of a value for a message, short and with nothing that could break a line. */
+char *
+_mbc_case_quote_value (JsonNode *node)
+{
+  g_autofree char *text = mbc_json_to_string (node, 0);
+  if (g_utf8_strlen (text, -1) > 40)
+    {
+      g_autofree char *cut = g_utf8_substring (text, 0, 40);
+      return g_strconcat (cut, "…", NULL);
+    }
+  return g_steal_pointer (&text);
+}
+
+/* Checks one value against its field's type and range; on success fills *slot (and
+ * *label). Consistency between fields is checked separately. */
+gboolean
+_mbc_case_check_value (MbcCaseField   field,
+             JsonNode      *value,
+             Slot          *slot,
+             char         **label,
+             GPtrArray     *problems)
+{
+  const FieldInfo *info = &_mbc_case_fields[field];
+  g_autofree char *got = NULL;
+  guint before = problems->len;
+
+  memset (slot, 0, sizeof *slot);
+  switch (info->kind)
+    {
+    case MBC_CASE_KIND_LABEL:
+      if (JSON_NODE_HOLDS_NULL (value))
+        return TRUE; /* no label, as when absent */
+      if (!mbc_json_is_string (value))
+        {
+          mbc_problems_add (problems, info->name,
+                            _("must be a string of at most %d characters, or absent; got %s"),
+                            MBC_CASE_LABEL_MAX_CHARS, mbc_json_type_name (value));
+          break;
+        }
+      {
+        const char *s = json_node_get_string (value);
+        glong chars = g_utf8_strlen (s, -1);
+        if (chars > MBC_CASE_LABEL_MAX_CHARS)
+          mbc_problems_add (problems, info->name,
+                            _("is %ld characters long; at most %d are allowed"), chars,
+                            MBC_CASE_LABEL_MAX_CHARS);
+        for (const char *p = s; *p; p = g_utf8_next_char (p))
+          if (g_unichar_iscntrl (g_utf8_get_char (p)))
+            {
+              mbc_problems_add (problems, info->name,
+                                _("contains a control character (U+%04X, such as a line break "
+                                "or tab); only printable text is allowed"),
+                                g_utf8_get_char (p));
+              break;
+            }
+        if (problems->len == before && label)
+          *label = g_strdup (s);
+      }
+      break;
+
+    case MBC_CASE_KIND_INT:
+    case MBC_CASE_KIND_NUMBER:
+      if (JSON_NODE_HOLDS_NULL (value))
+        return TRUE;
+      {
+        gboolean integer = info->kind == MBC_CASE_KIND_INT;
+        double d = mbc_json_is_number (value) ? number_of (value) : NAN;
+        if (!mbc_json_is_number (value) || (integer && d != floor (d)) || d < info->min || d > info->max)
+          {
+            mbc_problems_add (problems, info->name,
+                              _("must be %s from %g to %g, or null for unknown; got %s"),
+                              integer ? _("a whole number") : _("a number"), info->min, info->max,
+                              (got = _mbc_case_quote_value (value)));
+            break;
+          }
+        slot->known = TRUE;
+        slot->i = (gint64) d;
+        slot->d = d;
+      }
+      break;
+
+    case MBC_CASE_KIND_BOOL:
+      if (JSON_NODE_HOLDS_NULL (value))
+        return TRUE;
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
+        {
+          mbc_problems_add (problems, info->name,
+                            _("must be true, false, or null for unknown; got %s"),
+                            (got = _mbc_case_quote_value (value)));
+          break;
+        }
+      slot->known = TRUE;
+      slot->i = json_node_get_boolean (value) ? 0 : 1; /* index into yes_no */
+      break;
+
+    case MBC_CASE_KIND_CHOICE:
+      {
+        int index = mbc_json_is_string (value) ? _mbc_case_choice_index (field, json_node_get_string (value)) : -1;
+        /* "unknown" is the contract's spelling; null means the same and is accepted. */
+        if (JSON_NODE_HOLDS_NULL (value) ||
+            (mbc_json_is_string (value) && strcmp (json_node_get_string (value), "unknown") == 0))
+          return TRUE;
+        if (index < 0)
+          {
+            g_autofree char *allowed = allowed_list (field);
+            mbc_problems_add (problems, info->name,
+                              _("must be one of %s, or \"unknown\"; got %s"), allowed,
+                              (got = _mbc_case_quote_value (value)));
+            break;
+          }
+        slot->known = TRUE;
+        slot->i = index;
+      }
+      break;
+
+    case MBC_CASE_KIND_SET:
+      if (JSON_NODE_HOLDS_NULL (value))
+        return TRUE;
+      if (!JSON_NODE_HOLDS_ARRAY (value) ||
+          json_array_get_length (json_node_get_array (value)) == 0)
+        {
+          g_autofree char *allowed = allowed_list (field);
+          mbc_problems_add (problems, info->name,
+                            _("must be a non-empty array of distinct values from %s, or null for "
+                            "unknown; got %s"), allowed,
+                            (got = _mbc_case_quote_value (value)));
+          break;
+        }
+      {
+        JsonArray *array = json_node_get_array (value);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            JsonNode *element = json_array_get_element (array, i);
+            g_autofree char *where = g_strdup_printf ("%s[%u]", info->name, i);
+            int index = mbc_json_is_string (element) ? _mbc_case_choice_index (field, json_node_get_string (element))
+                                            : -1;
+            if (index < 0)
+              {
+                g_autofree char *allowed = allowed_list (field);
+                g_autofree char *bad = _mbc_case_quote_value (element);
+                mbc_problems_add (problems, where, _("must be one of %s; got %s"), allowed, bad);
+              }
+            else if (slot->i & (1 << index))
+              mbc_problems_add (problems, where,
+                                _("\"%s\" is listed twice; sites must be distinct"),
+                                json_node_get_string (element));
+            else
+              slot->i |= 1 << index;
+          }
+        slot->known = problems->len == before;
+        if (!slot->known)
+          slot->i = 0;
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+  return problems->len == before;
+}
+
+static guint
+count_bits (gint64 mask)
+{
+  return (guint) __builtin_popcountll ((unsigned long long) mask);
+}
+
+/* What the case contract calls inconsistent: counts that cannot all be true together. */
+void
+_mbc_case_check_consistency (const Slot *s,
+                   GPtrArray  *problems)
+{
+  const Slot *site_slot = &s[MBC_CASE_FIELD_METASTATIC_SITES];
+  struct { MbcCaseField field; int site; const char *organ; } organs[] = {
+    { MBC_CASE_FIELD_LIVER_LESION_COUNT, 1, "liver" },
+    { MBC_CASE_FIELD_LUNG_LESION_COUNT, 2, "lung" },
+  };
+  gint64 needed = 0;
+
+  if (!site_slot->known)
+    return;
+
+  for (guint k = 0; k < G_N_ELEMENTS (organs); k++)
+    {
+      const Slot *count = &s[organs[k].field];
+      gboolean is_site = (site_slot->i & (1 << organs[k].site)) != 0;
+
+      if (!count->known)
+        continue;
+      if (!is_site && count->i != 0)
+        mbc_problems_add (problems, _mbc_case_fields[organs[k].field].name,
+                          "is %" G_GINT64_FORMAT " but %s is not among metastatic_sites; "
+                          "must be 0 or null unless %s is a site", count->i, organs[k].organ,
+                          organs[k].organ);
+      else if (is_site && count->i < 1)
+        mbc_problems_add (problems, _mbc_case_fields[organs[k].field].name,
+                          _("is 0 but %s is among metastatic_sites; must be at least 1, or null "
+                          "for unknown"), organs[k].organ);
+    }
+
+  if (!s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].known)
+    return;
+  /* Every site has at least one lesion, and a known liver or lung count is all of that
+   * organ's lesions. */
+  needed = count_bits (site_slot->i);
+  for (guint k = 0; k < G_N_ELEMENTS (organs); k++)
+    {
+      const Slot *count = &s[organs[k].field];
+      if ((site_slot->i & (1 << organs[k].site)) && count->known && count->i > 1)
+        needed += count->i - 1;
+    }
+  if (s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].i < needed)
+    {
+      gint64 n_sites = count_bits (site_slot->i);
+      if (needed == n_sites)
+        mbc_problems_add (problems, "metastatic_lesion_count",
+                          "is %" G_GINT64_FORMAT ", fewer than the %" G_GINT64_FORMAT
+                          " metastatic sites listed; must be at least the number of sites",
+                          s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].i, n_sites);
+      else
+        mbc_problems_add (problems, "metastatic_lesion_count",
+                          "is %" G_GINT64_FORMAT ", fewer than the liver and lung lesions plus "
+                          "one for each other site (%" G_GINT64_FORMAT "); must be at least that",
+                          s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].i, needed);
+    }
+}
+
+/* The optional "teaching" object of a library case: what the case teaches. It does not
+ * change the case; it is checked so that a library file is a valid case file. */
+void
+_mbc_case_check_teaching (JsonNode  *node,
+                GPtrArray *problems)
+{
+  const char * const *tiers = mbc_tier_names ();
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      mbc_problems_add (problems, MBC_CASE_TEACHING, _("must be an object with title, "
+                        "statements, note and expected_tier"));
+      return;
+    }
+  object = json_node_get_object (node);
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      g_autofree char *where = g_strdup_printf (MBC_CASE_TEACHING ".%s", name);
+
+      if (strcmp (name, "title") == 0 || strcmp (name, "note") == 0)
+        {
+          if (!mbc_json_is_string (member) || *json_node_get_string (member) == '\0')
+            mbc_problems_add (problems, where, _("must be a non-empty string"));
+        }
+      else if (strcmp (name, "statements") == 0)
+        {
+          JsonArray *array = JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
+          gboolean ok = array && json_array_get_length (array) > 0;
+
+          for (guint i = 0; ok && i < json_array_get_length (array); i++)
+            ok = mbc_json_is_string (json_array_get_element (array, i));
+          if (!ok)
+            mbc_problems_add (problems, where, _("must be a non-empty array of source ids"));
+        }
+      else if (strcmp (name, "expected_tier") == 0)
+        {
+          if (!mbc_json_is_string (member) ||
+              !g_strv_contains (tiers, json_node_get_string (member)))
+            mbc_problems_add (problems, where, _("must be one of recommended, individualise, "
+                              "not_recommended, indeterminate"));
+        }
+      else
+        {
+          g_autofree char *shown = g_utf8_make_valid (name, -1);
+          g_autofree char *at = g_strdup_printf (MBC_CASE_TEACHING ".%s", shown);
+          mbc_problems_add (problems, at, _("unknown field; allowed fields: title, statements, "
+                            "note, expected_tier"));
+        }
+    }
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const required[] = { "title", "statements", "note", "expected_tier" };
+      if (!json_object_has_member (object, required[i]))
+        {
+          g_autofree char *where = g_strdup_printf (MBC_CASE_TEACHING ".%s", required[i]);
+          mbc_problems_add (problems, where, _("is required"));
+        }
+    }
+}
+
+/**
+ * mbc_case_validate:
+ * @problems: (element-type MbcProblem): where every problem is added, each naming its field
+ *
+ * Checks every field's range and the consistency between fields, as a case file is
+ * checked when it is read.
+ *
+ * Returns: %TRUE when the case has no problem.
+ */
+gboolean
+mbc_case_validate (MbcCase   *self,
+                   GPtrArray *problems)
+{
+  guint before;
+
+  g_return_val_if_fail (MBC_IS_CASE (self), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  before = problems->len;
+  for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
+    {
+      g_autoptr(JsonNode) value = _mbc_case_slot_to_json (self, i, FALSE);
+      Slot slot;
+      if (value != NULL)
+        _mbc_case_check_value (i, value, &slot, NULL, problems);
+    }
+  if (problems->len == before)
+    _mbc_case_check_consistency (self->slots, problems);
+  return problems->len == before;
+}
+
+/**
+ * mbc_case_copy_evaluable:
+ *
+ * A case as it is being entered may hold values with problems (fewer lesions than sites,
+ * say). What is evaluated is a copy in which every field with a problem counts as unknown,
+ * until what remains is valid: the one place this rule lives.
+ *
+ * Returns: (transfer full): a valid copy of @self.
+ */
+MbcCase *
+mbc_case_copy_evaluable (MbcCase *self)
+{
+  MbcCase *copy;
+
+  g_return_val_if_fail (MBC_IS_CASE (self), NULL);
+  copy = mbc_case_copy (self);
+  for (int round = 0; round < MBC_CASE_N_FIELDS; round++)
+    {
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      if (mbc_case_validate (copy, problems))
+        break;
+      for (guint i = 0; i < problems->len; i++)
+        {
+          int field = mbc_case_field_from_problem (((MbcProblem *) problems->pdata[i])->where);
+          if (field >= 0)
+            mbc_case_set_unknown (copy, field);
+        }
+    }
+  return copy;
+}
+

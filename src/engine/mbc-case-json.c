@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The case file: read strictly (mbc-json.c) and checked (mbc-case-check.c) into an MbcCase,
+ * written in the order of the contract, and the object guideline rules read as "case".
+ */
+#define G_LOG_DOMAIN "mbc-case"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "mbc-case.h"
+#include "mbc-case-private.h"
+#include "mbc-file.h"
+#include "mbc-json.h"
+#include "mbc-problem.h"
+#include "mbc-tier.h"
+
+JsonNode *
+_mbc_case_slot_to_json (MbcCase      *self,
+              MbcCaseField  field,
+              gboolean      for_rules)
+{
+  const FieldInfo *info = &_mbc_case_fields[field];
+  const Slot *slot = &self->slots[field];
+  JsonNode *node;
+
+  if (info->kind == MBC_CASE_KIND_LABEL)
+    return self->label ? json_node_init_string (json_node_alloc (), self->label) : NULL;
+  if (!slot->known)
+    {
+      if (info->kind == MBC_CASE_KIND_CHOICE && !for_rules)
+        return json_node_init_string (json_node_alloc (), "unknown");
+      return json_node_new (JSON_NODE_NULL);
+    }
+  node = json_node_alloc ();
+  switch (info->kind)
+    {
+    case MBC_CASE_KIND_INT:
+      return json_node_init_int (node, slot->i);
+    case MBC_CASE_KIND_NUMBER:
+      return json_node_init_double (node, slot->d);
+    case MBC_CASE_KIND_BOOL:
+      return json_node_init_boolean (node, slot->i == 0);
+    case MBC_CASE_KIND_CHOICE:
+      return json_node_init_string (node, info->choices[slot->i]);
+    case MBC_CASE_KIND_SET:
+      {
+        JsonArray *array = json_array_new ();
+        for (guint i = 0; info->choices[i]; i++)
+          if (slot->i & (1 << i))
+            json_array_add_string_element (array, info->choices[i]);
+        json_node_init_array (node, array);
+        json_array_unref (array);
+        return node;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A node that owns @object (json_node_init_object would take a second reference). */
+JsonNode *
+_mbc_case_object_node (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
+}
+
+/**
+ * mbc_case_new_from_json:
+ * @root: a parsed case file
+ * @problems: (element-type MbcProblem): where every problem is added
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL when there was any problem.
+ */
+MbcCase *
+mbc_case_new_from_json (JsonNode  *root,
+                        GPtrArray *problems)
+{
+  g_autoptr(MbcCase) self = NULL;
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  guint before;
+
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  before = problems->len;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      mbc_problems_add (problems, "$", _("a case must be a JSON object; got %s"),
+                        mbc_json_type_name (root));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+  self = mbc_case_new ();
+
+  member = json_object_get_member (object, "schema");
+  if (member == NULL)
+    mbc_problems_add (problems, "schema", _("is required and must be \"%s\""), MBC_CASE_SCHEMA);
+  else if (!mbc_json_is_string (member) || strcmp (json_node_get_string (member), MBC_CASE_SCHEMA) != 0)
+    {
+      g_autofree char *got = _mbc_case_quote_value (member);
+      mbc_problems_add (problems, "schema", _("must be \"%s\"; got %s"), MBC_CASE_SCHEMA, got);
+    }
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      int field;
+
+      if (strcmp (name, "schema") == 0)
+        continue;
+      if (strcmp (name, MBC_CASE_TEACHING) == 0)
+        {
+          _mbc_case_check_teaching (member, problems);
+          continue;
+        }
+      field = mbc_case_field_from_name (name);
+      if (field < 0)
+        {
+          g_autoptr(GString) allowed = g_string_new ("schema, " MBC_CASE_TEACHING);
+          g_autofree char *shown = g_utf8_make_valid (name, -1);
+          for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
+            g_string_append_printf (allowed, ", %s", _mbc_case_fields[i].name);
+          g_strdelimit (shown, "\n\r\t", ' ');
+          mbc_problems_add (problems, shown, _("unknown field; allowed fields: %s"), allowed->str);
+          continue;
+        }
+      _mbc_case_check_value (field, member, &self->slots[field], &self->label, problems);
+    }
+  if (problems->len == before)
+    _mbc_case_check_consistency (self->slots, problems);
+  return problems->len == before ? g_steal_pointer (&self) : NULL;
+}
+
+/**
+ * mbc_case_new_from_data:
+ * @data: the text of a case file
+ * @length: its length in bytes
+ * @problems: (element-type MbcProblem): where every problem is added; a text that is not
+ *   JSON gives one problem at "$"
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL when there was any problem.
+ */
+MbcCase *
+mbc_case_new_from_data (const char *data,
+                        gsize       length,
+                        GPtrArray  *problems)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  MbcCase *self;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  root = mbc_json_parse (data, length, MBC_CASE_MAX_DEPTH, &error);
+  if (root == NULL)
+    {
+      mbc_problems_add (problems, "$", "%s", error->message);
+      return NULL;
+    }
+  self = mbc_case_new_from_json (root, problems);
+  if (self != NULL)
+    {
+      /* The tree just read, once it holds only the known fields, is what rules read: keep
+       * it instead of building the same object again (this is the batch's hot path). */
+      JsonObject *object = json_node_get_object (root);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l; l = l->next)
+        {
+          JsonNode *value = json_object_get_member (object, l->data);
+          if (strcmp (l->data, "schema") == 0 || strcmp (l->data, "label") == 0 ||
+              strcmp (l->data, MBC_CASE_TEACHING) == 0 ||
+              JSON_NODE_HOLDS_NULL (value) ||
+              (mbc_json_is_string (value) && strcmp (json_node_get_string (value), "unknown") == 0))
+            json_object_remove_member (object, l->data);
+        }
+      self->rule_data = g_steal_pointer (&root);
+    }
+  return self;
+}
+
+/**
+ * mbc_case_dup_field_json:
+ *
+ * Returns: (transfer full) (nullable): the field as the case file writes it (null or
+ *   "unknown" when unknown); %NULL for an absent label.
+ */
+JsonNode *
+mbc_case_dup_field_json (MbcCase      *self,
+                         MbcCaseField  field)
+{
+  g_return_val_if_fail (MBC_IS_CASE (self), NULL);
+  g_return_val_if_fail (field < MBC_CASE_N_FIELDS, NULL);
+  return _mbc_case_slot_to_json (self, field, FALSE);
+}
+
+/**
+ * mbc_case_to_json:
+ *
+ * Returns: (transfer full): the case file, every field written (unknowns as null or
+ *   "unknown"), in the order of the contract.
+ */
+JsonNode *
+mbc_case_to_json (MbcCase *self)
+{
+  JsonObject *object;
+
+  g_return_val_if_fail (MBC_IS_CASE (self), NULL);
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "schema", MBC_CASE_SCHEMA);
+  for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
+    {
+      JsonNode *value = _mbc_case_slot_to_json (self, i, FALSE);
+      if (value != NULL)
+        json_object_set_member (object, _mbc_case_fields[i].name, value);
+    }
+  return _mbc_case_object_node (object);
+}
+
+char *
+mbc_case_to_data (MbcCase *self,
+                  gsize   *length)
+{
+  g_autoptr(JsonNode) root = NULL;
+  GString *out;
+
+  g_return_val_if_fail (MBC_IS_CASE (self), NULL);
+
+  root = mbc_case_to_json (self);
+  out = g_string_new (NULL);
+  mbc_json_write (out, root, 2);
+  g_string_append_c (out, '\n');
+  if (length)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * mbc_case_save:
+ * @file: where to write the case file
+ *
+ * Writes the case file atomically (mbc_file_write_atomic()): @file is never left
+ * half-written.
+ *
+ * Returns: %TRUE when saved; otherwise @error names the file and the cause.
+ */
+gboolean
+mbc_case_save (MbcCase  *self,
+               GFile    *file,
+               GError  **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (MBC_IS_CASE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  data = mbc_case_to_data (self, &length);
+  return mbc_file_write_atomic (file, data, length, error);
+}
+
+/**
+ * mbc_case_to_rule_data:
+ *
+ * Returns: (transfer full): the object that guideline rules read as `case`: only the
+ *   known fields, so every unknown value reads as null (and `missing` finds it). The
+ *   label is left out: no rule has any business reading it.
+ */
+JsonNode *
+mbc_case_to_rule_data (MbcCase *self)
+{
+  JsonObject *object;
+
+  g_return_val_if_fail (MBC_IS_CASE (self), NULL);
+
+  if (self->rule_data != NULL)
+    return json_node_ref (self->rule_data);
+  object = json_object_new ();
+  for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
+    if (_mbc_case_fields[i].kind != MBC_CASE_KIND_LABEL && self->slots[i].known)
+      json_object_set_member (object, _mbc_case_fields[i].name, _mbc_case_slot_to_json (self, i, TRUE));
+  self->rule_data = _mbc_case_object_node (object);
+  return json_node_ref (self->rule_data);
+}
+

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mbc-case-private.h: what the files of MbcCase share (the model, its checks, its JSON) */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "mbc-case.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char         *name;
+  const char         *title;
+  MbcCaseKind         kind;
+  const char * const *choices;
+  const char * const *choice_titles;
+  double              min;
+  double              max;
+} FieldInfo;
+
+typedef struct
+{
+  gboolean known;
+  gint64   i;   /* int value, bool, index of a choice, or bit set of choices */
+  double   d;   /* number value */
+} Slot;
+
+struct _MbcCase
+{
+  GObject  parent_instance;
+
+  char     *label;
+  Slot      slots[MBC_CASE_N_FIELDS];
+  JsonNode *rule_data;  /* cache of mbc_case_to_rule_data(), dropped on any change */
+};
+
+extern const FieldInfo _mbc_case_fields[MBC_CASE_N_FIELDS];
+
+int       _mbc_case_choice_index      (MbcCaseField   field,
+                                       const char    *value);
+char     *_mbc_case_quote_value       (JsonNode      *node);
+gboolean  _mbc_case_check_value       (MbcCaseField   field,
+                                       JsonNode      *value,
+                                       Slot          *slot,
+                                       char         **label,
+                                       GPtrArray     *problems);
+void      _mbc_case_check_consistency (const Slot    *slots,
+                                       GPtrArray     *problems);
+void      _mbc_case_check_teaching    (JsonNode      *node,
+                                       GPtrArray     *problems);
+JsonNode *_mbc_case_slot_to_json      (MbcCase       *self,
+                                       MbcCaseField   field,
+                                       gboolean       for_rules);
+JsonNode *_mbc_case_object_node       (JsonObject    *object);
+
+G_END_DECLS
