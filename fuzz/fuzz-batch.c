@@ -20,6 +20,7 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
 {
   static MbcGuideline *guideline;
   static MbcEvaluator *evaluator;
+  static MbcResultWriter *writer;
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
@@ -31,8 +32,9 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
     {
       guideline = mbc_guideline_new_default (NULL, NULL);
       evaluator = mbc_evaluator_new (guideline);
+      writer = mbc_result_writer_new (guideline);
     }
-  if (!mbc_batch_evaluate_line (evaluator, line, size, 1, out, problems, &error) &&
+  if (!mbc_batch_evaluate_line (evaluator, writer, line, size, 1, out, problems, &error) &&
       error != NULL)
     __builtin_trap ();    /* the bundled guideline evaluates every valid case */
   kase = mbc_case_new_from_data (line, size, more);

@@ -24,6 +24,7 @@
 #include "mbc-guideline.h"
 #include "mbc-json.h"
 #include "mbc-json-logic.h"
+#include "mbc-result-writer.h"
 #include "mbc-problem.h"
 #include "mbc-report.h"
 
@@ -301,7 +302,9 @@ run_evaluate (const char *path,
     }
   else
     {
-      mbc_result_write_json (result, out);
+      g_autoptr(MbcResultWriter) writer =
+        mbc_result_writer_new (mbc_result_get_guideline (result));
+      mbc_result_writer_write (writer, result, out);
       g_string_append_c (out, '\n');
     }
   write_stdout (out->str, out->len);
@@ -354,7 +357,8 @@ typedef struct
 
 typedef struct
 {
-  MbcGuideline *guideline;
+  MbcGuideline    *guideline;
+  MbcResultWriter *writer;      /* shared by the workers: it never changes */
   const char   *name;
   const char   *data;
   gsize         length;
@@ -378,8 +382,8 @@ batch_line (Batch        *batch,
   gsize length = g_array_index (batch->starts, gsize, line + 1) - start;
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
 
-  if (mbc_batch_evaluate_line (evaluator, batch->data + start, length, line + 1, chunk->out,
-                               problems, &chunk->error) || chunk->error != NULL)
+  if (mbc_batch_evaluate_line (evaluator, batch->writer, batch->data + start, length, line + 1,
+                               chunk->out, problems, &chunk->error) || chunk->error != NULL)
     return;
   chunk->bad++;
   for (guint i = 0; i < problems->len; i++)
@@ -445,6 +449,7 @@ run_batch (const char *path,
     return status;
 
   batch.guideline = guideline;
+  batch.writer = mbc_result_writer_new (guideline);
   batch.name = display_name (path);
   batch.data = g_bytes_get_data (bytes, &batch.length);
   batch.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -513,6 +518,7 @@ run_batch (const char *path,
   g_free (batch.chunks);
   g_array_unref (batch.starts);
   g_mutex_clear (&batch.lock);
+  g_clear_object (&batch.writer);
   g_cond_clear (&batch.cond);
 
   if (status != MBC_EXIT_OK)

@@ -14,6 +14,7 @@
 #include "mbc-json.h"
 #include "mbc-problem.h"
 #include "mbc-result.h"
+#include "mbc-result-writer.h"
 
 static void
 write_error_line (GString   *out,
@@ -50,6 +51,7 @@ is_blank (const char *p,
 
 /**
  * mbc_batch_evaluate_line:
+ * @writer: writes the result (it may be shared between threads: it never changes)
  * @line: the line, with or without its end ("\n" or "\r\n"); not NUL-terminated
  * @number: its line number, from 1
  * @out: where its result JSON, or its error object, is appended, with a newline
@@ -60,17 +62,19 @@ is_blank (const char *p,
  *   was not (its error object written, @problems filled) or when @error is set.
  */
 gboolean
-mbc_batch_evaluate_line (MbcEvaluator *evaluator,
-                         const char   *line,
-                         gsize         length,
-                         guint         number,
-                         GString      *out,
-                         GPtrArray    *problems,
-                         GError      **error)
+mbc_batch_evaluate_line (MbcEvaluator    *evaluator,
+                         MbcResultWriter *writer,
+                         const char      *line,
+                         gsize            length,
+                         guint            number,
+                         GString         *out,
+                         GPtrArray       *problems,
+                         GError         **error)
 {
   g_autoptr(MbcCase) kase = NULL;
 
   g_return_val_if_fail (MBC_IS_EVALUATOR (evaluator), FALSE);
+  g_return_val_if_fail (MBC_IS_RESULT_WRITER (writer), FALSE);
   g_return_val_if_fail (line != NULL || length == 0, FALSE);
   g_return_val_if_fail (out != NULL && problems != NULL, FALSE);
 
@@ -88,7 +92,7 @@ mbc_batch_evaluate_line (MbcEvaluator *evaluator,
       g_autoptr(MbcResult) result = mbc_evaluator_evaluate (evaluator, kase, error);
       if (result == NULL)
         return FALSE;
-      mbc_result_write_json (result, out);
+      mbc_result_writer_write (writer, result, out);
       g_string_append_c (out, '\n');
       return TRUE;
     }

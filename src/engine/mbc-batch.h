@@ -3,15 +3,17 @@
 #pragma once
 
 #include "mbc-evaluator.h"
+#include "mbc-result-writer.h"
 
 G_BEGIN_DECLS
 
-gboolean mbc_batch_evaluate_line (MbcEvaluator *evaluator,
-                                  const char   *line,
-                                  gsize         length,
-                                  guint         number,
-                                  GString      *out,
-                                  GPtrArray    *problems,
-                                  GError      **error);
+gboolean mbc_batch_evaluate_line (MbcEvaluator    *evaluator,
+                                  MbcResultWriter *writer,
+                                  const char      *line,
+                                  gsize            length,
+                                  guint            number,
+                                  GString         *out,
+                                  GPtrArray       *problems,
+                                  GError         **error);
 
 G_END_DECLS

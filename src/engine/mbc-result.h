@@ -34,9 +34,6 @@ void                mbc_result_get_tally               (MbcResult  *self,
                                                         guint      *met,
                                                         guint      *not_met,
                                                         guint      *unknown);
-void                mbc_result_write_json              (MbcResult  *self,
-                                                        GString    *out);
-JsonNode           *mbc_result_to_json                 (MbcResult  *self);
 char               *mbc_result_to_text                 (MbcResult  *self);
 const char         *mbc_result_get_heading             (MbcResult  *self);
 const char         *mbc_result_get_tier_title          (MbcResult  *self);
