@@ -79,15 +79,15 @@ new_window (MbcApplication *self)
  * when the frame with every section is painted (those below the first screen are built once
  * the first frame is), and the memory in use then, and quit. */
 static void
-complete_frame_cb (GdkFrameClock *clock,
-                   MbcWindow     *window)
+application_complete_frame_cb (GdkFrameClock *clock,
+                               MbcWindow     *window)
 {
   g_autofree char *status = NULL;
   const char *rss;
 
   if (!mbc_window_get_complete (window))
     return;
-  g_signal_handlers_disconnect_by_func (clock, complete_frame_cb, window);
+  g_signal_handlers_disconnect_by_func (clock, application_complete_frame_cb, window);
   g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
   rss = status ? strstr (status, "VmRSS:") : NULL;
   g_print ("complete-frame-us %" G_GINT64_FORMAT " rss-kb %ld\n", g_get_monotonic_time (),
@@ -99,7 +99,7 @@ static void
 window_realized_cb (GtkWidget *window)
 {
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (complete_frame_cb), window);
+                    G_CALLBACK (application_complete_frame_cb), window);
 }
 
 /* The first window keeps the draft (and offers one left by a crash); a second window at

@@ -113,7 +113,8 @@ _mbc_case_check_value (MbcCaseField   field,
       {
         gboolean integer = info->kind == MBC_CASE_KIND_INT;
         double d = mbc_json_is_number (value) ? number_of (value) : NAN;
-        if (!mbc_json_is_number (value) || (integer && d != floor (d)) || d < info->min || d > info->max)
+        if (!mbc_json_is_number (value) || (integer && d != floor (d)) || d < info->min ||
+            d > info->max)
           {
             mbc_problems_add (problems, info->name,
                               _("must be %s from %g to %g, or null for unknown; got %s"),
@@ -143,7 +144,8 @@ _mbc_case_check_value (MbcCaseField   field,
 
     case MBC_CASE_KIND_CHOICE:
       {
-        int index = mbc_json_is_string (value) ? _mbc_case_choice_index (field, json_node_get_string (value)) : -1;
+        int index = mbc_json_is_string (value)
+                    ? _mbc_case_choice_index (field, json_node_get_string (value)) : -1;
         /* "unknown" is the contract's spelling; null means the same and is accepted. */
         if (JSON_NODE_HOLDS_NULL (value) ||
             (mbc_json_is_string (value) && strcmp (json_node_get_string (value), "unknown") == 0))
@@ -180,8 +182,8 @@ _mbc_case_check_value (MbcCaseField   field,
           {
             JsonNode *element = json_array_get_element (array, i);
             g_autofree char *where = g_strdup_printf ("%s[%u]", info->name, i);
-            int index = mbc_json_is_string (element) ? _mbc_case_choice_index (field, json_node_get_string (element))
-                                            : -1;
+            int index = mbc_json_is_string (element)
+                        ? _mbc_case_choice_index (field, json_node_get_string (element)) : -1;
             if (index < 0)
               {
                 g_autofree char *allowed = allowed_list (field);

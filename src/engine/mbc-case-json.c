@@ -105,7 +105,8 @@ mbc_case_new_from_json (JsonNode  *root,
   member = json_object_get_member (object, "schema");
   if (member == NULL)
     mbc_problems_add (problems, "schema", _("is required and must be \"%s\""), MBC_CASE_SCHEMA);
-  else if (!mbc_json_is_string (member) || strcmp (json_node_get_string (member), MBC_CASE_SCHEMA) != 0)
+  else if (!mbc_json_is_string (member) ||
+           strcmp (json_node_get_string (member), MBC_CASE_SCHEMA) != 0)
     {
       g_autofree char *got = _mbc_case_quote_value (member);
       mbc_problems_add (problems, "schema", _("must be \"%s\"; got %s"), MBC_CASE_SCHEMA, got);
@@ -290,7 +291,8 @@ mbc_case_to_rule_data (MbcCase *self)
   object = json_object_new ();
   for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
     if (_mbc_case_fields[i].kind != MBC_CASE_KIND_LABEL && self->slots[i].known)
-      json_object_set_member (object, _mbc_case_fields[i].name, _mbc_case_slot_to_json (self, i, TRUE));
+      json_object_set_member (object, _mbc_case_fields[i].name,
+                              _mbc_case_slot_to_json (self, i, TRUE));
   self->rule_data = _mbc_case_object_node (object);
   return json_node_ref (self->rule_data);
 }

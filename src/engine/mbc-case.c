@@ -265,7 +265,8 @@ mbc_case_get_property (GObject    *object,
       break;
     case MBC_CASE_KIND_BOOL:
     case MBC_CASE_KIND_CHOICE:
-      g_value_set_string (value, slot->known ? _mbc_case_fields[field].choices[slot->i] : "unknown");
+      g_value_set_string (value,
+                          slot->known ? _mbc_case_fields[field].choices[slot->i] : "unknown");
       break;
     case MBC_CASE_KIND_SET:
       if (!slot->known)
@@ -328,7 +329,8 @@ mbc_case_set_property (GObject      *object,
         int index = s ? _mbc_case_choice_index (field, s) : -1;
         if (index < 0 && s != NULL && strcmp (s, "unknown") != 0)
           {
-            g_critical ("%s: \"%s\" is not a value of %s", G_STRFUNC, s, _mbc_case_fields[field].name);
+            g_critical ("%s: \"%s\" is not a value of %s", G_STRFUNC, s,
+                        _mbc_case_fields[field].name);
             return;
           }
         slot.known = index >= 0;
@@ -647,7 +649,8 @@ mbc_case_to_vignette (MbcCase *self)
       if (_mbc_case_fields[f].kind == MBC_CASE_KIND_LABEL || !mbc_case_is_known (self, f))
         continue;
       value = mbc_case_format_value (self, f);
-      g_string_append_printf (out, "%s%s: %s", out->len ? "\n" : "", _(_mbc_case_fields[f].title), value);
+      g_string_append_printf (out, "%s%s: %s", out->len ? "\n" : "", _(_mbc_case_fields[f].title),
+                              value);
     }
   return g_string_free (out, FALSE);
 }

@@ -64,7 +64,7 @@ set_file (MbcDocument *self,
 }
 
 static gboolean
-draft_timeout_cb (gpointer user_data)
+document_draft_timeout_cb (gpointer user_data)
 {
   MbcDocument *self = user_data;
   g_autoptr(GError) error = NULL;
@@ -77,7 +77,7 @@ draft_timeout_cb (gpointer user_data)
 }
 
 static void
-case_changed_cb (MbcDocument *self)
+document_case_changed_cb (MbcDocument *self)
 {
   if (self->assigning)
     return;
@@ -85,7 +85,7 @@ case_changed_cb (MbcDocument *self)
   if (self->draft == NULL)
     return;
   g_clear_handle_id (&self->draft_source, g_source_remove);
-  self->draft_source = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
+  self->draft_source = g_timeout_add (DRAFT_DELAY_MS, document_draft_timeout_cb, self);
 }
 
 static void
@@ -185,7 +185,7 @@ mbc_document_new (GFile *draft)
   self = g_object_new (MBC_TYPE_DOCUMENT, NULL);
   self->kase = mbc_case_new ();
   self->draft = draft ? g_object_ref (draft) : NULL;
-  g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (case_changed_cb), self);
+  g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (document_case_changed_cb), self);
   return self;
 }
 

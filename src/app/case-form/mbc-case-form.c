@@ -71,8 +71,8 @@ unknown_value (MbcCaseField field)
 }
 
 static gboolean
-spin_output_cb (GtkSpinButton *spin,
-                gpointer       user_data)
+case_form_spin_output_cb (GtkSpinButton *spin,
+                          gpointer       user_data)
 {
   MbcCaseField field = GPOINTER_TO_UINT (user_data);
   double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
@@ -88,9 +88,9 @@ spin_output_cb (GtkSpinButton *spin,
 }
 
 static int
-spin_input_cb (GtkSpinButton *spin,
-               double        *new_value,
-               gpointer       user_data)
+case_form_spin_input_cb (GtkSpinButton *spin,
+                         double        *new_value,
+                         gpointer       user_data)
 {
   MbcCaseField field = GPOINTER_TO_UINT (user_data);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
@@ -185,9 +185,9 @@ name_control (GtkWidget    *control,
 
 /* A site's row toggles its check button. */
 static void
-row_activated_cb (GtkListBox    *list,
-                  GtkListBoxRow *row,
-                  MbcCaseForm   *self)
+case_form_row_activated_cb (GtkListBox    *list,
+                            GtkListBoxRow *row,
+                            MbcCaseForm   *self)
 {
   GtkWidget *check = g_object_get_data (G_OBJECT (row), "mbc-check");
 
@@ -197,8 +197,8 @@ row_activated_cb (GtkListBox    *list,
 }
 
 static void
-clear_clicked_cb (GtkButton *button,
-                  gpointer   user_data)
+case_form_clear_clicked_cb (GtkButton *button,
+                            gpointer   user_data)
 {
   MbcCaseForm *self = g_object_get_data (G_OBJECT (button), "mbc-form");
   mbc_case_set_unknown (self->kase, GPOINTER_TO_UINT (user_data));
@@ -227,8 +227,9 @@ add_number_row (MbcCaseForm  *self,
   /* Wide enough for "Unknown" in the user's language, and for the largest value. */
   gtk_editable_set_width_chars (GTK_EDITABLE (spin),
                                 MAX (8, (int) g_utf8_strlen (_("Unknown"), -1)));
-  g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), GUINT_TO_POINTER (field));
-  g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), GUINT_TO_POINTER (field));
+  g_signal_connect (spin, "output", G_CALLBACK (case_form_spin_output_cb),
+                    GUINT_TO_POINTER (field));
+  g_signal_connect (spin, "input", G_CALLBACK (case_form_spin_input_cb), GUINT_TO_POINTER (field));
 
   clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
   clear_label = g_strdup_printf (_("Set %s to unknown"), mbc_case_field_get_title (field));
@@ -238,7 +239,8 @@ add_number_row (MbcCaseForm  *self,
   gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (clear, "flat");
   g_object_set_data (G_OBJECT (clear), "mbc-form", self);
-  g_signal_connect (clear, "clicked", G_CALLBACK (clear_clicked_cb), GUINT_TO_POINTER (field));
+  g_signal_connect (clear, "clicked", G_CALLBACK (case_form_clear_clicked_cb),
+                    GUINT_TO_POINTER (field));
 
   name_control (spin, field);
   mbc_text_row_add_suffix (MBC_TEXT_ROW (row), spin);
@@ -323,8 +325,8 @@ add_label_row (MbcCaseForm *self,
 }
 
 static void
-site_toggled_cb (GtkCheckButton *check,
-                 MbcCaseForm    *self)
+case_form_site_toggled_cb (GtkCheckButton *check,
+                           MbcCaseForm    *self)
 {
   const char * const *sites = mbc_case_field_get_choices (MBC_CASE_FIELD_METASTATIC_SITES);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -384,7 +386,7 @@ add_sites_row (MbcCaseForm *self,
       GtkWidget *row = mbc_text_row_new (title, NULL);
       GtkWidget *check = gtk_check_button_new ();
 
-      /* The row toggles its check button (see row_activated_cb). */
+      /* The row toggles its check button (see case_form_row_activated_cb). */
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       title, -1);
       mbc_text_row_set_prefix (MBC_TEXT_ROW (row), check);
@@ -392,7 +394,7 @@ add_sites_row (MbcCaseForm *self,
       g_object_set_data (G_OBJECT (row), "mbc-check", check);
       gtk_widget_add_css_class (row, "site");
       mbc_section_add (MBC_SECTION (group), row);
-      g_signal_connect (check, "toggled", G_CALLBACK (site_toggled_cb), self);
+      g_signal_connect (check, "toggled", G_CALLBACK (case_form_site_toggled_cb), self);
       self->site_checks[i] = check;
     }
   self->rows[MBC_CASE_FIELD_METASTATIC_SITES] = header;
@@ -459,7 +461,7 @@ show_problems (MbcCaseForm *self)
 }
 
 static void
-case_changed_cb (MbcCaseForm *self)
+case_form_case_changed_cb (MbcCaseForm *self)
 {
   sync_sites (self);
   show_problems (self);
@@ -501,7 +503,7 @@ build_sections (MbcCaseForm *self,
   for (guint i = 0; i < G_N_ELEMENTS (layout); i++)
     if (layout[i].section >= first && layout[i].section <= last)
       add_field (self, section (self, layout[i].section), layout[i].field);
-  case_changed_cb (self);
+  case_form_case_changed_cb (self);
 }
 
 static void
@@ -517,10 +519,10 @@ build_rest (MbcCaseForm *self)
 }
 
 static void
-first_frame_cb (GdkFrameClock *clock,
-                MbcCaseForm   *self)
+case_form_first_frame_cb (GdkFrameClock *clock,
+                          MbcCaseForm   *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  g_signal_handlers_disconnect_by_func (clock, case_form_first_frame_cb, self);
   build_rest (self);
 }
 
@@ -530,7 +532,7 @@ mbc_case_form_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (mbc_case_form_parent_class)->map (widget);
   if (!MBC_CASE_FORM (widget)->complete)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (first_frame_cb), widget, 0);
+                             G_CALLBACK (case_form_first_frame_cb), widget, 0);
 }
 
 static void
@@ -538,11 +540,11 @@ build (MbcCaseForm *self)
 {
   for (guint i = 0; i < 5; i++)
     g_signal_connect (mbc_section_get_list (MBC_SECTION (section (self, i))), "row-activated",
-                      G_CALLBACK (row_activated_cb), self);
+                      G_CALLBACK (case_form_row_activated_cb), self);
   for (guint i = FIRST_DEFERRED; i <= 4; i++)
     gtk_widget_set_visible (section (self, i), FALSE);
   build_sections (self, 0, FIRST_DEFERRED - 1);
-  g_signal_connect_object (self->kase, "changed", G_CALLBACK (case_changed_cb), self,
+  g_signal_connect_object (self->kase, "changed", G_CALLBACK (case_form_case_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 

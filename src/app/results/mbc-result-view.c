@@ -160,9 +160,9 @@ show_sources (MbcResultView *self,
 
 /* A field row goes to the field in the form; any other quotes what it rests on. */
 static void
-row_activated_cb (GtkListBox    *list,
-                  GtkListBoxRow *row,
-                  MbcResultView *self)
+result_view_row_activated_cb (GtkListBox    *list,
+                              GtkListBoxRow *row,
+                              MbcResultView *self)
 {
   guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "mbc-field"));
 
@@ -183,7 +183,7 @@ add_section (MbcResultView *self,
   GtkWidget *section = mbc_section_new (title, description);
 
   g_signal_connect (mbc_section_get_list (MBC_SECTION (section)), "row-activated",
-                    G_CALLBACK (row_activated_cb), self);
+                    G_CALLBACK (result_view_row_activated_cb), self);
   gtk_box_append (GTK_BOX (self->content), section);
   return section;
 }
@@ -549,19 +549,19 @@ build_rest (MbcResultView *self)
 }
 
 static void
-first_frame_cb (GdkFrameClock *clock,
-                MbcResultView *self)
+result_view_first_frame_cb (GdkFrameClock *clock,
+                            MbcResultView *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  g_signal_handlers_disconnect_by_func (clock, result_view_first_frame_cb, self);
   if (self->rest_pending)
     build_rest (self);
 }
 
 /* The link under the heading goes to the evidence section (built with the rest). */
 static gboolean
-evidence_link_cb (GtkLabel      *label,
-                  const char    *uri,
-                  MbcResultView *self)
+result_view_evidence_link_cb (GtkLabel      *label,
+                              const char    *uri,
+                              MbcResultView *self)
 {
   GtkWidget *list;
 
@@ -701,7 +701,7 @@ mbc_result_view_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (mbc_result_view_parent_class)->map (widget);
   g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                           G_CALLBACK (first_frame_cb), widget, 0);
+                           G_CALLBACK (result_view_first_frame_cb), widget, 0);
 }
 
 static void
@@ -771,7 +771,8 @@ static void
 mbc_result_view_init (MbcResultView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->evidence_label, "activate-link", G_CALLBACK (evidence_link_cb), self);
+  g_signal_connect (self->evidence_label, "activate-link",
+                    G_CALLBACK (result_view_evidence_link_cb), self);
 }
 
 GtkWidget *

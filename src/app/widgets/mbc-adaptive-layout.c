@@ -6,6 +6,9 @@
  * free of resize loops; libadwaita 1.2 has no breakpoints to do it for us. Whether the
  * children are stacked is the read-only `stacked` property, notified from an idle so that
  * what a widget does about it happens outside the allocation.
+ *
+ * Delete when the minimum is libadwaita 1.4: AdwBreakpoint (in an AdwBreakpointBin) switches
+ * a layout at a width.
  */
 #define G_LOG_DOMAIN "mbc-adaptive-layout"
 

@@ -5,6 +5,9 @@
  * layout: AdwPreferencesGroup puts its description in a horizontal GtkBox, where GTK 4.8
  * lays a wrapping label out dozens of times over (see mbc-text-row.c). Texts are plain,
  * not markup. The list is labelled by the heading for screen readers.
+ *
+ * Delete with MbcTextRow, when the minimum GTK lays a wrapping label in a horizontal box out
+ * once per width (bench/startup.py shows it).
  */
 #define G_LOG_DOMAIN "mbc-section"
 

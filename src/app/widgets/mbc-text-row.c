@@ -8,6 +8,9 @@
  * bench/startup.py: about 60 times fewer characters shaped for the same rows.
  *
  * Screen readers read the row by its title; the text under it is its description.
+ *
+ * Delete when the minimum GTK lays a wrapping label in a horizontal GtkBox out once per
+ * width: then AdwActionRow does this (compare with bench/startup.py).
  */
 #define G_LOG_DOMAIN "mbc-text-row"
 

@@ -4,6 +4,9 @@
  * gtk_widget_set_tooltip_text() on GTK 4.8 asks the X server where the pointer is each time
  * it is called on a visible widget, a round trip: the window set some 60 tooltips as it
  * opened, and the results set them again on every change.
+ *
+ * Delete when the minimum GTK sets a tooltip without asking the display server anything
+ * (bench/startup.py shows the round trips as start-up time).
  */
 #define G_LOG_DOMAIN "mbc-tooltip"
 
@@ -14,12 +17,12 @@
 #define TEXT_KEY "mbc-tooltip-text"
 
 static gboolean
-query_tooltip_cb (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard_mode,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
+tooltip_query_tooltip_cb (GtkWidget  *widget,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard_mode,
+                          GtkTooltip *tooltip,
+                          gpointer    user_data)
 {
   const char *text = g_object_get_data (G_OBJECT (widget), TEXT_KEY);
 
@@ -41,7 +44,7 @@ mbc_tooltip_set_text (GtkWidget  *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   if (g_object_get_data (G_OBJECT (widget), TEXT_KEY) == NULL && text)
-    g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (tooltip_query_tooltip_cb), NULL);
   g_object_set_data_full (G_OBJECT (widget), TEXT_KEY, g_strdup (text), g_free);
   if (gtk_widget_get_has_tooltip (widget) != (text != NULL))
     gtk_widget_set_has_tooltip (widget, text != NULL);
