@@ -23,7 +23,7 @@
 
 int
 _mbc_case_choice_index (MbcCaseField  field,
-              const char   *value)
+                        const char   *value)
 {
   const char * const *choices = _mbc_case_fields[field].choices;
   for (int i = 0; choices && choices[i]; i++)
@@ -63,10 +63,10 @@ _mbc_case_quote_value (JsonNode *node)
  * *label). Consistency between fields is checked separately. */
 gboolean
 _mbc_case_check_value (MbcCaseField   field,
-             JsonNode      *value,
-             Slot          *slot,
-             char         **label,
-             GPtrArray     *problems)
+                       JsonNode      *value,
+                       Slot          *slot,
+                       char         **label,
+                       GPtrArray     *problems)
 {
   const FieldInfo *info = &_mbc_case_fields[field];
   g_autofree char *got = NULL;
@@ -218,7 +218,7 @@ count_bits (gint64 mask)
 /* What the case contract calls inconsistent: counts that cannot all be true together. */
 void
 _mbc_case_check_consistency (const Slot *s,
-                   GPtrArray  *problems)
+                             GPtrArray  *problems)
 {
   const Slot *site_slot = &s[MBC_CASE_FIELD_METASTATIC_SITES];
   struct { MbcCaseField field; int site; const char *organ; } organs[] = {
@@ -279,7 +279,7 @@ _mbc_case_check_consistency (const Slot *s,
  * change the case; it is checked so that a library file is a valid case file. */
 void
 _mbc_case_check_teaching (JsonNode  *node,
-                GPtrArray *problems)
+                          GPtrArray *problems)
 {
   const char * const *tiers = mbc_tier_names ();
   JsonObject *object;

@@ -21,8 +21,8 @@
 
 JsonNode *
 _mbc_case_slot_to_json (MbcCase      *self,
-              MbcCaseField  field,
-              gboolean      for_rules)
+                        MbcCaseField  field,
+                        gboolean      for_rules)
 {
   const FieldInfo *info = &_mbc_case_fields[field];
   const Slot *slot = &self->slots[field];

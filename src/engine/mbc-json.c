@@ -51,9 +51,9 @@ fail (Reader     *r,
       int         code,
       const char *format,
       ...) G_GNUC_PRINTF (3, 4);
-
-static gpointer
-fail (Reader     *r,
+      
+      static gpointer
+      fail (Reader     *r,
       int         code,
       const char *format,
       ...)

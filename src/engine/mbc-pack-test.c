@@ -44,9 +44,9 @@ static void
 differ (GString    *out,
         const char *format,
         ...) G_GNUC_PRINTF (2, 3);
-
-static void
-differ (GString    *out,
+        
+        static void
+        differ (GString    *out,
         const char *format,
         ...)
 {

@@ -15,7 +15,7 @@
 
 static void
 writer_write_key (GString    *out,
-           const char *key)
+                  const char *key)
 {
   mbc_json_write_string (out, key);
   g_string_append_c (out, ':');
@@ -23,8 +23,8 @@ writer_write_key (GString    *out,
 
 static void
 writer_write_string_member (GString    *out,
-                     const char *key,
-                     const char *value)
+                            const char *key,
+                            const char *value)
 {
   writer_write_key (out, key);
   if (value)
@@ -35,8 +35,8 @@ writer_write_string_member (GString    *out,
 
 static void
 writer_write_strings (GString     *out,
-               const char **strings,
-               guint        n)
+                      const char **strings,
+                      guint        n)
 {
   g_string_append_c (out, '[');
   for (guint i = 0; i < n && strings[i]; i++)
@@ -50,8 +50,8 @@ writer_write_strings (GString     *out,
 
 static void
 writer_write_array_member (GString    *out,
-                    const char *key,
-                    GPtrArray  *strings)
+                           const char *key,
+                           GPtrArray  *strings)
 {
   writer_write_key (out, key);
   writer_write_strings (out, (const char **) strings->pdata, strings->len);
@@ -59,7 +59,7 @@ writer_write_array_member (GString    *out,
 
 static void
 writer_write_sources_member (GString     *out,
-                      const char **sources)
+                             const char **sources)
 {
   writer_write_key (out, "sources");
   writer_write_strings (out, sources, G_MAXUINT);
@@ -106,8 +106,8 @@ mbc_result_writer_init (MbcResultWriter *self)
 
 static void
 writer_render_reason (GString          *out,
-               const MbcFinding *finding,
-               MbcFindingStatus  status)
+                      const MbcFinding *finding,
+                      MbcFindingStatus  status)
 {
   g_string_append_c (out, '{');
   writer_write_string_member (out, "finding", finding->id);

@@ -40,8 +40,8 @@ static guint signals[N_SIGNALS];
 
 static char *
 library_searchable_text (const MbcLibraryCase *entry,
-                 const char           *tier_title,
-                 const char           *statements)
+                         const char           *tier_title,
+                         const char           *statements)
 {
   g_autofree char *label = mbc_case_format_value (entry->kase, MBC_CASE_FIELD_LABEL);
   g_autofree char *text = g_strdup_printf ("%s %s %s %s %s %s", entry->title, entry->note,
@@ -51,7 +51,7 @@ library_searchable_text (const MbcLibraryCase *entry,
 
 static gboolean
 library_filter_func (GtkListBoxRow *row,
-             gpointer       user_data)
+                     gpointer       user_data)
 {
   MbcLibraryDialog *self = user_data;
   const char *haystack = g_object_get_data (G_OBJECT (row), "mbc-search");
@@ -77,8 +77,8 @@ library_search_changed_cb (MbcLibraryDialog *self)
 
 static void
 library_row_activated_cb (GtkListBox       *list,
-                  GtkListBoxRow    *row,
-                  MbcLibraryDialog *self)
+                          GtkListBoxRow    *row,
+                          MbcLibraryDialog *self)
 {
   mbc_library_dialog_choose (self, (guint) gtk_list_box_row_get_index (row));
 }

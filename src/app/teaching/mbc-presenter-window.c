@@ -130,7 +130,7 @@ presenter_page_changed_cb (MbcPresenterWindow *self)
 
 static void
 presenter_show_page (MbcPresenterWindow *self,
-           const char         *name)
+                     const char         *name)
 {
   g_assert (MBC_IS_PRESENTER_WINDOW (self));
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), name);
@@ -138,7 +138,7 @@ presenter_show_page (MbcPresenterWindow *self,
 
 static void
 presenter_vote_clicked_cb (GtkButton          *button,
-                 MbcPresenterWindow *self)
+                           MbcPresenterWindow *self)
 {
   mbc_poll_session_vote (self->session,
                          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "mbc-option")));
@@ -321,8 +321,8 @@ mbc_presenter_window_export (MbcPresenterWindow  *self,
 
 static void
 presenter_export_response_cb (GtkNativeDialog    *chooser,
-                    int                 response,
-                    MbcPresenterWindow *self)
+                              int                 response,
+                              MbcPresenterWindow *self)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;

@@ -51,9 +51,9 @@ typedef struct
 
 static Pending *
 files_pending_new (MbcWindow      *self,
-             MbcWindowThen   then,
-             gpointer        data,
-             GDestroyNotify  destroy)
+                   MbcWindowThen   then,
+                   gpointer        data,
+                   GDestroyNotify  destroy)
 {
   Pending *pending = g_new0 (Pending, 1);
 
@@ -161,8 +161,8 @@ mbc_window_save_to (MbcWindow *self,
 
 static void
 files_save_as_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     Pending         *pending)
+                           int              response,
+                           Pending         *pending)
 {
   g_autoptr(GFile) file = _mbc_window_chooser_take_file (chooser, response);
 
@@ -175,7 +175,7 @@ files_save_as_response_cb (GtkNativeDialog *chooser,
 /* Asks where, saves, and then (if saved) goes on with @pending. */
 static void
 files_save_as (MbcWindow *self,
-         Pending   *pending)
+               Pending   *pending)
 {
   GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Save Case As"),
                                                            GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -194,7 +194,7 @@ files_save_as (MbcWindow *self,
 /* Saves where the case came from, or asks where; then goes on with @pending. */
 static void
 files_save (MbcWindow *self,
-      Pending   *pending)
+            Pending   *pending)
 {
   GFile *file = mbc_document_get_file (self->document);
 
@@ -208,8 +208,8 @@ files_save (MbcWindow *self,
 
 static void
 files_confirm_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     Pending          *pending)
+                           const char       *response,
+                           Pending          *pending)
 {
   /* Once: closing the dialog after a button would answer again with "cancel". */
   g_signal_handlers_disconnect_by_func (dialog, files_confirm_response_cb, pending);
@@ -260,15 +260,15 @@ _mbc_window_confirm_discard (MbcWindow       *self,
 
 static void
 files_open_file_then (MbcWindow *self,
-                gpointer   data)
+                      gpointer   data)
 {
   mbc_window_open_file (self, data);
 }
 
 static void
 files_open_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  MbcWindow       *self)
+                        int              response,
+                        MbcWindow       *self)
 {
   g_autoptr(GFile) file = _mbc_window_chooser_take_file (chooser, response);
 
@@ -279,7 +279,7 @@ files_open_response_cb (GtkNativeDialog *chooser,
 
 static void
 files_choose_file_to_open (MbcWindow *self,
-                     gpointer   data)
+                           gpointer   data)
 {
   GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Open Case"),
                                                            GTK_FILE_CHOOSER_ACTION_OPEN,
@@ -292,16 +292,16 @@ files_choose_file_to_open (MbcWindow *self,
 
 static void
 files_open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   _mbc_window_confirm_discard (MBC_WINDOW (widget), files_choose_file_to_open, NULL, NULL);
 }
 
 static void
 files_save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   MbcWindow *self = MBC_WINDOW (widget);
   files_save (self, files_pending_new (self, NULL, NULL, NULL));
@@ -309,8 +309,8 @@ files_save_action (GtkWidget  *widget,
 
 static void
 files_save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   MbcWindow *self = MBC_WINDOW (widget);
   files_save_as (self, files_pending_new (self, NULL, NULL, NULL));
@@ -320,8 +320,8 @@ files_save_as_action (GtkWidget  *widget,
 
 static void
 files_restore_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     MbcWindow        *self)
+                           const char       *response,
+                           MbcWindow        *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -373,10 +373,10 @@ mbc_window_keep_draft (MbcWindow *self,
 
 static gboolean
 files_drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         MbcWindow     *self)
+               const GValue  *value,
+               double         x,
+               double         y,
+               MbcWindow     *self)
 {
   GSList *files = g_value_get_boxed (value);
 
@@ -389,7 +389,7 @@ files_drop_cb (GtkDropTarget *target,
 
 static void
 files_destroy_then (MbcWindow *self,
-              gpointer   data)
+                    gpointer   data)
 {
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -409,9 +409,9 @@ files_close_request_cb (MbcWindow *self)
 /* @details, when given, is a list shown left-aligned and scrollable under @body. */
 static void
 files_show_problems_dialog (MbcWindow  *self,
-                      GFile      *file,
-                      const char *body,
-                      const char *details)
+                            GFile      *file,
+                            const char *body,
+                            const char *details)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), name);

@@ -20,15 +20,15 @@
 
 static void
 launch_library_case_then (MbcWindow *self,
-                   gpointer   data)
+                          gpointer   data)
 {
   mbc_window_open_library_case (self, data);
 }
 
 static void
 launch_case_chosen_cb (MbcLibraryDialog *dialog,
-                MbcLibraryCase   *entry,
-                MbcWindow        *self)
+                       MbcLibraryCase   *entry,
+                       MbcWindow        *self)
 {
   _mbc_window_confirm_discard (self, launch_library_case_then, entry, NULL);
 }
@@ -46,6 +46,23 @@ mbc_window_open_library_case (MbcWindow      *self,
   mbc_document_load_library (self->document, entry);
 }
 
+/* The library, read when first needed; if it cannot be, a dialog says why. */
+static gboolean
+launch_ensure_library (MbcWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (MBC_IS_WINDOW (self));
+
+  if (self->library == NULL && !(self->library = mbc_library_load (&error)))
+    {
+      _mbc_window_show_error_dialog (self, _("The Case Library Could Not Be Read"),
+                                     error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * mbc_window_show_library:
  *
@@ -55,7 +72,6 @@ mbc_window_open_library_case (MbcWindow      *self,
 GtkWidget *
 mbc_window_show_library (MbcWindow *self)
 {
-  g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
   g_return_val_if_fail (MBC_IS_WINDOW (self), NULL);
@@ -63,11 +79,8 @@ mbc_window_show_library (MbcWindow *self)
   /* The library is shown against the guideline, which names its tiers and sources. */
   if (self->guideline == NULL)
     return NULL;
-  if (self->library == NULL && !(self->library = mbc_library_load (&error)))
-    {
-      _mbc_window_show_error_dialog (self, _("The Case Library Could Not Be Read"), error->message);
-      return NULL;
-    }
+  if (!launch_ensure_library (self))
+    return NULL;
   dialog = mbc_library_dialog_new (GTK_WINDOW (self), self->guideline, self->library);
   g_signal_connect_object (dialog, "case-chosen", G_CALLBACK (launch_case_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -76,8 +89,8 @@ mbc_window_show_library (MbcWindow *self)
 
 static void
 launch_library_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   mbc_window_show_library (MBC_WINDOW (widget));
 }
@@ -95,18 +108,14 @@ GtkWidget *
 mbc_window_show_teaching (MbcWindow *self,
                           gboolean   fullscreen)
 {
-  g_autoptr(GError) error = NULL;
   GtkWidget *presenter;
 
   g_return_val_if_fail (MBC_IS_WINDOW (self), NULL);
 
   if (self->guideline == NULL)
     return NULL;
-  if (self->library == NULL && !(self->library = mbc_library_load (&error)))
-    {
-      _mbc_window_show_error_dialog (self, _("The Case Library Could Not Be Read"), error->message);
-      return NULL;
-    }
+  if (!launch_ensure_library (self))
+    return NULL;
   presenter = mbc_presenter_window_new (self->guideline, self->library);
   /* The preference sets where each session starts; H in a session leaves it as it is. */
   g_settings_bind (self->settings, "teaching-hide-counts", presenter, "hide-counts",
@@ -120,8 +129,8 @@ mbc_window_show_teaching (MbcWindow *self,
 
 static void
 launch_teaching_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+                        const char *action_name,
+                        GVariant   *parameter)
 {
   mbc_window_show_teaching (MBC_WINDOW (widget), TRUE);
 }

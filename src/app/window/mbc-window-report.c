@@ -72,8 +72,8 @@ mbc_window_export_report (MbcWindow *self,
 
 static void
 report_export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    MbcWindow       *self)
+                           int              response,
+                           MbcWindow       *self)
 {
   g_autoptr(GFile) file = _mbc_window_chooser_take_file (chooser, response);
 
@@ -84,8 +84,8 @@ report_export_response_cb (GtkNativeDialog *chooser,
 
 static void
 report_export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   MbcWindow *self = MBC_WINDOW (widget);
   GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Export Report"),
@@ -106,8 +106,8 @@ report_export_action (GtkWidget  *widget,
 
 static void
 report_begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                MbcReport         *report)
+                       GtkPrintContext   *context,
+                       MbcReport         *report)
 {
   PangoContext *pango = gtk_print_context_create_pango_context (context);
   guint pages = mbc_report_paginate (report, pango, gtk_print_context_get_width (context),
@@ -119,9 +119,9 @@ report_begin_print_cb (GtkPrintOperation *operation,
 
 static void
 report_draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              MbcReport         *report)
+                     GtkPrintContext   *context,
+                     int                page,
+                     MbcReport         *report)
 {
   mbc_report_draw_page (report, gtk_print_context_get_cairo_context (context), (guint) page);
 }
@@ -171,8 +171,8 @@ mbc_window_print (MbcWindow               *self,
 
 static void
 report_print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+                     const char *action_name,
+                     GVariant   *parameter)
 {
   mbc_window_print (MBC_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
 }

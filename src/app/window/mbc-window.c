@@ -41,7 +41,7 @@ static GParamSpec *properties[N_PROPS];
  * set only now: it exists only as SVG, and loading the SVG renderer costs 8 MiB. */
 static void
 window_show_error (MbcWindow  *self,
-            const char *message)
+                   const char *message)
 {
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->error_page), "dialog-error-symbolic");
   adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), message);
@@ -61,7 +61,7 @@ window_layout_stacked_cb (MbcWindow *self)
 /* The bar above the stacked layout: the result's dated heading and the note under it. */
 static void
 window_update_summary_bar (MbcWindow *self,
-                    MbcResult *result)
+                           MbcResult *result)
 {
   const MbcEvidence *evidence = mbc_guideline_get_evidence (mbc_result_get_guideline (result));
   g_autofree char *name = g_strdup_printf (_("%s. Go to the result"),
@@ -120,7 +120,7 @@ window_summary_bar_clicked_cb (MbcWindow *self)
 /* The primary menu's popover is built when first opened, not with the window. */
 static void
 window_create_menu (GtkMenuButton *button,
-             gpointer       user_data)
+                    gpointer       user_data)
 {
   MbcWindow *self = user_data;
   gtk_menu_button_set_menu_model (button, self->primary_menu);
@@ -128,9 +128,9 @@ window_create_menu (GtkMenuButton *button,
 
 static GtkWidget *
 window_header_button (MbcWindow  *self,
-               const char *icon,
-               const char *action,
-               const char *name)
+                      const char *icon,
+                      const char *action,
+                      const char *name)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
@@ -160,8 +160,8 @@ window_results_complete_cb (MbcWindow *self)
 
 static void
 window_focus_field_cb (MbcResultView *view,
-                guint          field,
-                MbcWindow     *self)
+                       guint          field,
+                       MbcWindow     *self)
 {
   GtkWidget *control = mbc_case_form_get_control (MBC_CASE_FORM (self->form), field);
 
@@ -181,8 +181,8 @@ window_focus_field_cb (MbcResultView *view,
 
 static void
 window_reset_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+                     const char *action_name,
+                     GVariant   *parameter)
 {
   MbcWindow *self = MBC_WINDOW (widget);
   mbc_case_reset (self->kase);
@@ -192,8 +192,8 @@ window_reset_action (GtkWidget  *widget,
  * every window as it opens if it were at gtk/help-overlay.ui. */
 static void
 window_show_shortcuts_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+                              const char *action_name,
+                              GVariant   *parameter)
 {
   GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
 
