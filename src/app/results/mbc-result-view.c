@@ -61,6 +61,7 @@ static guint signals[N_SIGNALS];
 enum {
   PROP_0,
   PROP_COMPLETE,
+  PROP_RESULT,
   N_PROPS
 };
 
@@ -717,6 +718,9 @@ mbc_result_view_get_property (GObject    *object,
     case PROP_COMPLETE:
       g_value_set_boolean (value, mbc_result_view_get_complete (self));
       break;
+    case PROP_RESULT:
+      g_value_set_object (value, self->result);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -741,6 +745,15 @@ mbc_result_view_class_init (MbcResultViewClass *klass)
   properties[PROP_COMPLETE] =
     g_param_spec_boolean ("complete", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * MbcResultView:result:
+   *
+   * The result shown (%NULL for none): what views beside it, such as the window's summary
+   * bar, bind to.
+   */
+  properties[PROP_RESULT] =
+    g_param_spec_object ("result", NULL, NULL, MBC_TYPE_RESULT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -796,7 +809,8 @@ mbc_result_view_set_result (MbcResultView *self,
 
   /* A new guideline can complete the view: say so once it shows this result. */
   g_object_freeze_notify (G_OBJECT (self));
-  g_set_object (&self->result, result);
+  if (g_set_object (&self->result, result))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
   update (self, changes);
   g_object_thaw_notify (G_OBJECT (self));
 }

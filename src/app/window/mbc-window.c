@@ -53,24 +53,52 @@ static void
 window_layout_stacked_cb (MbcWindow *self)
 {
   gboolean stacked = mbc_adaptive_layout_get_stacked (MBC_ADAPTIVE_LAYOUT (self->layout));
-  const char *heading = gtk_label_get_text (GTK_LABEL (self->summary_heading));
+  MbcResult *result = mbc_result_view_get_result (MBC_RESULT_VIEW (self->results));
 
-  gtk_widget_set_visible (self->summary_bar, stacked && g_strcmp0 (heading, "") != 0);
+  g_assert (MBC_IS_WINDOW (self));
+  gtk_widget_set_visible (self->summary_bar, stacked && result != NULL);
 }
 
-/* The bar above the stacked layout: the result's dated heading and the note under it. */
-static void
-window_update_summary_bar (MbcWindow *self,
-                           MbcResult *result)
+static gboolean
+window_result_to_heading (GBinding     *binding,
+                          const GValue *from,
+                          GValue       *to,
+                          gpointer      user_data)
 {
-  const MbcEvidence *evidence = mbc_guideline_get_evidence (mbc_result_get_guideline (result));
-  g_autofree char *name = g_strdup_printf (_("%s. Go to the result"),
-                                           mbc_result_get_heading (result));
+  MbcResult *result = g_value_get_object (from);
 
-  gtk_label_set_text (GTK_LABEL (self->summary_heading), mbc_result_get_heading (result));
-  gtk_label_set_text (GTK_LABEL (self->summary_evidence), evidence->line);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_value_set_string (to, result ? mbc_result_get_heading (result) : "");
+  return TRUE;
+}
+
+static gboolean
+window_result_to_evidence (GBinding     *binding,
+                           const GValue *from,
+                           GValue       *to,
+                           gpointer      user_data)
+{
+  MbcResult *result = g_value_get_object (from);
+
+  g_value_set_string (to, result ? mbc_guideline_get_evidence (
+                                     mbc_result_get_guideline (result))->line : "");
+  return TRUE;
+}
+
+/* The bar above the stacked layout shows the result's dated heading and the note under it
+ * (bound to the result view's result); its accessible name says where it goes. */
+static void
+window_result_changed_cb (MbcWindow *self)
+{
+  MbcResult *result = mbc_result_view_get_result (MBC_RESULT_VIEW (self->results));
+  g_autofree char *name = NULL;
+
+  g_assert (MBC_IS_WINDOW (self));
+  if (result != NULL)
+    {
+      name = g_strdup_printf (_("%s. Go to the result"), mbc_result_get_heading (result));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_bar),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
   window_layout_stacked_cb (self);
 }
 
@@ -99,7 +127,6 @@ window_update (MbcWindow *self)
   if (mbc_result_view_get_complete (MBC_RESULT_VIEW (self->results)))
     changes = mbc_evaluator_what_would_change (self->evaluator, evaluable, result);
   mbc_result_view_set_result (MBC_RESULT_VIEW (self->results), result, changes);
-  window_update_summary_bar (self, result);
 }
 
 /* The summary bar goes to the result, below the form when stacked. */
@@ -242,6 +269,14 @@ mbc_window_init (MbcWindow *self)
                             G_CALLBACK (window_summary_bar_clicked_cb), self);
   g_signal_connect_swapped (self->results, "notify::complete",
                             G_CALLBACK (window_results_complete_cb), self);
+  g_object_bind_property_full (self->results, "result", self->summary_heading, "label",
+                               G_BINDING_SYNC_CREATE, window_result_to_heading, NULL, NULL,
+                               NULL);
+  g_object_bind_property_full (self->results, "result", self->summary_evidence, "label",
+                               G_BINDING_SYNC_CREATE, window_result_to_evidence, NULL, NULL,
+                               NULL);
+  g_signal_connect_swapped (self->results, "notify::result",
+                            G_CALLBACK (window_result_changed_cb), self);
   g_signal_connect_object (self->document, "notify::modified",
                            G_CALLBACK (window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::file", G_CALLBACK (window_update_title),
