@@ -34,7 +34,7 @@ struct _MbcApplication
 G_DEFINE_FINAL_TYPE (MbcApplication, mbc_application, ADW_TYPE_APPLICATION)
 
 static void
-load_guideline (MbcApplication *self)
+app_load_guideline (MbcApplication *self)
 {
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
   g_autoptr(GError) error = NULL;
@@ -59,19 +59,19 @@ load_guideline (MbcApplication *self)
     }
 }
 
-static void window_realized_cb (GtkWidget *window);
+static void app_window_realized_cb (GtkWidget *window);
 
 /* The window keeps the size and state it was last given. */
 static MbcWindow *
-new_window (MbcApplication *self)
+app_new_window (MbcApplication *self)
 {
   MbcWindow *window;
 
-  load_guideline (self);
+  app_load_guideline (self);
   window = mbc_window_new (GTK_APPLICATION (self), self->settings, self->guideline,
                            self->guideline_error);
   if (g_strcmp0 (g_getenv ("MBC_BENCH_COMPLETE_FRAME"), "1") == 0)
-    g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
+    g_signal_connect (window, "realize", G_CALLBACK (app_window_realized_cb), NULL);
   return window;
 }
 
@@ -79,15 +79,15 @@ new_window (MbcApplication *self)
  * when the frame with every section is painted (those below the first screen are built once
  * the first frame is), and the memory in use then, and quit. */
 static void
-application_complete_frame_cb (GdkFrameClock *clock,
-                               MbcWindow     *window)
+app_complete_frame_cb (GdkFrameClock *clock,
+                       MbcWindow     *window)
 {
   g_autofree char *status = NULL;
   const char *rss;
 
   if (!mbc_window_get_complete (window))
     return;
-  g_signal_handlers_disconnect_by_func (clock, application_complete_frame_cb, window);
+  g_signal_handlers_disconnect_by_func (clock, app_complete_frame_cb, window);
   g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
   rss = status ? strstr (status, "VmRSS:") : NULL;
   g_print ("complete-frame-us %" G_GINT64_FORMAT " rss-kb %ld\n", g_get_monotonic_time (),
@@ -96,17 +96,17 @@ application_complete_frame_cb (GdkFrameClock *clock,
 }
 
 static void
-window_realized_cb (GtkWidget *window)
+app_window_realized_cb (GtkWidget *window)
 {
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (application_complete_frame_cb), window);
+                    G_CALLBACK (app_complete_frame_cb), window);
 }
 
 /* The first window keeps the draft (and offers one left by a crash); a second window at
  * the same time would overwrite it. */
 static void
-keep_draft (MbcApplication *self,
-            MbcWindow      *window)
+app_keep_draft (MbcApplication *self,
+                MbcWindow      *window)
 {
   g_autoptr(GFile) draft = NULL;
 
@@ -124,9 +124,9 @@ mbc_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (new_window (MBC_APPLICATION (app)));
+      window = GTK_WINDOW (app_new_window (MBC_APPLICATION (app)));
       gtk_window_present (window);
-      keep_draft (MBC_APPLICATION (app), MBC_WINDOW (window));
+      app_keep_draft (MBC_APPLICATION (app), MBC_WINDOW (window));
       return;
     }
   gtk_window_present (window);
@@ -140,17 +140,17 @@ mbc_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     {
-      MbcWindow *window = new_window (MBC_APPLICATION (app));
+      MbcWindow *window = app_new_window (MBC_APPLICATION (app));
       gtk_window_present (GTK_WINDOW (window));
       mbc_window_open_file (window, files[i]);
-      keep_draft (MBC_APPLICATION (app), window);
+      app_keep_draft (MBC_APPLICATION (app), window);
     }
 }
 
 static void
-about_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
+app_about_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
 {
   MbcApplication *self = user_data;
   const char *developers[] = { _("The MBC Surgery Advisor contributors"), NULL };
@@ -172,7 +172,7 @@ about_action (GSimpleAction *action,
                 "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                 NULL);
   /* The source of the guideline, as the pack in use names it. */
-  load_guideline (self);
+  app_load_guideline (self);
   if (self->guideline)
     {
       g_autofree char *source = g_strdup_printf (_("%s (%s), version %s"),
@@ -196,9 +196,9 @@ about_action (GSimpleAction *action,
 
 /* The user guide (help/, installed for the help viewer). */
 static void
-help_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+app_help_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
 {
   g_autofree char *uri = mbc_build_tree_help_uri ();
 
@@ -207,9 +207,9 @@ help_action (GSimpleAction *action,
 }
 
 static void
-quit_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+app_quit_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
 {
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (user_data));
 
@@ -218,9 +218,9 @@ quit_action (GSimpleAction *action,
 }
 
 static void
-preferences_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+app_preferences_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
 {
   MbcApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -231,7 +231,7 @@ preferences_action (GSimpleAction *action,
 /* Without its settings schema the application is not installed properly: it says so and
  * how to mend it, and stops, rather than keep settings nowhere. */
 static void
-load_settings (MbcApplication *self)
+app_load_settings (MbcApplication *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema =
@@ -251,10 +251,10 @@ static void
 mbc_application_startup (GApplication *app)
 {
   static const GActionEntry entries[] = {
-    { "about", about_action },
-    { "quit", quit_action },
-    { "preferences", preferences_action },
-    { "help", help_action },
+    { "about", app_about_action },
+    { "quit", app_quit_action },
+    { "preferences", app_preferences_action },
+    { "help", app_help_action },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *reset_accels[] = { "<Control>r", NULL };
@@ -284,7 +284,7 @@ mbc_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.teaching",
                                          teaching_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
-  load_settings (MBC_APPLICATION (app));
+  app_load_settings (MBC_APPLICATION (app));
   /* style.css in the resources is loaded by AdwApplication itself. */
 }
 

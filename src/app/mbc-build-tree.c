@@ -19,7 +19,7 @@
 static gboolean in_build_tree;
 
 static gboolean
-is_build_tree_executable (void)
+build_tree_is_build_tree_executable (void)
 {
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   char built[PATH_MAX];
@@ -40,7 +40,7 @@ is_build_tree_executable (void)
 gboolean
 mbc_build_tree_setup (void)
 {
-  in_build_tree = is_build_tree_executable ();
+  in_build_tree = build_tree_is_build_tree_executable ();
   if (in_build_tree)
     g_setenv ("GSETTINGS_SCHEMA_DIR", MBC_BUILD_SCHEMA_DIR, FALSE);
   return in_build_tree;

@@ -46,7 +46,7 @@ typedef struct
 } Options;
 
 static void
-options_clear (Options *o)
+cli_options_clear (Options *o)
 {
   g_free (o->evaluate);
   g_free (o->batch);
@@ -62,14 +62,14 @@ options_clear (Options *o)
 }
 
 static const char *
-display_name (const char *path)
+cli_display_name (const char *path)
 {
   return g_strcmp0 (path, "-") == 0 ? "<stdin>" : path;
 }
 
 static void
-print_problems (const char *file,
-                GPtrArray  *problems)
+cli_print_problems (const char *file,
+                    GPtrArray  *problems)
 {
   for (guint i = 0; i < problems->len; i++)
     {
@@ -80,8 +80,8 @@ print_problems (const char *file,
 
 /* Reads a whole file, or standard input for "-". */
 static GBytes *
-read_input (const char  *path,
-            GError     **error)
+cli_read_input (const char  *path,
+                GError     **error)
 {
   char *contents = NULL;
   gsize length = 0;
@@ -115,14 +115,14 @@ read_input (const char  *path,
 }
 
 static gboolean
-write_stdout (const char *data,
-              gsize       length)
+cli_write_stdout (const char *data,
+                  gsize       length)
 {
   return length == 0 || fwrite (data, 1, length, stdout) == length;
 }
 
 static int
-finish_stdout (void)
+cli_finish_stdout (void)
 {
   if (fflush (stdout) != 0 || ferror (stdout))
     {
@@ -134,15 +134,15 @@ finish_stdout (void)
 
 /* How messages name the guideline: its file, or the bundled one. */
 static const char *
-guideline_name (const char *path)
+cli_guideline_name (const char *path)
 {
-  return path ? display_name (path) : "(bundled guideline)";
+  return path ? cli_display_name (path) : "(bundled guideline)";
 }
 
 /* Loads the pack given with --guideline, or the bundled one; problems are printed. */
 static MbcGuideline *
-load_guideline (const char *path,
-                int        *status)
+cli_load_guideline (const char *path,
+                    int        *status)
 {
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
   g_autoptr(GError) error = NULL;
@@ -150,10 +150,10 @@ load_guideline (const char *path,
 
   if (path != NULL)
     {
-      g_autoptr(GBytes) bytes = read_input (path, &error);
+      g_autoptr(GBytes) bytes = cli_read_input (path, &error);
       if (bytes == NULL)
         {
-          fprintf (stderr, "%s: $: %s\n", display_name (path), error->message);
+          fprintf (stderr, "%s: $: %s\n", cli_display_name (path), error->message);
           *status = MBC_EXIT_IO;
           return NULL;
         }
@@ -164,8 +164,8 @@ load_guideline (const char *path,
 
   if (guideline == NULL)
     {
-      const char *name = guideline_name (path);
-      print_problems (name, problems);
+      const char *name = cli_guideline_name (path);
+      cli_print_problems (name, problems);
       if (problems->len == 0)
         fprintf (stderr, "%s: $: %s\n", name, error->message);
       *status = g_error_matches (error, MBC_GUIDELINE_ERROR, MBC_GUIDELINE_ERROR_READ) && path
@@ -176,19 +176,19 @@ load_guideline (const char *path,
 
 /* The guideline and the input file of --evaluate and --batch; 0 or the exit status. */
 static int
-load_inputs (const char    *path,
-             const char    *guideline_path,
-             MbcGuideline **guideline,
-             GBytes       **bytes)
+cli_load_inputs (const char    *path,
+                 const char    *guideline_path,
+                 MbcGuideline **guideline,
+                 GBytes       **bytes)
 {
   g_autoptr(GError) error = NULL;
   int status = MBC_EXIT_OK;
 
-  if (!(*guideline = load_guideline (guideline_path, &status)))
+  if (!(*guideline = cli_load_guideline (guideline_path, &status)))
     return status;
-  if (!(*bytes = read_input (path, &error)))
+  if (!(*bytes = cli_read_input (path, &error)))
     {
-      fprintf (stderr, "%s: $: %s\n", display_name (path), error->message);
+      fprintf (stderr, "%s: $: %s\n", cli_display_name (path), error->message);
       g_clear_object (guideline);
       return MBC_EXIT_IO;
     }
@@ -196,33 +196,33 @@ load_inputs (const char    *path,
 }
 
 static int
-run_validate_guideline (const char *path)
+cli_run_validate_guideline (const char *path)
 {
   g_autoptr(MbcGuideline) guideline = NULL;
   int status = MBC_EXIT_OK;
 
-  guideline = load_guideline (path, &status);
+  guideline = cli_load_guideline (path, &status);
   if (guideline == NULL)
     return status;
   printf ("%s: valid guideline pack %s %s (%u findings, %u decision rules, %u sources), "
           "sha256 %s\n",
-          display_name (path), mbc_guideline_get_id (guideline),
+          cli_display_name (path), mbc_guideline_get_id (guideline),
           mbc_guideline_get_version (guideline), mbc_guideline_get_findings (guideline)->len,
           mbc_guideline_get_rules (guideline)->len, mbc_guideline_get_sources (guideline)->len,
           mbc_guideline_get_sha256 (guideline));
-  return finish_stdout ();
+  return cli_finish_stdout ();
 }
 
 /* --test-guideline: the pack is checked, then its own tests run, a line each, and a count. */
 static int
-run_test_guideline (const char *path)
+cli_run_test_guideline (const char *path)
 {
   g_autoptr(MbcGuideline) guideline = NULL;
   GPtrArray *tests;
   guint passed = 0, failed = 0;
   int status = MBC_EXIT_OK;
 
-  guideline = load_guideline (path, &status);
+  guideline = cli_load_guideline (path, &status);
   if (guideline == NULL)
     return status;
   tests = mbc_guideline_get_tests (guideline);
@@ -234,7 +234,7 @@ run_test_guideline (const char *path)
 
       if (error != NULL)
         {
-          fprintf (stderr, "%s: $.tests[%u]: %s\n", display_name (path), i, error->message);
+          fprintf (stderr, "%s: $.tests[%u]: %s\n", cli_display_name (path), i, error->message);
           return MBC_EXIT_INVALID_GUIDELINE;
         }
       if (differs)
@@ -247,16 +247,16 @@ run_test_guideline (const char *path)
         passed++;
     }
   printf (_("%u passed, %u failed\n"), passed, failed);
-  status = finish_stdout ();
+  status = cli_finish_stdout ();
   return status != MBC_EXIT_OK ? status : failed ? MBC_EXIT_INVALID_INPUT : MBC_EXIT_OK;
 }
 
 /* The case of --evaluate and --report, evaluated; 0 or the exit status. */
 static int
-evaluate_file (const char    *path,
-               const char    *guideline_path,
-               MbcCase      **kase,
-               MbcResult    **result)
+cli_evaluate_file (const char    *path,
+                   const char    *guideline_path,
+                   MbcCase      **kase,
+                   MbcResult    **result)
 {
   g_autoptr(MbcGuideline) guideline = NULL;
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
@@ -266,17 +266,17 @@ evaluate_file (const char    *path,
   gsize length;
   int status;
 
-  if ((status = load_inputs (path, guideline_path, &guideline, &bytes)) != MBC_EXIT_OK)
+  if ((status = cli_load_inputs (path, guideline_path, &guideline, &bytes)) != MBC_EXIT_OK)
     return status;
   data = g_bytes_get_data (bytes, &length);
   if (!(*kase = mbc_case_new_from_data (data, length, problems)))
     {
-      print_problems (display_name (path), problems);
+      cli_print_problems (cli_display_name (path), problems);
       return MBC_EXIT_INVALID_INPUT;
     }
   if (!(*result = mbc_evaluate (guideline, *kase, &error)))
     {
-      fprintf (stderr, "%s: $: %s\n", guideline_name (guideline_path), error->message);
+      fprintf (stderr, "%s: $: %s\n", cli_guideline_name (guideline_path), error->message);
       g_clear_object (kase);
       return MBC_EXIT_INVALID_GUIDELINE;
     }
@@ -284,16 +284,16 @@ evaluate_file (const char    *path,
 }
 
 static int
-run_evaluate (const char *path,
-              const char *guideline_path,
-              gboolean    text)
+cli_run_evaluate (const char *path,
+                  const char *guideline_path,
+                  gboolean    text)
 {
   g_autoptr(MbcCase) kase = NULL;
   g_autoptr(MbcResult) result = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   int status;
 
-  if ((status = evaluate_file (path, guideline_path, &kase, &result)) != MBC_EXIT_OK)
+  if ((status = cli_evaluate_file (path, guideline_path, &kase, &result)) != MBC_EXIT_OK)
     return status;
   if (text)
     {
@@ -307,16 +307,16 @@ run_evaluate (const char *path,
       mbc_result_writer_write (writer, result, out);
       g_string_append_c (out, '\n');
     }
-  write_stdout (out->str, out->len);
-  return finish_stdout ();
+  cli_write_stdout (out->str, out->len);
+  return cli_finish_stdout ();
 }
 
 /* --report CASE.json --output FILE.pdf: the report the window exports, without a display. */
 static int
-run_report (const char *path,
-            const char *guideline_path,
-            const char *output,
-            MbcPaper    paper)
+cli_run_report (const char *path,
+                const char *guideline_path,
+                const char *output,
+                MbcPaper    paper)
 {
   g_autoptr(MbcCase) kase = NULL;
   g_autoptr(MbcResult) result = NULL;
@@ -326,7 +326,7 @@ run_report (const char *path,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if ((status = evaluate_file (path, guideline_path, &kase, &result)) != MBC_EXIT_OK)
+  if ((status = cli_evaluate_file (path, guideline_path, &kase, &result)) != MBC_EXIT_OK)
     return status;
   report = mbc_report_new (kase, result, now);
   file = g_file_new_for_commandline_arg (output);
@@ -373,10 +373,10 @@ typedef struct
 } Batch;
 
 static void
-batch_line (Batch        *batch,
-            MbcEvaluator *evaluator,
-            guint         line,
-            Chunk        *chunk)
+cli_batch_line (Batch        *batch,
+                MbcEvaluator *evaluator,
+                guint         line,
+                Chunk        *chunk)
 {
   gsize start = g_array_index (batch->starts, gsize, line);
   gsize length = g_array_index (batch->starts, gsize, line + 1) - start;
@@ -395,7 +395,7 @@ batch_line (Batch        *batch,
 }
 
 static gpointer
-batch_worker (gpointer data)
+cli_batch_worker (gpointer data)
 {
   Batch *batch = data;
   guint n_lines = batch->starts->len - 1;
@@ -424,7 +424,7 @@ batch_worker (gpointer data)
       first = index * BATCH_CHUNK_LINES;
       last = MIN (first + BATCH_CHUNK_LINES, n_lines);
       for (guint line = first; line < last && chunk->error == NULL; line++)
-        batch_line (batch, evaluator, line, chunk);
+        cli_batch_line (batch, evaluator, line, chunk);
 
       g_mutex_lock (&batch->lock);
       chunk->done = TRUE;
@@ -434,8 +434,8 @@ batch_worker (gpointer data)
 }
 
 static int
-run_batch (const char *path,
-           const char *guideline_path)
+cli_run_batch (const char *path,
+               const char *guideline_path)
 {
   g_autoptr(MbcGuideline) guideline = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -445,12 +445,12 @@ run_batch (const char *path,
   gboolean write_failed = FALSE;
   int status;
 
-  if ((status = load_inputs (path, guideline_path, &guideline, &bytes)) != MBC_EXIT_OK)
+  if ((status = cli_load_inputs (path, guideline_path, &guideline, &bytes)) != MBC_EXIT_OK)
     return status;
 
   batch.guideline = guideline;
   batch.writer = mbc_result_writer_new (guideline);
-  batch.name = display_name (path);
+  batch.name = cli_display_name (path);
   batch.data = g_bytes_get_data (bytes, &batch.length);
   batch.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   for (gsize offset = 0; offset < batch.length; )
@@ -471,7 +471,7 @@ run_batch (const char *path,
     n_threads = (guint) g_ascii_strtoull (g_getenv ("MBC_BATCH_THREADS"), NULL, 10);
   n_threads = CLAMP (n_threads, 1, 16);
   for (guint i = 0; i < MIN (n_threads, MAX (batch.n_chunks, 1)); i++)
-    g_ptr_array_add (threads, g_thread_new ("mbc-batch", batch_worker, &batch));
+    g_ptr_array_add (threads, g_thread_new ("mbc-batch", cli_batch_worker, &batch));
 
   for (guint c = 0; c < batch.n_chunks; c++)
     {
@@ -482,13 +482,13 @@ run_batch (const char *path,
         g_cond_wait (&batch.cond, &batch.lock);
       g_mutex_unlock (&batch.lock);
 
-      if (!write_failed && !write_stdout (chunk->out->str, chunk->out->len))
+      if (!write_failed && !cli_write_stdout (chunk->out->str, chunk->out->len))
         write_failed = TRUE;
       fputs (chunk->err->str, stderr);
       bad += chunk->bad;
       if (chunk->error != NULL && status == MBC_EXIT_OK)
         {
-          fprintf (stderr, "%s: $: %s\n", guideline_name (guideline_path),
+          fprintf (stderr, "%s: $: %s\n", cli_guideline_name (guideline_path),
                    chunk->error->message);
           status = MBC_EXIT_INVALID_GUIDELINE;
         }
@@ -523,15 +523,15 @@ run_batch (const char *path,
 
   if (status != MBC_EXIT_OK)
     return status;
-  status = finish_stdout ();
+  status = cli_finish_stdout ();
   if (status != MBC_EXIT_OK || write_failed)
     return MBC_EXIT_IO;
   return bad > 0 ? MBC_EXIT_INVALID_INPUT : MBC_EXIT_OK;
 }
 
 static int
-run_jsonlogic (const char *rule_text,
-               const char *data_text)
+cli_run_jsonlogic (const char *rule_text,
+                   const char *data_text)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) rule = NULL;
@@ -562,11 +562,11 @@ run_jsonlogic (const char *rule_text,
     }
   text = mbc_json_logic_to_string (value);
   printf ("%s\n", text);
-  return finish_stdout ();
+  return cli_finish_stdout ();
 }
 
 static int
-count_true (gboolean a, gboolean b, gboolean c, gboolean d)
+cli_count_true (gboolean a, gboolean b, gboolean c, gboolean d)
 {
   return !!a + !!b + !!c + !!d;
 }
@@ -574,7 +574,7 @@ count_true (gboolean a, gboolean b, gboolean c, gboolean d)
 /* The command line's options: the only list of them (main.c asks mbc_cli_is_headless() and
  * mbc_cli_parse_window()). */
 static GOptionEntry *
-option_entries (Options *o)
+cli_option_entries (Options *o)
 {
   const GOptionEntry entries[] = {
     { "evaluate", 'e', 0, G_OPTION_ARG_FILENAME, &o->evaluate,
@@ -616,7 +616,7 @@ mbc_cli_is_headless (int    argc,
                      char **argv)
 {
   Options o = { 0 };
-  g_autofree GOptionEntry *entries = option_entries (&o);
+  g_autofree GOptionEntry *entries = cli_option_entries (&o);
 
   for (int i = 1; i < argc; i++)
     for (const GOptionEntry *e = entries; e->long_name; e++)
@@ -657,7 +657,7 @@ mbc_cli_parse_window (int      argc,
                       GError **error)
 {
   Options o = { 0 };
-  g_autofree GOptionEntry *entries = option_entries (&o);
+  g_autofree GOptionEntry *entries = cli_option_entries (&o);
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_auto(GStrv) copy = g_strdupv (argv);
   char **args = copy;
@@ -668,12 +668,12 @@ mbc_cli_parse_window (int      argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &args, error))
     {
-      options_clear (&o);
+      cli_options_clear (&o);
       return FALSE;
     }
   *guideline = g_steal_pointer (&o.guideline);
   *files = o.rest ? g_steal_pointer (&o.rest) : g_new0 (char *, 1);
-  options_clear (&o);
+  cli_options_clear (&o);
   return TRUE;
 }
 
@@ -686,7 +686,7 @@ mbc_cli_run (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *help = NULL;
   int status;
-  g_autofree GOptionEntry *entries = option_entries (&o);
+  g_autofree GOptionEntry *entries = cli_option_entries (&o);
 
   context =
     g_option_context_new (_("— surgery of the primary tumour in metastatic breast cancer"));
@@ -702,29 +702,29 @@ mbc_cli_run (int    argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       fprintf (stderr, _("mbc-advisor: %s (see --help)\n"), error->message);
-      options_clear (&o);
+      cli_options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }
 
   if (o.version)
     {
       printf ("mbc-advisor %s\n", PACKAGE_VERSION);
-      options_clear (&o);
-      return finish_stdout ();
+      cli_options_clear (&o);
+      return cli_finish_stdout ();
     }
-  if (count_true (o.evaluate != NULL, o.batch != NULL, o.validate_guideline != NULL,
-                  o.jsonlogic != NULL) + (o.report != NULL) + (o.test_guideline != NULL) > 1)
+  if (cli_count_true (o.evaluate != NULL, o.batch != NULL, o.validate_guideline != NULL,
+                      o.jsonlogic != NULL) + (o.report != NULL) + (o.test_guideline != NULL) > 1)
     {
       fprintf (stderr, _("mbc-advisor: use one of --evaluate, --report, --batch, "
                        "--validate-guideline, --test-guideline and --jsonlogic at a time\n"));
-      options_clear (&o);
+      cli_options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }
   if (o.format != NULL && strcmp (o.format, "json") != 0 && strcmp (o.format, "text") != 0)
     {
       fprintf (stderr, _("mbc-advisor: --format: \"%s\" is not a format; use json or text\n"),
                o.format);
-      options_clear (&o);
+      cli_options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }
 
@@ -734,7 +734,7 @@ mbc_cli_run (int    argc,
     {
       fprintf (stderr, _("mbc-advisor: --report CASE.json needs --output FILE.pdf (and "
                        "--output and --paper need --report); --paper is a4 or letter\n"));
-      options_clear (&o);
+      cli_options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }
 
@@ -746,7 +746,7 @@ mbc_cli_run (int    argc,
           status = MBC_EXIT_INVALID_INPUT;
         }
       else
-        status = run_jsonlogic (o.jsonlogic, o.rest ? o.rest[0] : NULL);
+        status = cli_run_jsonlogic (o.jsonlogic, o.rest ? o.rest[0] : NULL);
     }
   else if (o.rest != NULL && (o.evaluate || o.batch || o.validate_guideline || o.report ||
                               o.test_guideline))
@@ -755,25 +755,25 @@ mbc_cli_run (int    argc,
       status = MBC_EXIT_INVALID_INPUT;
     }
   else if (o.validate_guideline != NULL)
-    status = run_validate_guideline (o.validate_guideline);
+    status = cli_run_validate_guideline (o.validate_guideline);
   else if (o.test_guideline != NULL)
-    status = run_test_guideline (o.test_guideline);
+    status = cli_run_test_guideline (o.test_guideline);
   else if (o.evaluate != NULL)
-    status = run_evaluate (o.evaluate, o.guideline,
-                           o.format != NULL && strcmp (o.format, "text") == 0);
+    status = cli_run_evaluate (o.evaluate, o.guideline,
+                               o.format != NULL && strcmp (o.format, "text") == 0);
   else if (o.batch != NULL)
-    status = run_batch (o.batch, o.guideline);
+    status = cli_run_batch (o.batch, o.guideline);
   else if (o.report != NULL)
-    status = run_report (o.report, o.guideline, o.output,
-                         o.paper == NULL ? mbc_paper_from_locale ()
-                         : strcmp (o.paper, "letter") == 0 ? MBC_PAPER_LETTER : MBC_PAPER_A4);
+    status = cli_run_report (o.report, o.guideline, o.output,
+                             o.paper == NULL ? mbc_paper_from_locale ()
+                             : strcmp (o.paper, "letter") == 0 ? MBC_PAPER_LETTER : MBC_PAPER_A4);
   else
     {
       /* The window is not built yet: say how to use what there is. */
       help = g_option_context_get_help (context, TRUE, NULL);
       printf ("%s", help);
-      status = finish_stdout ();
+      status = cli_finish_stdout ();
     }
-  options_clear (&o);
+  cli_options_clear (&o);
   return status;
 }

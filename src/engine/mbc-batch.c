@@ -17,9 +17,9 @@
 #include "mbc-result-writer.h"
 
 static void
-write_error_line (GString   *out,
-                  guint      line,
-                  GPtrArray *problems)
+batch_write_error_line (GString   *out,
+                        guint      line,
+                        GPtrArray *problems)
 {
   g_string_append_printf (out, "{\"schema\":\"mbc-advisor/error/1\",\"line\":%u,\"errors\":[",
                           line);
@@ -40,8 +40,8 @@ write_error_line (GString   *out,
 /* Whether the @length bytes at @p are all spaces or tabs (reading no further: a line of
  * a file or of standard input is not NUL-terminated). */
 static gboolean
-is_blank (const char *p,
-          gsize       length)
+batch_is_blank (const char *p,
+                gsize       length)
 {
   for (gsize i = 0; i < length; i++)
     if (p[i] != ' ' && p[i] != '\t')
@@ -82,7 +82,7 @@ mbc_batch_evaluate_line (MbcEvaluator    *evaluator,
     length--;
   if (length > 0 && line[length - 1] == '\r')
     length--;
-  if (is_blank (line, length))
+  if (batch_is_blank (line, length))
     mbc_problems_add (problems, "$", _("the line is empty; each line must hold one case"));
   else
     kase = mbc_case_new_from_data (line, length, problems);
@@ -96,6 +96,6 @@ mbc_batch_evaluate_line (MbcEvaluator    *evaluator,
       g_string_append_c (out, '\n');
       return TRUE;
     }
-  write_error_line (out, number, problems);
+  batch_write_error_line (out, number, problems);
   return FALSE;
 }

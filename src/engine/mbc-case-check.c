@@ -33,13 +33,13 @@ _mbc_case_choice_index (MbcCaseField  field,
 }
 
 static char *
-allowed_list (MbcCaseField field)
+check_allowed_list (MbcCaseField field)
 {
   return g_strjoinv (", ", (char **) _mbc_case_fields[field].choices);
 }
 
 static double
-number_of (JsonNode *node)
+check_number_of (JsonNode *node)
 {
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     return (double) json_node_get_int (node);
@@ -112,7 +112,7 @@ _mbc_case_check_value (MbcCaseField   field,
         return TRUE;
       {
         gboolean integer = info->kind == MBC_CASE_KIND_INT;
-        double d = mbc_json_is_number (value) ? number_of (value) : NAN;
+        double d = mbc_json_is_number (value) ? check_number_of (value) : NAN;
         if (!mbc_json_is_number (value) || (integer && d != floor (d)) || d < info->min ||
             d > info->max)
           {
@@ -152,7 +152,7 @@ _mbc_case_check_value (MbcCaseField   field,
           return TRUE;
         if (index < 0)
           {
-            g_autofree char *allowed = allowed_list (field);
+            g_autofree char *allowed = check_allowed_list (field);
             mbc_problems_add (problems, info->name,
                               _("must be one of %s, or \"unknown\"; got %s"), allowed,
                               (got = _mbc_case_quote_value (value)));
@@ -169,7 +169,7 @@ _mbc_case_check_value (MbcCaseField   field,
       if (!JSON_NODE_HOLDS_ARRAY (value) ||
           json_array_get_length (json_node_get_array (value)) == 0)
         {
-          g_autofree char *allowed = allowed_list (field);
+          g_autofree char *allowed = check_allowed_list (field);
           mbc_problems_add (problems, info->name,
                             _("must be a non-empty array of distinct values from %s, or null for "
                             "unknown; got %s"), allowed,
@@ -186,7 +186,7 @@ _mbc_case_check_value (MbcCaseField   field,
                         ? _mbc_case_choice_index (field, json_node_get_string (element)) : -1;
             if (index < 0)
               {
-                g_autofree char *allowed = allowed_list (field);
+                g_autofree char *allowed = check_allowed_list (field);
                 g_autofree char *bad = _mbc_case_quote_value (element);
                 mbc_problems_add (problems, where, _("must be one of %s; got %s"), allowed, bad);
               }
@@ -210,7 +210,7 @@ _mbc_case_check_value (MbcCaseField   field,
 }
 
 static guint
-count_bits (gint64 mask)
+check_count_bits (gint64 mask)
 {
   return (guint) __builtin_popcountll ((unsigned long long) mask);
 }
@@ -252,7 +252,7 @@ _mbc_case_check_consistency (const Slot *s,
     return;
   /* Every site has at least one lesion, and a known liver or lung count is all of that
    * organ's lesions. */
-  needed = count_bits (site_slot->i);
+  needed = check_count_bits (site_slot->i);
   for (guint k = 0; k < G_N_ELEMENTS (organs); k++)
     {
       const Slot *count = &s[organs[k].field];
@@ -261,7 +261,7 @@ _mbc_case_check_consistency (const Slot *s,
     }
   if (s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].i < needed)
     {
-      gint64 n_sites = count_bits (site_slot->i);
+      gint64 n_sites = check_count_bits (site_slot->i);
       if (needed == n_sites)
         mbc_problems_add (problems, "metastatic_lesion_count",
                           "is %" G_GINT64_FORMAT ", fewer than the %" G_GINT64_FORMAT

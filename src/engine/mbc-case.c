@@ -214,20 +214,20 @@ mbc_case_field_get_range (MbcCaseField  field,
 
 /* Two values of a field are the same: both unknown, or both known and equal. */
 static gboolean
-slot_equal (const Slot *a,
-            const Slot *b)
+case_slot_equal (const Slot *a,
+                 const Slot *b)
 {
   return a->known == b->known && (!a->known || (a->i == b->i && a->d == b->d));
 }
 
 static gboolean
-set_slot (MbcCase      *self,
-          MbcCaseField  field,
-          const Slot   *slot)
+case_set_slot (MbcCase      *self,
+               MbcCaseField  field,
+               const Slot   *slot)
 {
   Slot *current = &self->slots[field];
 
-  if (slot_equal (current, slot))
+  if (case_slot_equal (current, slot))
     return FALSE;
   *current = *slot;
   g_clear_pointer (&self->rule_data, json_node_unref);
@@ -357,7 +357,7 @@ mbc_case_set_property (GObject      *object,
     default:
       g_assert_not_reached ();
     }
-  set_slot (self, field, &slot);
+  case_set_slot (self, field, &slot);
 }
 
 static void
@@ -475,7 +475,7 @@ mbc_case_set_unknown (MbcCase      *self,
   if (_mbc_case_fields[field].kind == MBC_CASE_KIND_LABEL)
     g_object_set (self, "label", NULL, NULL);
   else
-    set_slot (self, field, &unknown);
+    case_set_slot (self, field, &unknown);
 }
 
 /**
@@ -507,7 +507,7 @@ mbc_case_set_field_json (MbcCase      *self,
   if (_mbc_case_fields[field].kind == MBC_CASE_KIND_LABEL)
     g_object_set (self, "label", label, NULL);
   else
-    set_slot (self, field, &slot);
+    case_set_slot (self, field, &slot);
   return TRUE;
 }
 
@@ -567,7 +567,7 @@ mbc_case_assign (MbcCase *self,
     }
   for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
     {
-      if (slot_equal (&self->slots[i], &other->slots[i]))
+      if (case_slot_equal (&self->slots[i], &other->slots[i]))
         continue;
       self->slots[i] = other->slots[i];
       g_object_notify_by_pspec (G_OBJECT (self), properties[i + 1]);

@@ -44,8 +44,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-set_modified (MbcDocument *self,
-              gboolean     modified)
+document_set_modified (MbcDocument *self,
+                       gboolean     modified)
 {
   if (self->modified == modified)
     return;
@@ -54,8 +54,8 @@ set_modified (MbcDocument *self,
 }
 
 static void
-set_file (MbcDocument *self,
-          GFile       *file)
+document_set_file (MbcDocument *self,
+                   GFile       *file)
 {
   if (self->file == file)
     return;
@@ -81,7 +81,7 @@ document_case_changed_cb (MbcDocument *self)
 {
   if (self->assigning)
     return;
-  set_modified (self, TRUE);
+  document_set_modified (self, TRUE);
   if (self->draft == NULL)
     return;
   g_clear_handle_id (&self->draft_source, g_source_remove);
@@ -89,8 +89,8 @@ document_case_changed_cb (MbcDocument *self)
 }
 
 static void
-assign (MbcDocument *self,
-        MbcCase     *kase)
+document_assign (MbcDocument *self,
+                 MbcCase     *kase)
 {
   self->assigning = TRUE;
   mbc_case_assign (self->kase, kase);
@@ -278,10 +278,10 @@ mbc_document_load (MbcDocument  *self,
   loaded = mbc_case_new_from_data (data, length, problems);
   if (loaded == NULL)
     return FALSE;
-  assign (self, loaded);
+  document_assign (self, loaded);
   g_clear_pointer (&self->library_title, g_free);
-  set_file (self, file);
-  set_modified (self, FALSE);
+  document_set_file (self, file);
+  document_set_modified (self, FALSE);
   mbc_document_discard_draft (self);
   return TRUE;
 }
@@ -298,11 +298,11 @@ mbc_document_load_library (MbcDocument    *self,
   g_return_if_fail (MBC_IS_DOCUMENT (self));
   g_return_if_fail (entry != NULL);
 
-  assign (self, entry->kase);
+  document_assign (self, entry->kase);
   g_free (self->library_title);
   self->library_title = g_strdup (entry->title);
-  set_file (self, NULL);
-  set_modified (self, FALSE);
+  document_set_file (self, NULL);
+  document_set_modified (self, FALSE);
   mbc_document_discard_draft (self);
   /* The title changed, though the file is still none. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
@@ -326,8 +326,8 @@ mbc_document_save (MbcDocument  *self,
   if (!mbc_case_save (self->kase, file, error))
     return FALSE;
   g_clear_pointer (&self->library_title, g_free);
-  set_file (self, file);
-  set_modified (self, FALSE);
+  document_set_file (self, file);
+  document_set_modified (self, FALSE);
   mbc_document_discard_draft (self);
   return TRUE;
 }
@@ -340,10 +340,10 @@ mbc_document_clear (MbcDocument *self)
 
   g_return_if_fail (MBC_IS_DOCUMENT (self));
 
-  assign (self, empty);
+  document_assign (self, empty);
   g_clear_pointer (&self->library_title, g_free);
-  set_file (self, NULL);
-  set_modified (self, FALSE);
+  document_set_file (self, NULL);
+  document_set_modified (self, FALSE);
   mbc_document_discard_draft (self);
 }
 
@@ -452,12 +452,12 @@ mbc_document_restore_draft (MbcDocument  *self,
   node = json_object_get_member (object, "file");
   if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     file = g_file_new_for_uri (json_node_get_string (node));
-  assign (self, kase);
+  document_assign (self, kase);
   g_free (self->library_title);
   self->library_title = g_strdup (json_object_get_string_member_with_default (object, "title",
                                                                                NULL));
-  set_file (self, file);
-  set_modified (self, TRUE);
+  document_set_file (self, file);
+  document_set_modified (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   return TRUE;
 }

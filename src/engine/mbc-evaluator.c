@@ -21,10 +21,10 @@
 #include "mbc-result-private.h"
 
 static gboolean
-holds (JsonNode  *condition,
-       JsonNode  *data,
-       gboolean  *ok,
-       GError   **error)
+evaluator_holds (JsonNode  *condition,
+                 JsonNode  *data,
+                 gboolean  *ok,
+                 GError   **error)
 {
   gboolean result = FALSE;
 
@@ -36,8 +36,8 @@ holds (JsonNode  *condition,
 }
 
 static void
-add_unique (GPtrArray  *array,
-            const char *value)
+evaluator_add_unique (GPtrArray  *array,
+                      const char *value)
 {
   for (guint i = 0; i < array->len; i++)
     if (strcmp (g_ptr_array_index (array, i), value) == 0)
@@ -46,22 +46,22 @@ add_unique (GPtrArray  *array,
 }
 
 static void
-add_statements (MbcGuideline  *guideline,
-                GPtrArray     *statements,
-                const char   **sources)
+evaluator_add_statements (MbcGuideline  *guideline,
+                          GPtrArray     *statements,
+                          const char   **sources)
 {
   for (guint i = 0; sources && sources[i]; i++)
     {
       const MbcSource *source = mbc_guideline_lookup_source (guideline, sources[i]);
       /* Statements are what the consensus says; references are only cited in reasons. */
       if (source && strcmp (source->kind, "reference") != 0)
-        add_unique (statements, sources[i]);
+        evaluator_add_unique (statements, sources[i]);
     }
 }
 
 static guint
-source_index (MbcGuideline *guideline,
-              const char   *id)
+evaluator_source_index (MbcGuideline *guideline,
+                        const char   *id)
 {
   GPtrArray *sources = mbc_guideline_get_sources (guideline);
   const MbcSource *source = mbc_guideline_lookup_source (guideline, id);
@@ -73,27 +73,27 @@ source_index (MbcGuideline *guideline,
 }
 
 static int
-compare_source_order (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      guideline)
+evaluator_compare_source_order (gconstpointer a,
+                                gconstpointer b,
+                                gpointer      guideline)
 {
-  guint x = source_index (guideline, *(const char * const *) a);
-  guint y = source_index (guideline, *(const char * const *) b);
+  guint x = evaluator_source_index (guideline, *(const char * const *) a);
+  guint y = evaluator_source_index (guideline, *(const char * const *) b);
   return x < y ? -1 : x > y;
 }
 
 static void
-add_fields (GPtrArray *out,
-            GPtrArray *conditions,
-            JsonNode  *data,
-            gboolean  *ok,
-            GError   **error)
+evaluator_add_fields (GPtrArray *out,
+                      GPtrArray *conditions,
+                      JsonNode  *data,
+                      gboolean  *ok,
+                      GError   **error)
 {
   for (guint i = 0; i < conditions->len && *ok; i++)
     {
       const MbcFieldCondition *c = g_ptr_array_index (conditions, i);
-      if (holds (c->when, data, ok, error))
-        add_unique (out, c->field);
+      if (evaluator_holds (c->when, data, ok, error))
+        evaluator_add_unique (out, c->field);
     }
 }
 
@@ -121,7 +121,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static JsonNode *
-string_node (const char *value)
+evaluator_string_node (const char *value)
 {
   return json_node_init_string (json_node_alloc (), value);
 }
@@ -139,7 +139,7 @@ mbc_evaluator_constructed (GObject *object)
   self->finding_nodes = g_new0 (JsonNode *, findings->len);
   for (guint i = 0; i < findings->len; i++)
     {
-      self->finding_nodes[i] = string_node ("unknown");
+      self->finding_nodes[i] = evaluator_string_node ("unknown");
       json_object_set_member (findings_object, ((MbcFinding *) findings->pdata[i])->id,
                               self->finding_nodes[i]);
     }
@@ -289,9 +289,9 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       const MbcFinding *finding = g_ptr_array_index (findings, i);
       MbcFindingStatus status;
 
-      if (holds (finding->unknown_when, data, &ok, &local_error))
+      if (evaluator_holds (finding->unknown_when, data, &ok, &local_error))
         status = MBC_FINDING_UNKNOWN;
-      else if (holds (finding->met_when, data, &ok, &local_error))
+      else if (evaluator_holds (finding->met_when, data, &ok, &local_error))
         status = MBC_FINDING_MET;
       else
         status = MBC_FINDING_NOT_MET;
@@ -299,11 +299,11 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       json_node_set_string (self->finding_nodes[i], mbc_finding_status_to_string (status));
     }
 
-  /* The decision table: the first rule that holds (the pack guarantees one does). */
+  /* The decision table: the first rule that evaluator_holds (the pack guarantees one does). */
   for (guint i = 0; i < rules->len && ok && result->rule == NULL; i++)
     {
       const MbcRule *rule = g_ptr_array_index (rules, i);
-      if (holds (rule->when, data, &ok, &local_error))
+      if (evaluator_holds (rule->when, data, &ok, &local_error))
         result->rule = rule;
     }
   if (ok && result->rule != NULL)
@@ -311,17 +311,17 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       const MbcRule *rule = result->rule;
       JsonObject *decision;
 
-      add_fields (result->missing, rule->missing, data, &ok, &local_error);
-      add_fields (result->confirm, rule->confirm, data, &ok, &local_error);
+      evaluator_add_fields (result->missing, rule->missing, data, &ok, &local_error);
+      evaluator_add_fields (result->confirm, rule->confirm, data, &ok, &local_error);
       for (guint i = 0; i < rule->strength->len && ok && result->strength == NULL; i++)
         {
           const MbcStrength *strength = g_ptr_array_index (rule->strength, i);
-          if (holds (strength->when, data, &ok, &local_error))
+          if (evaluator_holds (strength->when, data, &ok, &local_error))
             result->strength = strength;
         }
-      add_statements (guideline, result->statements, rule->sources);
+      evaluator_add_statements (guideline, result->statements, rule->sources);
       if (result->strength)
-        add_statements (guideline, result->statements, result->strength->sources);
+        evaluator_add_statements (guideline, result->statements, result->strength->sources);
 
       /* Plan items read the decision. */
       decision = json_object_new ();
@@ -337,13 +337,13 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       for (guint i = 0; i < items->len && ok; i++)
         {
           const MbcPlanItem *item = g_ptr_array_index (items, i);
-          if (!holds (item->when, data, &ok, &local_error))
+          if (!evaluator_holds (item->when, data, &ok, &local_error))
             continue;
           g_ptr_array_add (result->plan, (gpointer) item);
           for (guint k = 0; item->options[k]; k++)
-            add_unique (result->options, item->options[k]);
+            evaluator_add_unique (result->options, item->options[k]);
           result->axillary_evaluation |= item->axillary_evaluation;
-          add_statements (guideline, result->statements, item->sources);
+          evaluator_add_statements (guideline, result->statements, item->sources);
         }
     }
   else if (ok)
@@ -367,7 +367,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
     }
 
   /* Statements in the order the pack lists its sources (take-home messages first). */
-  g_ptr_array_sort_with_data (result->statements, compare_source_order, guideline);
+  g_ptr_array_sort_with_data (result->statements, evaluator_compare_source_order, guideline);
 
   for (guint t = 0; t < tallies->len; t++)
     {
@@ -418,8 +418,8 @@ mbc_change_free (MbcChange *change)
 }
 
 static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+evaluator_compare_doubles (gconstpointer a,
+                           gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
   return (x > y) - (x < y);
@@ -427,10 +427,10 @@ compare_doubles (gconstpointer a,
 
 /* Adds @v to @out once, if it is within [@min, @max]. */
 static void
-add_value (GArray *out,
-           double  v,
-           double  min,
-           double  max)
+evaluator_add_value (GArray *out,
+                     double  v,
+                     double  min,
+                     double  max)
 {
   if (v < min || v > max)
     return;
@@ -445,9 +445,9 @@ add_value (GArray *out,
  * the ends of the field's range and (for whole numbers) the start of the range one by one,
  * where counts and scores change their findings. */
 static GPtrArray *
-candidates (MbcGuideline *guideline,
-            MbcCase      *kase,
-            MbcCaseField  field)
+evaluator_candidates (MbcGuideline *guideline,
+                      MbcCase      *kase,
+                      MbcCaseField  field)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   const char * const *choices = mbc_case_field_get_choices (field);
@@ -474,19 +474,19 @@ candidates (MbcGuideline *guideline,
 
         mbc_case_field_get_range (field, &min, &max);
         for (int v = 0; whole && v <= 12; v++)
-          add_value (values, min + v, min, max);
-        add_value (values, min, min, max);
+          evaluator_add_value (values, min + v, min, max);
+        evaluator_add_value (values, min, min, max);
         for (guint i = 0; i < numbers->len; i++)
           {
             double n = g_array_index (numbers, double, i);
             double at = whole ? floor (n) : n;
-            add_value (values, at - step, min, max);
-            add_value (values, at, min, max);
-            add_value (values, whole ? ceil (n) : at + step, min, max);
-            add_value (values, (whole ? ceil (n) : at) + step, min, max);
+            evaluator_add_value (values, at - step, min, max);
+            evaluator_add_value (values, at, min, max);
+            evaluator_add_value (values, whole ? ceil (n) : at + step, min, max);
+            evaluator_add_value (values, (whole ? ceil (n) : at) + step, min, max);
           }
-        add_value (values, max, min, max);
-        g_array_sort (values, compare_doubles);
+        evaluator_add_value (values, max, min, max);
+        g_array_sort (values, evaluator_compare_doubles);
         for (guint i = 0; i < values->len; i++)
           {
             double v = g_array_index (values, double, i);
@@ -536,8 +536,8 @@ candidates (MbcGuideline *guideline,
 }
 
 static gboolean
-field_read_by_unmet_finding (MbcResult    *result,
-                             MbcCaseField  field)
+evaluator_field_read_by_unmet_finding (MbcResult    *result,
+                                       MbcCaseField  field)
 {
   GPtrArray *findings = mbc_guideline_get_findings (mbc_result_get_guideline (result));
   const char *name = mbc_case_field_get_name (field);
@@ -586,9 +586,9 @@ mbc_evaluator_what_would_change (MbcEvaluator *self,
 
       if (mbc_case_field_get_kind (field) == MBC_CASE_KIND_LABEL)
         continue;
-      if (mbc_case_is_known (kase, field) && !field_read_by_unmet_finding (result, field))
+      if (mbc_case_is_known (kase, field) && !evaluator_field_read_by_unmet_finding (result, field))
         continue;
-      values = candidates (self->guideline, kase, field);
+      values = evaluator_candidates (self->guideline, kase, field);
       changed = mbc_case_copy (kase);
       for (guint i = 0; i < values->len; i++)
         {

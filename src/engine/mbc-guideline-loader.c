@@ -28,7 +28,7 @@ static const char * const strengths[] = { "stronger", "standard", NULL };
 
 
 static void
-strength_free (MbcStrength *strength)
+loader_strength_free (MbcStrength *strength)
 {
   g_free (strength->sources);
   g_free (strength);
@@ -37,8 +37,8 @@ strength_free (MbcStrength *strength)
 /* --- Sections of the pack ------------------------------------------------------------------ */
 
 static void
-load_sources (Loader     *l,
-              JsonObject *root)
+loader_load_sources (Loader     *l,
+                     JsonObject *root)
 {
   static const char * const keys[] = {
     "id", "kind", "title", "text", "question", "options", "consensus", "note",
@@ -146,8 +146,8 @@ load_sources (Loader     *l,
 }
 
 static void
-load_params (Loader     *l,
-             JsonObject *root)
+loader_load_params (Loader     *l,
+                    JsonObject *root)
 {
   static const char * const keys[] = {
     "value", "unit", "title", "reason", "interpretation", "sources", NULL
@@ -198,8 +198,8 @@ load_params (Loader     *l,
 }
 
 static void
-load_groups (Loader     *l,
-             JsonObject *root)
+loader_load_groups (Loader     *l,
+                    JsonObject *root)
 {
   static const char * const keys[] = {
     "id", "title", "description", "interpretation", "sources", NULL
@@ -227,8 +227,8 @@ load_groups (Loader     *l,
 }
 
 static void
-load_findings (Loader     *l,
-               JsonObject *root)
+loader_load_findings (Loader     *l,
+                      JsonObject *root)
 {
   static const char * const keys[] = {
     "id", "group", "title", "unknown_when", "met_when", "text", "interpretation", "sources", NULL
@@ -303,10 +303,10 @@ load_findings (Loader     *l,
 }
 
 static GPtrArray *
-load_field_conditions (Loader     *l,
-                       JsonObject *object,
-                       const char *path,
-                       const char *key)
+loader_load_field_conditions (Loader     *l,
+                              JsonObject *object,
+                              const char *path,
+                              const char *key)
 {
   static const char * const keys[] = { "field", "when", NULL };
   JsonArray *array = _mbc_pack_get_array (l, object, path, key, FALSE);
@@ -338,14 +338,14 @@ load_field_conditions (Loader     *l,
 }
 
 static GPtrArray *
-load_strength (Loader     *l,
-               JsonObject *object,
-               const char *path)
+loader_load_strength (Loader     *l,
+                      JsonObject *object,
+                      const char *path)
 {
   static const char * const keys[] = { "value", "when", "summary", "detail", "sources", NULL };
   JsonArray *array = _mbc_pack_get_array (l, object, path, "strength", FALSE);
   g_autofree char *list_path = mbc_json_path_member (path, "strength");
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) strength_free);
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) loader_strength_free);
   guint n = array ? json_array_get_length (array) : 0;
 
   for (guint i = 0; i < n; i++)
@@ -373,8 +373,8 @@ load_strength (Loader     *l,
 }
 
 static void
-load_decision (Loader     *l,
-               JsonObject *root)
+loader_load_decision (Loader     *l,
+                      JsonObject *root)
 {
   static const char * const keys[] = { "hit_policy", "rules", "tallies", NULL };
   static const char * const rule_keys[] = {
@@ -420,9 +420,9 @@ load_decision (Loader     *l,
       rule->heading = _mbc_pack_get_string (l, object, path, "heading", FALSE);
       rule->sources = _mbc_pack_get_sources (l, object, path);
       _mbc_pack_check_basis (l, path, rule->sources, rule->interpretation);
-      rule->missing = load_field_conditions (l, object, path, "missing");
-      rule->confirm = load_field_conditions (l, object, path, "confirm");
-      rule->strength = load_strength (l, object, path);
+      rule->missing = loader_load_field_conditions (l, object, path, "missing");
+      rule->confirm = loader_load_field_conditions (l, object, path, "confirm");
+      rule->strength = loader_load_strength (l, object, path);
       g_ptr_array_add (l->self->rules, rule);
 
       if (always_fired)
@@ -500,8 +500,8 @@ load_decision (Loader     *l,
 }
 
 static void
-load_options (Loader     *l,
-              JsonObject *root)
+loader_load_options (Loader     *l,
+                     JsonObject *root)
 {
   static const char * const keys[] = { "id", "title", NULL };
   JsonArray *array = _mbc_pack_get_array (l, root, "$", "options", TRUE);
@@ -523,8 +523,8 @@ load_options (Loader     *l,
 }
 
 static void
-load_plan (Loader     *l,
-           JsonObject *root)
+loader_load_plan (Loader     *l,
+                  JsonObject *root)
 {
   static const char * const keys[] = { "sections", "items", NULL };
   static const char * const section_keys[] = { "id", "title", NULL };
@@ -603,8 +603,8 @@ load_plan (Loader     *l,
 }
 
 static void
-load_evidence (Loader     *l,
-               JsonObject *root)
+loader_load_evidence (Loader     *l,
+                      JsonObject *root)
 {
   static const char * const keys[] = {
     "title", "as_of", "line", "summary", "note", "items", NULL
@@ -645,8 +645,8 @@ load_evidence (Loader     *l,
 /* The pack's own tests: each case must be a valid case, and what it expects must name
  * the pack's tiers, strengths, rules, findings and the case's fields. */
 static void
-load_tests (Loader     *l,
-            JsonObject *root)
+loader_load_tests (Loader     *l,
+                   JsonObject *root)
 {
   static const char * const keys[] = { "name", "case", "expect", NULL };
   static const char * const expect_keys[] = {
@@ -763,8 +763,8 @@ load_tests (Loader     *l,
 
 /* The words of each tier, and of the polls: the pack's, never the application's. */
 static void
-load_presentation (Loader     *l,
-                   JsonObject *root)
+loader_load_presentation (Loader     *l,
+                          JsonObject *root)
 {
   static const char * const tier_keys[] = { "title", "heading", NULL };
   static const char * const poll_keys[] = { "title", "description", "series", NULL };
@@ -798,8 +798,8 @@ load_presentation (Loader     *l,
 }
 
 static const char **
-get_authors (Loader     *l,
-             JsonObject *root)
+loader_get_authors (Loader     *l,
+                    JsonObject *root)
 {
   const char **authors = _mbc_pack_get_refs (l, root, "$", "authors", TRUE, NULL, "author");
   if (authors[0] == NULL && json_object_has_member (root, "authors"))
@@ -811,20 +811,20 @@ get_authors (Loader     *l,
 static const char * const with_numbers[] = { "params", "findings", "decision", "plan" };
 
 static void
-collect_numbers (JsonNode *node,
-                 GArray   *numbers)
+loader_collect_numbers (JsonNode *node,
+                        GArray   *numbers)
 {
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
       for (GList *m = members; m; m = m->next)
-        collect_numbers (m->data, numbers);
+        loader_collect_numbers (m->data, numbers);
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        collect_numbers (json_array_get_element (array, i), numbers);
+        loader_collect_numbers (json_array_get_element (array, i), numbers);
     }
   else if (JSON_NODE_HOLDS_VALUE (node) && (json_node_get_value_type (node) == G_TYPE_INT64 ||
                                             json_node_get_value_type (node) == G_TYPE_DOUBLE))
@@ -861,25 +861,25 @@ _mbc_guideline_load (Loader   *l,
   self->version = _mbc_pack_get_string (l, root, "$", "version", TRUE);
   self->title = _mbc_pack_get_string (l, root, "$", "title", TRUE);
   self->short_title = _mbc_pack_get_string (l, root, "$", "short_title", FALSE);
-  self->authors = get_authors (l, root);
+  self->authors = loader_get_authors (l, root);
   self->date = _mbc_pack_get_string (l, root, "$", "date", TRUE);
   self->status = _mbc_pack_get_string (l, root, "$", "status", TRUE);
   self->intended_use = _mbc_pack_get_string (l, root, "$", "intended_use", TRUE);
   self->intended_users = _mbc_pack_get_string (l, root, "$", "intended_users", TRUE);
   self->disclaimer = _mbc_pack_get_string (l, root, "$", "disclaimer", TRUE);
 
-  load_presentation (l, root);
-  load_sources (l, root);
-  load_params (l, root);
-  load_groups (l, root);
-  load_findings (l, root);
-  load_options (l, root);
-  load_decision (l, root);
-  load_plan (l, root);
-  load_evidence (l, root);
-  load_tests (l, root);
+  loader_load_presentation (l, root);
+  loader_load_sources (l, root);
+  loader_load_params (l, root);
+  loader_load_groups (l, root);
+  loader_load_findings (l, root);
+  loader_load_options (l, root);
+  loader_load_decision (l, root);
+  loader_load_plan (l, root);
+  loader_load_evidence (l, root);
+  loader_load_tests (l, root);
   for (guint i = 0; i < G_N_ELEMENTS (with_numbers); i++)
     if (json_object_has_member (root, with_numbers[i]))
-      collect_numbers (json_object_get_member (root, with_numbers[i]), self->numbers);
+      loader_collect_numbers (json_object_get_member (root, with_numbers[i]), self->numbers);
 }
 

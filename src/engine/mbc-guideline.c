@@ -58,21 +58,21 @@ mbc_finding_status_to_string (MbcFindingStatus status)
 /* --- Struct lifetimes: only containers are owned; strings and nodes are the pack's ------- */
 
 static void
-source_free (MbcSource *source)
+guideline_source_free (MbcSource *source)
 {
   g_clear_pointer (&source->options, g_ptr_array_unref);
   g_free (source);
 }
 
 static void
-param_free (MbcParam *param)
+guideline_param_free (MbcParam *param)
 {
   g_free (param->sources);
   g_free (param);
 }
 
 static void
-finding_free (MbcFinding *finding)
+guideline_finding_free (MbcFinding *finding)
 {
   g_free (finding->sources);
   g_free (finding->fields);
@@ -80,7 +80,7 @@ finding_free (MbcFinding *finding)
 }
 
 static void
-rule_free (MbcRule *rule)
+guideline_rule_free (MbcRule *rule)
 {
   g_free (rule->sources);
   g_clear_pointer (&rule->missing, g_ptr_array_unref);
@@ -90,21 +90,21 @@ rule_free (MbcRule *rule)
 }
 
 static void
-tally_free (MbcTally *tally)
+guideline_tally_free (MbcTally *tally)
 {
   g_free (tally->findings);
   g_free (tally);
 }
 
 static void
-group_free (MbcGroup *group)
+guideline_group_free (MbcGroup *group)
 {
   g_free (group->sources);
   g_free (group);
 }
 
 static void
-pack_test_free (MbcPackTest *test)
+guideline_pack_test_free (MbcPackTest *test)
 {
   g_clear_object (&test->kase);
   g_free (test->missing);
@@ -112,7 +112,7 @@ pack_test_free (MbcPackTest *test)
 }
 
 static void
-plan_item_free (MbcPlanItem *item)
+guideline_plan_item_free (MbcPlanItem *item)
 {
   g_free (item->sources);
   g_free (item->options);
@@ -201,18 +201,18 @@ mbc_guideline_class_init (MbcGuidelineClass *klass)
 static void
 mbc_guideline_init (MbcGuideline *self)
 {
-  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
+  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) guideline_source_free);
   self->source_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->params = g_ptr_array_new_with_free_func ((GDestroyNotify) param_free);
-  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
-  self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
-  self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
-  self->tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_free);
+  self->params = g_ptr_array_new_with_free_func ((GDestroyNotify) guideline_param_free);
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) guideline_group_free);
+  self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) guideline_finding_free);
+  self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) guideline_rule_free);
+  self->tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) guideline_tally_free);
   self->options = g_ptr_array_new_with_free_func (g_free);
   self->sections = g_ptr_array_new_with_free_func (g_free);
-  self->plan_items = g_ptr_array_new_with_free_func ((GDestroyNotify) plan_item_free);
+  self->plan_items = g_ptr_array_new_with_free_func ((GDestroyNotify) guideline_plan_item_free);
   self->evidence.items = g_ptr_array_new_with_free_func (g_free);
-  self->tests = g_ptr_array_new_with_free_func ((GDestroyNotify) pack_test_free);
+  self->tests = g_ptr_array_new_with_free_func ((GDestroyNotify) guideline_pack_test_free);
   self->numbers = g_array_new (FALSE, FALSE, sizeof (double));
 }
 

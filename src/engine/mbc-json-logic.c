@@ -52,7 +52,7 @@ G_DEFINE_QUARK (mbc-json-logic-error-quark, mbc_json_logic_error)
 /* Called for every operator evaluated: the first character narrows the list to a few
  * names, so finding an operator costs a couple of short comparisons. */
 static int
-find_operator (const char *name)
+logic_find_operator (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (operators); i++)
     if (operators[i].name[0] == name[0] && strcmp (operators[i].name, name) == 0)
@@ -64,7 +64,7 @@ gboolean
 mbc_json_logic_is_operator (const char *name)
 {
   g_return_val_if_fail (name != NULL, FALSE);
-  return find_operator (name) >= 0;
+  return logic_find_operator (name) >= 0;
 }
 
 /* --- Values ------------------------------------------------------------------------------- */
@@ -84,7 +84,7 @@ typedef struct
 static JsonNode *constants[4];  /* false, true, null, [] */
 
 static void
-init_constants (void)
+logic_init_constants (void)
 {
   static gsize done = 0;
 
@@ -102,13 +102,13 @@ init_constants (void)
 }
 
 static inline Value
-borrowed (JsonNode *node)
+logic_borrowed (JsonNode *node)
 {
   return (Value) { node, FALSE };
 }
 
 static inline Value
-owned (JsonNode *node)
+logic_owned (JsonNode *node)
 {
   return (Value) { node, TRUE };
 }
@@ -116,7 +116,7 @@ owned (JsonNode *node)
 static const Value failed = { NULL, FALSE };
 
 static void
-value_clear (Value *v)
+logic_value_clear (Value *v)
 {
   if (v->owned && v->node)
     json_node_unref (v->node);
@@ -126,27 +126,27 @@ value_clear (Value *v)
 
 /* A reference the caller owns, for storing the value beyond the evaluation. */
 static JsonNode *
-value_take_ref (Value v)
+logic_value_take_ref (Value v)
 {
   return v.owned ? v.node : json_node_ref (v.node);
 }
 
 static Value
-new_null (void)
+logic_new_null (void)
 {
-  return borrowed (constants[2]);
+  return logic_borrowed (constants[2]);
 }
 
 static Value
-new_bool (gboolean b)
+logic_new_bool (gboolean b)
 {
-  return borrowed (constants[b ? 1 : 0]);
+  return logic_borrowed (constants[b ? 1 : 0]);
 }
 
 /* Integral values within the exact range of a double are kept as integers so that they
  * print as 2, not 2.0. Non-finite values stay doubles; they print as null. */
 static Value
-new_number (double d)
+logic_new_number (double d)
 {
   JsonNode *node = json_node_new (JSON_NODE_VALUE);
 
@@ -154,24 +154,24 @@ new_number (double d)
     json_node_set_int (node, (gint64) d);
   else
     json_node_set_double (node, d);
-  return owned (node);
+  return logic_owned (node);
 }
 
 static Value
-new_string_take (char *s)
+logic_new_string_take (char *s)
 {
   JsonNode *node = json_node_new (JSON_NODE_VALUE);
   json_node_set_string (node, s);
   g_free (s);
-  return owned (node);
+  return logic_owned (node);
 }
 
 static Value
-new_array_take (JsonArray *array)
+logic_new_array_take (JsonArray *array)
 {
   JsonNode *node = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (node, array);
-  return owned (node);
+  return logic_owned (node);
 }
 
 /* The JavaScript type of a node, found with as few json-glib calls as possible: these
@@ -187,7 +187,7 @@ typedef enum
 } Kind;
 
 static Kind
-kind_of (JsonNode *node)
+logic_kind_of (JsonNode *node)
 {
   if (node == NULL)
     return KIND_NULL;
@@ -217,31 +217,31 @@ kind_of (JsonNode *node)
 }
 
 static gboolean
-is_null (JsonNode *node)
+logic_is_null (JsonNode *node)
 {
-  return kind_of (node) == KIND_NULL;
+  return logic_kind_of (node) == KIND_NULL;
 }
 
 static gboolean
-is_number (JsonNode *node)
+logic_is_number (JsonNode *node)
 {
-  return kind_of (node) == KIND_NUMBER;
+  return logic_kind_of (node) == KIND_NUMBER;
 }
 
 static gboolean
-is_string (JsonNode *node)
+logic_is_string (JsonNode *node)
 {
-  return kind_of (node) == KIND_STRING;
+  return logic_kind_of (node) == KIND_STRING;
 }
 
 static gboolean
-is_bool (JsonNode *node)
+logic_is_bool (JsonNode *node)
 {
-  return kind_of (node) == KIND_BOOL;
+  return logic_kind_of (node) == KIND_BOOL;
 }
 
 static double
-number_of (JsonNode *node)
+logic_number_of (JsonNode *node)
 {
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     return (double) json_node_get_int (node);
@@ -251,7 +251,7 @@ number_of (JsonNode *node)
 gboolean
 mbc_json_logic_truthy (JsonNode *value)
 {
-  switch (kind_of (value))
+  switch (logic_kind_of (value))
     {
     case KIND_ARRAY:
       return json_array_get_length (json_node_get_array (value)) > 0;
@@ -263,7 +263,7 @@ mbc_json_logic_truthy (JsonNode *value)
       return json_node_get_string (value)[0] != '\0';
     case KIND_NUMBER:
       {
-        double d = number_of (value);
+        double d = logic_number_of (value);
         return d != 0 && !isnan (d);
       }
     case KIND_NULL:
@@ -274,8 +274,8 @@ mbc_json_logic_truthy (JsonNode *value)
 
 /* JavaScript's Number::toString. */
 static void
-append_js_number (GString *out,
-                  double   d)
+logic_append_js_number (GString *out,
+                        double   d)
 {
   if (isnan (d))
     g_string_append (out, "NaN");
@@ -288,11 +288,11 @@ append_js_number (GString *out,
 
 /* JavaScript's ToString; Array.prototype.join turns null into "" (null_as_empty). */
 static void
-append_js_string (GString  *out,
-                  JsonNode *value,
-                  gboolean  null_as_empty)
+logic_append_js_string (GString  *out,
+                        JsonNode *value,
+                        gboolean  null_as_empty)
 {
-  if (is_null (value))
+  if (logic_is_null (value))
     {
       if (!null_as_empty)
         g_string_append (out, "null");
@@ -304,44 +304,44 @@ append_js_string (GString  *out,
         {
           if (i > 0)
             g_string_append_c (out, ',');
-          append_js_string (out, json_array_get_element (array, i), TRUE);
+          logic_append_js_string (out, json_array_get_element (array, i), TRUE);
         }
     }
   else if (JSON_NODE_HOLDS_OBJECT (value))
     g_string_append (out, "[object Object]");
-  else if (is_bool (value))
+  else if (logic_is_bool (value))
     g_string_append (out, json_node_get_boolean (value) ? "true" : "false");
-  else if (is_string (value))
+  else if (logic_is_string (value))
     g_string_append (out, json_node_get_string (value));
   else
-    append_js_number (out, number_of (value));
+    logic_append_js_number (out, logic_number_of (value));
 }
 
 static char *
-js_string (JsonNode *value)
+logic_js_string (JsonNode *value)
 {
   GString *out = g_string_new (NULL);
-  append_js_string (out, value, FALSE);
+  logic_append_js_string (out, value, FALSE);
   return g_string_free (out, FALSE);
 }
 
 static gboolean
-is_js_space (gunichar c)
+logic_is_js_space (gunichar c)
 {
   return g_unichar_isspace (c) || c == 0xFEFF || g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR;
 }
 
 static const char *
-skip_space (const char *s)
+logic_skip_space (const char *s)
 {
-  while (*s && is_js_space (g_utf8_get_char_validated (s, -1)))
+  while (*s && logic_is_js_space (g_utf8_get_char_validated (s, -1)))
     s = g_utf8_next_char (s);
   return s;
 }
 
 /* Length of the longest prefix of s that is a JavaScript StrDecimalLiteral (no sign). */
 static gsize
-decimal_prefix (const char *s)
+logic_decimal_prefix (const char *s)
 {
   const char *p = s;
   gboolean digits = FALSE;
@@ -377,9 +377,9 @@ decimal_prefix (const char *s)
 }
 
 static double
-parse_decimal (const char *s,
-               gsize       len,
-               gboolean    negative)
+logic_parse_decimal (const char *s,
+                     gsize       len,
+                     gboolean    negative)
 {
   g_autofree char *copy = g_strndup (s, len);
   double d = strcmp (copy, "Infinity") == 0 ? INFINITY : g_ascii_strtod (copy, NULL);
@@ -388,9 +388,9 @@ parse_decimal (const char *s,
 
 /* JavaScript's StringToNumber: the whole (trimmed) string must be a number. */
 static double
-string_to_number (const char *s)
+logic_string_to_number (const char *s)
 {
-  const char *start = skip_space (s);
+  const char *start = logic_skip_space (s);
   const char *end = start + strlen (start);
   gboolean negative = FALSE;
   gsize len;
@@ -398,7 +398,7 @@ string_to_number (const char *s)
   while (end > start)
     {
       const char *prev = g_utf8_find_prev_char (start, end);
-      if (prev == NULL || !is_js_space (g_utf8_get_char_validated (prev, -1)))
+      if (prev == NULL || !logic_is_js_space (g_utf8_get_char_validated (prev, -1)))
         break;
       end = prev;
     }
@@ -419,73 +419,73 @@ string_to_number (const char *s)
     }
   if (*start == '+' || *start == '-')
     negative = *start++ == '-';
-  len = decimal_prefix (start);
+  len = logic_decimal_prefix (start);
   if (len == 0 || start + len != end)
     return NAN;
-  return parse_decimal (start, len, negative);
+  return logic_parse_decimal (start, len, negative);
 }
 
-static JsonNode *to_primitive (JsonNode *value);
+static JsonNode *logic_to_primitive (JsonNode *value);
 
 /* JavaScript's ToNumber. */
 static double
-to_number (JsonNode *value)
+logic_to_number (JsonNode *value)
 {
-  if (is_null (value))
+  if (logic_is_null (value))
     return 0;
-  if (is_number (value))
-    return number_of (value);
-  if (is_bool (value))
+  if (logic_is_number (value))
+    return logic_number_of (value);
+  if (logic_is_bool (value))
     return json_node_get_boolean (value) ? 1 : 0;
-  if (is_string (value))
-    return string_to_number (json_node_get_string (value));
+  if (logic_is_string (value))
+    return logic_string_to_number (json_node_get_string (value));
   if (JSON_NODE_HOLDS_ARRAY (value))
     {
-      g_autofree char *s = js_string (value);
-      return string_to_number (s);
+      g_autofree char *s = logic_js_string (value);
+      return logic_string_to_number (s);
     }
   return NAN;
 }
 
 /* JavaScript's parseFloat, which + and * use. */
 static double
-parse_float (JsonNode *value)
+logic_parse_float (JsonNode *value)
 {
   g_autofree char *text = NULL;
   const char *s;
   gboolean negative = FALSE;
   gsize len;
 
-  if (is_number (value))
-    return number_of (value);
-  text = js_string (value);
-  s = skip_space (text);
+  if (logic_is_number (value))
+    return logic_number_of (value);
+  text = logic_js_string (value);
+  s = logic_skip_space (text);
   if (*s == '+' || *s == '-')
     negative = *s++ == '-';
-  len = decimal_prefix (s);
+  len = logic_decimal_prefix (s);
   if (len == 0)
     return NAN;
-  return parse_decimal (s, len, negative);
+  return logic_parse_decimal (s, len, negative);
 }
 
 /* Arrays and objects compare by what JavaScript turns them into: their string. Returns
  * that string as a new node, or NULL when @value is already a primitive. */
 static JsonNode *
-to_primitive (JsonNode *value)
+logic_to_primitive (JsonNode *value)
 {
   g_autofree char *text = NULL;
 
   if (value == NULL || !(JSON_NODE_HOLDS_ARRAY (value) || JSON_NODE_HOLDS_OBJECT (value)))
     return NULL;
-  text = js_string (value);
+  text = logic_js_string (value);
   return json_node_init_string (json_node_alloc (), text);
 }
 
 static gboolean
-strict_equal (JsonNode *a,
-              JsonNode *b)
+logic_strict_equal (JsonNode *a,
+                    JsonNode *b)
 {
-  Kind ka = kind_of (a), kb = kind_of (b);
+  Kind ka = logic_kind_of (a), kb = logic_kind_of (b);
 
   if (ka != kb)
     return FALSE;
@@ -494,7 +494,7 @@ strict_equal (JsonNode *a,
     case KIND_NULL:
       return TRUE;
     case KIND_NUMBER:
-      return number_of (a) == number_of (b);
+      return logic_number_of (a) == logic_number_of (b);
     case KIND_STRING:
       return strcmp (json_node_get_string (a), json_node_get_string (b)) == 0;
     case KIND_BOOL:
@@ -509,61 +509,61 @@ strict_equal (JsonNode *a,
 
 /* JavaScript's abstract (loose) equality. */
 static gboolean
-loose_equal (JsonNode *a,
-             JsonNode *b)
+logic_loose_equal (JsonNode *a,
+                   JsonNode *b)
 {
-  gboolean a_prim = is_null (a) || JSON_NODE_HOLDS_VALUE (a);
-  gboolean b_prim = is_null (b) || JSON_NODE_HOLDS_VALUE (b);
+  gboolean a_prim = logic_is_null (a) || JSON_NODE_HOLDS_VALUE (a);
+  gboolean b_prim = logic_is_null (b) || JSON_NODE_HOLDS_VALUE (b);
 
-  if (is_null (a) || is_null (b))
-    return is_null (a) && is_null (b);
+  if (logic_is_null (a) || logic_is_null (b))
+    return logic_is_null (a) && logic_is_null (b);
   if (a_prim && b_prim)
     {
       if (json_node_get_value_type (a) == json_node_get_value_type (b) ||
-          (is_number (a) && is_number (b)))
-        return strict_equal (a, b);
-      if (is_string (a) && is_string (b))
-        return strict_equal (a, b);
+          (logic_is_number (a) && logic_is_number (b)))
+        return logic_strict_equal (a, b);
+      if (logic_is_string (a) && logic_is_string (b))
+        return logic_strict_equal (a, b);
       /* Mixed primitives: compare as numbers, as JavaScript does for number, string
        * and boolean. */
-      return to_number (a) == to_number (b);
+      return logic_to_number (a) == logic_to_number (b);
     }
   if (!a_prim && !b_prim)
     return a == b;
   {
-    g_autoptr(JsonNode) pa = to_primitive (a);
-    g_autoptr(JsonNode) pb = to_primitive (b);
-    return loose_equal (pa ? pa : a, pb ? pb : b);
+    g_autoptr(JsonNode) pa = logic_to_primitive (a);
+    g_autoptr(JsonNode) pb = logic_to_primitive (b);
+    return logic_loose_equal (pa ? pa : a, pb ? pb : b);
   }
 }
 
 /* JavaScript's abstract relational comparison: -2 when undefined (NaN), else -1, 0, 1. */
 static int
-compare (JsonNode *a,
-         JsonNode *b)
+logic_compare (JsonNode *a,
+               JsonNode *b)
 {
   g_autoptr(JsonNode) a_string = NULL;
   g_autoptr(JsonNode) b_string = NULL;
   JsonNode *pa, *pb;
   double x, y;
 
-  if (is_number (a) && is_number (b))
+  if (logic_is_number (a) && logic_is_number (b))
     {
-      x = number_of (a);
-      y = number_of (b);
+      x = logic_number_of (a);
+      y = logic_number_of (b);
       return isnan (x) || isnan (y) ? -2 : x < y ? -1 : x > y ? 1 : 0;
     }
-  a_string = to_primitive (a);
-  b_string = to_primitive (b);
+  a_string = logic_to_primitive (a);
+  b_string = logic_to_primitive (b);
   pa = a_string ? a_string : a;
   pb = b_string ? b_string : b;
-  if (is_string (pa) && is_string (pb))
+  if (logic_is_string (pa) && logic_is_string (pb))
     {
       int c = strcmp (json_node_get_string (pa), json_node_get_string (pb));
       return c < 0 ? -1 : c > 0 ? 1 : 0;
     }
-  x = to_number (pa);
-  y = to_number (pb);
+  x = logic_to_number (pa);
+  y = logic_to_number (pb);
   if (isnan (x) || isnan (y))
     return -2;
   return x < y ? -1 : x > y ? 1 : 0;
@@ -571,17 +571,17 @@ compare (JsonNode *a,
 
 /* --- Evaluation ---------------------------------------------------------------------------- */
 
-static Value apply (Ctx *ctx, JsonNode *rule, JsonNode *data);
+static Value logic_apply (Ctx *ctx, JsonNode *rule, JsonNode *data);
 
 static guint
-n_args (JsonNode *values)
+logic_n_args (JsonNode *values)
 {
   return JSON_NODE_HOLDS_ARRAY (values) ? json_array_get_length (json_node_get_array (values)) : 1;
 }
 
 static JsonNode *
-arg (JsonNode *values,
-     guint     i)
+logic_arg (JsonNode *values,
+           guint     i)
 {
   if (JSON_NODE_HOLDS_ARRAY (values))
     {
@@ -593,8 +593,8 @@ arg (JsonNode *values,
 
 /* Looks up a dotted name in data, as json-logic-js's var: NULL when not found. */
 static JsonNode *
-lookup (JsonNode   *data,
-        const char *name)
+logic_lookup (JsonNode   *data,
+              const char *name)
 {
   JsonNode *node = data;
   const char *p = name;
@@ -609,7 +609,7 @@ lookup (JsonNode   *data,
 
       memcpy (key, p, len);
       key[len] = '\0';
-      if (is_null (node))
+      if (logic_is_null (node))
         return NULL;
       if (JSON_NODE_HOLDS_OBJECT (node))
         node = json_object_get_member (json_node_get_object (node), key);
@@ -641,17 +641,17 @@ typedef struct
 } Args;
 
 static JsonNode *
-args_at (const Args *args,
-         guint       i)
+logic_args_at (const Args *args,
+               guint       i)
 {
   return i < args->n ? args->v[i].node : NULL;
 }
 
 static void
-args_clear (Args *args)
+logic_args_clear (Args *args)
 {
   for (guint i = 0; i < args->n; i++)
-    value_clear (&args->v[i]);
+    logic_value_clear (&args->v[i]);
   if (args->v != args->stack)
     g_free (args->v);
   args->n = 0;
@@ -659,21 +659,21 @@ args_clear (Args *args)
 
 /* Evaluates every argument; FALSE (with the error set) when one fails. */
 static gboolean
-eval_args (Ctx      *ctx,
-           JsonNode *values,
-           JsonNode *data,
-           Args     *args)
+logic_eval_args (Ctx      *ctx,
+                 JsonNode *values,
+                 JsonNode *data,
+                 Args     *args)
 {
-  guint n = n_args (values);
+  guint n = logic_n_args (values);
 
   args->n = 0;
   args->v = n <= G_N_ELEMENTS (args->stack) ? args->stack : g_new (Value, n);
   for (guint i = 0; i < n; i++)
     {
-      Value value = apply (ctx, arg (values, i), data);
+      Value value = logic_apply (ctx, logic_arg (values, i), data);
       if (value.node == NULL)
         {
-          args_clear (args);
+          logic_args_clear (args);
           return FALSE;
         }
       args->v[args->n++] = value;
@@ -682,55 +682,55 @@ eval_args (Ctx      *ctx,
 }
 
 static Value
-op_var (const Args *args,
-        JsonNode   *data)
+logic_op_var (const Args *args,
+              JsonNode   *data)
 {
-  JsonNode *a = args_at (args, 0);
-  JsonNode *fallback = args_at (args, 1);
+  JsonNode *a = logic_args_at (args, 0);
+  JsonNode *fallback = logic_args_at (args, 1);
   JsonNode *found;
   g_autofree char *name = NULL;
 
-  if (is_null (a) || (is_string (a) && json_node_get_string (a)[0] == '\0'))
-    return borrowed (data);
-  if (is_string (a))
-    found = lookup (data, json_node_get_string (a));
+  if (logic_is_null (a) || (logic_is_string (a) && json_node_get_string (a)[0] == '\0'))
+    return logic_borrowed (data);
+  if (logic_is_string (a))
+    found = logic_lookup (data, json_node_get_string (a));
   else
-    found = lookup (data, (name = js_string (a)));
+    found = logic_lookup (data, (name = logic_js_string (a)));
   if (found != NULL)
-    return borrowed (found);
+    return logic_borrowed (found);
   if (fallback == NULL)
-    return new_null ();
+    return logic_new_null ();
   /* The fallback may be a value computed for this call: keep it alive. */
-  return args->v[1].owned ? owned (json_node_ref (fallback)) : borrowed (fallback);
+  return args->v[1].owned ? logic_owned (json_node_ref (fallback)) : logic_borrowed (fallback);
 }
 
 static void
-add_if_missing (JsonArray *missing,
-                JsonNode  *key,
-                JsonNode  *data)
+logic_add_if_missing (JsonArray *missing,
+                      JsonNode  *key,
+                      JsonNode  *data)
 {
   g_autofree char *name = NULL;
   JsonNode *value;
 
-  if (is_null (key) || (is_string (key) && json_node_get_string (key)[0] == '\0'))
+  if (logic_is_null (key) || (logic_is_string (key) && json_node_get_string (key)[0] == '\0'))
     value = data;
-  else if (is_string (key))
-    value = lookup (data, json_node_get_string (key));
+  else if (logic_is_string (key))
+    value = logic_lookup (data, json_node_get_string (key));
   else
     {
-      name = js_string (key);
-      value = name[0] == '\0' ? data : lookup (data, name);
+      name = logic_js_string (key);
+      value = name[0] == '\0' ? data : logic_lookup (data, name);
     }
-  if (is_null (value) || (is_string (value) && json_node_get_string (value)[0] == '\0'))
+  if (logic_is_null (value) || (logic_is_string (value) && json_node_get_string (value)[0] == '\0'))
     json_array_add_element (missing, json_node_ref (key));
 }
 
 /* missing: the keys are the arguments, or the elements of a first argument that is an
  * array (so that merge can build the list). */
 static Value
-op_missing (JsonNode **keys,
-            guint      n,
-            JsonNode  *data)
+logic_op_missing (JsonNode **keys,
+                  guint      n,
+                  JsonNode  *data)
 {
   JsonArray *missing = json_array_new ();
 
@@ -738,44 +738,44 @@ op_missing (JsonNode **keys,
     {
       JsonArray *array = json_node_get_array (keys[0]);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        add_if_missing (missing, json_array_get_element (array, i), data);
+        logic_add_if_missing (missing, json_array_get_element (array, i), data);
     }
   else
     for (guint i = 0; i < n; i++)
-      add_if_missing (missing, keys[i], data);
+      logic_add_if_missing (missing, keys[i], data);
   /* Nothing missing is the common case: answer with the shared empty array. */
   if (json_array_get_length (missing) == 0)
     {
       json_array_unref (missing);
-      return borrowed (constants[3]);
+      return logic_borrowed (constants[3]);
     }
-  return new_array_take (missing);
+  return logic_new_array_take (missing);
 }
 
 static Value
-op_in (JsonNode *a,
-       JsonNode *b)
+logic_op_in (JsonNode *a,
+             JsonNode *b)
 {
-  if (is_string (b))
+  if (logic_is_string (b))
     {
-      g_autofree char *needle = js_string (a);
-      return new_bool (strstr (json_node_get_string (b), needle) != NULL);
+      g_autofree char *needle = logic_js_string (a);
+      return logic_new_bool (strstr (json_node_get_string (b), needle) != NULL);
     }
   if (b != NULL && JSON_NODE_HOLDS_ARRAY (b))
     {
       JsonArray *array = json_node_get_array (b);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        if (strict_equal (json_array_get_element (array, i), a))
-          return new_bool (TRUE);
+        if (logic_strict_equal (json_array_get_element (array, i), a))
+          return logic_new_bool (TRUE);
     }
-  return new_bool (FALSE);
+  return logic_new_bool (FALSE);
 }
 
 /* JavaScript's ToIntegerOrInfinity, clamped to a long. */
 static glong
-to_integer (JsonNode *value)
+logic_to_integer (JsonNode *value)
 {
-  double d = to_number (value);
+  double d = logic_to_number (value);
   if (isnan (d))
     return 0;
   d = trunc (d);
@@ -785,12 +785,12 @@ to_integer (JsonNode *value)
 
 /* String.prototype.substr, counting characters. */
 static Value
-op_substr (const Args *args)
+logic_op_substr (const Args *args)
 {
-  g_autofree char *source = js_string (args_at (args, 0));
+  g_autofree char *source = logic_js_string (logic_args_at (args, 0));
   glong len = g_utf8_strlen (source, -1);
-  glong start = args_at (args, 1) ? to_integer (args_at (args, 1)) : 0;
-  JsonNode *end_node = args_at (args, 2);
+  glong start = logic_args_at (args, 1) ? logic_to_integer (logic_args_at (args, 1)) : 0;
+  JsonNode *end_node = logic_args_at (args, 2);
   glong count;
 
   if (start < 0)
@@ -800,17 +800,17 @@ op_substr (const Args *args)
     count = len - start;
   else
     {
-      glong end = to_integer (end_node);
+      glong end = logic_to_integer (end_node);
       if (end < 0)
         count = MAX ((len - start) + end, 0);
       else
         count = MIN (end, len - start);
     }
-  return new_string_take (g_utf8_substring (source, start, start + count));
+  return logic_new_string_take (g_utf8_substring (source, start, start + count));
 }
 
 static Value
-op_merge (const Args *args)
+logic_op_merge (const Args *args)
 {
   JsonArray *out = json_array_new ();
 
@@ -826,14 +826,14 @@ op_merge (const Args *args)
       else
         json_array_add_element (out, json_node_ref (a));
     }
-  return new_array_take (out);
+  return logic_new_array_take (out);
 }
 
 /* An array in a rule: its elements evaluated. An array of plain values is itself. */
 static Value
-apply_array (Ctx      *ctx,
-             JsonNode *values,
-             JsonNode *data)
+logic_apply_array (Ctx      *ctx,
+                   JsonNode *values,
+                   JsonNode *data)
 {
   JsonArray *in = json_node_get_array (values);
   JsonArray *out;
@@ -843,49 +843,50 @@ apply_array (Ctx      *ctx,
     plain = JSON_NODE_HOLDS_VALUE (json_array_get_element (in, i)) ||
             JSON_NODE_HOLDS_NULL (json_array_get_element (in, i));
   if (plain)
-    return borrowed (values);
+    return logic_borrowed (values);
   out = json_array_new ();
   for (guint i = 0; i < json_array_get_length (in); i++)
     {
-      Value value = apply (ctx, json_array_get_element (in, i), data);
+      Value value = logic_apply (ctx, json_array_get_element (in, i), data);
       if (value.node == NULL)
         {
           json_array_unref (out);
           return failed;
         }
-      json_array_add_element (out, value_take_ref (value));
+      json_array_add_element (out, logic_value_take_ref (value));
     }
-  return new_array_take (out);
+  return logic_new_array_take (out);
 }
 
 static Value
-op_scoped (Ctx      *ctx,
-           Op        op,
-           JsonNode *values,
-           JsonNode *data)
+logic_op_scoped (Ctx      *ctx,
+                 Op        op,
+                 JsonNode *values,
+                 JsonNode *data)
 {
   Value scoped;
-  JsonNode *logic = arg (values, 1);
+  JsonNode *logic = logic_arg (values, 1);
   JsonArray *items;
   Value result = failed;
   guint n;
 
-  scoped = n_args (values) == 0 ? new_null () : apply (ctx, arg (values, 0), data);
+  scoped = logic_n_args (values) == 0 ? logic_new_null ()
+                                      : logic_apply (ctx, logic_arg (values, 0), data);
   if (scoped.node == NULL)
     return failed;
 
   if (op == OP_REDUCE)
     {
-      JsonNode *initial_rule = arg (values, 2);
-      Value acc = initial_rule ? apply (ctx, initial_rule, data) : new_null ();
+      JsonNode *initial_rule = logic_arg (values, 2);
+      Value acc = initial_rule ? logic_apply (ctx, initial_rule, data) : logic_new_null ();
 
       if (acc.node == NULL || !JSON_NODE_HOLDS_ARRAY (scoped.node))
         {
-          value_clear (&scoped);
+          logic_value_clear (&scoped);
           return acc;
         }
       /* The accumulator outlives each scope object: hold a reference to it. */
-      acc = owned (value_take_ref (acc));
+      acc = logic_owned (logic_value_take_ref (acc));
       items = json_node_get_array (scoped.node);
       for (guint i = 0; i < json_array_get_length (items); i++)
         {
@@ -897,25 +898,25 @@ op_scoped (Ctx      *ctx,
                                   json_node_ref (json_array_get_element (items, i)));
           json_object_set_member (object, "accumulator", acc.node);
           json_node_take_object (scope, object);
-          next = logic ? apply (ctx, logic, scope) : new_null ();
+          next = logic ? logic_apply (ctx, logic, scope) : logic_new_null ();
           if (next.node == NULL)
             {
-              value_clear (&scoped);
+              logic_value_clear (&scoped);
               return failed;
             }
-          acc = owned (value_take_ref (next));
+          acc = logic_owned (logic_value_take_ref (next));
         }
-      value_clear (&scoped);
+      logic_value_clear (&scoped);
       return acc;
     }
 
   if (!JSON_NODE_HOLDS_ARRAY (scoped.node))
     {
-      value_clear (&scoped);
+      logic_value_clear (&scoped);
       if (op == OP_MAP || op == OP_FILTER)
-        return new_array_take (json_array_new ());
+        return logic_new_array_take (json_array_new ());
       /* all: false for anything without elements; none: true; some: false. */
-      return new_bool (op == OP_NONE);
+      return logic_new_bool (op == OP_NONE);
     }
 
   items = json_node_get_array (scoped.node);
@@ -923,30 +924,31 @@ op_scoped (Ctx      *ctx,
   if (op == OP_MAP)
     {
       JsonArray *out = json_array_new ();
-      result = new_array_take (out);
+      result = logic_new_array_take (out);
       for (guint i = 0; i < n; i++)
         {
-          Value v = logic ? apply (ctx, logic, json_array_get_element (items, i)) : new_null ();
+          Value v = logic ? logic_apply (ctx, logic, json_array_get_element (items, i))
+                          : logic_new_null ();
           if (v.node == NULL)
             {
-              value_clear (&result);
+              logic_value_clear (&result);
               break;
             }
-          json_array_add_element (out, value_take_ref (v));
+          json_array_add_element (out, logic_value_take_ref (v));
         }
     }
   else if (op == OP_ALL && n == 0)
-    result = new_bool (FALSE);
+    result = logic_new_bool (FALSE);
   else
     {
       JsonArray *out = op == OP_FILTER ? json_array_new () : NULL;
       guint hits = 0;
 
-      result = new_bool (op == OP_ALL || op == OP_NONE);
+      result = logic_new_bool (op == OP_ALL || op == OP_NONE);
       for (guint i = 0; i < n; i++)
         {
           JsonNode *item = json_array_get_element (items, i);
-          Value v = logic ? apply (ctx, logic, item) : new_null ();
+          Value v = logic ? logic_apply (ctx, logic, item) : logic_new_null ();
           gboolean t;
 
           if (v.node == NULL)
@@ -956,10 +958,10 @@ op_scoped (Ctx      *ctx,
               break;
             }
           t = mbc_json_logic_truthy (v.node);
-          value_clear (&v);
+          logic_value_clear (&v);
           if (op == OP_ALL && !t)
             {
-              result = new_bool (FALSE);
+              result = logic_new_bool (FALSE);
               break;
             }
           if (t)
@@ -969,29 +971,29 @@ op_scoped (Ctx      *ctx,
                 json_array_add_element (out, json_node_ref (item));
               else if (op == OP_SOME || op == OP_NONE)
                 {
-                  result = new_bool (op == OP_SOME);
+                  result = logic_new_bool (op == OP_SOME);
                   break;
                 }
             }
         }
       if (out)
-        result = new_array_take (out);
+        result = logic_new_array_take (out);
     }
-  value_clear (&scoped);
+  logic_value_clear (&scoped);
   return result;
 }
 
 static Value
-apply_evaluated (Op          op,
-                 const Args *args,
-                 JsonNode   *data)
+logic_apply_evaluated (Op          op,
+                       const Args *args,
+                       JsonNode   *data)
 {
   guint n = args->n;
 
   switch (op)
     {
     case OP_VAR:
-      return op_var (args, data);
+      return logic_op_var (args, data);
     case OP_MISSING:
       {
         JsonNode *keys[G_N_ELEMENTS (args->stack)];
@@ -999,44 +1001,45 @@ apply_evaluated (Op          op,
         JsonNode **k = many ? many : keys;
         for (guint i = 0; i < n; i++)
           k[i] = args->v[i].node;
-        return op_missing (k, n, data);
+        return logic_op_missing (k, n, data);
       }
     case OP_MISSING_SOME:
       {
-        JsonNode *options = args_at (args, 1);
+        JsonNode *options = logic_args_at (args, 1);
         Value missing;
         guint n_options, n_missing;
 
         if (options == NULL || !JSON_NODE_HOLDS_ARRAY (options))
-          return new_array_take (json_array_new ());
-        missing = op_missing (&options, 1, data);
+          return logic_new_array_take (json_array_new ());
+        missing = logic_op_missing (&options, 1, data);
         n_options = json_array_get_length (json_node_get_array (options));
         n_missing = json_array_get_length (json_node_get_array (missing.node));
-        if ((double) (n_options - n_missing) >= to_number (args_at (args, 0)))
+        if ((double) (n_options - n_missing) >= logic_to_number (logic_args_at (args, 0)))
           {
-            value_clear (&missing);
-            return new_array_take (json_array_new ());
+            logic_value_clear (&missing);
+            return logic_new_array_take (json_array_new ());
           }
         return missing;
       }
     case OP_EQ:
-      return new_bool (loose_equal (args_at (args, 0), args_at (args, 1)));
+      return logic_new_bool (logic_loose_equal (logic_args_at (args, 0), logic_args_at (args, 1)));
     case OP_NE:
-      return new_bool (!loose_equal (args_at (args, 0), args_at (args, 1)));
+      return logic_new_bool (!logic_loose_equal (logic_args_at (args, 0), logic_args_at (args, 1)));
     case OP_SEQ:
-      return new_bool (strict_equal (args_at (args, 0), args_at (args, 1)));
+      return logic_new_bool (logic_strict_equal (logic_args_at (args, 0), logic_args_at (args, 1)));
     case OP_SNE:
-      return new_bool (!strict_equal (args_at (args, 0), args_at (args, 1)));
+      return logic_new_bool (!logic_strict_equal (logic_args_at (args, 0),
+                                                  logic_args_at (args, 1)));
     case OP_NOT:
-      return new_bool (!mbc_json_logic_truthy (args_at (args, 0)));
+      return logic_new_bool (!mbc_json_logic_truthy (logic_args_at (args, 0)));
     case OP_NOTNOT:
-      return new_bool (mbc_json_logic_truthy (args_at (args, 0)));
+      return logic_new_bool (mbc_json_logic_truthy (logic_args_at (args, 0)));
     case OP_GT:
-      return new_bool (compare (args_at (args, 0), args_at (args, 1)) == 1);
+      return logic_new_bool (logic_compare (logic_args_at (args, 0), logic_args_at (args, 1)) == 1);
     case OP_GE:
       {
-        int c = compare (args_at (args, 0), args_at (args, 1));
-        return new_bool (c == 1 || c == 0);
+        int c = logic_compare (logic_args_at (args, 0), logic_args_at (args, 1));
+        return logic_new_bool (c == 1 || c == 0);
       }
     case OP_LT:
     case OP_LE:
@@ -1045,10 +1048,10 @@ apply_evaluated (Op          op,
         guint pairs = n >= 3 ? 2 : 1;
         for (guint i = 0; i < pairs && ok; i++)
           {
-            int c = compare (args_at (args, i), args_at (args, i + 1));
+            int c = logic_compare (logic_args_at (args, i), logic_args_at (args, i + 1));
             ok = c == -1 || (op == OP_LE && c == 0);
           }
-        return new_bool (ok);
+        return logic_new_bool (ok);
       }
     case OP_MAX:
     case OP_MIN:
@@ -1056,66 +1059,69 @@ apply_evaluated (Op          op,
         double result = op == OP_MAX ? -INFINITY : INFINITY;
         for (guint i = 0; i < n; i++)
           {
-            double d = to_number (args_at (args, i));
+            double d = logic_to_number (logic_args_at (args, i));
             if (isnan (d))
-              return new_number (NAN);
+              return logic_new_number (NAN);
             result = op == OP_MAX ? MAX (result, d) : MIN (result, d);
           }
-        return new_number (result);
+        return logic_new_number (result);
       }
     case OP_ADD:
       {
         double sum = 0;
         for (guint i = 0; i < n; i++)
-          sum += parse_float (args_at (args, i));
-        return new_number (sum);
+          sum += logic_parse_float (logic_args_at (args, i));
+        return logic_new_number (sum);
       }
     case OP_MUL:
       {
         double product;
         if (n == 0)
-          return new_null ();
+          return logic_new_null ();
         if (n == 1)
-          return owned (json_node_ref (args_at (args, 0)));
-        product = parse_float (args_at (args, 0));
+          return logic_owned (json_node_ref (logic_args_at (args, 0)));
+        product = logic_parse_float (logic_args_at (args, 0));
         for (guint i = 1; i < n; i++)
-          product *= parse_float (args_at (args, i));
-        return new_number (product);
+          product *= logic_parse_float (logic_args_at (args, i));
+        return logic_new_number (product);
       }
     case OP_SUB:
       if (n < 2)
-        return new_number (-to_number (args_at (args, 0)));
-      return new_number (to_number (args_at (args, 0)) - to_number (args_at (args, 1)));
+        return logic_new_number (-logic_to_number (logic_args_at (args, 0)));
+      return logic_new_number (logic_to_number (logic_args_at (args, 0)) -
+                               logic_to_number (logic_args_at (args, 1)));
     case OP_DIV:
-      return new_number (to_number (args_at (args, 0)) / to_number (args_at (args, 1)));
+      return logic_new_number (logic_to_number (logic_args_at (args, 0)) /
+                               logic_to_number (logic_args_at (args, 1)));
     case OP_MOD:
-      return new_number (fmod (to_number (args_at (args, 0)), to_number (args_at (args, 1))));
+      return logic_new_number (fmod (logic_to_number (logic_args_at (args, 0)),
+                                     logic_to_number (logic_args_at (args, 1))));
     case OP_MERGE:
-      return op_merge (args);
+      return logic_op_merge (args);
     case OP_IN:
-      return op_in (args_at (args, 0), args_at (args, 1));
+      return logic_op_in (logic_args_at (args, 0), logic_args_at (args, 1));
     case OP_CAT:
       {
         GString *out = g_string_new (NULL);
         for (guint i = 0; i < n; i++)
-          append_js_string (out, args_at (args, i), TRUE);
-        return new_string_take (g_string_free (out, FALSE));
+          logic_append_js_string (out, logic_args_at (args, i), TRUE);
+        return logic_new_string_take (g_string_free (out, FALSE));
       }
     case OP_SUBSTR:
-      return op_substr (args);
+      return logic_op_substr (args);
     case OP_LOG:
       /* The reference prints its argument; we never print data, which may be a case. */
-      return n > 0 ? owned (json_node_ref (args_at (args, 0))) : new_null ();
+      return n > 0 ? logic_owned (json_node_ref (logic_args_at (args, 0))) : logic_new_null ();
     default:
       g_assert_not_reached ();
     }
 }
 
 static Value
-apply_operator (Ctx      *ctx,
-                Op        op,
-                JsonNode *values,
-                JsonNode *data)
+logic_apply_operator (Ctx      *ctx,
+                      Op        op,
+                      JsonNode *values,
+                      JsonNode *data)
 {
   Args args;
   Value result;
@@ -1125,36 +1131,36 @@ apply_operator (Ctx      *ctx,
     {
     case OP_IF:
       {
-        guint count = n_args (values), i;
+        guint count = logic_n_args (values), i;
         for (i = 0; i + 1 < count; i += 2)
           {
-            Value test = apply (ctx, arg (values, i), data);
+            Value test = logic_apply (ctx, logic_arg (values, i), data);
             gboolean t;
             if (test.node == NULL)
               return failed;
             t = mbc_json_logic_truthy (test.node);
-            value_clear (&test);
+            logic_value_clear (&test);
             if (t)
-              return apply (ctx, arg (values, i + 1), data);
+              return logic_apply (ctx, logic_arg (values, i + 1), data);
           }
         if (count == i + 1)
-          return apply (ctx, arg (values, i), data);
-        return new_null ();
+          return logic_apply (ctx, logic_arg (values, i), data);
+        return logic_new_null ();
       }
     case OP_AND:
     case OP_OR:
       {
         Value current = { NULL, FALSE };
-        for (guint i = 0; i < n_args (values); i++)
+        for (guint i = 0; i < logic_n_args (values); i++)
           {
-            value_clear (&current);
-            current = apply (ctx, arg (values, i), data);
+            logic_value_clear (&current);
+            current = logic_apply (ctx, logic_arg (values, i), data);
             if (current.node == NULL)
               return failed;
             if (mbc_json_logic_truthy (current.node) == (op == OP_OR))
               return current;
           }
-        return current.node ? current : new_null ();
+        return current.node ? current : logic_new_null ();
       }
     case OP_MAP:
     case OP_REDUCE:
@@ -1162,33 +1168,33 @@ apply_operator (Ctx      *ctx,
     case OP_ALL:
     case OP_NONE:
     case OP_SOME:
-      return op_scoped (ctx, op, values, data);
+      return logic_op_scoped (ctx, op, values, data);
     default:
       break;
     }
 
-  if (!eval_args (ctx, values, data, &args))
+  if (!logic_eval_args (ctx, values, data, &args))
     return failed;
-  result = apply_evaluated (op, &args, data);
+  result = logic_apply_evaluated (op, &args, data);
   /* A result borrowed from an owned argument must survive the arguments. */
   for (guint i = 0; i < args.n; i++)
     if (!result.owned && args.v[i].owned && result.node == args.v[i].node)
-      result = owned (json_node_ref (result.node));
-  args_clear (&args);
+      result = logic_owned (json_node_ref (result.node));
+  logic_args_clear (&args);
   return result;
 }
 
 static Value
-apply (Ctx      *ctx,
-       JsonNode *rule,
-       JsonNode *data)
+logic_apply (Ctx      *ctx,
+             JsonNode *rule,
+             JsonNode *data)
 {
   Value result = failed;
   JsonNodeType type;
   JsonObject *object;
 
   if (rule == NULL)
-    return new_null ();
+    return logic_new_null ();
 
   if (++ctx->depth > MBC_JSON_LOGIC_MAX_DEPTH)
     {
@@ -1201,7 +1207,7 @@ apply (Ctx      *ctx,
 
   type = JSON_NODE_TYPE (rule);
   if (type == JSON_NODE_ARRAY)
-    result = apply_array (ctx, rule, data);
+    result = logic_apply_array (ctx, rule, data);
   else if (type == JSON_NODE_OBJECT &&
            json_object_get_size ((object = json_node_get_object (rule))) == 1)
     {
@@ -1212,15 +1218,15 @@ apply (Ctx      *ctx,
 
       json_object_iter_init (&iter, object);
       json_object_iter_next (&iter, &name, &values);
-      index = find_operator (name);
+      index = logic_find_operator (name);
       if (index < 0)
         g_set_error (ctx->error, MBC_JSON_LOGIC_ERROR, MBC_JSON_LOGIC_ERROR_UNKNOWN_OPERATOR,
                      _("unknown operator \"%s\""), name);
       else
-        result = apply_operator (ctx, operators[index].op, values, data);
+        result = logic_apply_operator (ctx, operators[index].op, values, data);
     }
   else
-    result = borrowed (rule);
+    result = logic_borrowed (rule);
 
   ctx->depth--;
   return result;
@@ -1245,9 +1251,9 @@ mbc_json_logic_apply (JsonNode  *rule,
   g_return_val_if_fail (rule != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  init_constants ();
-  value = apply (&ctx, rule, data ? data : constants[2]);
-  return value.node ? value_take_ref (value) : NULL;
+  logic_init_constants ();
+  value = logic_apply (&ctx, rule, data ? data : constants[2]);
+  return value.node ? logic_value_take_ref (value) : NULL;
 }
 
 /**
@@ -1273,23 +1279,23 @@ mbc_json_logic_test (JsonNode  *rule,
   g_return_val_if_fail (result != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  init_constants ();
-  value = apply (&ctx, rule, data ? data : constants[2]);
+  logic_init_constants ();
+  value = logic_apply (&ctx, rule, data ? data : constants[2]);
   if (value.node == NULL)
     return FALSE;
   *result = mbc_json_logic_truthy (value.node);
-  value_clear (&value);
+  logic_value_clear (&value);
   return TRUE;
 }
 
 static void
-check (JsonNode            *rule,
-       const char          *path,
-       guint                depth,
-       gboolean             scoped,
-       MbcJsonLogicVarFunc  var_func,
-       gpointer             user_data,
-       GPtrArray           *problems)
+logic_check (JsonNode            *rule,
+             const char          *path,
+             guint                depth,
+             gboolean             scoped,
+             MbcJsonLogicVarFunc  var_func,
+             gpointer             user_data,
+             GPtrArray           *problems)
 {
   if (depth > MBC_JSON_LOGIC_MAX_DEPTH)
     {
@@ -1303,8 +1309,8 @@ check (JsonNode            *rule,
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           g_autofree char *sub = mbc_json_path_index (path, i);
-          check (json_array_get_element (array, i), sub, depth + 1, scoped, var_func, user_data,
-                 problems);
+          logic_check (json_array_get_element (array, i), sub, depth + 1, scoped, var_func,
+                       user_data, problems);
         }
     }
   else if (JSON_NODE_HOLDS_OBJECT (rule))
@@ -1325,7 +1331,7 @@ check (JsonNode            *rule,
         }
       name = members->data;
       op_path = mbc_json_path_member (path, name);
-      index = find_operator (name);
+      index = logic_find_operator (name);
       if (index < 0)
         {
           mbc_problems_add (problems, op_path,
@@ -1338,21 +1344,21 @@ check (JsonNode            *rule,
       values = json_object_get_member (object, name);
       if (operators[index].op == OP_VAR && !scoped && var_func != NULL)
         {
-          JsonNode *a = JSON_NODE_HOLDS_ARRAY (values) ? arg (values, 0) : values;
-          if (a != NULL && JSON_NODE_HOLDS_VALUE (a) && !is_bool (a))
+          JsonNode *a = JSON_NODE_HOLDS_ARRAY (values) ? logic_arg (values, 0) : values;
+          if (a != NULL && JSON_NODE_HOLDS_VALUE (a) && !logic_is_bool (a))
             {
-              g_autofree char *var_name = js_string (a);
+              g_autofree char *var_name = logic_js_string (a);
               if (var_name[0] != '\0')
                 var_func (var_name, op_path, user_data);
             }
         }
-      for (guint i = 0; i < n_args (values); i++)
+      for (guint i = 0; i < logic_n_args (values); i++)
         {
           g_autofree char *sub = JSON_NODE_HOLDS_ARRAY (values) ? mbc_json_path_index (op_path, i)
                                                                 : g_strdup (op_path);
           /* The second argument of map, filter, reduce, all, none and some reads an element. */
           gboolean inner = scoped || (operators[index].scoped && i == 1);
-          check (arg (values, i), sub, depth + 1, inner, var_func, user_data, problems);
+          logic_check (logic_arg (values, i), sub, depth + 1, inner, var_func, user_data, problems);
         }
     }
 }
@@ -1377,7 +1383,7 @@ mbc_json_logic_check (JsonNode            *rule,
 {
   g_return_if_fail (rule != NULL);
   g_return_if_fail (problems != NULL);
-  check (rule, path, 0, FALSE, var_func, user_data, problems);
+  logic_check (rule, path, 0, FALSE, var_func, user_data, problems);
 }
 
 /**

@@ -25,12 +25,12 @@ typedef struct
 
 G_DEFINE_QUARK (mbc-json-error-quark, mbc_json_error)
 
-static JsonNode *read_value (Reader *r);
+static JsonNode *json_read_value (Reader *r);
 
 static void
-position (Reader *r,
-          guint  *line,
-          guint  *column)
+json_position (Reader *r,
+               guint  *line,
+               guint  *column)
 {
   *line = 1;
   *column = 1;
@@ -47,13 +47,13 @@ position (Reader *r,
 }
 
 static gpointer
-fail (Reader     *r,
-      int         code,
-      const char *format,
-      ...) G_GNUC_PRINTF (3, 4);
+json_fail (Reader     *r,
+           int         code,
+           const char *format,
+           ...) G_GNUC_PRINTF (3, 4);
       
       static gpointer
-      fail (Reader     *r,
+      json_fail (Reader     *r,
       int         code,
       const char *format,
       ...)
@@ -65,21 +65,21 @@ fail (Reader     *r,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  position (r, &line, &column);
+  json_position (r, &line, &column);
   g_set_error (r->error, MBC_JSON_ERROR, code, _("invalid JSON at line %u, column %u: %s"),
                line, column, message);
   return NULL;
 }
 
 static void
-skip_ws (Reader *r)
+json_skip_ws (Reader *r)
 {
   while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
     r->p++;
 }
 
 static const char *
-describe (Reader *r)
+json_describe (Reader *r)
 {
   if (r->p >= r->end)
     return "the end of the text";
@@ -87,7 +87,7 @@ describe (Reader *r)
 }
 
 static int
-hex4 (const char *p)
+json_hex4 (const char *p)
 {
   int value = 0;
   for (int i = 0; i < 4; i++)
@@ -102,7 +102,7 @@ hex4 (const char *p)
 
 /* Reads a string into r->scratch; returns its text (valid until the next string) or NULL. */
 static const char *
-read_string (Reader *r)
+json_read_string (Reader *r)
 {
   GString *out = r->scratch;
 
@@ -117,11 +117,11 @@ read_string (Reader *r)
         r->p++;
       g_string_append_len (out, run, r->p - run);
       if (r->p >= r->end)
-        return fail (r, MBC_JSON_ERROR_SYNTAX, "a string is not closed");
+        return json_fail (r, MBC_JSON_ERROR_SYNTAX, "a string is not closed");
       if ((guchar) *r->p < 0x20)
-        return fail (r, MBC_JSON_ERROR_SYNTAX,
-                     "control character U+%04X inside a string (write it as an escape)",
-                     (guint) (guchar) *r->p);
+        return json_fail (r, MBC_JSON_ERROR_SYNTAX,
+                          "control character U+%04X inside a string (write it as an escape)",
+                          (guint) (guchar) *r->p);
       if (*r->p == '"')
         {
           r->p++;
@@ -130,7 +130,7 @@ read_string (Reader *r)
       /* An escape. */
       r->p++;
       if (r->p >= r->end)
-        return fail (r, MBC_JSON_ERROR_SYNTAX, "a string is not closed");
+        return json_fail (r, MBC_JSON_ERROR_SYNTAX, "a string is not closed");
       switch (*r->p)
         {
         case '"': g_string_append_c (out, '"'); break;
@@ -144,34 +144,38 @@ read_string (Reader *r)
         case 'u':
           {
             int cp;
-            if (r->end - r->p < 5 || (cp = hex4 (r->p + 1)) < 0)
-              return fail (r, MBC_JSON_ERROR_SYNTAX, "\\u must be followed by four hex digits");
+            if (r->end - r->p < 5 || (cp = json_hex4 (r->p + 1)) < 0)
+              return json_fail (r, MBC_JSON_ERROR_SYNTAX,
+                                "\\u must be followed by four hex digits");
             r->p += 4;
             if (cp >= 0xD800 && cp <= 0xDBFF)
               {
                 int low;
                 if (r->end - r->p < 7 || r->p[1] != '\\' || r->p[2] != 'u' ||
-                    (low = hex4 (r->p + 3)) < 0xDC00 || low > 0xDFFF)
-                  return fail (r, MBC_JSON_ERROR_ENCODING, "unpaired UTF-16 surrogate \\u%04X", cp);
+                    (low = json_hex4 (r->p + 3)) < 0xDC00 || low > 0xDFFF)
+                  return json_fail (r, MBC_JSON_ERROR_ENCODING,
+                                    "unpaired UTF-16 surrogate \\u%04X", cp);
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                 r->p += 6;
               }
             else if (cp >= 0xDC00 && cp <= 0xDFFF)
-              return fail (r, MBC_JSON_ERROR_ENCODING, "unpaired UTF-16 surrogate \\u%04X", cp);
+              return json_fail (r, MBC_JSON_ERROR_ENCODING,
+                                "unpaired UTF-16 surrogate \\u%04X", cp);
             if (cp == 0)
-              return fail (r, MBC_JSON_ERROR_SYNTAX, "\\u0000 (a NUL character) is not allowed");
+              return json_fail (r, MBC_JSON_ERROR_SYNTAX,
+                                "\\u0000 (a NUL character) is not allowed");
             g_string_append_unichar (out, (gunichar) cp);
             break;
           }
         default:
-          return fail (r, MBC_JSON_ERROR_SYNTAX, "unknown escape \\%c", *r->p);
+          return json_fail (r, MBC_JSON_ERROR_SYNTAX, "unknown escape \\%c", *r->p);
         }
       r->p++;
     }
 }
 
 static JsonNode *
-read_number (Reader *r)
+json_read_number (Reader *r)
 {
   const char *begin = r->p;
   gboolean integral = TRUE;
@@ -189,13 +193,13 @@ read_number (Reader *r)
     while (r->p < r->end && g_ascii_isdigit (*r->p))
       r->p++;
   else
-    return fail (r, MBC_JSON_ERROR_SYNTAX, "a number needs digits");
+    return json_fail (r, MBC_JSON_ERROR_SYNTAX, "a number needs digits");
   if (r->p < r->end && *r->p == '.')
     {
       integral = FALSE;
       r->p++;
       if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-        return fail (r, MBC_JSON_ERROR_SYNTAX, "a decimal point must be followed by digits");
+        return json_fail (r, MBC_JSON_ERROR_SYNTAX, "a decimal point must be followed by digits");
       while (r->p < r->end && g_ascii_isdigit (*r->p))
         r->p++;
     }
@@ -206,7 +210,7 @@ read_number (Reader *r)
       if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
         r->p++;
       if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-        return fail (r, MBC_JSON_ERROR_SYNTAX, "an exponent needs digits");
+        return json_fail (r, MBC_JSON_ERROR_SYNTAX, "an exponent needs digits");
       while (r->p < r->end && g_ascii_isdigit (*r->p))
         r->p++;
     }
@@ -235,8 +239,8 @@ read_number (Reader *r)
       {
         json_node_unref (node);
         r->p = begin;
-        return fail (r, MBC_JSON_ERROR_RANGE, "number %.40s%s is too large", text,
-                     len > 40 ? "…" : "");
+        return json_fail (r, MBC_JSON_ERROR_RANGE, "number %.40s%s is too large", text,
+                          len > 40 ? "…" : "");
       }
     json_node_set_double (node, d);
   }
@@ -244,8 +248,8 @@ read_number (Reader *r)
 }
 
 static gboolean
-expect_word (Reader     *r,
-             const char *word)
+json_expect_word (Reader     *r,
+                  const char *word)
 {
   gsize len = strlen (word);
   if ((gsize) (r->end - r->p) >= len && memcmp (r->p, word, len) == 0)
@@ -257,7 +261,7 @@ expect_word (Reader     *r,
 }
 
 static JsonNode *
-read_container (Reader *r)
+json_read_container (Reader *r)
 {
   gboolean is_object = *r->p == '{';
   char close = is_object ? '}' : ']';
@@ -268,7 +272,8 @@ read_container (Reader *r)
   if (++r->depth > r->max_depth)
     {
       json_node_unref (node);
-      return fail (r, MBC_JSON_ERROR_TOO_DEEP, "nested more than %u levels deep", r->max_depth);
+      return json_fail (r, MBC_JSON_ERROR_TOO_DEEP, "nested more than %u levels deep",
+                        r->max_depth);
     }
   if (is_object)
     json_node_take_object (node, object = json_object_new ());
@@ -276,7 +281,7 @@ read_container (Reader *r)
     json_node_take_array (node, array = json_array_new ());
 
   r->p++;
-  skip_ws (r);
+  json_skip_ws (r);
   if (r->p < r->end && *r->p == close)
     {
       r->p++;
@@ -291,17 +296,17 @@ read_container (Reader *r)
       g_autofree char *key_heap = NULL;
       JsonNode *value;
 
-      skip_ws (r);
+      json_skip_ws (r);
       if (is_object)
         {
           key_start = r->p;
           if (r->p >= r->end || *r->p != '"')
             {
               json_node_unref (node);
-              return fail (r, MBC_JSON_ERROR_SYNTAX, "expected a key in quotes, found %s",
-                           describe (r));
+              return json_fail (r, MBC_JSON_ERROR_SYNTAX, "expected a key in quotes, found %s",
+                                json_describe (r));
             }
-          if (!(key = read_string (r)))
+          if (!(key = json_read_string (r)))
             {
               json_node_unref (node);
               return NULL;
@@ -311,15 +316,15 @@ read_container (Reader *r)
             key = memcpy (key_buffer, key, r->scratch->len + 1);
           else
             key = key_heap = g_strndup (key, r->scratch->len);
-          skip_ws (r);
+          json_skip_ws (r);
           if (r->p >= r->end || *r->p != ':')
             {
               json_node_unref (node);
-              return fail (r, MBC_JSON_ERROR_SYNTAX, "expected ':' after a key");
+              return json_fail (r, MBC_JSON_ERROR_SYNTAX, "expected ':' after a key");
             }
           r->p++;
         }
-      if (!(value = read_value (r)))
+      if (!(value = json_read_value (r)))
         {
           json_node_unref (node);
           return NULL;
@@ -333,12 +338,12 @@ read_container (Reader *r)
             {
               json_node_unref (node);
               r->p = key_start;
-              return fail (r, MBC_JSON_ERROR_SYNTAX, "duplicate key \"%s\"", key);
+              return json_fail (r, MBC_JSON_ERROR_SYNTAX, "duplicate key \"%s\"", key);
             }
         }
       else
         json_array_add_element (array, value);
-      skip_ws (r);
+      json_skip_ws (r);
       if (r->p < r->end && *r->p == ',')
         {
           r->p++;
@@ -351,27 +356,27 @@ read_container (Reader *r)
           return node;
         }
       json_node_unref (node);
-      return fail (r, MBC_JSON_ERROR_SYNTAX, "expected ',' or '%c', found %s", close,
-                   describe (r));
+      return json_fail (r, MBC_JSON_ERROR_SYNTAX, "expected ',' or '%c', found %s", close,
+                        json_describe (r));
     }
 }
 
 static JsonNode *
-read_value (Reader *r)
+json_read_value (Reader *r)
 {
   JsonNode *node;
 
-  skip_ws (r);
+  json_skip_ws (r);
   if (r->p >= r->end)
-    return fail (r, MBC_JSON_ERROR_SYNTAX, "expected a value, found the end of the text");
+    return json_fail (r, MBC_JSON_ERROR_SYNTAX, "expected a value, found the end of the text");
   switch (*r->p)
     {
     case '{':
     case '[':
-      return read_container (r);
+      return json_read_container (r);
     case '"':
       {
-        const char *s = read_string (r);
+        const char *s = json_read_string (r);
         if (s == NULL)
           return NULL;
         node = json_node_new (JSON_NODE_VALUE);
@@ -380,7 +385,7 @@ read_value (Reader *r)
       }
     case 't':
     case 'f':
-      if (expect_word (r, "true") || expect_word (r, "false"))
+      if (json_expect_word (r, "true") || json_expect_word (r, "false"))
         {
           node = json_node_new (JSON_NODE_VALUE);
           json_node_set_boolean (node, r->p[-1] == 'e' && r->p[-2] == 'u');
@@ -388,16 +393,16 @@ read_value (Reader *r)
         }
       break;
     case 'n':
-      if (expect_word (r, "null"))
+      if (json_expect_word (r, "null"))
         return json_node_new (JSON_NODE_NULL);
       break;
     default:
       if (*r->p == '-' || g_ascii_isdigit (*r->p))
-        return read_number (r);
+        return json_read_number (r);
       break;
     }
-  return fail (r, MBC_JSON_ERROR_SYNTAX, "expected a value (object, array, string, number, "
-               "true, false or null)");
+  return json_fail (r, MBC_JSON_ERROR_SYNTAX, "expected a value (object, array, string, number, "
+                    "true, false or null)");
 }
 
 /**
@@ -432,20 +437,20 @@ mbc_json_parse (const char  *data,
     {
       r.p = bad;
       if (*bad == '\0')
-        return fail (&r, MBC_JSON_ERROR_ENCODING, "a NUL byte (the file is not text)");
-      return fail (&r, MBC_JSON_ERROR_ENCODING, "byte 0x%02X is not UTF-8 (byte offset %"
-                   G_GSIZE_FORMAT ")", (guint) (guchar) *bad, (gsize) (bad - data));
+        return json_fail (&r, MBC_JSON_ERROR_ENCODING, "a NUL byte (the file is not text)");
+      return json_fail (&r, MBC_JSON_ERROR_ENCODING, "byte 0x%02X is not UTF-8 (byte offset %"
+                        G_GSIZE_FORMAT ")", (guint) (guchar) *bad, (gsize) (bad - data));
     }
   /* A UTF-8 byte order mark is tolerated, as many editors write one. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     r.p += 3;
-  if (!(root = read_value (&r)))
+  if (!(root = json_read_value (&r)))
     return NULL;
-  skip_ws (&r);
+  json_skip_ws (&r);
   if (r.p < r.end)
     {
       json_node_unref (root);
-      return fail (&r, MBC_JSON_ERROR_SYNTAX, "unexpected text after the end of the value");
+      return json_fail (&r, MBC_JSON_ERROR_SYNTAX, "unexpected text after the end of the value");
     }
   return root;
 }
@@ -507,9 +512,9 @@ mbc_json_write_string (GString    *out,
 }
 
 static void
-newline (GString *out,
-         int      indent,
-         int      level)
+json_newline (GString *out,
+              int      indent,
+              int      level)
 {
   if (indent <= 0)
     return;
@@ -519,10 +524,10 @@ newline (GString *out,
 }
 
 static void
-write_node (GString  *out,
-            JsonNode *node,
-            int       indent,
-            int       level)
+json_write_node (GString  *out,
+                 JsonNode *node,
+                 int       indent,
+                 int       level)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     g_string_append (out, "null");
@@ -541,13 +546,13 @@ write_node (GString  *out,
           if (!first)
             g_string_append_c (out, ',');
           first = FALSE;
-          newline (out, indent, level + 1);
+          json_newline (out, indent, level + 1);
           mbc_json_write_string (out, name);
           g_string_append (out, indent > 0 ? ": " : ":");
-          write_node (out, member, indent, level + 1);
+          json_write_node (out, member, indent, level + 1);
         }
       if (!first)
-        newline (out, indent, level);
+        json_newline (out, indent, level);
       g_string_append_c (out, '}');
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
@@ -566,11 +571,11 @@ write_node (GString  *out,
           if (i > 0)
             g_string_append (out, flat && indent > 0 ? ", " : ",");
           if (!flat)
-            newline (out, indent, level + 1);
-          write_node (out, json_array_get_element (array, i), indent, level + 1);
+            json_newline (out, indent, level + 1);
+          json_write_node (out, json_array_get_element (array, i), indent, level + 1);
         }
       if (!flat && n > 0)
-        newline (out, indent, level);
+        json_newline (out, indent, level);
       g_string_append_c (out, ']');
     }
   else
@@ -601,7 +606,7 @@ mbc_json_write (GString  *out,
                 int       indent)
 {
   g_return_if_fail (out != NULL);
-  write_node (out, node, indent, 0);
+  json_write_node (out, node, indent, 0);
 }
 
 char *
@@ -609,7 +614,7 @@ mbc_json_to_string (JsonNode *node,
                     int       indent)
 {
   GString *out = g_string_new (NULL);
-  write_node (out, node, indent, 0);
+  json_write_node (out, node, indent, 0);
   return g_string_free (out, FALSE);
 }
 

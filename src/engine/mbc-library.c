@@ -80,8 +80,8 @@ mbc_library_case_new_from_data (const char *id,
 }
 
 static int
-compare_files (const void *a,
-               const void *b)
+library_compare_files (const void *a,
+                       const void *b)
 {
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
@@ -103,7 +103,7 @@ mbc_library_load (GError **error)
   names = g_resources_enumerate_children (LIBRARY_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (names == NULL)
     return NULL;
-  qsort (names, g_strv_length (names), sizeof (char *), compare_files);
+  qsort (names, g_strv_length (names), sizeof (char *), library_compare_files);
   for (guint i = 0; names[i]; i++)
     {
       g_autofree char *path = g_strconcat (LIBRARY_PATH, names[i], NULL);

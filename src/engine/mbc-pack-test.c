@@ -17,23 +17,23 @@
 #include "mbc-result.h"
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+pack_test_compare_strings (gconstpointer a,
+                           gconstpointer b)
 {
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
 /* The strings of @list, sorted and joined with ", ". */
 static char *
-sorted_list (const char * const *list,
-             guint               n)
+pack_test_sorted_list (const char * const *list,
+                       guint               n)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   GString *out = g_string_new ("[");
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (sorted, (gpointer) list[i]);
-  g_ptr_array_sort (sorted, compare_strings);
+  g_ptr_array_sort (sorted, pack_test_compare_strings);
   for (guint i = 0; i < sorted->len; i++)
     g_string_append_printf (out, "%s%s", i ? ", " : "", (const char *) sorted->pdata[i]);
   g_string_append_c (out, ']');
@@ -41,12 +41,12 @@ sorted_list (const char * const *list,
 }
 
 static void
-differ (GString    *out,
-        const char *format,
-        ...) G_GNUC_PRINTF (2, 3);
+pack_test_differ (GString    *out,
+                  const char *format,
+                  ...) G_GNUC_PRINTF (2, 3);
         
         static void
-        differ (GString    *out,
+        pack_test_differ (GString    *out,
         const char *format,
         ...)
 {
@@ -86,13 +86,14 @@ mbc_pack_test_run (MbcGuideline      *guideline,
     return NULL;
 
   if (g_strcmp0 (mbc_result_get_tier (result), test->tier) != 0)
-    differ (out, _("tier is %s, expected %s"), mbc_result_get_tier (result), test->tier);
+    pack_test_differ (out, _("tier is %s, expected %s"), mbc_result_get_tier (result), test->tier);
   if (test->has_strength && g_strcmp0 (mbc_result_get_strength (result), test->strength) != 0)
-    differ (out, _("strength is %s, expected %s"),
-            mbc_result_get_strength (result) ? mbc_result_get_strength (result) : "null",
-            test->strength ? test->strength : "null");
+    pack_test_differ (out, _("strength is %s, expected %s"),
+                      mbc_result_get_strength (result) ? mbc_result_get_strength (result) : "null",
+                      test->strength ? test->strength : "null");
   if (test->rule && g_strcmp0 (mbc_result_get_rule (result)->id, test->rule) != 0)
-    differ (out, _("rule is %s, expected %s"), mbc_result_get_rule (result)->id, test->rule);
+    pack_test_differ (out, _("rule is %s, expected %s"), mbc_result_get_rule (result)->id,
+                      test->rule);
   for (guint i = 0; test->findings && i < findings->len; i++)
     {
       const MbcFinding *finding = g_ptr_array_index (findings, i);
@@ -100,16 +101,17 @@ mbc_pack_test_run (MbcGuideline      *guideline,
       const char *expected = json_object_get_string_member_with_default (test->findings,
                                                                          finding->id, NULL);
       if (expected && strcmp (got, expected) != 0)
-        differ (out, _("finding %s is %s, expected %s"), finding->id, got, expected);
+        pack_test_differ (out, _("finding %s is %s, expected %s"), finding->id, got, expected);
     }
   if (test->missing)
     {
       GPtrArray *missing = mbc_result_get_missing (result);
-      g_autofree char *got = sorted_list ((const char * const *) missing->pdata, missing->len);
-      g_autofree char *expected = sorted_list (test->missing,
-                                               g_strv_length ((char **) test->missing));
+      g_autofree char *got = pack_test_sorted_list ((const char * const *) missing->pdata,
+                                                    missing->len);
+      g_autofree char *expected = pack_test_sorted_list (test->missing,
+                                                         g_strv_length ((char **) test->missing));
       if (strcmp (got, expected) != 0)
-        differ (out, _("missing is %s, expected %s"), got, expected);
+        pack_test_differ (out, _("missing is %s, expected %s"), got, expected);
     }
   return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }

@@ -47,7 +47,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-question_clear (gpointer data)
+session_question_clear (gpointer data)
 {
   Question *q = data;
 
@@ -56,14 +56,14 @@ question_clear (gpointer data)
 }
 
 static void
-changed (MbcPollSession *self)
+session_changed (MbcPollSession *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static Question *
-question (MbcPollSession *self,
-          guint           index)
+session_question (MbcPollSession *self,
+                  guint           index)
 {
   return &g_array_index (self->questions, Question, index);
 }
@@ -98,7 +98,7 @@ static void
 mbc_poll_session_init (MbcPollSession *self)
 {
   self->questions = g_array_new (FALSE, TRUE, sizeof (Question));
-  g_array_set_clear_func (self->questions, question_clear);
+  g_array_set_clear_func (self->questions, session_question_clear);
   self->history = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
@@ -165,7 +165,7 @@ mbc_poll_session_get_question (MbcPollSession *self,
 {
   g_return_val_if_fail (MBC_IS_POLL_SESSION (self), NULL);
   g_return_val_if_fail (index < self->questions->len, NULL);
-  return question (self, index)->source;
+  return session_question (self, index)->source;
 }
 
 guint
@@ -183,7 +183,7 @@ mbc_poll_session_next (MbcPollSession *self)
   if (self->current + 1 >= self->questions->len)
     return FALSE;
   self->current++;
-  changed (self);
+  session_changed (self);
   return TRUE;
 }
 
@@ -195,7 +195,7 @@ mbc_poll_session_previous (MbcPollSession *self)
   if (self->current == 0)
     return FALSE;
   self->current--;
-  changed (self);
+  session_changed (self);
   return TRUE;
 }
 
@@ -205,7 +205,7 @@ mbc_poll_session_get_options (MbcPollSession *self,
 {
   g_return_val_if_fail (MBC_IS_POLL_SESSION (self), NULL);
   g_return_val_if_fail (index < self->questions->len, NULL);
-  return (const char * const *) question (self, index)->options;
+  return (const char * const *) session_question (self, index)->options;
 }
 
 /* One vote of the room for @option of the question shown. */
@@ -220,13 +220,13 @@ mbc_poll_session_vote (MbcPollSession *self,
 
   if (self->questions->len == 0)
     return FALSE;
-  q = question (self, self->current);
+  q = session_question (self, self->current);
   if (option >= g_strv_length (q->options))
     return FALSE;
   q->counts[option]++;
   entry = self->current << 8 | option;
   g_array_append_val (self->history, entry);
-  changed (self);
+  session_changed (self);
   return TRUE;
 }
 
@@ -242,8 +242,8 @@ mbc_poll_session_undo (MbcPollSession *self)
     return FALSE;
   entry = g_array_index (self->history, guint, self->history->len - 1);
   g_array_set_size (self->history, self->history->len - 1);
-  question (self, entry >> 8)->counts[entry & 0xff]--;
-  changed (self);
+  session_question (self, entry >> 8)->counts[entry & 0xff]--;
+  session_changed (self);
   return TRUE;
 }
 
@@ -258,7 +258,7 @@ mbc_poll_session_reset_question (MbcPollSession *self)
 
   if (self->questions->len == 0)
     return;
-  q = question (self, self->current);
+  q = session_question (self, self->current);
   memset (q->counts, 0, g_strv_length (q->options) * sizeof (guint));
   q->revealed = FALSE;
   for (guint i = 0; i < self->history->len; i++)
@@ -268,7 +268,7 @@ mbc_poll_session_reset_question (MbcPollSession *self)
         g_array_index (self->history, guint, kept++) = entry;
     }
   g_array_set_size (self->history, kept);
-  changed (self);
+  session_changed (self);
 }
 
 guint
@@ -278,8 +278,8 @@ mbc_poll_session_get_count (MbcPollSession *self,
 {
   g_return_val_if_fail (MBC_IS_POLL_SESSION (self), 0);
   g_return_val_if_fail (index < self->questions->len, 0);
-  g_return_val_if_fail (option < g_strv_length (question (self, index)->options), 0);
-  return question (self, index)->counts[option];
+  g_return_val_if_fail (option < g_strv_length (session_question (self, index)->options), 0);
+  return session_question (self, index)->counts[option];
 }
 
 guint
@@ -291,7 +291,7 @@ mbc_poll_session_get_total (MbcPollSession *self,
 
   g_return_val_if_fail (MBC_IS_POLL_SESSION (self), 0);
   g_return_val_if_fail (index < self->questions->len, 0);
-  q = question (self, index);
+  q = session_question (self, index);
   for (guint i = 0; q->options[i]; i++)
     total += q->counts[i];
   return total;
@@ -314,7 +314,7 @@ mbc_poll_session_get_revealed (MbcPollSession *self,
 {
   g_return_val_if_fail (MBC_IS_POLL_SESSION (self), FALSE);
   g_return_val_if_fail (index < self->questions->len, FALSE);
-  return question (self, index)->revealed;
+  return session_question (self, index)->revealed;
 }
 
 void
@@ -322,16 +322,16 @@ mbc_poll_session_reveal (MbcPollSession *self)
 {
   g_return_if_fail (MBC_IS_POLL_SESSION (self));
 
-  if (self->questions->len == 0 || question (self, self->current)->revealed)
+  if (self->questions->len == 0 || session_question (self, self->current)->revealed)
     return;
-  question (self, self->current)->revealed = TRUE;
-  changed (self);
+  session_question (self, self->current)->revealed = TRUE;
+  session_changed (self);
 }
 
 /* The panel's percentage for option @k of a question, or a negative number without one. */
 static double
-panel_percent (const Question *q,
-               guint           k)
+session_panel_percent (const Question *q,
+                       guint           k)
 {
   if (q->source->options == NULL || k >= q->source->options->len)
     return -1;
@@ -339,8 +339,8 @@ panel_percent (const Question *q,
 }
 
 static void
-csv_field (GString    *out,
-           const char *text)
+session_csv_field (GString    *out,
+                   const char *text)
 {
   g_string_append_c (out, '"');
   for (const char *p = text; *p; p++)
@@ -370,28 +370,28 @@ mbc_poll_session_to_csv (MbcPollSession *self)
                       "panel_percent\r\n");
   for (guint i = 0; i < self->questions->len; i++)
     {
-      Question *q = question (self, i);
+      Question *q = session_question (self, i);
       guint total = mbc_poll_session_get_total (self, i);
 
       for (guint k = 0; q->options[k]; k++)
         {
           char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-          csv_field (out, self->case_title);
+          session_csv_field (out, self->case_title);
           g_string_append_c (out, ',');
-          csv_field (out, q->source->id);
+          session_csv_field (out, q->source->id);
           g_string_append_c (out, ',');
-          csv_field (out, q->source->question ? q->source->question : q->source->title);
+          session_csv_field (out, q->source->question ? q->source->question : q->source->title);
           g_string_append_c (out, ',');
-          csv_field (out, q->options[k]);
+          session_csv_field (out, q->options[k]);
           g_string_append_printf (out, ",%u,%u,", q->counts[k], total);
           if (total)
             g_string_append (out, g_ascii_formatd (number, sizeof number, "%.1f",
                                                    mbc_poll_session_get_percent (self, i, k)));
           g_string_append_c (out, ',');
-          if (panel_percent (q, k) >= 0)
+          if (session_panel_percent (q, k) >= 0)
             g_string_append (out, g_ascii_formatd (number, sizeof number, "%.1f",
-                                                   panel_percent (q, k)));
+                                                   session_panel_percent (q, k)));
           g_string_append (out, "\r\n");
         }
     }
@@ -428,7 +428,7 @@ mbc_poll_session_to_json (MbcPollSession *self)
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->questions->len; i++)
     {
-      Question *q = question (self, i);
+      Question *q = session_question (self, i);
       guint total = mbc_poll_session_get_total (self, i);
 
       json_builder_begin_object (builder);
@@ -456,8 +456,8 @@ mbc_poll_session_to_json (MbcPollSession *self)
           else
             json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "panel_percent");
-          if (panel_percent (q, k) >= 0)
-            json_builder_add_double_value (builder, panel_percent (q, k));
+          if (session_panel_percent (q, k) >= 0)
+            json_builder_add_double_value (builder, session_panel_percent (q, k));
           else
             json_builder_add_null_value (builder);
           json_builder_end_object (builder);

@@ -61,7 +61,7 @@ mbc_problems_add (GPtrArray  *problems,
 }
 
 static gboolean
-is_identifier (const char *s)
+problem_is_identifier (const char *s)
 {
   if (s == NULL || *s == '\0' || g_ascii_isdigit (*s))
     return FALSE;
@@ -78,7 +78,7 @@ mbc_json_path_member (const char *parent,
 {
   g_autoptr(GString) out = g_string_new (parent ? parent : "$");
 
-  if (is_identifier (member))
+  if (problem_is_identifier (member))
     {
       g_string_append_c (out, '.');
       g_string_append (out, member);

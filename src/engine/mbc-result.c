@@ -298,10 +298,10 @@ mbc_finding_status_word (MbcFindingStatus status)
 
 /* "Sources: Take-home message 1 (TH1), …" on a line of its own, indented by @indent. */
 static void
-append_sources (GString            *out,
-                MbcGuideline       *guideline,
-                const char * const *sources,
-                const char         *indent)
+result_append_sources (GString            *out,
+                       MbcGuideline       *guideline,
+                       const char * const *sources,
+                       const char         *indent)
 {
   g_autofree char *names = NULL;
 
@@ -312,9 +312,9 @@ append_sources (GString            *out,
 }
 
 static void
-append_interpretation (GString    *out,
-                       const char *interpretation,
-                       const char *indent)
+result_append_interpretation (GString    *out,
+                              const char *interpretation,
+                              const char *indent)
 {
   g_autofree char *text = NULL;
 
@@ -325,9 +325,9 @@ append_interpretation (GString    *out,
 }
 
 static void
-append_fields (GString    *out,
-               const char *heading,
-               GPtrArray  *fields)
+result_append_fields (GString    *out,
+                      const char *heading,
+                      GPtrArray  *fields)
 {
   if (fields->len == 0)
     return;
@@ -368,16 +368,16 @@ mbc_result_to_text (MbcResult *self)
   g_string_append_printf (out, "%s\n%s\n", mbc_result_get_heading (self), evidence->line);
   g_string_append_printf (out, _("(%s, below)\n"), evidence->title);
   g_string_append_printf (out, "\n%s\n%s\n", self->rule->summary, self->rule->detail);
-  append_sources (out, self->guideline, self->rule->sources, "");
-  append_interpretation (out, self->rule->interpretation, "");
+  result_append_sources (out, self->guideline, self->rule->sources, "");
+  result_append_interpretation (out, self->rule->interpretation, "");
   if (self->strength)
     {
       g_string_append_printf (out, "\n%s\n%s\n", self->strength->summary, self->strength->detail);
-      append_sources (out, self->guideline, self->strength->sources, "");
+      result_append_sources (out, self->guideline, self->strength->sources, "");
     }
 
-  append_fields (out, _("Answer these to decide:"), self->missing);
-  append_fields (out, _("Confirm before surgery:"), self->confirm);
+  result_append_fields (out, _("Answer these to decide:"), self->missing);
+  result_append_fields (out, _("Confirm before surgery:"), self->confirm);
 
   for (guint g = 0; g < groups->len; g++)
     {
@@ -385,8 +385,8 @@ mbc_result_to_text (MbcResult *self)
       g_string_append_printf (out, "\n%s\n", group->title);
       if (group->description)
         g_string_append_printf (out, "  %s\n", group->description);
-      append_sources (out, self->guideline, (const char * const *) group->sources, "  ");
-      append_interpretation (out, group->interpretation, "  ");
+      result_append_sources (out, self->guideline, (const char * const *) group->sources, "  ");
+      result_append_interpretation (out, group->interpretation, "  ");
       for (guint i = 0; i < findings->len; i++)
         {
           const MbcFinding *finding = g_ptr_array_index (findings, i);
@@ -394,8 +394,8 @@ mbc_result_to_text (MbcResult *self)
             continue;
           g_string_append_printf (out, "  %s %s: %s\n", marks[self->statuses[i]], finding->title,
                                   finding->text[self->statuses[i]]);
-          append_sources (out, self->guideline, finding->sources, "        ");
-          append_interpretation (out, finding->interpretation, "        ");
+          result_append_sources (out, self->guideline, finding->sources, "        ");
+          result_append_interpretation (out, finding->interpretation, "        ");
         }
     }
   for (guint i = 0; i < tallies->len; i++)
@@ -422,7 +422,7 @@ mbc_result_to_text (MbcResult *self)
             g_string_append_printf (out, "  %s\n", section->title);
           first = FALSE;
           g_string_append_printf (out, "    - %s. %s\n", item->summary, item->detail);
-          append_sources (out, self->guideline, item->sources, "      ");
+          result_append_sources (out, self->guideline, item->sources, "      ");
         }
     }
 

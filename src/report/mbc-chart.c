@@ -22,10 +22,10 @@
 #define VALUE_WIDTH 64
 
 static PangoLayout *
-make_layout (PangoContext *context,
-             const char   *text,
-             int           width,
-             gboolean      bold)
+chart_make_layout (PangoContext *context,
+                   const char   *text,
+                   int           width,
+                   gboolean      bold)
 {
   PangoLayout *layout = pango_layout_new (context);
 
@@ -43,21 +43,21 @@ make_layout (PangoContext *context,
 }
 
 static void
-set_color (cairo_t      *cr,
-           const double  rgba[4],
-           double        alpha)
+chart_set_color (cairo_t      *cr,
+                 const double  rgba[4],
+                 double        alpha)
 {
   cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3] * alpha);
 }
 
 /* Draws @layout at @y; returns its height. */
 static int
-show (cairo_t      *cr,
-      PangoLayout  *layout,
-      double        x,
-      double        y,
-      const double  rgba[4],
-      double        alpha)
+chart_show (cairo_t      *cr,
+            PangoLayout  *layout,
+            double        x,
+            double        y,
+            const double  rgba[4],
+            double        alpha)
 {
   int height;
 
@@ -65,7 +65,7 @@ show (cairo_t      *cr,
   if (cr)
     {
       cairo_move_to (cr, x, y);
-      set_color (cr, rgba, alpha);
+      chart_set_color (cr, rgba, alpha);
       pango_cairo_show_layout (cr, layout);
     }
   return height;
@@ -106,21 +106,21 @@ mbc_chart_draw_poll (cairo_t              *cr,
   if (highlighted)
     {
       g_autoptr(PangoLayout) note =
-        make_layout (context, _("This result rests on the expert group's statement below"),
-                     width, TRUE);
-      y += show (cr, note, 0, y, colors->accent, 1) + GAP / 2;
+        chart_make_layout (context, _("This result rests on the expert group's statement below"),
+                           width, TRUE);
+      y += chart_show (cr, note, 0, y, colors->accent, 1) + GAP / 2;
     }
   {
-    g_autoptr(PangoLayout) q = make_layout (context, question, width, TRUE);
-    y += show (cr, q, 0, y, colors->fg, 1) + GAP;
+    g_autoptr(PangoLayout) q = chart_make_layout (context, question, width, TRUE);
+    y += chart_show (cr, q, 0, y, colors->fg, 1) + GAP;
   }
 
   for (guint i = 0; source->options && i < source->options->len; i++)
     {
       const MbcPollOption *option = g_ptr_array_index (source->options, i);
       g_autofree char *value = g_strdup_printf ("%g%%", option->percent);
-      g_autoptr(PangoLayout) label = make_layout (context, option->label, LABEL_WIDTH, FALSE);
-      g_autoptr(PangoLayout) number = make_layout (context, value, VALUE_WIDTH, TRUE);
+      g_autoptr(PangoLayout) label = chart_make_layout (context, option->label, LABEL_WIDTH, FALSE);
+      g_autoptr(PangoLayout) number = chart_make_layout (context, value, VALUE_WIDTH, TRUE);
       int bar_width = MAX (width - LABEL_WIDTH - VALUE_WIDTH, 10);
       int lh, nh;
 
@@ -128,34 +128,34 @@ mbc_chart_draw_poll (cairo_t              *cr,
       pango_layout_get_pixel_size (number, NULL, &nh);
       if (cr)
         {
-          show (cr, label, 0, y + (BAR_HEIGHT - lh) / 2, colors->fg, 1);
-          set_color (cr, colors->fg, 0.10);
+          chart_show (cr, label, 0, y + (BAR_HEIGHT - lh) / 2, colors->fg, 1);
+          chart_set_color (cr, colors->fg, 0.10);
           cairo_rectangle (cr, LABEL_WIDTH, y, bar_width, BAR_HEIGHT);
           cairo_fill (cr);
           if (i == 0)
-            set_color (cr, colors->accent, 1);
+            chart_set_color (cr, colors->accent, 1);
           else
-            set_color (cr, colors->fg, 0.55);
+            chart_set_color (cr, colors->fg, 0.55);
           cairo_rectangle (cr, LABEL_WIDTH, y, bar_width * option->percent / 100.0, BAR_HEIGHT);
           cairo_fill (cr);
-          show (cr, number, LABEL_WIDTH + bar_width + GAP, y + (BAR_HEIGHT - nh) / 2,
-                colors->fg, 1);
+          chart_show (cr, number, LABEL_WIDTH + bar_width + GAP, y + (BAR_HEIGHT - nh) / 2,
+                      colors->fg, 1);
         }
       y += MAX (BAR_HEIGHT, MAX (lh, nh)) + GAP / 2;
     }
   if (source->options == NULL)
     {
       /* The pack's own note says who asked it; otherwise, plainly, that there is no poll. */
-      g_autoptr(PangoLayout) none = make_layout (context, source->note ? source->note
-                                                 : _("No poll figures are reported for this "
-                                                     "question."),
-                                                 width, FALSE);
-      y += show (cr, none, 0, y, colors->fg, 0.55) + GAP / 2;
+      g_autoptr(PangoLayout) none = chart_make_layout (context, source->note ? source->note
+                                                       : _("No poll figures are reported for this "
+                                                           "question."),
+                                                       width, FALSE);
+      y += chart_show (cr, none, 0, y, colors->fg, 0.55) + GAP / 2;
     }
   y += GAP / 2;
   {
-    g_autoptr(PangoLayout) c = make_layout (context, consensus, width, FALSE);
-    y += show (cr, c, 0, y, colors->fg, 1);
+    g_autoptr(PangoLayout) c = chart_make_layout (context, consensus, width, FALSE);
+    y += chart_show (cr, c, 0, y, colors->fg, 1);
   }
   return y;
 }
@@ -198,8 +198,8 @@ mbc_chart_describe_poll (const MbcSource *source,
 /* --- The room against the panel ------------------------------------------------------------ */
 
 static guint
-room_total (const char * const *options,
-            const guint        *counts)
+chart_room_total (const char * const *options,
+                  const guint        *counts)
 {
   guint total = 0;
 
@@ -209,8 +209,8 @@ room_total (const char * const *options,
 }
 
 static double
-panel_percent (const MbcSource *panel,
-               guint            option)
+chart_panel_percent (const MbcSource *panel,
+                     guint            option)
 {
   if (panel == NULL || panel->options == NULL || option >= panel->options->len)
     return -1;
@@ -218,8 +218,8 @@ panel_percent (const MbcSource *panel,
 }
 
 static char *
-room_text (guint count,
-           guint total)
+chart_room_text (guint count,
+                 guint total)
 {
   if (total == 0)
     return g_strdup (_("Room: no votes"));
@@ -228,8 +228,8 @@ room_text (guint count,
 
 /* @series: the pack's name for the polled group ("Polled oncologists, 2017") */
 static char *
-panel_text (const char *series,
-            double      percent)
+chart_panel_text (const char *series,
+                  double      percent)
 {
   return percent < 0 ? g_strdup_printf (_("%s: no poll"), series)
                      : g_strdup_printf (_("%s: %g%%"), series, percent);
@@ -260,7 +260,7 @@ mbc_chart_draw_comparison (cairo_t              *cr,
                            const MbcChartColors *colors,
                            int                   width)
 {
-  guint total = room_total (options, room_counts);
+  guint total = chart_room_total (options, room_counts);
   int y = 0;
 
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
@@ -268,22 +268,22 @@ mbc_chart_draw_comparison (cairo_t              *cr,
 
   for (guint i = 0; options[i]; i++)
     {
-      g_autoptr(PangoLayout) title = make_layout (context, options[i], width, TRUE);
-      double panel_value = panel_percent (panel, i);
-      g_autofree char *room = show_room ? room_text (room_counts[i], total)
+      g_autoptr(PangoLayout) title = chart_make_layout (context, options[i], width, TRUE);
+      double panel_value = chart_panel_percent (panel, i);
+      g_autofree char *room = show_room ? chart_room_text (room_counts[i], total)
                                         : g_strdup (_("Room: hidden until the reveal"));
-      g_autofree char *panel_label = panel_text (series, panel_value);
+      g_autofree char *panel_label = chart_panel_text (series, panel_value);
       const char *texts[] = { room, panel_label };
       double shares[] = { show_room && total ? 100.0 * room_counts[i] / total : -1,
                           panel_value };
       int title_height;
 
       pango_layout_get_pixel_size (title, NULL, &title_height);
-      show (cr, title, 0, y, colors->fg, 1);
+      chart_show (cr, title, 0, y, colors->fg, 1);
       y += title_height + GAP / 2;
       for (guint k = 0; k < 2; k++)
         {
-          g_autoptr(PangoLayout) text = make_layout (context, texts[k], width * 2 / 5, FALSE);
+          g_autoptr(PangoLayout) text = chart_make_layout (context, texts[k], width * 2 / 5, FALSE);
           int text_width, text_height, bar_x, bar_width, bar_height;
 
           pango_layout_get_pixel_size (text, &text_width, &text_height);
@@ -292,16 +292,16 @@ mbc_chart_draw_comparison (cairo_t              *cr,
           bar_width = MAX (width - bar_x, 10);
           if (cr)
             {
-              show (cr, text, 0, y + (bar_height - text_height) / 2, colors->fg, 1);
-              set_color (cr, colors->fg, 0.10);
+              chart_show (cr, text, 0, y + (bar_height - text_height) / 2, colors->fg, 1);
+              chart_set_color (cr, colors->fg, 0.10);
               cairo_rectangle (cr, bar_x, y, bar_width, bar_height);
               cairo_fill (cr);
               if (shares[k] >= 0)
                 {
                   if (k == 0)
-                    set_color (cr, colors->accent, 1);
+                    chart_set_color (cr, colors->accent, 1);
                   else
-                    set_color (cr, colors->fg, 0.55);
+                    chart_set_color (cr, colors->fg, 0.55);
                   cairo_rectangle (cr, bar_x, y, bar_width * shares[k] / 100.0, bar_height);
                   cairo_fill (cr);
                 }
@@ -325,14 +325,14 @@ mbc_chart_describe_comparison (const char * const *options,
                                const MbcSource    *panel,
                                const char         *series)
 {
-  guint total = room_total (options, room_counts);
+  guint total = chart_room_total (options, room_counts);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; options[i]; i++)
     {
-      g_autofree char *room = show_room ? room_text (room_counts[i], total)
+      g_autofree char *room = show_room ? chart_room_text (room_counts[i], total)
                                         : g_strdup (_("Room: hidden until the reveal"));
-      g_autofree char *panel_label = panel_text (series, panel_percent (panel, i));
+      g_autofree char *panel_label = chart_panel_text (series, chart_panel_percent (panel, i));
       g_string_append_printf (out, "%s%s: %s; %s.", i ? " " : "", options[i], room,
                               panel_label);
     }

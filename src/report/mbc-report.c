@@ -103,7 +103,7 @@ static const double black[3] = { 0.1, 0.1, 0.1 };
 static const double grey[3] = { 0.33, 0.33, 0.33 };
 
 static void
-block_clear (gpointer data)
+report_block_clear (gpointer data)
 {
   Block *block = data;
 
@@ -114,9 +114,9 @@ block_clear (gpointer data)
 }
 
 static Block *
-add (MbcReport  *self,
-     Style       style,
-     const char *text)
+report_add (MbcReport  *self,
+            Style       style,
+            const char *text)
 {
   Block block = { BLOCK_TEXT, style, g_strdup (text) };
 
@@ -139,15 +139,15 @@ addf (MbcReport  *self,
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  return add (self, style, text);
+  return report_add (self, style, text);
 }
 
 static void
-add_key_value (MbcReport  *self,
-               const char *key,
-               const char *value)
+report_add_key_value (MbcReport  *self,
+                      const char *key,
+                      const char *value)
 {
-  Block *block = add (self, STYLE_BODY, key);
+  Block *block = report_add (self, STYLE_BODY, key);
 
   block->kind = BLOCK_KEY_VALUE;
   block->value = g_strdup (value);
@@ -155,9 +155,9 @@ add_key_value (MbcReport  *self,
 }
 
 static void
-add_sources (MbcReport          *self,
-             const char * const *sources,
-             double              indent)
+report_add_sources (MbcReport          *self,
+                    const char * const *sources,
+                    double              indent)
 {
   g_autofree char *names = NULL;
 
@@ -168,28 +168,28 @@ add_sources (MbcReport          *self,
 }
 
 static void
-add_interpretation (MbcReport  *self,
-                    const char *interpretation,
-                    double      indent)
+report_add_interpretation (MbcReport  *self,
+                           const char *interpretation,
+                           double      indent)
 {
   g_autofree char *text = NULL;
 
   if (interpretation == NULL)
     return;
   text = mbc_interpretation_text (interpretation);
-  add (self, STYLE_SMALL, text)->indent = indent;
+  report_add (self, STYLE_SMALL, text)->indent = indent;
 }
 
 static void
-add_fields (MbcReport  *self,
-            const char *heading,
-            const char *description,
-            GPtrArray  *fields)
+report_add_fields (MbcReport  *self,
+                   const char *heading,
+                   const char *description,
+                   GPtrArray  *fields)
 {
   if (fields->len == 0)
     return;
-  add (self, STYLE_SUBHEADING, heading);
-  add (self, STYLE_SMALL, description);
+  report_add (self, STYLE_SUBHEADING, heading);
+  report_add (self, STYLE_SMALL, description);
   for (guint i = 0; i < fields->len; i++)
     {
       int field = mbc_case_field_from_name (g_ptr_array_index (fields, i));
@@ -199,7 +199,7 @@ add_fields (MbcReport  *self,
 }
 
 static void
-build (MbcReport *self)
+report_build (MbcReport *self)
 {
   /* The heading's colour follows the indicator the pack gives the rule that fired. */
   static const struct { const char *indicator; double rgb[3]; } colors[] = {
@@ -225,50 +225,51 @@ build (MbcReport *self)
                            : g_strdup (_("No label"));
   Block *block;
 
-  add (self, STYLE_TITLE, _("MBC Surgery Advisor: report"));
-  add (self, STYLE_SUBTITLE, _("Surgery of the primary tumour in metastatic breast cancer after "
-                             "response to systemic therapy"))->keep_with_next = TRUE;
+  report_add (self, STYLE_TITLE, _("MBC Surgery Advisor: report"));
+  report_add (self, STYLE_SUBTITLE, _("Surgery of the primary tumour in metastatic breast cancer "
+                                      "after response to systemic therapy"))->keep_with_next = TRUE;
   addf (self, STYLE_SUBTITLE, _("Case: %s"), label)->keep_with_next = TRUE;
   addf (self, STYLE_SMALL, _("Written %s by MBC Surgery Advisor %s, on the guideline “%s”, "
         "version %s."), when, PACKAGE_VERSION, mbc_guideline_get_title (g),
         mbc_guideline_get_version (g));
 
-  add (self, STYLE_HEADING, _("Recommendation"));
-  block = add (self, STYLE_TIER, mbc_result_get_heading (r));
+  report_add (self, STYLE_HEADING, _("Recommendation"));
+  block = report_add (self, STYLE_TIER, mbc_result_get_heading (r));
   for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
     if (g_strcmp0 (rule->indicator, colors[i].indicator) == 0)
       memcpy (block->color, colors[i].rgb, sizeof block->color);
   /* Directly under the heading: the dated note of what has been published since. */
   addf (self, STYLE_BODY, _("%s See “%s” below."), evidence->line, evidence->title);
   addf (self, STYLE_BODY, "%s %s", rule->summary, rule->detail);
-  add_sources (self, (const char * const *) rule->sources, 0);
-  add_interpretation (self, rule->interpretation, 0);
+  report_add_sources (self, (const char * const *) rule->sources, 0);
+  report_add_interpretation (self, rule->interpretation, 0);
   if (strength)
     {
-      add (self, STYLE_SUBHEADING, strength->summary);
-      add (self, STYLE_BODY, strength->detail);
-      add_sources (self, (const char * const *) strength->sources, 0);
+      report_add (self, STYLE_SUBHEADING, strength->summary);
+      report_add (self, STYLE_BODY, strength->detail);
+      report_add_sources (self, (const char * const *) strength->sources, 0);
     }
-  add_fields (self, _("Answer these to decide"), _("The recommendation depends on these inputs, "
-              "which are not recorded."), mbc_result_get_missing (r));
-  add_fields (self, _("Confirm before surgery"), _("Not recorded, and needed before operating."),
-              mbc_result_get_confirm (r));
+  report_add_fields (self, _("Answer these to decide"),
+                     _("The recommendation depends on these inputs, which are not recorded."),
+                     mbc_result_get_missing (r));
+  report_add_fields (self, _("Confirm before surgery"),
+                     _("Not recorded, and needed before operating."), mbc_result_get_confirm (r));
 
-  add (self, STYLE_HEADING, _("The case"));
+  report_add (self, STYLE_HEADING, _("The case"));
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     {
       g_autofree char *value = mbc_case_format_value (self->kase, f);
-      add_key_value (self, mbc_case_field_get_title (f), value);
+      report_add_key_value (self, mbc_case_field_get_title (f), value);
     }
 
   for (guint gi = 0; gi < groups->len; gi++)
     {
       const MbcGroup *group = g_ptr_array_index (groups, gi);
-      add (self, STYLE_HEADING, group->title);
+      report_add (self, STYLE_HEADING, group->title);
       if (group->description)
-        add (self, STYLE_SMALL, group->description);
-      add_sources (self, (const char * const *) group->sources, 0);
-      add_interpretation (self, group->interpretation, 0);
+        report_add (self, STYLE_SMALL, group->description);
+      report_add_sources (self, (const char * const *) group->sources, 0);
+      report_add_interpretation (self, group->interpretation, 0);
       for (guint i = 0; i < findings->len; i++)
         {
           const MbcFinding *finding = g_ptr_array_index (findings, i);
@@ -278,14 +279,14 @@ build (MbcReport *self)
             continue;
           addf (self, STYLE_SUBHEADING, "%s: %s", mbc_finding_status_word (status),
                 finding->title);
-          add (self, STYLE_BODY, finding->text[status])->indent = 10;
-          add_interpretation (self, finding->interpretation, 10);
-          add_sources (self, (const char * const *) finding->sources, 10);
+          report_add (self, STYLE_BODY, finding->text[status])->indent = 10;
+          report_add_interpretation (self, finding->interpretation, 10);
+          report_add_sources (self, (const char * const *) finding->sources, 10);
         }
     }
 
   if (plan->len > 0)
-    add (self, STYLE_HEADING, _("Plan"));
+    report_add (self, STYLE_HEADING, _("Plan"));
   for (guint s = 0; s < sections->len; s++)
     {
       const MbcPlanSection *section = g_ptr_array_index (sections, s);
@@ -297,17 +298,18 @@ build (MbcReport *self)
           if (g_strcmp0 (item->section, section->id) != 0)
             continue;
           if (first)
-            add (self, STYLE_SUBHEADING, section->title);
+            report_add (self, STYLE_SUBHEADING, section->title);
           first = FALSE;
           addf (self, STYLE_BODY, "%s. %s", item->summary, item->detail)->indent = 10;
-          add_sources (self, (const char * const *) item->sources, 10);
+          report_add_sources (self, (const char * const *) item->sources, 10);
         }
     }
 
-  add (self, STYLE_HEADING, polls->title);
+  report_add (self, STYLE_HEADING, polls->title);
   if (polls->description)
-    add (self, STYLE_SMALL, polls->description);
-  add (self, STYLE_SMALL, _("Those whose expert group statement this result rests on are marked."));
+    report_add (self, STYLE_SMALL, polls->description);
+  report_add (self, STYLE_SMALL,
+              _("Those whose expert group statement this result rests on are marked."));
   for (guint i = 0; i < sources->len; i++)
     {
       const MbcSource *source = g_ptr_array_index (sources, i);
@@ -317,7 +319,7 @@ build (MbcReport *self)
         continue;
       for (guint k = 0; k < statements->len && !rests; k++)
         rests = g_strcmp0 (g_ptr_array_index (statements, k), source->id) == 0;
-      block = add (self, STYLE_BODY, NULL);
+      block = report_add (self, STYLE_BODY, NULL);
       block->kind = BLOCK_CHART;
       block->source = source;
       block->highlighted = rests;
@@ -325,21 +327,21 @@ build (MbcReport *self)
     }
 
   addf (self, STYLE_HEADING, _("%s (as of %s)"), evidence->title, evidence->as_of);
-  add (self, STYLE_BODY, evidence->summary);
+  report_add (self, STYLE_BODY, evidence->summary);
   for (guint i = 0; i < evidence->items->len; i++)
     {
       const MbcEvidenceItem *item = g_ptr_array_index (evidence->items, i);
       if (item->citation)
         addf (self, STYLE_SUBHEADING, "%s — %s", item->title, item->citation);
       else
-        add (self, STYLE_SUBHEADING, item->title);
-      add (self, STYLE_BODY, item->text)->indent = 10;
+        report_add (self, STYLE_SUBHEADING, item->title);
+      report_add (self, STYLE_BODY, item->text)->indent = 10;
     }
   if (evidence->note)
-    add (self, STYLE_SMALL, evidence->note);
+    report_add (self, STYLE_SMALL, evidence->note);
 
-  add (self, STYLE_HEADING, _("About this report"));
-  add (self, STYLE_BODY, mbc_guideline_get_disclaimer (g));
+  report_add (self, STYLE_HEADING, _("About this report"));
+  report_add (self, STYLE_BODY, mbc_guideline_get_disclaimer (g));
   addf (self, STYLE_SMALL, _("Guideline: %s (%s), version %s, SHA-256 %s."),
         mbc_guideline_get_title (g), mbc_guideline_get_date (g), mbc_guideline_get_version (g),
         mbc_guideline_get_sha256 (g));
@@ -370,8 +372,8 @@ mbc_report_new (MbcCase   *kase,
   self->guideline = g_object_ref (mbc_result_get_guideline (result));
   self->when = g_date_time_ref (when);
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
-  g_array_set_clear_func (self->blocks, block_clear);
-  build (self);
+  g_array_set_clear_func (self->blocks, report_block_clear);
+  report_build (self);
   return self;
 }
 
@@ -390,10 +392,10 @@ mbc_report_free (MbcReport *self)
 }
 
 static PangoLayout *
-new_layout (PangoContext *context,
-            Style         style,
-            const char   *text,
-            double        width)
+report_new_layout (PangoContext *context,
+                   Style         style,
+                   const char   *text,
+                   double        width)
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_from_string (styles[style].font);
@@ -407,7 +409,7 @@ new_layout (PangoContext *context,
 }
 
 static double
-layout_height (PangoLayout *layout)
+report_layout_height (PangoLayout *layout)
 {
   PangoRectangle logical;
 
@@ -458,13 +460,14 @@ mbc_report_paginate (MbcReport    *self,
       switch (b->kind)
         {
         case BLOCK_TEXT:
-          b->layout = new_layout (context, b->style, b->text, w);
-          b->height = layout_height (b->layout);
+          b->layout = report_new_layout (context, b->style, b->text, w);
+          b->height = report_layout_height (b->layout);
           break;
         case BLOCK_KEY_VALUE:
-          b->layout = new_layout (context, b->style, b->text, w * KEY_WIDTH - 8);
-          b->value_layout = new_layout (context, b->style, b->value, w * (1 - KEY_WIDTH));
-          b->height = MAX (layout_height (b->layout), layout_height (b->value_layout));
+          b->layout = report_new_layout (context, b->style, b->text, w * KEY_WIDTH - 8);
+          b->value_layout = report_new_layout (context, b->style, b->value, w * (1 - KEY_WIDTH));
+          b->height = MAX (report_layout_height (b->layout),
+                           report_layout_height (b->value_layout));
           break;
         case BLOCK_CHART:
           b->height = mbc_chart_draw_poll (NULL, context, b->source, b->highlighted,
@@ -558,7 +561,7 @@ mbc_report_draw_page (MbcReport *self,
                             PACKAGE_VERSION, mbc_guideline_get_short_title (self->guideline),
                             mbc_guideline_get_version (self->guideline), page + 1,
                             self->n_pages);
-  layout = new_layout (self->context, STYLE_SMALL, footer, self->width - 2 * MARGIN);
+  layout = report_new_layout (self->context, STYLE_SMALL, footer, self->width - 2 * MARGIN);
   pango_layout_get_pixel_size (layout, &footer_width, NULL);
   cairo_set_source_rgb (cr, grey[0], grey[1], grey[2]);
   cairo_move_to (cr, (self->width - footer_width) / 2, self->height - MARGIN);
@@ -596,9 +599,9 @@ mbc_paper_get_size (MbcPaper  paper,
 /* --- PDF ---------------------------------------------------------------------------------- */
 
 static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+report_append_bytes (void                *closure,
+                     const unsigned char *data,
+                     unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
@@ -627,7 +630,7 @@ mbc_report_to_pdf (MbcReport  *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   mbc_paper_get_size (paper, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+  surface = cairo_pdf_surface_create_for_stream (report_append_bytes, bytes, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   "MBC Surgery Advisor: report");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);

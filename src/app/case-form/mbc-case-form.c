@@ -57,28 +57,28 @@ static GParamSpec *properties[N_PROPS];
 
 /* Spin buttons hold one step below the field's minimum for "unknown". */
 static double
-step_of (MbcCaseField field)
+form_step_of (MbcCaseField field)
 {
   return mbc_case_field_get_kind (field) == MBC_CASE_KIND_NUMBER ? 0.1 : 1;
 }
 
 static double
-unknown_value (MbcCaseField field)
+form_unknown_value (MbcCaseField field)
 {
   double min;
   mbc_case_field_get_range (field, &min, NULL);
-  return min - step_of (field);
+  return min - form_step_of (field);
 }
 
 static gboolean
-case_form_spin_output_cb (GtkSpinButton *spin,
-                          gpointer       user_data)
+form_spin_output_cb (GtkSpinButton *spin,
+                     gpointer       user_data)
 {
   MbcCaseField field = GPOINTER_TO_UINT (user_data);
   double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
   g_autofree char *text = NULL;
 
-  if (value <= unknown_value (field) + step_of (field) / 2)
+  if (value <= form_unknown_value (field) + form_step_of (field) / 2)
     text = g_strdup (_("Unknown"));
   else
     text = g_strdup_printf ("%.*f", gtk_spin_button_get_digits (spin), value);
@@ -88,9 +88,9 @@ case_form_spin_output_cb (GtkSpinButton *spin,
 }
 
 static int
-case_form_spin_input_cb (GtkSpinButton *spin,
-                         double        *new_value,
-                         gpointer       user_data)
+form_spin_input_cb (GtkSpinButton *spin,
+                    double        *new_value,
+                    gpointer       user_data)
 {
   MbcCaseField field = GPOINTER_TO_UINT (user_data);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
@@ -100,7 +100,7 @@ case_form_spin_input_cb (GtkSpinButton *spin,
   if (*text == '\0' || g_ascii_strcasecmp (text, "unknown") == 0 ||
       g_utf8_collate (text, _("Unknown")) == 0)
     {
-      *new_value = unknown_value (field);
+      *new_value = form_unknown_value (field);
       return TRUE;
     }
   value = g_strtod (text, &end);
@@ -111,27 +111,27 @@ case_form_spin_input_cb (GtkSpinButton *spin,
 }
 
 static gboolean
-model_to_spin (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
+form_model_to_spin (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
 {
   MbcCaseField field = GPOINTER_TO_UINT (user_data);
   double value = G_VALUE_HOLDS_INT (from) ? g_value_get_int (from) : g_value_get_double (from);
 
-  g_value_set_double (to, value < 0 ? unknown_value (field) : value);
+  g_value_set_double (to, value < 0 ? form_unknown_value (field) : value);
   return TRUE;
 }
 
 static gboolean
-spin_to_model (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
+form_spin_to_model (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
 {
   MbcCaseField field = GPOINTER_TO_UINT (user_data);
   double value = g_value_get_double (from);
-  gboolean unknown = value <= unknown_value (field) + step_of (field) / 2;
+  gboolean unknown = value <= form_unknown_value (field) + form_step_of (field) / 2;
 
   if (G_VALUE_HOLDS_INT (to))
     g_value_set_int (to, unknown ? -1 : (int) (value + 0.5));
@@ -141,10 +141,10 @@ spin_to_model (GBinding     *binding,
 }
 
 static gboolean
-model_to_selected (GBinding     *binding,
-                   const GValue *from,
-                   GValue       *to,
-                   gpointer      user_data)
+form_model_to_selected (GBinding     *binding,
+                        const GValue *from,
+                        GValue       *to,
+                        gpointer      user_data)
 {
   MbcCaseField field = GPOINTER_TO_UINT (user_data);
   const char * const *choices = mbc_case_field_get_choices (field);
@@ -158,10 +158,10 @@ model_to_selected (GBinding     *binding,
 }
 
 static gboolean
-selected_to_model (GBinding     *binding,
-                   const GValue *from,
-                   GValue       *to,
-                   gpointer      user_data)
+form_selected_to_model (GBinding     *binding,
+                        const GValue *from,
+                        GValue       *to,
+                        gpointer      user_data)
 {
   MbcCaseField field = GPOINTER_TO_UINT (user_data);
   const char * const *choices = mbc_case_field_get_choices (field);
@@ -176,8 +176,8 @@ selected_to_model (GBinding     *binding,
 
 /* A control is named by its row's title, as a screen reader should read it. */
 static void
-name_control (GtkWidget    *control,
-              MbcCaseField  field)
+form_name_control (GtkWidget    *control,
+                   MbcCaseField  field)
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   mbc_case_field_get_title (field), -1);
@@ -185,9 +185,9 @@ name_control (GtkWidget    *control,
 
 /* A site's row toggles its check button. */
 static void
-case_form_row_activated_cb (GtkListBox    *list,
-                            GtkListBoxRow *row,
-                            MbcCaseForm   *self)
+form_row_activated_cb (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       MbcCaseForm   *self)
 {
   GtkWidget *check = g_object_get_data (G_OBJECT (row), "mbc-check");
 
@@ -197,17 +197,17 @@ case_form_row_activated_cb (GtkListBox    *list,
 }
 
 static void
-case_form_clear_clicked_cb (GtkButton *button,
-                            gpointer   user_data)
+form_clear_clicked_cb (GtkButton *button,
+                       gpointer   user_data)
 {
   MbcCaseForm *self = g_object_get_data (G_OBJECT (button), "mbc-form");
   mbc_case_set_unknown (self->kase, GPOINTER_TO_UINT (user_data));
 }
 
 static void
-add_number_row (MbcCaseForm  *self,
-                GtkWidget    *group,
-                MbcCaseField  field)
+form_add_number_row (MbcCaseForm  *self,
+                     GtkWidget    *group,
+                     MbcCaseField  field)
 {
   GtkWidget *row = mbc_text_row_new (mbc_case_field_get_title (field), NULL);
   GtkWidget *spin;
@@ -219,17 +219,17 @@ add_number_row (MbcCaseForm  *self,
   gboolean number = mbc_case_field_get_kind (field) == MBC_CASE_KIND_NUMBER;
 
   mbc_case_field_get_range (field, &min, &max);
-  adjustment = gtk_adjustment_new (unknown_value (field), unknown_value (field), max,
-                                   step_of (field), number ? 1 : 5, 0);
-  spin = gtk_spin_button_new (adjustment, step_of (field), number ? 1 : 0);
+  adjustment = gtk_adjustment_new (form_unknown_value (field), form_unknown_value (field), max,
+                                   form_step_of (field), number ? 1 : 5, 0);
+  spin = gtk_spin_button_new (adjustment, form_step_of (field), number ? 1 : 0);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
   /* Wide enough for "Unknown" in the user's language, and for the largest value. */
   gtk_editable_set_width_chars (GTK_EDITABLE (spin),
                                 MAX (8, (int) g_utf8_strlen (_("Unknown"), -1)));
-  g_signal_connect (spin, "output", G_CALLBACK (case_form_spin_output_cb),
+  g_signal_connect (spin, "output", G_CALLBACK (form_spin_output_cb),
                     GUINT_TO_POINTER (field));
-  g_signal_connect (spin, "input", G_CALLBACK (case_form_spin_input_cb), GUINT_TO_POINTER (field));
+  g_signal_connect (spin, "input", G_CALLBACK (form_spin_input_cb), GUINT_TO_POINTER (field));
 
   clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
   clear_label = g_strdup_printf (_("Set %s to unknown"), mbc_case_field_get_title (field));
@@ -239,25 +239,26 @@ add_number_row (MbcCaseForm  *self,
   gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (clear, "flat");
   g_object_set_data (G_OBJECT (clear), "mbc-form", self);
-  g_signal_connect (clear, "clicked", G_CALLBACK (case_form_clear_clicked_cb),
+  g_signal_connect (clear, "clicked", G_CALLBACK (form_clear_clicked_cb),
                     GUINT_TO_POINTER (field));
 
-  name_control (spin, field);
+  form_name_control (spin, field);
   mbc_text_row_add_suffix (MBC_TEXT_ROW (row), spin);
   mbc_text_row_add_suffix (MBC_TEXT_ROW (row), clear);
   mbc_section_add (MBC_SECTION (group), row);
 
   g_object_bind_property_full (self->kase, prop, adjustment, "value",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               model_to_spin, spin_to_model, GUINT_TO_POINTER (field), NULL);
+                               form_model_to_spin, form_spin_to_model, GUINT_TO_POINTER (field),
+                               NULL);
   self->rows[field] = row;
   self->controls[field] = spin;
 }
 
 static void
-add_choice_row (MbcCaseForm  *self,
-                GtkWidget    *group,
-                MbcCaseField  field)
+form_add_choice_row (MbcCaseForm  *self,
+                     GtkWidget    *group,
+                     MbcCaseField  field)
 {
   GtkWidget *row = mbc_text_row_new (mbc_case_field_get_title (field), NULL);
   const char * const *choices = mbc_case_field_get_choices (field);
@@ -275,18 +276,18 @@ add_choice_row (MbcCaseForm  *self,
   mbc_section_add (MBC_SECTION (group), row);
   g_object_bind_property_full (self->kase, prop, button, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               model_to_selected, selected_to_model, GUINT_TO_POINTER (field),
-                               NULL);
+                               form_model_to_selected, form_selected_to_model,
+                               GUINT_TO_POINTER (field), NULL);
   self->rows[field] = row;
   self->controls[field] = button;
 }
 
 /* No label is an empty entry, and an emptied entry is no label. */
 static gboolean
-label_to_text (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
+form_label_to_text (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
 {
   const char *label = g_value_get_string (from);
   g_value_set_string (to, label ? label : "");
@@ -294,10 +295,10 @@ label_to_text (GBinding     *binding,
 }
 
 static gboolean
-text_to_label (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
+form_text_to_label (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
 {
   const char *text = g_value_get_string (from);
   g_value_set_string (to, text && *text ? text : NULL);
@@ -305,8 +306,8 @@ text_to_label (GBinding     *binding,
 }
 
 static void
-add_label_row (MbcCaseForm *self,
-               GtkWidget   *group)
+form_add_label_row (MbcCaseForm *self,
+                    GtkWidget   *group)
 {
   GtkWidget *row = mbc_text_row_new (mbc_case_field_get_title (MBC_CASE_FIELD_LABEL), NULL);
   GtkWidget *entry = gtk_entry_new ();
@@ -314,19 +315,19 @@ add_label_row (MbcCaseForm *self,
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "A teaching or study code");
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
   gtk_widget_set_hexpand (entry, TRUE);
-  name_control (entry, MBC_CASE_FIELD_LABEL);
+  form_name_control (entry, MBC_CASE_FIELD_LABEL);
   mbc_text_row_add_suffix (MBC_TEXT_ROW (row), entry);
   mbc_section_add (MBC_SECTION (group), row);
   g_object_bind_property_full (self->kase, "label", entry, "text",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               label_to_text, text_to_label, NULL, NULL);
+                               form_label_to_text, form_text_to_label, NULL, NULL);
   self->rows[MBC_CASE_FIELD_LABEL] = row;
   self->controls[MBC_CASE_FIELD_LABEL] = entry;
 }
 
 static void
-case_form_site_toggled_cb (GtkCheckButton *check,
-                           MbcCaseForm    *self)
+form_site_toggled_cb (GtkCheckButton *check,
+                      MbcCaseForm    *self)
 {
   const char * const *sites = mbc_case_field_get_choices (MBC_CASE_FIELD_METASTATIC_SITES);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -343,7 +344,7 @@ case_form_site_toggled_cb (GtkCheckButton *check,
 }
 
 static void
-sync_sites (MbcCaseForm *self)
+form_sync_sites (MbcCaseForm *self)
 {
   const char * const *sites = mbc_case_field_get_choices (MBC_CASE_FIELD_METASTATIC_SITES);
   g_auto(GStrv) value = NULL;
@@ -371,8 +372,8 @@ sync_sites (MbcCaseForm *self)
  * for each site under it. Not an AdwExpanderRow: collapsing them would hide input, and its
  * arrow icon exists only as SVG, whose renderer costs 8 MiB at start-up. */
 static void
-add_sites_row (MbcCaseForm *self,
-               GtkWidget   *group)
+form_add_sites_row (MbcCaseForm *self,
+                    GtkWidget   *group)
 {
   const char * const *sites = mbc_case_field_get_choices (MBC_CASE_FIELD_METASTATIC_SITES);
   GtkWidget *header = mbc_text_row_new (mbc_case_field_get_title (MBC_CASE_FIELD_METASTATIC_SITES),
@@ -386,7 +387,7 @@ add_sites_row (MbcCaseForm *self,
       GtkWidget *row = mbc_text_row_new (title, NULL);
       GtkWidget *check = gtk_check_button_new ();
 
-      /* The row toggles its check button (see case_form_row_activated_cb). */
+      /* The row toggles its check button (see form_row_activated_cb). */
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       title, -1);
       mbc_text_row_set_prefix (MBC_TEXT_ROW (row), check);
@@ -394,7 +395,7 @@ add_sites_row (MbcCaseForm *self,
       g_object_set_data (G_OBJECT (row), "mbc-check", check);
       gtk_widget_add_css_class (row, "site");
       mbc_section_add (MBC_SECTION (group), row);
-      g_signal_connect (check, "toggled", G_CALLBACK (case_form_site_toggled_cb), self);
+      g_signal_connect (check, "toggled", G_CALLBACK (form_site_toggled_cb), self);
       self->site_checks[i] = check;
     }
   self->rows[MBC_CASE_FIELD_METASTATIC_SITES] = header;
@@ -402,25 +403,25 @@ add_sites_row (MbcCaseForm *self,
 }
 
 static void
-add_field (MbcCaseForm  *self,
-           GtkWidget    *group,
-           MbcCaseField  field)
+form_add_field (MbcCaseForm  *self,
+                GtkWidget    *group,
+                MbcCaseField  field)
 {
   switch (mbc_case_field_get_kind (field))
     {
     case MBC_CASE_KIND_LABEL:
-      add_label_row (self, group);
+      form_add_label_row (self, group);
       break;
     case MBC_CASE_KIND_INT:
     case MBC_CASE_KIND_NUMBER:
-      add_number_row (self, group, field);
+      form_add_number_row (self, group, field);
       break;
     case MBC_CASE_KIND_BOOL:
     case MBC_CASE_KIND_CHOICE:
-      add_choice_row (self, group, field);
+      form_add_choice_row (self, group, field);
       break;
     case MBC_CASE_KIND_SET:
-      add_sites_row (self, group);
+      form_add_sites_row (self, group);
       break;
     default:
       g_assert_not_reached ();
@@ -429,7 +430,7 @@ add_field (MbcCaseForm  *self,
 
 /* Problems of the case, each at its field, in words. */
 static void
-show_problems (MbcCaseForm *self)
+form_show_problems (MbcCaseForm *self)
 {
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
 
@@ -461,10 +462,10 @@ show_problems (MbcCaseForm *self)
 }
 
 static void
-case_form_case_changed_cb (MbcCaseForm *self)
+form_case_changed_cb (MbcCaseForm *self)
 {
-  sync_sites (self);
-  show_problems (self);
+  form_sync_sites (self);
+  form_show_problems (self);
 }
 
 /* Where each field goes; the sections from FIRST_DEFERRED on are built once the first
@@ -485,8 +486,8 @@ static const struct { MbcCaseField field; guint section; } layout[] = {
 #define FIRST_DEFERRED 2
 
 static GtkWidget *
-section (MbcCaseForm *self,
-         guint        index)
+form_section (MbcCaseForm *self,
+              guint        index)
 {
   GtkWidget *sections[] = {
     self->patient_group, self->biology_group, self->disease_group, self->response_group,
@@ -496,34 +497,34 @@ section (MbcCaseForm *self,
 }
 
 static void
-build_sections (MbcCaseForm *self,
-                guint        first,
-                guint        last)
+form_build_sections (MbcCaseForm *self,
+                     guint        first,
+                     guint        last)
 {
   for (guint i = 0; i < G_N_ELEMENTS (layout); i++)
     if (layout[i].section >= first && layout[i].section <= last)
-      add_field (self, section (self, layout[i].section), layout[i].field);
-  case_form_case_changed_cb (self);
+      form_add_field (self, form_section (self, layout[i].section), layout[i].field);
+  form_case_changed_cb (self);
 }
 
 static void
-build_rest (MbcCaseForm *self)
+form_build_rest (MbcCaseForm *self)
 {
   if (self->complete)
     return;
   self->complete = TRUE;
-  build_sections (self, FIRST_DEFERRED, 4);
+  form_build_sections (self, FIRST_DEFERRED, 4);
   for (guint i = FIRST_DEFERRED; i <= 4; i++)
-    gtk_widget_set_visible (section (self, i), TRUE);
+    gtk_widget_set_visible (form_section (self, i), TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
 static void
-case_form_first_frame_cb (GdkFrameClock *clock,
-                          MbcCaseForm   *self)
+form_first_frame_cb (GdkFrameClock *clock,
+                     MbcCaseForm   *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, case_form_first_frame_cb, self);
-  build_rest (self);
+  g_signal_handlers_disconnect_by_func (clock, form_first_frame_cb, self);
+  form_build_rest (self);
 }
 
 static void
@@ -532,19 +533,19 @@ mbc_case_form_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (mbc_case_form_parent_class)->map (widget);
   if (!MBC_CASE_FORM (widget)->complete)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (case_form_first_frame_cb), widget, 0);
+                             G_CALLBACK (form_first_frame_cb), widget, 0);
 }
 
 static void
-build (MbcCaseForm *self)
+form_build (MbcCaseForm *self)
 {
   for (guint i = 0; i < 5; i++)
-    g_signal_connect (mbc_section_get_list (MBC_SECTION (section (self, i))), "row-activated",
-                      G_CALLBACK (case_form_row_activated_cb), self);
+    g_signal_connect (mbc_section_get_list (MBC_SECTION (form_section (self, i))), "row-activated",
+                      G_CALLBACK (form_row_activated_cb), self);
   for (guint i = FIRST_DEFERRED; i <= 4; i++)
-    gtk_widget_set_visible (section (self, i), FALSE);
-  build_sections (self, 0, FIRST_DEFERRED - 1);
-  g_signal_connect_object (self->kase, "changed", G_CALLBACK (case_form_case_changed_cb), self,
+    gtk_widget_set_visible (form_section (self, i), FALSE);
+  form_build_sections (self, 0, FIRST_DEFERRED - 1);
+  g_signal_connect_object (self->kase, "changed", G_CALLBACK (form_case_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -595,7 +596,7 @@ mbc_case_form_constructed (GObject *object)
   G_OBJECT_CLASS (mbc_case_form_parent_class)->constructed (object);
   if (self->kase == NULL)
     self->kase = mbc_case_new ();
-  build (self);
+  form_build (self);
 }
 
 static void
@@ -719,7 +720,7 @@ mbc_case_form_focus_field (MbcCaseForm  *self,
   g_return_if_fail (MBC_IS_CASE_FORM (self));
   g_return_if_fail (field < MBC_CASE_N_FIELDS);
 
-  build_rest (self);
+  form_build_rest (self);
   control = self->controls[field];
   if (control && gtk_widget_get_visible (control))
     gtk_widget_grab_focus (control);

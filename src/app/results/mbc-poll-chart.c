@@ -120,7 +120,7 @@ mbc_poll_chart_measure (GtkWidget      *widget,
 }
 
 static void
-update_accessible (MbcPollChart *self)
+chart_update_accessible (MbcPollChart *self)
 {
   const char *series = mbc_guideline_get_polls (self->guideline)->series;
   g_autofree char *description = mbc_chart_describe_poll (self->source, series);
@@ -232,7 +232,7 @@ mbc_poll_chart_new (MbcGuideline *guideline,
   self->guideline = g_object_ref (guideline);
   self->source = mbc_guideline_lookup_source (guideline, source_id);
   g_return_val_if_fail (self->source != NULL, GTK_WIDGET (self));
-  update_accessible (self);
+  chart_update_accessible (self);
   return GTK_WIDGET (self);
 }
 
@@ -262,7 +262,7 @@ mbc_poll_chart_set_highlighted (MbcPollChart *self,
   self->highlighted = highlighted;
   self->cached_width = -1;
   if (self->source)
-    update_accessible (self);
+    chart_update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHTED]);
 }

@@ -95,8 +95,8 @@ static const struct
 /* What each source says: a quotation, or for a reference what it is cited for (its own
  * words, not a quotation), with any interpretation the application adds to it. */
 static char *
-quote_sources (MbcGuideline  *guideline,
-               const char   **ids)
+view_quote_sources (MbcGuideline  *guideline,
+                    const char   **ids)
 {
   GString *out = g_string_new (NULL);
 
@@ -136,12 +136,12 @@ quote_sources (MbcGuideline  *guideline,
 }
 
 static void
-show_sources (MbcResultView *self,
-              MbcTextRow    *row)
+view_show_sources (MbcResultView *self,
+                   MbcTextRow    *row)
 {
   const char **ids = g_object_get_data (G_OBJECT (row), "mbc-sources");
   const char *interpretation = g_object_get_data (G_OBJECT (row), "mbc-interpretation");
-  g_autofree char *quoted = quote_sources (mbc_result_get_guideline (self->result), ids);
+  g_autofree char *quoted = view_quote_sources (mbc_result_get_guideline (self->result), ids);
   g_autofree char *labelled = interpretation ? mbc_interpretation_text (interpretation) : NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
@@ -161,36 +161,36 @@ show_sources (MbcResultView *self,
 
 /* A field row goes to the field in the form; any other quotes what it rests on. */
 static void
-result_view_row_activated_cb (GtkListBox    *list,
-                              GtkListBoxRow *row,
-                              MbcResultView *self)
+view_row_activated_cb (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       MbcResultView *self)
 {
   guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "mbc-field"));
 
   if (field > 0)
     g_signal_emit (self, signals[FOCUS_FIELD], 0, field - 1);
   else if (MBC_IS_TEXT_ROW (row))
-    show_sources (self, MBC_TEXT_ROW (row));
+    view_show_sources (self, MBC_TEXT_ROW (row));
 }
 
 /* --- Building ------------------------------------------------------------------------------ */
 
 /* A section of the results, whose rows say what activating them does. */
 static GtkWidget *
-add_section (MbcResultView *self,
-             const char    *title,
-             const char    *description)
+view_add_section (MbcResultView *self,
+                  const char    *title,
+                  const char    *description)
 {
   GtkWidget *section = mbc_section_new (title, description);
 
   g_signal_connect (mbc_section_get_list (MBC_SECTION (section)), "row-activated",
-                    G_CALLBACK (result_view_row_activated_cb), self);
+                    G_CALLBACK (view_row_activated_cb), self);
   gtk_box_append (GTK_BOX (self->content), section);
   return section;
 }
 
 static void
-clear_section (GtkWidget *section)
+view_clear_section (GtkWidget *section)
 {
   GtkWidget *list = mbc_section_get_list (MBC_SECTION (section));
   GtkWidget *child;
@@ -201,10 +201,10 @@ clear_section (GtkWidget *section)
 
 /* @text, then what it rests on: its sources by name and any interpretation, labelled. */
 static char *
-source_subtitle (MbcGuideline *guideline,
-                 const char   *text,
-                 const char  **sources,
-                 const char   *interpretation)
+view_source_subtitle (MbcGuideline *guideline,
+                      const char   *text,
+                      const char  **sources,
+                      const char   *interpretation)
 {
   GString *out = g_string_new (text);
 
@@ -225,11 +225,11 @@ source_subtitle (MbcGuideline *guideline,
 /* A row that shows what it rests on when activated; @status (nullable) goes before the
  * arrow. */
 static GtkWidget *
-new_source_row (MbcResultView  *self,
-                const char     *title,
-                const char    **sources,
-                const char     *interpretation,
-                GtkWidget      *status)
+view_new_source_row (MbcResultView  *self,
+                     const char     *title,
+                     const char    **sources,
+                     const char     *interpretation,
+                     GtkWidget      *status)
 {
   GtkWidget *row = mbc_text_row_new (title, NULL);
 
@@ -249,7 +249,7 @@ new_source_row (MbcResultView  *self,
 
 /* One row a finding, in three sections; their status is set by update_findings(). */
 static void
-build_findings (MbcResultView *self)
+view_build_findings (MbcResultView *self)
 {
   GPtrArray *groups = mbc_guideline_get_groups (self->guideline);
   GPtrArray *findings = mbc_guideline_get_findings (self->guideline);
@@ -259,10 +259,11 @@ build_findings (MbcResultView *self)
   for (guint g = 0; g < groups->len; g++)
     {
       const MbcGroup *info = g_ptr_array_index (groups, g);
-      g_autofree char *description = source_subtitle (self->guideline,
-                                                      info->description ? info->description : "",
-                                                      info->sources, info->interpretation);
-      GtkWidget *section = add_section (self, info->title, *description ? description : NULL);
+      g_autofree char *description =
+        view_source_subtitle (self->guideline, info->description ? info->description : "",
+                              info->sources, info->interpretation);
+      GtkWidget *section = view_add_section (self, info->title,
+                                             *description ? description : NULL);
 
       for (guint i = 0; i < findings->len; i++)
         {
@@ -273,8 +274,8 @@ build_findings (MbcResultView *self)
             continue;
           word = gtk_label_new (NULL);
           gtk_widget_add_css_class (word, "heading");
-          row = new_source_row (self, finding->title, finding->sources, finding->interpretation,
-                                word);
+          row = view_new_source_row (self, finding->title, finding->sources,
+                                     finding->interpretation, word);
           g_object_set_data (G_OBJECT (row), "mbc-word", word);
           gtk_widget_set_name (row, finding->id);
           mbc_section_add (MBC_SECTION (section), row);
@@ -284,7 +285,7 @@ build_findings (MbcResultView *self)
 }
 
 static void
-update_findings (MbcResultView *self)
+view_update_findings (MbcResultView *self)
 {
   GPtrArray *findings = mbc_guideline_get_findings (self->guideline);
 
@@ -308,8 +309,8 @@ update_findings (MbcResultView *self)
           gtk_widget_add_css_class (word, statuses[status].style);
           gtk_label_set_text (GTK_LABEL (word), mbc_finding_status_word (status));
         }
-      subtitle = source_subtitle (self->guideline, finding->text[status], finding->sources,
-                                  finding->interpretation);
+      subtitle = view_source_subtitle (self->guideline, finding->text[status], finding->sources,
+                                       finding->interpretation);
       mbc_text_row_set_subtitle (row, subtitle);
       name = g_strdup_printf ("%s: %s", finding->title, mbc_finding_status_word (status));
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -319,11 +320,11 @@ update_findings (MbcResultView *self)
 
 /* The rows of "Answer these to decide" or "Confirm before surgery"; hidden when empty. */
 static void
-update_fields (GtkWidget     *section,
-               MbcResultView *self,
-               GPtrArray     *fields)
+view_update_fields (GtkWidget     *section,
+                    MbcResultView *self,
+                    GPtrArray     *fields)
 {
-  clear_section (section);
+  view_clear_section (section);
   gtk_widget_set_visible (section, fields->len > 0);
   for (guint i = 0; i < fields->len; i++)
     {
@@ -346,7 +347,7 @@ update_fields (GtkWidget     *section,
 
 /* Every plan item of the guideline, each shown when the result includes it. */
 static void
-build_plan (MbcResultView *self)
+view_build_plan (MbcResultView *self)
 {
   GPtrArray *sections = mbc_guideline_get_plan_sections (self->guideline);
   GPtrArray *items = mbc_guideline_get_plan_items (self->guideline);
@@ -367,9 +368,9 @@ build_plan (MbcResultView *self)
           if (g_strcmp0 (item->section, section->id) != 0)
             continue;
           if (list_section == NULL)
-            list_section = add_section (self, section->title, NULL);
-          row = new_source_row (self, item->summary, item->sources, NULL, NULL);
-          subtitle = source_subtitle (self->guideline, item->detail, item->sources, NULL);
+            list_section = view_add_section (self, section->title, NULL);
+          row = view_new_source_row (self, item->summary, item->sources, NULL, NULL);
+          subtitle = view_source_subtitle (self->guideline, item->detail, item->sources, NULL);
           mbc_text_row_set_subtitle (MBC_TEXT_ROW (row), subtitle);
           if (g_strcmp0 (item->indicator, "warning") == 0)
             {
@@ -387,7 +388,7 @@ build_plan (MbcResultView *self)
 }
 
 static void
-update_plan (MbcResultView *self)
+view_update_plan (MbcResultView *self)
 {
   GPtrArray *items = mbc_guideline_get_plan_items (self->guideline);
   GPtrArray *plan = mbc_result_get_plan (self->result);
@@ -413,10 +414,10 @@ update_plan (MbcResultView *self)
 }
 
 static void
-update_changes (MbcResultView *self,
-                GPtrArray     *changes)
+view_update_changes (MbcResultView *self,
+                     GPtrArray     *changes)
 {
-  clear_section (self->changes_section);
+  view_clear_section (self->changes_section);
   gtk_widget_set_visible (self->changes_section, changes != NULL && changes->len > 0);
   for (guint i = 0; changes && i < changes->len; i++)
     {
@@ -432,14 +433,14 @@ update_changes (MbcResultView *self,
 }
 
 static void
-build_polls (MbcResultView *self)
+view_build_polls (MbcResultView *self)
 {
   GPtrArray *sources = mbc_guideline_get_sources (self->guideline);
   const MbcPolls *polls = mbc_guideline_get_polls (self->guideline);
   g_autofree char *description =
     g_strdup_printf (_("%s Those whose expert group statement this result rests on are "
                        "marked."), polls->description ? polls->description : "");
-  GtkWidget *section = add_section (self, polls->title, g_strstrip (description));
+  GtkWidget *section = view_add_section (self, polls->title, g_strstrip (description));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
   /* Charts in a card, not rows: nothing to activate. */
@@ -466,7 +467,7 @@ build_polls (MbcResultView *self)
 }
 
 static void
-update_polls (MbcResultView *self)
+view_update_polls (MbcResultView *self)
 {
   GPtrArray *statements = mbc_result_get_statements (self->result);
 
@@ -483,13 +484,13 @@ update_polls (MbcResultView *self)
 }
 
 static void
-build_evidence (MbcResultView *self)
+view_build_evidence (MbcResultView *self)
 {
   const MbcEvidence *evidence = mbc_guideline_get_evidence (self->guideline);
   g_autofree char *title = g_strdup_printf (_("%s (as of %s)"), evidence->title, evidence->as_of);
   g_autofree char *description = g_strdup_printf ("%s %s", evidence->note ? evidence->note : "",
                                                   evidence->summary);
-  GtkWidget *section = add_section (self, title, description);
+  GtkWidget *section = view_add_section (self, title, description);
 
   self->evidence_section = section;
   gtk_widget_set_name (section, "evidence");
@@ -506,7 +507,7 @@ build_evidence (MbcResultView *self)
 }
 
 static void
-build_footer (MbcResultView *self)
+view_build_footer (MbcResultView *self)
 {
   g_autofree char *sha = g_strndup (mbc_guideline_get_sha256 (self->guideline), 12);
   g_autofree char *text = g_strdup_printf (_("%s, version %s, SHA-256 %s…\n\n%s"),
@@ -523,51 +524,51 @@ build_footer (MbcResultView *self)
   gtk_box_append (GTK_BOX (self->content), label);
 }
 
-static void update_rest (MbcResultView *self);
+static void view_update_rest (MbcResultView *self);
 
 /* The sections below the first screen: the findings, the plan, the polls, the evidence
  * and the footer, which hold most of the text. Built when the first frame has been painted,
  * so that the window shows sooner. */
 static void
-build_rest (MbcResultView *self)
+view_build_rest (MbcResultView *self)
 {
   self->rest_pending = FALSE;
-  self->confirm_section = add_section (self, _("Confirm Before Surgery"),
-                                       _("Not recorded, and needed before operating."));
-  self->changes_section = add_section (self, _("What Would Change This"),
-                                       _("For each unknown or unmet input, the single change that "
-                                       "would give another recommendation, found by evaluating "
-                                       "the changed case."));
+  self->confirm_section = view_add_section (self, _("Confirm Before Surgery"),
+                                            _("Not recorded, and needed before operating."));
+  self->changes_section =
+    view_add_section (self, _("What Would Change This"),
+                      _("For each unknown or unmet input, the single change that would give "
+                        "another recommendation, found by evaluating the changed case."));
   gtk_widget_set_name (self->changes_section, "changes");
-  build_findings (self);
-  build_plan (self);
-  build_polls (self);
-  build_evidence (self);
-  build_footer (self);
+  view_build_findings (self);
+  view_build_plan (self);
+  view_build_polls (self);
+  view_build_evidence (self);
+  view_build_footer (self);
   if (self->result)
-    update_rest (self);
+    view_update_rest (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
 static void
-result_view_first_frame_cb (GdkFrameClock *clock,
-                            MbcResultView *self)
+view_first_frame_cb (GdkFrameClock *clock,
+                     MbcResultView *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, result_view_first_frame_cb, self);
+  g_signal_handlers_disconnect_by_func (clock, view_first_frame_cb, self);
   if (self->rest_pending)
-    build_rest (self);
+    view_build_rest (self);
 }
 
 /* The link under the heading goes to the evidence section (built with the rest). */
 static gboolean
-result_view_evidence_link_cb (GtkLabel      *label,
-                              const char    *uri,
-                              MbcResultView *self)
+view_evidence_link_cb (GtkLabel      *label,
+                       const char    *uri,
+                       MbcResultView *self)
 {
   GtkWidget *list;
 
   if (self->rest_pending)
-    build_rest (self);
+    view_build_rest (self);
   if (self->evidence_section == NULL)
     return TRUE;
   list = mbc_section_get_list (MBC_SECTION (self->evidence_section));
@@ -578,8 +579,8 @@ result_view_evidence_link_cb (GtkLabel      *label,
 
 /* The sections, once a guideline: later results only change what they show. */
 static void
-build (MbcResultView *self,
-       MbcGuideline  *guideline)
+view_build (MbcResultView *self,
+            MbcGuideline  *guideline)
 {
   GtkWidget *child;
 
@@ -603,27 +604,28 @@ build (MbcResultView *self,
     gtk_label_set_markup (GTK_LABEL (self->evidence_label), markup);
   }
 
-  self->missing_section = add_section (self, _("Answer These to Decide"),
-                                       _("The recommendation depends on these inputs: activate "
-                                       "one to fill it in."));
+  self->missing_section =
+    view_add_section (self, _("Answer These to Decide"),
+                      _("The recommendation depends on these inputs: activate one to fill it "
+                        "in."));
   self->rest_pending = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    build_rest (self);
+    view_build_rest (self);
 }
 
 static void
-update_rest (MbcResultView *self)
+view_update_rest (MbcResultView *self)
 {
-  update_fields (self->confirm_section, self, mbc_result_get_confirm (self->result));
-  update_changes (self, self->changes);
-  update_findings (self);
-  update_plan (self);
-  update_polls (self);
+  view_update_fields (self->confirm_section, self, mbc_result_get_confirm (self->result));
+  view_update_changes (self, self->changes);
+  view_update_findings (self);
+  view_update_plan (self);
+  view_update_polls (self);
 }
 
 static void
-update (MbcResultView *self,
-        GPtrArray     *changes)
+view_update (MbcResultView *self,
+             GPtrArray     *changes)
 {
   const MbcRule *rule;
   const MbcStrength *strength;
@@ -637,11 +639,11 @@ update (MbcResultView *self,
     }
   if (self->result == NULL)
     {
-      build (self, NULL);
+      view_build (self, NULL);
       return;
     }
   if (mbc_result_get_guideline (self->result) != self->guideline)
-    build (self, mbc_result_get_guideline (self->result));
+    view_build (self, mbc_result_get_guideline (self->result));
 
   rule = mbc_result_get_rule (self->result);
   for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
@@ -658,26 +660,26 @@ update (MbcResultView *self,
   gtk_widget_set_visible (self->strength_basis_label, stronger);
   if (stronger)
     {
-      g_autofree char *basis = source_subtitle (self->guideline, strength->detail,
-                                                (const char **) strength->sources, NULL);
+      g_autofree char *basis = view_source_subtitle (self->guideline, strength->detail,
+                                                     (const char **) strength->sources, NULL);
       gtk_label_set_text (GTK_LABEL (self->strength_label), strength->summary);
       gtk_label_set_text (GTK_LABEL (self->strength_basis_label), basis);
     }
   {
     g_autofree char *summary = g_strdup_printf ("%s %s", rule->summary, rule->detail);
-    rule_text = source_subtitle (self->guideline, summary, (const char **) rule->sources,
-                                 rule->interpretation);
+    rule_text = view_source_subtitle (self->guideline, summary, (const char **) rule->sources,
+                                      rule->interpretation);
   }
   if (g_strcmp0 (rule_text, gtk_label_get_text (GTK_LABEL (self->rule_label))) != 0)
     gtk_label_set_text (GTK_LABEL (self->rule_label), rule_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->heading_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, rule->summary, -1);
 
-  update_fields (self->missing_section, self, mbc_result_get_missing (self->result));
+  view_update_fields (self->missing_section, self, mbc_result_get_missing (self->result));
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   self->changes = changes ? g_ptr_array_ref (changes) : NULL;
   if (!self->rest_pending)
-    update_rest (self);
+    view_update_rest (self);
 }
 
 /* --- GObject ------------------------------------------------------------------------------ */
@@ -702,7 +704,7 @@ mbc_result_view_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (mbc_result_view_parent_class)->map (widget);
   g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                           G_CALLBACK (result_view_first_frame_cb), widget, 0);
+                           G_CALLBACK (view_first_frame_cb), widget, 0);
 }
 
 static void
@@ -785,7 +787,7 @@ mbc_result_view_init (MbcResultView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->evidence_label, "activate-link",
-                    G_CALLBACK (result_view_evidence_link_cb), self);
+                    G_CALLBACK (view_evidence_link_cb), self);
 }
 
 GtkWidget *
@@ -811,7 +813,7 @@ mbc_result_view_set_result (MbcResultView *self,
   g_object_freeze_notify (G_OBJECT (self));
   if (g_set_object (&self->result, result))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
-  update (self, changes);
+  view_update (self, changes);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

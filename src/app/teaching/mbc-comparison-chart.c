@@ -29,9 +29,9 @@ struct _MbcComparisonChart
 G_DEFINE_FINAL_TYPE (MbcComparisonChart, mbc_comparison_chart, GTK_TYPE_WIDGET)
 
 static int
-draw (MbcComparisonChart *self,
-      cairo_t            *cr,
-      int                 width)
+chart_draw (MbcComparisonChart *self,
+            cairo_t            *cr,
+            int                 width)
 {
   MbcChartColors colors;
 
@@ -55,7 +55,7 @@ mbc_comparison_chart_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw (MBC_COMPARISON_CHART (widget), cr, width);
+  chart_draw (MBC_COMPARISON_CHART (widget), cr, width);
   cairo_destroy (cr);
 }
 
@@ -80,8 +80,8 @@ mbc_comparison_chart_measure (GtkWidget      *widget,
       *natural = 900;
     }
   else
-    *minimum = *natural = draw (MBC_COMPARISON_CHART (widget), NULL,
-                                for_size > 0 ? for_size : 900);
+    *minimum = *natural = chart_draw (MBC_COMPARISON_CHART (widget), NULL,
+                                      for_size > 0 ? for_size : 900);
 }
 
 static void

@@ -41,20 +41,20 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-children (GtkWidget  *widget,
-          GtkWidget **first,
-          GtkWidget **second)
+layout_children (GtkWidget  *widget,
+                 GtkWidget **first,
+                 GtkWidget **second)
 {
   *first = gtk_widget_get_first_child (widget);
   *second = *first ? gtk_widget_get_next_sibling (*first) : NULL;
 }
 
 static void
-measure_child (GtkWidget      *child,
-               GtkOrientation  orientation,
-               int             for_size,
-               int            *minimum,
-               int            *natural)
+layout_measure_child (GtkWidget      *child,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural)
 {
   *minimum = *natural = 0;
   if (child && gtk_widget_should_layout (child))
@@ -75,11 +75,11 @@ mbc_adaptive_layout_measure (GtkLayoutManager *manager,
   GtkWidget *a, *b;
   int a_min, a_nat, b_min, b_nat;
 
-  children (widget, &a, &b);
+  layout_children (widget, &a, &b);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      measure_child (a, orientation, -1, &a_min, &a_nat);
-      measure_child (b, orientation, -1, &b_min, &b_nat);
+      layout_measure_child (a, orientation, -1, &a_min, &a_nat);
+      layout_measure_child (b, orientation, -1, &b_min, &b_nat);
       *minimum = MAX (a_min, b_min);
       /* Asking for the natural width of long wrapping text would ask for a window as wide
        * as a paragraph; the threshold width is enough to put the columns side by side. */
@@ -88,22 +88,22 @@ mbc_adaptive_layout_measure (GtkLayoutManager *manager,
   else if (for_size >= self->threshold)
     {
       int a_width = MIN (self->start_width, for_size / 2);
-      measure_child (a, orientation, a_width, &a_min, &a_nat);
-      measure_child (b, orientation, for_size - a_width - self->spacing, &b_min, &b_nat);
+      layout_measure_child (a, orientation, a_width, &a_min, &a_nat);
+      layout_measure_child (b, orientation, for_size - a_width - self->spacing, &b_min, &b_nat);
       *minimum = MAX (a_min, b_min);
       *natural = MAX (a_nat, b_nat);
     }
   else
     {
-      measure_child (a, orientation, for_size, &a_min, &a_nat);
-      measure_child (b, orientation, for_size, &b_min, &b_nat);
+      layout_measure_child (a, orientation, for_size, &a_min, &a_nat);
+      layout_measure_child (b, orientation, for_size, &b_min, &b_nat);
       *minimum = a_min + self->spacing + b_min;
       *natural = a_nat + self->spacing + b_nat;
     }
 }
 
 static gboolean
-notify_stacked (gpointer data)
+layout_notify_stacked (gpointer data)
 {
   MbcAdaptiveLayout *self = data;
 
@@ -127,10 +127,10 @@ mbc_adaptive_layout_allocate (GtkLayoutManager *manager,
     {
       self->stacked = !wide;
       if (self->notify_id == 0)
-        self->notify_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, notify_stacked,
+        self->notify_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, layout_notify_stacked,
                                            g_object_ref (self), g_object_unref);
     }
-  children (widget, &a, &b);
+  layout_children (widget, &a, &b);
   if (wide)
     {
       int a_width = MIN (self->start_width, width / 2);
@@ -146,7 +146,7 @@ mbc_adaptive_layout_allocate (GtkLayoutManager *manager,
   else
     {
       int a_min = 0, a_nat = 0;
-      measure_child (a, GTK_ORIENTATION_VERTICAL, width, &a_min, &a_nat);
+      layout_measure_child (a, GTK_ORIENTATION_VERTICAL, width, &a_min, &a_nat);
       if (a)
         gtk_widget_allocate (a, width, a_nat, -1, NULL);
       if (b)

@@ -44,8 +44,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* The menu, the first time the button is opened. */
 static void
-create_popup (GtkMenuButton *button,
-              gpointer       user_data)
+choice_create_popup (GtkMenuButton *button,
+                     gpointer       user_data)
 {
   MbcChoiceButton *self = user_data;
   g_autoptr(GMenu) menu = g_menu_new ();
@@ -60,9 +60,9 @@ create_popup (GtkMenuButton *button,
 }
 
 static void
-select_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+choice_select_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
 {
   mbc_choice_button_set_selected (user_data, g_variant_get_uint32 (parameter));
 }
@@ -167,12 +167,13 @@ mbc_choice_button_init (MbcChoiceButton *self)
 
   self->button = gtk_menu_button_new ();
   gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), box);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->button), create_popup, self, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->button), choice_create_popup,
+                                         self, NULL);
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
 
   self->action = g_simple_action_new_stateful ("select", G_VARIANT_TYPE_UINT32,
                                                g_variant_new_uint32 (0));
-  g_signal_connect (self->action, "activate", G_CALLBACK (select_activated), self);
+  g_signal_connect (self->action, "activate", G_CALLBACK (choice_select_activated), self);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->action));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "choice", G_ACTION_GROUP (group));
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
