@@ -39,6 +39,8 @@ app_load_guideline (MbcApplication *self)
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
   g_autoptr(GError) error = NULL;
 
+  g_assert (MBC_IS_APPLICATION (self));
+
   if (self->loaded)
     return;
   self->loaded = TRUE;
@@ -66,6 +68,8 @@ static MbcWindow *
 app_new_window (MbcApplication *self)
 {
   MbcWindow *window;
+
+  g_assert (MBC_IS_APPLICATION (self));
 
   app_load_guideline (self);
   window = mbc_window_new (GTK_APPLICATION (self), self->settings, self->guideline,
@@ -109,6 +113,8 @@ app_keep_draft (MbcApplication *self,
                 MbcWindow      *window)
 {
   g_autoptr(GFile) draft = NULL;
+
+  g_assert (MBC_IS_APPLICATION (self));
 
   if (self->draft_used)
     return;
@@ -236,6 +242,8 @@ app_load_settings (MbcApplication *self)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema =
     source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+
+  g_assert (MBC_IS_APPLICATION (self));
 
   if (schema == NULL)
     {

@@ -227,6 +227,8 @@ case_set_slot (MbcCase      *self,
 {
   Slot *current = &self->slots[field];
 
+  g_assert (MBC_IS_CASE (self));
+
   if (case_slot_equal (current, slot))
     return FALSE;
   *current = *slot;

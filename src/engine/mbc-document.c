@@ -47,6 +47,8 @@ static void
 document_set_modified (MbcDocument *self,
                        gboolean     modified)
 {
+  g_assert (MBC_IS_DOCUMENT (self));
+
   if (self->modified == modified)
     return;
   self->modified = modified;
@@ -57,6 +59,8 @@ static void
 document_set_file (MbcDocument *self,
                    GFile       *file)
 {
+  g_assert (MBC_IS_DOCUMENT (self));
+
   if (self->file == file)
     return;
   g_set_object (&self->file, file);
@@ -79,6 +83,8 @@ document_draft_timeout_cb (gpointer user_data)
 static void
 document_case_changed_cb (MbcDocument *self)
 {
+  g_assert (MBC_IS_DOCUMENT (self));
+
   if (self->assigning)
     return;
   document_set_modified (self, TRUE);
@@ -92,6 +98,8 @@ static void
 document_assign (MbcDocument *self,
                  MbcCase     *kase)
 {
+  g_assert (MBC_IS_DOCUMENT (self));
+
   self->assigning = TRUE;
   mbc_case_assign (self->kase, kase);
   self->assigning = FALSE;

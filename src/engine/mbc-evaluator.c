@@ -50,6 +50,8 @@ evaluator_add_statements (MbcGuideline  *guideline,
                           GPtrArray     *statements,
                           const char   **sources)
 {
+  g_assert (MBC_IS_GUIDELINE (guideline));
+
   for (guint i = 0; sources && sources[i]; i++)
     {
       const MbcSource *source = mbc_guideline_lookup_source (guideline, sources[i]);
@@ -65,6 +67,8 @@ evaluator_source_index (MbcGuideline *guideline,
 {
   GPtrArray *sources = mbc_guideline_get_sources (guideline);
   const MbcSource *source = mbc_guideline_lookup_source (guideline, id);
+
+  g_assert (MBC_IS_GUIDELINE (guideline));
 
   for (guint i = 0; i < sources->len; i++)
     if (g_ptr_array_index (sources, i) == source)
@@ -454,6 +458,8 @@ evaluator_candidates (MbcGuideline *guideline,
   g_autoptr(JsonNode) current = mbc_case_dup_field_json (kase, field);
   GArray *numbers = mbc_guideline_get_numbers (guideline);
 
+  g_assert (MBC_IS_GUIDELINE (guideline));
+
   switch (mbc_case_field_get_kind (field))
     {
     case MBC_CASE_KIND_CHOICE:
@@ -541,6 +547,8 @@ evaluator_field_read_by_unmet_finding (MbcResult    *result,
 {
   GPtrArray *findings = mbc_guideline_get_findings (mbc_result_get_guideline (result));
   const char *name = mbc_case_field_get_name (field);
+
+  g_assert (MBC_IS_RESULT (result));
 
   for (guint i = 0; i < findings->len; i++)
     {

@@ -58,6 +58,8 @@ session_question_clear (gpointer data)
 static void
 session_changed (MbcPollSession *self)
 {
+  g_assert (MBC_IS_POLL_SESSION (self));
+
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -65,6 +67,8 @@ static Question *
 session_question (MbcPollSession *self,
                   guint           index)
 {
+  g_assert (MBC_IS_POLL_SESSION (self));
+
   return &g_array_index (self->questions, Question, index);
 }
 

@@ -218,6 +218,8 @@ form_add_number_row (MbcCaseForm  *self,
   double min, max;
   gboolean number = mbc_case_field_get_kind (field) == MBC_CASE_KIND_NUMBER;
 
+  g_assert (MBC_IS_CASE_FORM (self));
+
   mbc_case_field_get_range (field, &min, &max);
   adjustment = gtk_adjustment_new (form_unknown_value (field), form_unknown_value (field), max,
                                    form_step_of (field), number ? 1 : 5, 0);
@@ -267,6 +269,8 @@ form_add_choice_row (MbcCaseForm  *self,
   g_autofree char *prop = mbc_case_field_dup_property_name (field);
   GtkWidget *button;
 
+  g_assert (MBC_IS_CASE_FORM (self));
+
   g_strv_builder_add (titles, _("Unknown"));
   for (guint i = 0; choices[i]; i++)
     g_strv_builder_add (titles, mbc_case_field_get_choice_title (field, choices[i]));
@@ -312,6 +316,8 @@ form_add_label_row (MbcCaseForm *self,
   GtkWidget *row = mbc_text_row_new (mbc_case_field_get_title (MBC_CASE_FIELD_LABEL), NULL);
   GtkWidget *entry = gtk_entry_new ();
 
+  g_assert (MBC_IS_CASE_FORM (self));
+
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "A teaching or study code");
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
   gtk_widget_set_hexpand (entry, TRUE);
@@ -350,6 +356,8 @@ form_sync_sites (MbcCaseForm *self)
   g_auto(GStrv) value = NULL;
   g_autofree char *summary = NULL;
 
+  g_assert (MBC_IS_CASE_FORM (self));
+
   if (self->rows[MBC_CASE_FIELD_METASTATIC_SITES] == NULL)
     return;  /* not built yet */
   g_object_get (self->kase, "metastatic-sites", &value, NULL);
@@ -379,6 +387,8 @@ form_add_sites_row (MbcCaseForm *self,
   GtkWidget *header = mbc_text_row_new (mbc_case_field_get_title (MBC_CASE_FIELD_METASTATIC_SITES),
                                         NULL);
 
+  g_assert (MBC_IS_CASE_FORM (self));
+
   mbc_section_add (MBC_SECTION (group), header);
   for (guint i = 0; sites[i]; i++)
     {
@@ -407,6 +417,8 @@ form_add_field (MbcCaseForm  *self,
                 GtkWidget    *group,
                 MbcCaseField  field)
 {
+  g_assert (MBC_IS_CASE_FORM (self));
+
   switch (mbc_case_field_get_kind (field))
     {
     case MBC_CASE_KIND_LABEL:
@@ -433,6 +445,8 @@ static void
 form_show_problems (MbcCaseForm *self)
 {
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
+
+  g_assert (MBC_IS_CASE_FORM (self));
 
   mbc_case_validate (self->kase, problems);
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
@@ -464,6 +478,8 @@ form_show_problems (MbcCaseForm *self)
 static void
 form_case_changed_cb (MbcCaseForm *self)
 {
+  g_assert (MBC_IS_CASE_FORM (self));
+
   form_sync_sites (self);
   form_show_problems (self);
 }
@@ -501,6 +517,8 @@ form_build_sections (MbcCaseForm *self,
                      guint        first,
                      guint        last)
 {
+  g_assert (MBC_IS_CASE_FORM (self));
+
   for (guint i = 0; i < G_N_ELEMENTS (layout); i++)
     if (layout[i].section >= first && layout[i].section <= last)
       form_add_field (self, form_section (self, layout[i].section), layout[i].field);
@@ -510,6 +528,8 @@ form_build_sections (MbcCaseForm *self,
 static void
 form_build_rest (MbcCaseForm *self)
 {
+  g_assert (MBC_IS_CASE_FORM (self));
+
   if (self->complete)
     return;
   self->complete = TRUE;
@@ -539,6 +559,8 @@ mbc_case_form_map (GtkWidget *widget)
 static void
 form_build (MbcCaseForm *self)
 {
+  g_assert (MBC_IS_CASE_FORM (self));
+
   for (guint i = 0; i < 5; i++)
     g_signal_connect (mbc_section_get_list (MBC_SECTION (form_section (self, i))), "row-activated",
                       G_CALLBACK (form_row_activated_cb), self);

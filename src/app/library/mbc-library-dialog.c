@@ -62,6 +62,8 @@ library_filter_func (GtkListBoxRow *row,
 static void
 library_update_empty (MbcLibraryDialog *self)
 {
+  g_assert (MBC_IS_LIBRARY_DIALOG (self));
+
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
                                     mbc_library_dialog_count_shown (self) ? "list" : "empty");
 }
@@ -69,6 +71,8 @@ library_update_empty (MbcLibraryDialog *self)
 static void
 library_search_changed_cb (MbcLibraryDialog *self)
 {
+  g_assert (MBC_IS_LIBRARY_DIALOG (self));
+
   g_free (self->needle);
   self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search)), -1);
   gtk_list_box_invalidate_filter (GTK_LIST_BOX (self->list));

@@ -129,6 +129,8 @@ chart_update_accessible (MbcPollChart *self)
                                                 "expert group statement)")
                                             : _("Poll chart: %s"), self->source->title);
 
+  g_assert (MBC_IS_POLL_CHART (self));
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

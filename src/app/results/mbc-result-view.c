@@ -100,6 +100,8 @@ view_quote_sources (MbcGuideline  *guideline,
 {
   GString *out = g_string_new (NULL);
 
+  g_assert (MBC_IS_GUIDELINE (guideline));
+
   for (guint i = 0; ids && ids[i]; i++)
     {
       const MbcSource *source = mbc_guideline_lookup_source (guideline, ids[i]);
@@ -146,6 +148,8 @@ view_show_sources (MbcResultView *self,
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
+  g_assert (MBC_IS_RESULT_VIEW (self));
+
   if (labelled && *quoted)
     body = g_strdup_printf ("%s\n\n%s", quoted, labelled);
   else if (labelled)
@@ -183,6 +187,8 @@ view_add_section (MbcResultView *self,
 {
   GtkWidget *section = mbc_section_new (title, description);
 
+  g_assert (MBC_IS_RESULT_VIEW (self));
+
   g_signal_connect (mbc_section_get_list (MBC_SECTION (section)), "row-activated",
                     G_CALLBACK (view_row_activated_cb), self);
   gtk_box_append (GTK_BOX (self->content), section);
@@ -207,6 +213,8 @@ view_source_subtitle (MbcGuideline *guideline,
                       const char   *interpretation)
 {
   GString *out = g_string_new (text);
+
+  g_assert (MBC_IS_GUIDELINE (guideline));
 
   if (interpretation)
     {
@@ -233,6 +241,8 @@ view_new_source_row (MbcResultView  *self,
 {
   GtkWidget *row = mbc_text_row_new (title, NULL);
 
+  g_assert (MBC_IS_RESULT_VIEW (self));
+
   if (status)
     mbc_text_row_add_suffix (MBC_TEXT_ROW (row), status);
   if ((sources && sources[0]) || interpretation)
@@ -253,6 +263,8 @@ view_build_findings (MbcResultView *self)
 {
   GPtrArray *groups = mbc_guideline_get_groups (self->guideline);
   GPtrArray *findings = mbc_guideline_get_findings (self->guideline);
+
+  g_assert (MBC_IS_RESULT_VIEW (self));
 
   self->finding_rows = g_ptr_array_new ();
   g_ptr_array_set_size (self->finding_rows, findings->len);
@@ -288,6 +300,8 @@ static void
 view_update_findings (MbcResultView *self)
 {
   GPtrArray *findings = mbc_guideline_get_findings (self->guideline);
+
+  g_assert (MBC_IS_RESULT_VIEW (self));
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -352,6 +366,8 @@ view_build_plan (MbcResultView *self)
   GPtrArray *sections = mbc_guideline_get_plan_sections (self->guideline);
   GPtrArray *items = mbc_guideline_get_plan_items (self->guideline);
 
+  g_assert (MBC_IS_RESULT_VIEW (self));
+
   self->plan_rows = g_ptr_array_new ();
   g_ptr_array_set_size (self->plan_rows, items->len);
   for (guint s = 0; s < sections->len; s++)
@@ -393,6 +409,8 @@ view_update_plan (MbcResultView *self)
   GPtrArray *items = mbc_guideline_get_plan_items (self->guideline);
   GPtrArray *plan = mbc_result_get_plan (self->result);
 
+  g_assert (MBC_IS_RESULT_VIEW (self));
+
   for (guint i = 0; i < items->len; i++)
     {
       gboolean shown = FALSE;
@@ -417,6 +435,8 @@ static void
 view_update_changes (MbcResultView *self,
                      GPtrArray     *changes)
 {
+  g_assert (MBC_IS_RESULT_VIEW (self));
+
   view_clear_section (self->changes_section);
   gtk_widget_set_visible (self->changes_section, changes != NULL && changes->len > 0);
   for (guint i = 0; changes && i < changes->len; i++)
@@ -442,6 +462,8 @@ view_build_polls (MbcResultView *self)
                        "marked."), polls->description ? polls->description : "");
   GtkWidget *section = view_add_section (self, polls->title, g_strstrip (description));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+
+  g_assert (MBC_IS_RESULT_VIEW (self));
 
   /* Charts in a card, not rows: nothing to activate. */
   gtk_widget_add_css_class (box, "card");
@@ -471,6 +493,8 @@ view_update_polls (MbcResultView *self)
 {
   GPtrArray *statements = mbc_result_get_statements (self->result);
 
+  g_assert (MBC_IS_RESULT_VIEW (self));
+
   for (guint i = 0; i < self->charts->len; i++)
     {
       MbcPollChart *chart = self->charts->pdata[i];
@@ -491,6 +515,8 @@ view_build_evidence (MbcResultView *self)
   g_autofree char *description = g_strdup_printf ("%s %s", evidence->note ? evidence->note : "",
                                                   evidence->summary);
   GtkWidget *section = view_add_section (self, title, description);
+
+  g_assert (MBC_IS_RESULT_VIEW (self));
 
   self->evidence_section = section;
   gtk_widget_set_name (section, "evidence");
@@ -516,6 +542,8 @@ view_build_footer (MbcResultView *self)
                                            mbc_guideline_get_disclaimer (self->guideline));
   GtkWidget *label = gtk_label_new (text);
 
+  g_assert (MBC_IS_RESULT_VIEW (self));
+
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "caption");
@@ -532,6 +560,8 @@ static void view_update_rest (MbcResultView *self);
 static void
 view_build_rest (MbcResultView *self)
 {
+  g_assert (MBC_IS_RESULT_VIEW (self));
+
   self->rest_pending = FALSE;
   self->confirm_section = view_add_section (self, _("Confirm Before Surgery"),
                                             _("Not recorded, and needed before operating."));
@@ -584,6 +614,8 @@ view_build (MbcResultView *self,
 {
   GtkWidget *child;
 
+  g_assert (MBC_IS_RESULT_VIEW (self));
+
   while ((child = gtk_widget_get_first_child (self->content)))
     gtk_box_remove (GTK_BOX (self->content), child);
   g_clear_pointer (&self->finding_rows, g_ptr_array_unref);
@@ -616,6 +648,8 @@ view_build (MbcResultView *self,
 static void
 view_update_rest (MbcResultView *self)
 {
+  g_assert (MBC_IS_RESULT_VIEW (self));
+
   view_update_fields (self->confirm_section, self, mbc_result_get_confirm (self->result));
   view_update_changes (self, self->changes);
   view_update_findings (self);
@@ -631,6 +665,8 @@ view_update (MbcResultView *self,
   const MbcStrength *strength;
   gboolean stronger;
   g_autofree char *rule_text = NULL;
+
+  g_assert (MBC_IS_RESULT_VIEW (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
     {

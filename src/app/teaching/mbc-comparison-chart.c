@@ -35,6 +35,8 @@ chart_draw (MbcComparisonChart *self,
 {
   MbcChartColors colors;
 
+  g_assert (MBC_IS_COMPARISON_CHART (self));
+
   if (self->options == NULL)
     return 0;
   mbc_chart_colors_for_widget (GTK_WIDGET (self), &colors);

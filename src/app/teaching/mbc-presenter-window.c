@@ -87,6 +87,8 @@ presenter_set_hint (MbcPresenterWindow *self)
   const char *page = mbc_presenter_window_get_page (self);
   const char *hint = "";
 
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
   if (g_strcmp0 (page, "choose") == 0)
     hint = _("↑ ↓ choose a case   Enter start   Esc leave teaching mode");
   else if (g_strcmp0 (page, "vignette") == 0)
@@ -161,6 +163,8 @@ presenter_update_question (MbcPresenterWindow *self)
   g_autofree guint *counts = g_new0 (guint, g_strv_length ((char **) options));
   GtkWidget *child;
 
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
   gtk_label_set_text (GTK_LABEL (self->progress), progress);
   gtk_label_set_text (GTK_LABEL (self->question), source->question ? source->question
                                                                    : source->title);
@@ -226,6 +230,8 @@ presenter_update_summary (MbcPresenterWindow *self)
   g_autofree char *heading = g_strdup_printf (_("Summary: %s"),
                                               mbc_poll_session_get_case_title (self->session));
 
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
   while ((child = gtk_widget_get_first_child (self->summary)))
     gtk_box_remove (GTK_BOX (self->summary), child);
   gtk_box_append (GTK_BOX (self->summary), presenter_text ("presenter-title", heading));
@@ -257,6 +263,8 @@ presenter_update_summary (MbcPresenterWindow *self)
 static void
 presenter_session_changed_cb (MbcPresenterWindow *self)
 {
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
   presenter_update_question (self);
 }
 
@@ -350,6 +358,8 @@ presenter_choose_export (MbcPresenterWindow *self,
     gtk_file_chooser_native_new (csv ? _("Export Session as CSV") : _("Export Session as JSON"),
                                  GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                  _("_Cancel"));
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),

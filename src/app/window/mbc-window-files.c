@@ -57,6 +57,8 @@ files_pending_new (MbcWindow      *self,
 {
   Pending *pending = g_new0 (Pending, 1);
 
+  g_assert (MBC_IS_WINDOW (self));
+
   pending->self = g_object_ref (self);
   pending->then = then;
   pending->data = data;
@@ -184,6 +186,8 @@ files_save_as (MbcWindow *self,
   g_autofree char *name = g_str_has_suffix (title, ".json") ? g_strdup (title)
                                                             : g_strdup_printf (_("%s.json"), title);
 
+  g_assert (MBC_IS_WINDOW (self));
+
   g_strdelimit (name, "/\\:", '-');
   files_add_case_filter (chooser);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -197,6 +201,8 @@ files_save (MbcWindow *self,
             Pending   *pending)
 {
   GFile *file = mbc_document_get_file (self->document);
+
+  g_assert (MBC_IS_WINDOW (self));
 
   if (file == NULL)
     files_save_as (self, pending);
@@ -262,6 +268,8 @@ static void
 files_open_file_then (MbcWindow *self,
                       gpointer   data)
 {
+  g_assert (MBC_IS_WINDOW (self));
+
   mbc_window_open_file (self, data);
 }
 
@@ -284,6 +292,8 @@ files_choose_file_to_open (MbcWindow *self,
   GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Open Case"),
                                                            GTK_FILE_CHOOSER_ACTION_OPEN,
                                                            _("_Open"));
+
+  g_assert (MBC_IS_WINDOW (self));
 
   files_add_case_filter (chooser);
   g_signal_connect (chooser, "response", G_CALLBACK (files_open_response_cb), g_object_ref (self));
@@ -391,12 +401,16 @@ static void
 files_destroy_then (MbcWindow *self,
                     gpointer   data)
 {
+  g_assert (MBC_IS_WINDOW (self));
+
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static gboolean
 files_close_request_cb (MbcWindow *self)
 {
+  g_assert (MBC_IS_WINDOW (self));
+
   if (!mbc_document_get_modified (self->document))
     {
       mbc_document_discard_draft (self->document);
@@ -416,6 +430,8 @@ files_show_problems_dialog (MbcWindow  *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  g_assert (MBC_IS_WINDOW (self));
 
   if (details)
     {

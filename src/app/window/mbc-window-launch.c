@@ -22,6 +22,8 @@ static void
 launch_library_case_then (MbcWindow *self,
                           gpointer   data)
 {
+  g_assert (MBC_IS_WINDOW (self));
+
   mbc_window_open_library_case (self, data);
 }
 
@@ -30,6 +32,8 @@ launch_case_chosen_cb (MbcLibraryDialog *dialog,
                        MbcLibraryCase   *entry,
                        MbcWindow        *self)
 {
+  g_assert (MBC_IS_LIBRARY_DIALOG (dialog));
+
   _mbc_window_confirm_discard (self, launch_library_case_then, entry, NULL);
 }
 

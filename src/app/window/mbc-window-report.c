@@ -22,6 +22,8 @@ report_paper (MbcWindow *self)
 {
   g_autofree char *choice = g_settings_get_string (self->settings, "paper-size");
 
+  g_assert (MBC_IS_WINDOW (self));
+
   if (strcmp (choice, "a4") == 0)
     return MBC_PAPER_A4;
   if (strcmp (choice, "letter") == 0)
@@ -35,6 +37,8 @@ report_new_report (MbcWindow *self)
   MbcResult *result = mbc_result_view_get_result (MBC_RESULT_VIEW (self->results));
   g_autoptr(MbcCase) evaluable = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_assert (MBC_IS_WINDOW (self));
 
   if (result == NULL)
     return NULL;

@@ -43,6 +43,8 @@ static void
 window_show_error (MbcWindow  *self,
                    const char *message)
 {
+  g_assert (MBC_IS_WINDOW (self));
+
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->error_page), "dialog-error-symbolic");
   adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), message);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
@@ -111,6 +113,8 @@ window_update (MbcWindow *self)
   g_autoptr(GError) error = NULL;
   gint64 start;
 
+  g_assert (MBC_IS_WINDOW (self));
+
   if (self->evaluator == NULL)
     return;
   evaluable = mbc_case_copy_evaluable (self->kase);
@@ -133,6 +137,8 @@ window_update (MbcWindow *self)
 static void
 window_summary_bar_clicked_cb (MbcWindow *self)
 {
+  g_assert (MBC_IS_WINDOW (self));
+
   graphene_point_t point;
 
   if (gtk_widget_compute_point (self->results, self->columns, &GRAPHENE_POINT_INIT (0, 0),
@@ -161,6 +167,8 @@ window_header_button (MbcWindow  *self,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
+  g_assert (MBC_IS_WINDOW (self));
+
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
@@ -172,6 +180,8 @@ window_header_button (MbcWindow  *self,
 static void
 window_results_complete_cb (MbcWindow *self)
 {
+  g_assert (MBC_IS_WINDOW (self));
+
   /* Open and the library, quick to reach beside the menu, once the first screen is up:
    * they are not needed for it, and cost a tenth of the time it takes. */
   if (self->open_button == NULL && mbc_result_view_get_complete (MBC_RESULT_VIEW (self->results)))
@@ -191,6 +201,8 @@ window_focus_field_cb (MbcResultView *view,
                        MbcWindow     *self)
 {
   GtkWidget *control = mbc_case_form_get_control (MBC_CASE_FORM (self->form), field);
+
+  g_assert (MBC_IS_RESULT_VIEW (view));
 
   mbc_case_form_focus_field (MBC_CASE_FORM (self->form), field);
   /* In the stacked layout the form is above: bring the field into view. */
@@ -241,6 +253,8 @@ window_update_title (MbcWindow *self)
   gboolean modified = mbc_document_get_modified (self->document);
   g_autofree char *title = g_strdup_printf (_("%s%s — MBC Surgery Advisor"),
                                             modified ? "• " : "", name);
+
+  g_assert (MBC_IS_WINDOW (self));
 
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->window_title), name);
   adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->window_title),
