@@ -48,13 +48,6 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const finding_statuses[] = { "unknown", "met", "not_met" };
 
-const char *
-mbc_finding_status_to_string (MbcFindingStatus status)
-{
-  g_return_val_if_fail (status <= MBC_FINDING_NOT_MET, NULL);
-  return finding_statuses[status];
-}
-
 /* --- Struct lifetimes: only containers are owned; strings and nodes are the pack's ------- */
 
 static void
@@ -214,6 +207,13 @@ mbc_guideline_init (MbcGuideline *self)
   self->evidence.items = g_ptr_array_new_with_free_func (g_free);
   self->tests = g_ptr_array_new_with_free_func ((GDestroyNotify) guideline_pack_test_free);
   self->numbers = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+const char *
+mbc_finding_status_to_string (MbcFindingStatus status)
+{
+  g_return_val_if_fail (status <= MBC_FINDING_NOT_MET, NULL);
+  return finding_statuses[status];
 }
 
 /* --- Public API ---------------------------------------------------------------------------- */

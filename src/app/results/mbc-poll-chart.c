@@ -35,29 +35,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/**
- * mbc_chart_colors_for_widget:
- *
- * The theme's colours for a chart in @widget: its text colour, and the accent.
- */
-void
-mbc_chart_colors_for_widget (GtkWidget      *widget,
-                             MbcChartColors *colors)
-{
-  GdkRGBA fg, accent;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_bg_color",
-                                       &accent))
-    gdk_rgba_parse (&accent, "#3584e4");
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  colors->fg[0] = fg.red, colors->fg[1] = fg.green, colors->fg[2] = fg.blue;
-  colors->fg[3] = fg.alpha;
-  colors->accent[0] = accent.red, colors->accent[1] = accent.green;
-  colors->accent[2] = accent.blue, colors->accent[3] = accent.alpha;
-}
-
 static void
 mbc_poll_chart_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -219,6 +196,29 @@ static void
 mbc_poll_chart_init (MbcPollChart *self)
 {
   self->cached_width = -1;
+}
+
+/**
+ * mbc_chart_colors_for_widget:
+ *
+ * The theme's colours for a chart in @widget: its text colour, and the accent.
+ */
+void
+mbc_chart_colors_for_widget (GtkWidget      *widget,
+                             MbcChartColors *colors)
+{
+  GdkRGBA fg, accent;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_bg_color",
+                                       &accent))
+    gdk_rgba_parse (&accent, "#3584e4");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  colors->fg[0] = fg.red, colors->fg[1] = fg.green, colors->fg[2] = fg.blue;
+  colors->fg[3] = fg.alpha;
+  colors->accent[0] = accent.red, colors->accent[1] = accent.green;
+  colors->accent[2] = accent.blue, colors->accent[3] = accent.alpha;
 }
 
 GtkWidget *

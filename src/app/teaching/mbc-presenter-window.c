@@ -268,34 +268,6 @@ presenter_session_changed_cb (MbcPresenterWindow *self)
   presenter_update_question (self);
 }
 
-/**
- * mbc_presenter_window_choose_case:
- *
- * Starts a session on the @index-th library case: its vignette is shown.
- */
-void
-mbc_presenter_window_choose_case (MbcPresenterWindow *self,
-                                  guint               index)
-{
-  g_autofree char *vignette = NULL;
-
-  g_return_if_fail (MBC_IS_PRESENTER_WINDOW (self));
-  g_return_if_fail (index < self->library->len);
-
-  self->entry = g_ptr_array_index (self->library, index);
-  if (self->session)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, NULL);
-  self->session = mbc_poll_session_new (self->guideline, self->entry->title);
-  g_signal_connect_swapped (self->session, "changed",
-                            G_CALLBACK (presenter_session_changed_cb), self);
-  vignette = mbc_case_to_vignette (self->entry->kase);
-  gtk_label_set_text (GTK_LABEL (self->vignette_title), self->entry->title);
-  gtk_label_set_text (GTK_LABEL (self->vignette_text), vignette);
-  presenter_update_question (self);
-  presenter_show_page (self, "vignette");
-}
-
 static void
 presenter_case_activated_cb (GtkListBox         *list,
                              GtkListBoxRow      *row,
@@ -305,27 +277,6 @@ presenter_case_activated_cb (GtkListBox         *list,
 }
 
 /* --- Export --------------------------------------------------------------------------------- */
-
-/**
- * mbc_presenter_window_export:
- * @csv: CSV, or else JSON
- *
- * Writes the session (atomically).
- */
-gboolean
-mbc_presenter_window_export (MbcPresenterWindow  *self,
-                             GFile               *file,
-                             gboolean             csv,
-                             GError             **error)
-{
-  g_autofree char *data = NULL;
-
-  g_return_val_if_fail (MBC_IS_PRESENTER_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->session != NULL, FALSE);
-
-  data = csv ? mbc_poll_session_to_csv (self->session) : mbc_poll_session_to_json (self->session);
-  return mbc_file_write_atomic (file, data, strlen (data), error);
-}
 
 static void
 presenter_export_response_cb (GtkNativeDialog    *chooser,
@@ -595,39 +546,6 @@ presenter_new_keys (void)
   return keys;
 }
 
-/**
- * mbc_presenter_window_press_key:
- *
- * Does what the key does on the page shown, through the shortcut a key press would use (for
- * scripts such as the screenshot tool, and tests).
- *
- * Returns: whether a shortcut of the key did something.
- */
-gboolean
-mbc_presenter_window_press_key (MbcPresenterWindow *self,
-                                guint               keyval,
-                                GdkModifierType     state)
-{
-  GListModel *shortcuts = G_LIST_MODEL (self->keys);
-  guint lower = gdk_keyval_to_lower (keyval);
-
-  g_return_val_if_fail (MBC_IS_PRESENTER_WINDOW (self), FALSE);
-
-  for (guint k = 0; k < g_list_model_get_n_items (shortcuts); k++)
-    {
-      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, k);
-      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-      if (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == lower &&
-          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) ==
-          (state & GDK_CONTROL_MASK) &&
-          gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                        GTK_WIDGET (self), gtk_shortcut_get_arguments (shortcut)))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* --- GObject -------------------------------------------------------------------------------- */
 
 static void
@@ -769,6 +687,88 @@ mbc_presenter_window_init (MbcPresenterWindow *self)
                             G_CALLBACK (presenter_page_changed_cb), self);
   g_signal_connect (self->case_list, "row-activated", G_CALLBACK (presenter_case_activated_cb),
                     self);
+}
+
+/**
+ * mbc_presenter_window_choose_case:
+ *
+ * Starts a session on the @index-th library case: its vignette is shown.
+ */
+void
+mbc_presenter_window_choose_case (MbcPresenterWindow *self,
+                                  guint               index)
+{
+  g_autofree char *vignette = NULL;
+
+  g_return_if_fail (MBC_IS_PRESENTER_WINDOW (self));
+  g_return_if_fail (index < self->library->len);
+
+  self->entry = g_ptr_array_index (self->library, index);
+  if (self->session)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, NULL);
+  self->session = mbc_poll_session_new (self->guideline, self->entry->title);
+  g_signal_connect_swapped (self->session, "changed",
+                            G_CALLBACK (presenter_session_changed_cb), self);
+  vignette = mbc_case_to_vignette (self->entry->kase);
+  gtk_label_set_text (GTK_LABEL (self->vignette_title), self->entry->title);
+  gtk_label_set_text (GTK_LABEL (self->vignette_text), vignette);
+  presenter_update_question (self);
+  presenter_show_page (self, "vignette");
+}
+
+/**
+ * mbc_presenter_window_export:
+ * @csv: CSV, or else JSON
+ *
+ * Writes the session (atomically).
+ */
+gboolean
+mbc_presenter_window_export (MbcPresenterWindow  *self,
+                             GFile               *file,
+                             gboolean             csv,
+                             GError             **error)
+{
+  g_autofree char *data = NULL;
+
+  g_return_val_if_fail (MBC_IS_PRESENTER_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->session != NULL, FALSE);
+
+  data = csv ? mbc_poll_session_to_csv (self->session) : mbc_poll_session_to_json (self->session);
+  return mbc_file_write_atomic (file, data, strlen (data), error);
+}
+
+/**
+ * mbc_presenter_window_press_key:
+ *
+ * Does what the key does on the page shown, through the shortcut a key press would use (for
+ * scripts such as the screenshot tool, and tests).
+ *
+ * Returns: whether a shortcut of the key did something.
+ */
+gboolean
+mbc_presenter_window_press_key (MbcPresenterWindow *self,
+                                guint               keyval,
+                                GdkModifierType     state)
+{
+  GListModel *shortcuts = G_LIST_MODEL (self->keys);
+  guint lower = gdk_keyval_to_lower (keyval);
+
+  g_return_val_if_fail (MBC_IS_PRESENTER_WINDOW (self), FALSE);
+
+  for (guint k = 0; k < g_list_model_get_n_items (shortcuts); k++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, k);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+      if (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == lower &&
+          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) ==
+          (state & GDK_CONTROL_MASK) &&
+          gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                        GTK_WIDGET (self), gtk_shortcut_get_arguments (shortcut)))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**

@@ -31,26 +31,6 @@ struct _MbcTextRow
 
 G_DEFINE_FINAL_TYPE (MbcTextRow, mbc_text_row, GTK_TYPE_LIST_BOX_ROW)
 
-/**
- * mbc_wrapping_label_new:
- *
- * Returns: (transfer floating): an empty, start-aligned label that wraps between words,
- * with @css_class; the rows and sections use it. Not PANGO_WRAP_WORD_CHAR: to find the
- * narrowest width such a label can take, Pango 1.50 tries a break after every character
- * and shapes that character with a hyphen each time, nearly 1,000 shapings as the window
- * opened. No word of the texts shown is wider than the narrowest column.
- */
-GtkWidget *
-mbc_wrapping_label_new (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static void
 mbc_text_row_class_init (MbcTextRowClass *klass)
 {
@@ -70,6 +50,26 @@ mbc_text_row_init (MbcTextRow *self)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), self->grid);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "text-row");
+}
+
+/**
+ * mbc_wrapping_label_new:
+ *
+ * Returns: (transfer floating): an empty, start-aligned label that wraps between words,
+ * with @css_class; the rows and sections use it. Not PANGO_WRAP_WORD_CHAR: to find the
+ * narrowest width such a label can take, Pango 1.50 tries a break after every character
+ * and shapes that character with a hyphen each time, nearly 1,000 shapings as the window
+ * opened. No word of the texts shown is wider than the narrowest column.
+ */
+GtkWidget *
+mbc_wrapping_label_new (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
 }
 
 GtkWidget *
