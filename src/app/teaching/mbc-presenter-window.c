@@ -111,7 +111,7 @@ presenter_page_changed_cb (MbcPresenterWindow *self)
   gboolean summary = g_strcmp0 (page, "summary") == 0;
   gboolean vignette = g_strcmp0 (page, "vignette") == 0;
   static const char *const question_actions[] = {
-    "teaching.vote", "teaching.vote-answer", "teaching.undo", "teaching.reset-question",
+    "teaching.vote", "teaching.vote-letter", "teaching.undo", "teaching.reset-question",
     "teaching.hide-counts", "teaching.reveal",
   };
 
@@ -146,6 +146,28 @@ presenter_vote_clicked_cb (GtkButton          *button,
                          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "mbc-option")));
 }
 
+/* The option of the current question whose words begin with @letter (a lower-case ASCII
+ * letter), when exactly one does; otherwise -1 (the digits still vote for it). */
+static int
+presenter_option_of_letter (MbcPresenterWindow *self,
+                            guint               index,
+                            char                letter)
+{
+  const char * const *options = mbc_poll_session_get_options (self->session, index);
+  int found = -1;
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  for (guint i = 0; options[i]; i++)
+    if (g_ascii_tolower (options[i][0]) == letter)
+      {
+        if (found >= 0)
+          return -1;
+        found = (int) i;
+      }
+  return found;
+}
+
 /* The question shown, its vote buttons and counts, and what the reveal shows. */
 static void
 presenter_update_question (MbcPresenterWindow *self)
@@ -172,8 +194,9 @@ presenter_update_question (MbcPresenterWindow *self)
     gtk_box_remove (GTK_BOX (self->buttons), child);
   for (guint i = 0; options[i]; i++)
     {
-      g_autofree char *key = g_strcmp0 (options[i], "Yes") == 0 ? g_strdup ("Y")
-                             : g_strcmp0 (options[i], "No") == 0 ? g_strdup ("N")
+      gboolean lettered = presenter_option_of_letter (self, index, 'y') == (int) i ||
+                          presenter_option_of_letter (self, index, 'n') == (int) i;
+      g_autofree char *key = lettered ? g_strdup_printf ("%c", g_ascii_toupper (options[i][0]))
                              : g_strdup_printf ("%u", i + 1);
       g_autofree char *label = counts_shown
         ? g_strdup_printf ("%s   %s   %u", key, options[i],
@@ -393,23 +416,18 @@ presenter_vote_action (GtkWidget  *widget,
   mbc_poll_session_vote (self->session, g_variant_get_uint32 (parameter));
 }
 
-/* Y and N: a vote for the option of that answer, where the question has it. */
+/* Y and N: a vote for the option whose words begin with that letter ("Yes", "No"). */
 static void
-presenter_vote_answer_action (GtkWidget  *widget,
+presenter_vote_letter_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
 {
   MbcPresenterWindow *self = MBC_PRESENTER_WINDOW (widget);
   guint index = mbc_poll_session_get_current (self->session);
-  const char * const *options = mbc_poll_session_get_options (self->session, index);
-  const char *answer = g_variant_get_string (parameter, NULL);
+  int option = presenter_option_of_letter (self, index, g_variant_get_string (parameter, NULL)[0]);
 
-  for (guint i = 0; options[i]; i++)
-    if (g_strcmp0 (options[i], answer) == 0)
-      {
-        mbc_poll_session_vote (self->session, i);
-        return;
-      }
+  if (option >= 0)
+    mbc_poll_session_vote (self->session, (guint) option);
 }
 
 static void
@@ -487,9 +505,9 @@ static const struct
   { GDK_KEY_7, 0, "teaching.vote", "uint32 6" }, { GDK_KEY_KP_7, 0, "teaching.vote", "uint32 6" },
   { GDK_KEY_8, 0, "teaching.vote", "uint32 7" }, { GDK_KEY_KP_8, 0, "teaching.vote", "uint32 7" },
   { GDK_KEY_9, 0, "teaching.vote", "uint32 8" }, { GDK_KEY_KP_9, 0, "teaching.vote", "uint32 8" },
-  /* Y and N vote for the options whose words they begin, as the buttons show. */
-  { GDK_KEY_y, 0, "teaching.vote-answer", "'Yes'" },
-  { GDK_KEY_n, 0, "teaching.vote-answer", "'No'" },
+  /* Y and N vote for the option whose words they begin, as the buttons show. */
+  { GDK_KEY_y, 0, "teaching.vote-letter", "'y'" },
+  { GDK_KEY_n, 0, "teaching.vote-letter", "'n'" },
   { GDK_KEY_BackSpace, 0, "teaching.undo", NULL },
   { GDK_KEY_z, GDK_CONTROL_MASK, "teaching.undo", NULL },
   { GDK_KEY_Delete, 0, "teaching.reset-question", NULL },
@@ -511,8 +529,8 @@ presenter_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "teaching.start", NULL,
                                    presenter_start_action);
   gtk_widget_class_install_action (widget_class, "teaching.vote", "u", presenter_vote_action);
-  gtk_widget_class_install_action (widget_class, "teaching.vote-answer", "s",
-                                   presenter_vote_answer_action);
+  gtk_widget_class_install_action (widget_class, "teaching.vote-letter", "s",
+                                   presenter_vote_letter_action);
   gtk_widget_class_install_action (widget_class, "teaching.undo", NULL, presenter_undo_action);
   gtk_widget_class_install_action (widget_class, "teaching.reset-question", NULL,
                                    presenter_reset_question_action);
