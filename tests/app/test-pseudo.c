@@ -21,18 +21,17 @@
 #include "mbc-presenter-window.h"
 #include "mbc-result.h"
 #include "mbc-test.h"
+#include "mbc-test-window.h"
 #include "mbc-window.h"
 
 static MbcGuideline *guideline;
 static GSettings *settings;    /* in memory (mbc_test_settings) */
 
+/* Laid out and painted again (after a change of page, say). */
 static void
 settle (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  mbc_test_wait_frames (widget, 2);
 }
 
 static gboolean
@@ -124,16 +123,11 @@ test_main_window (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      MbcWindow *window = mbc_window_new (NULL, settings, guideline, NULL);
+      MbcWindow *window = mbc_test_window_new (guideline, settings, file, sizes[s].width,
+                                               sizes[s].height);
       GtkWidget *columns = gtk_widget_get_parent (mbc_window_get_form (window));
       int minimum;
 
-      mbc_window_open_file (window, file);
-      gtk_window_set_default_size (GTK_WINDOW (window), sizes[s].width, sizes[s].height);
-      gtk_window_present (GTK_WINDOW (window));
-      while (!mbc_window_get_complete (window))
-        g_main_context_iteration (NULL, TRUE);
-      settle (GTK_WIDGET (window));
       assert_nothing_cut (GTK_WIDGET (window), sizes[s].name);
       /* No horizontal scrolling: the content fits the window's width, and the window can
        * still be as narrow as 360 pixels. */
@@ -180,17 +174,7 @@ main (int   argc,
                                                                : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* Opening a case adds it to the recent files, and GTK 4.8 leaks a date per item. */
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-    gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  mbc_test_gtk_init (&argc, &argv);
   guideline = mbc_guideline_new_default (NULL, &error);
   g_assert_no_error (error);
   settings = mbc_test_settings ();

@@ -22,6 +22,7 @@
 #include "mbc-section.h"
 #include "mbc-text-row.h"
 #include "mbc-test.h"
+#include "mbc-test-window.h"
 #include "mbc-window.h"
 
 static MbcGuideline *guideline;
@@ -32,16 +33,7 @@ static GSettings *settings;    /* in memory (mbc_test_settings) */
 static MbcWindow *
 new_window_for (MbcGuideline *pack)
 {
-  MbcWindow *window = mbc_window_new (NULL, settings, pack, NULL);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!mbc_window_get_complete (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (mbc_window_get_complete (window));
-  mbc_test_settle ();
-  return window;
+  return mbc_test_window_new (pack, settings, NULL, 1200, 800);
 }
 
 static MbcWindow *
@@ -1049,11 +1041,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* The tests save and open files, which GtkRecentManager would add to the user's recent
-   * files; GTK 4.8 also leaks a date with each item it adds. The setting turns both off. */
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  mbc_test_gtk_init (&argc, &argv);
   guideline = mbc_guideline_new_default (NULL, &error);
   g_assert_no_error (error);
   settings = mbc_test_settings ();

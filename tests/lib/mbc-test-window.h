@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mbc-test-window.h: what the window's test programs share */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mbc-guideline.h"
+#include "mbc-window.h"
+
+G_BEGIN_DECLS
+
+void       mbc_test_gtk_init     (int          *argc,
+                                  char       ***argv);
+MbcWindow *mbc_test_window_new   (MbcGuideline *guideline,
+                                  GSettings    *settings,
+                                  GFile        *file,
+                                  int           width,
+                                  int           height);
+void       mbc_test_wait_frames  (GtkWidget    *widget,
+                                  guint         frames);
+
+G_END_DECLS
