@@ -92,7 +92,10 @@ try:
     if spin is not None:
         value = spin.queryValue()
         value.currentValue = 4
-        time.sleep(0.5)
+        for _ in range(50):
+            if value.currentValue == 4:
+                break
+            time.sleep(0.1)
         print(f"# spin value now {value.currentValue}")
     ok = spin is not None and wait_heading(app, TIERS["recommended"])
     print(("ok" if ok else "not ok") + " 3 four lesions through the bus: "
