@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 
@@ -22,6 +23,7 @@
 #include "mbc-pack-test.h"
 #include "mbc-evaluator.h"
 #include "mbc-guideline.h"
+#include "mbc-file.h"
 #include "mbc-json.h"
 #include "mbc-json-logic.h"
 #include "mbc-result-writer.h"
@@ -67,51 +69,36 @@ cli_display_name (const char *path)
   return g_strcmp0 (path, "-") == 0 ? "<stdin>" : path;
 }
 
+/* At most MBC_PROBLEMS_SHOWN problems, a line each, then how many more. */
 static void
 cli_print_problems (const char *file,
                     GPtrArray  *problems)
 {
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const MbcProblem *p = g_ptr_array_index (problems, i);
-      fprintf (stderr, "%s: %s: %s\n", file, p->where, p->message);
-    }
+  g_autofree char *text = mbc_problems_format (problems, file);
+
+  fputs (text, stderr);
 }
 
-/* Reads a whole file, or standard input for "-". */
+/* Reads a whole file, or standard input for "-", of at most @max_bytes. */
 static GBytes *
 cli_read_input (const char  *path,
+                gsize        max_bytes,
                 GError     **error)
 {
-  char *contents = NULL;
-  gsize length = 0;
+  g_autoptr(GFile) file = NULL;
 
   if (g_strcmp0 (path, "-") == 0)
-    {
-      GByteArray *buffer = g_byte_array_new ();
-      guint8 chunk[65536];
-      size_t n;
+    return mbc_file_read_fd (STDIN_FILENO, max_bytes, error);
+  file = g_file_new_for_commandline_arg (path);
+  return mbc_file_read (file, max_bytes, error);
+}
 
-      while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
-        g_byte_array_append (buffer, chunk, (guint) n);
-      if (ferror (stdin))
-        {
-          int saved = errno;
-          g_byte_array_unref (buffer);
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                       "could not be read: %s", g_strerror (saved));
-          return NULL;
-        }
-      return g_byte_array_free_to_bytes (buffer);
-    }
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "could not be read: is a folder");
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  return g_bytes_new_take (contents, length);
+/* The exit status for an input that could not be read: past a limit it is invalid. */
+static int
+cli_read_status (const GError *error)
+{
+  return g_error_matches (error, MBC_FILE_ERROR, MBC_FILE_ERROR_TOO_LARGE)
+         ? MBC_EXIT_INVALID_INPUT : MBC_EXIT_IO;
 }
 
 static gboolean
@@ -150,11 +137,11 @@ cli_load_guideline (const char *path,
 
   if (path != NULL)
     {
-      g_autoptr(GBytes) bytes = cli_read_input (path, &error);
+      g_autoptr(GBytes) bytes = cli_read_input (path, MBC_FILE_PACK_MAX_BYTES, &error);
       if (bytes == NULL)
         {
           fprintf (stderr, "%s: $: %s\n", cli_display_name (path), error->message);
-          *status = MBC_EXIT_IO;
+          *status = cli_read_status (error);
           return NULL;
         }
       guideline = mbc_guideline_new_from_bytes (bytes, problems, &error);
@@ -186,11 +173,11 @@ cli_load_inputs (const char    *path,
 
   if (!(*guideline = cli_load_guideline (guideline_path, &status)))
     return status;
-  if (!(*bytes = cli_read_input (path, &error)))
+  if (!(*bytes = cli_read_input (path, MBC_FILE_CASE_MAX_BYTES, &error)))
     {
       fprintf (stderr, "%s: $: %s\n", cli_display_name (path), error->message);
       g_clear_object (guideline);
-      return MBC_EXIT_IO;
+      return cli_read_status (error);
     }
   return MBC_EXIT_OK;
 }
@@ -339,92 +326,224 @@ cli_run_report (const char *path,
 }
 
 /*
- * --batch: lines are cut into chunks that worker threads evaluate (one per processor);
- * the main thread writes the chunks strictly in input order as they complete. Workers
- * stay at most BATCH_WINDOW chunks ahead of the writer, so memory stays bounded.
+ * --batch streams: the input is read a chunk of lines at a time (at most BATCH_CHUNK_LINES
+ * lines or BATCH_CHUNK_BYTES bytes), by whichever worker thread (one per processor) takes
+ * the next chunk; the main thread writes the chunks strictly in input order as they
+ * complete. Workers stay at most BATCH_WINDOW chunks ahead of the writer, so memory does
+ * not grow with the number of lines. A line longer than MBC_FILE_CASE_MAX_BYTES stops the
+ * batch there (exit 2), read no further.
  */
 #define BATCH_CHUNK_LINES 256
+#define BATCH_CHUNK_BYTES (1u << 20)
 #define BATCH_WINDOW 8
 
 typedef struct
 {
-  GString  *out;
-  GString  *err;
-  guint     bad;
-  GError   *error;    /* the guideline failed to evaluate */
-  gboolean  done;
+  GByteArray *data;     /* the chunk's lines, as read */
+  GArray     *starts;   /* byte offset of each line in data, plus the end */
+  guint       first;    /* the number of its first line, from 1 */
+  GString    *out;
+  GString    *err;
+  guint       bad;
+  GError     *error;    /* the guideline failed to evaluate */
+  gboolean    done;
 } Chunk;
 
 typedef struct
 {
   MbcGuideline    *guideline;
-  MbcResultWriter *writer;      /* shared by the workers: it never changes */
-  const char   *name;
-  const char   *data;
-  gsize         length;
-  GArray       *starts;      /* byte offset of each line, plus the end */
-  guint         n_chunks;
-  Chunk        *chunks;
-  guint         next_chunk;  /* the next chunk a worker takes */
-  guint         written;     /* chunks the writer has finished with */
-  gboolean      stop;
-  GMutex        lock;
-  GCond         cond;
+  MbcResultWriter *writer;       /* shared by the workers: it never changes */
+  const char      *name;
+  /* The input, read under the lock. */
+  int              fd;
+  GByteArray      *buffer;       /* read but not yet cut into a chunk */
+  gboolean         eof;
+  GError          *read_error;   /* could not be read, or a line is too long */
+  guint            next_line;    /* the number of the next line to cut */
+  /* Chunks: slot index % BATCH_WINDOW. */
+  Chunk           *slots[BATCH_WINDOW];
+  guint            next_chunk;   /* the next chunk a worker takes */
+  guint            n_chunks;     /* chunks taken; final once the input is read */
+  guint            written;      /* chunks the writer has finished with */
+  gboolean         stop;
+  GMutex           lock;
+  GCond            cond;
 } Batch;
+
+static void
+cli_chunk_free (Chunk *chunk)
+{
+  g_byte_array_unref (chunk->data);
+  g_array_unref (chunk->starts);
+  if (chunk->out)
+    g_string_free (chunk->out, TRUE);
+  if (chunk->err)
+    g_string_free (chunk->err, TRUE);
+  g_clear_error (&chunk->error);
+  g_free (chunk);
+}
+
+/* Reads more of the input into batch->buffer; FALSE at the end or on an error. */
+static gboolean
+cli_batch_fill (Batch *batch)
+{
+  guint8 block[65536];
+  gssize n;
+
+  g_assert (batch != NULL);
+
+  do
+    n = read (batch->fd, block, sizeof block);
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    {
+      int saved = errno;
+      g_set_error (&batch->read_error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("could not be read: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  if (n == 0)
+    {
+      batch->eof = TRUE;
+      return FALSE;
+    }
+  g_byte_array_append (batch->buffer, block, (guint) n);
+  return TRUE;
+}
+
+/* The length of the line at the start of batch->buffer, with its end; reads more as
+ * needed. 0 when the input is done; G_MAXSIZE when the line is too long or the input could
+ * not be read (batch->read_error). Called with the lock held. */
+static gsize
+cli_batch_line_length (Batch *batch,
+                       gsize  offset)
+{
+  gsize scanned = offset;
+
+  g_assert (batch != NULL);
+
+  for (;;)
+    {
+      const guint8 *nl = scanned < batch->buffer->len
+                         ? memchr (batch->buffer->data + scanned, '\n',
+                                   batch->buffer->len - scanned)
+                         : NULL;
+      if (nl != NULL)
+        scanned = (gsize) (nl - batch->buffer->data) + 1;
+      else
+        scanned = batch->buffer->len;
+      /* The end of a line may be "\r\n", which does not count towards the limit. */
+      if (scanned - offset > MBC_FILE_CASE_MAX_BYTES + 2 ||
+          (nl == NULL && scanned - offset > MBC_FILE_CASE_MAX_BYTES))
+        {
+          g_autofree char *limit = mbc_file_describe_size (MBC_FILE_CASE_MAX_BYTES);
+          g_set_error (&batch->read_error, MBC_FILE_ERROR, MBC_FILE_ERROR_TOO_LARGE,
+                       _("line %u is larger than %s, the most that is read"),
+                       batch->next_line, limit);
+          return G_MAXSIZE;
+        }
+      if (nl != NULL || batch->eof)
+        return scanned - offset;
+      if (!cli_batch_fill (batch) && batch->read_error != NULL)
+        return G_MAXSIZE;
+    }
+}
+
+/* Cuts the next chunk from the input (called with the lock held); %NULL when the input is
+ * done, could not be read, or has a line that is too long (batch->read_error). */
+static Chunk *
+cli_batch_next_chunk (Batch *batch)
+{
+  Chunk *chunk;
+  gsize offset = 0;
+
+  g_assert (batch != NULL);
+
+  if (batch->read_error != NULL)
+    return NULL;
+  chunk = g_new0 (Chunk, 1);
+  chunk->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  chunk->first = batch->next_line;
+  while (chunk->starts->len < BATCH_CHUNK_LINES && offset < BATCH_CHUNK_BYTES)
+    {
+      gsize length = cli_batch_line_length (batch, offset);
+
+      if (length == 0 || length == G_MAXSIZE)
+        break;
+      g_array_append_val (chunk->starts, offset);
+      offset += length;
+      batch->next_line++;
+    }
+  if (chunk->starts->len == 0)
+    {
+      g_array_unref (chunk->starts);
+      g_free (chunk);
+      return NULL;
+    }
+  g_array_append_val (chunk->starts, offset);
+  /* The chunk takes its lines; what follows stays in the buffer. */
+  chunk->data = g_byte_array_sized_new ((guint) offset);
+  g_byte_array_append (chunk->data, batch->buffer->data, (guint) offset);
+  g_byte_array_remove_range (batch->buffer, 0, (guint) offset);
+  return chunk;
+}
 
 static void
 cli_batch_line (Batch        *batch,
                 MbcEvaluator *evaluator,
-                guint         line,
-                Chunk        *chunk)
+                Chunk        *chunk,
+                guint         index)
 {
-  gsize start = g_array_index (batch->starts, gsize, line);
-  gsize length = g_array_index (batch->starts, gsize, line + 1) - start;
+  gsize start = g_array_index (chunk->starts, gsize, index);
+  gsize length = g_array_index (chunk->starts, gsize, index + 1) - start;
+  guint number = chunk->first + index;
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
 
-  if (mbc_batch_evaluate_line (evaluator, batch->writer, batch->data + start, length, line + 1,
-                               chunk->out, problems, &chunk->error) || chunk->error != NULL)
+  g_assert (batch != NULL && chunk != NULL);
+
+  if (mbc_batch_evaluate_line (evaluator, batch->writer, (const char *) chunk->data->data + start,
+                               length, number, chunk->out, problems, &chunk->error) ||
+      chunk->error != NULL)
     return;
   chunk->bad++;
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const MbcProblem *problem = g_ptr_array_index (problems, i);
-      g_string_append_printf (chunk->err, "%s:%u: %s: %s\n", batch->name, line + 1,
-                              problem->where, problem->message);
-    }
+  {
+    g_autofree char *name = g_strdup_printf ("%s:%u", batch->name, number);
+    g_autofree char *text = mbc_problems_format (problems, name);
+    g_string_append (chunk->err, text);
+  }
 }
 
 static gpointer
 cli_batch_worker (gpointer data)
 {
   Batch *batch = data;
-  guint n_lines = batch->starts->len - 1;
   g_autoptr(MbcEvaluator) evaluator = mbc_evaluator_new (batch->guideline);
 
   for (;;)
     {
       Chunk *chunk;
-      guint index, first, last;
 
       g_mutex_lock (&batch->lock);
-      while (!batch->stop && batch->next_chunk < batch->n_chunks &&
-             batch->next_chunk >= batch->written + BATCH_WINDOW)
+      while (!batch->stop && batch->next_chunk >= batch->written + BATCH_WINDOW)
         g_cond_wait (&batch->cond, &batch->lock);
-      if (batch->stop || batch->next_chunk >= batch->n_chunks)
+      chunk = batch->stop ? NULL : cli_batch_next_chunk (batch);
+      if (chunk == NULL)
         {
+          /* The input is done: the writer knows how many chunks there are. */
+          batch->stop = TRUE;
+          g_cond_broadcast (&batch->cond);
           g_mutex_unlock (&batch->lock);
           return NULL;
         }
-      index = batch->next_chunk++;
+      batch->slots[batch->next_chunk % BATCH_WINDOW] = chunk;
+      batch->next_chunk++;
+      batch->n_chunks = batch->next_chunk;
       g_mutex_unlock (&batch->lock);
 
-      chunk = &batch->chunks[index];
-      chunk->out = g_string_sized_new (BATCH_CHUNK_LINES * 4096);
+      chunk->out = g_string_sized_new ((chunk->starts->len - 1) * 4096);
       chunk->err = g_string_new (NULL);
-      first = index * BATCH_CHUNK_LINES;
-      last = MIN (first + BATCH_CHUNK_LINES, n_lines);
-      for (guint line = first; line < last && chunk->error == NULL; line++)
-        cli_batch_line (batch, evaluator, line, chunk);
+      for (guint i = 0; i + 1 < chunk->starts->len && chunk->error == NULL; i++)
+        cli_batch_line (batch, evaluator, chunk, i);
 
       g_mutex_lock (&batch->lock);
       chunk->done = TRUE;
@@ -438,30 +557,31 @@ cli_run_batch (const char *path,
                const char *guideline_path)
 {
   g_autoptr(MbcGuideline) guideline = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
   Batch batch = { 0 };
   guint n_threads, bad = 0;
   gboolean write_failed = FALSE;
-  int status;
+  int status = MBC_EXIT_OK;
 
-  if ((status = cli_load_inputs (path, guideline_path, &guideline, &bytes)) != MBC_EXIT_OK)
+  if (!(guideline = cli_load_guideline (guideline_path, &status)))
     return status;
-
+  batch.name = cli_display_name (path);
+  if (g_strcmp0 (path, "-") == 0)
+    batch.fd = STDIN_FILENO;
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      if ((batch.fd = mbc_file_open_regular (file, NULL, &error)) < 0)
+        {
+          fprintf (stderr, "%s: $: %s\n", batch.name, error->message);
+          return MBC_EXIT_IO;
+        }
+    }
   batch.guideline = guideline;
   batch.writer = mbc_result_writer_new (guideline);
-  batch.name = cli_display_name (path);
-  batch.data = g_bytes_get_data (bytes, &batch.length);
-  batch.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  for (gsize offset = 0; offset < batch.length; )
-    {
-      const char *nl = memchr (batch.data + offset, '\n', batch.length - offset);
-      g_array_append_val (batch.starts, offset);
-      offset = nl ? (gsize) (nl - batch.data) + 1 : batch.length;
-    }
-  g_array_append_val (batch.starts, batch.length);
-  batch.n_chunks = (batch.starts->len - 1 + BATCH_CHUNK_LINES - 1) / BATCH_CHUNK_LINES;
-  batch.chunks = g_new0 (Chunk, batch.n_chunks);
+  batch.buffer = g_byte_array_new ();
+  batch.next_line = 1;
   g_mutex_init (&batch.lock);
   g_cond_init (&batch.cond);
 
@@ -470,17 +590,21 @@ cli_run_batch (const char *path,
   if (g_getenv ("MBC_BATCH_THREADS") != NULL)
     n_threads = (guint) g_ascii_strtoull (g_getenv ("MBC_BATCH_THREADS"), NULL, 10);
   n_threads = CLAMP (n_threads, 1, 16);
-  for (guint i = 0; i < MIN (n_threads, MAX (batch.n_chunks, 1)); i++)
+  for (guint i = 0; i < n_threads; i++)
     g_ptr_array_add (threads, g_thread_new ("mbc-batch", cli_batch_worker, &batch));
 
-  for (guint c = 0; c < batch.n_chunks; c++)
+  for (guint c = 0; ; c++)
     {
-      Chunk *chunk = &batch.chunks[c];
+      Chunk *chunk;
 
       g_mutex_lock (&batch.lock);
-      while (!chunk->done)
+      while (!(c < batch.n_chunks && batch.slots[c % BATCH_WINDOW]->done) &&
+             !(batch.stop && c >= batch.n_chunks))
         g_cond_wait (&batch.cond, &batch.lock);
+      chunk = c < batch.n_chunks ? batch.slots[c % BATCH_WINDOW] : NULL;
       g_mutex_unlock (&batch.lock);
+      if (chunk == NULL)
+        break;
 
       if (!write_failed && !cli_write_stdout (chunk->out->str, chunk->out->len))
         write_failed = TRUE;
@@ -492,31 +616,32 @@ cli_run_batch (const char *path,
                    chunk->error->message);
           status = MBC_EXIT_INVALID_GUIDELINE;
         }
-      g_string_free (chunk->out, TRUE);
-      g_string_free (chunk->err, TRUE);
-      g_clear_error (&chunk->error);
 
       g_mutex_lock (&batch.lock);
+      batch.slots[c % BATCH_WINDOW] = NULL;
       batch.written++;
       batch.stop = batch.stop || write_failed || status != MBC_EXIT_OK;
       g_cond_broadcast (&batch.cond);
       g_mutex_unlock (&batch.lock);
-      if (batch.stop)
-        break;
+      cli_chunk_free (chunk);
     }
 
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (threads->pdata[i]);
   /* Chunks a stopped run never wrote. */
-  for (guint c = 0; c < batch.n_chunks; c++)
-    if (batch.chunks[c].out != NULL && c >= batch.written)
-      {
-        g_string_free (batch.chunks[c].out, TRUE);
-        g_string_free (batch.chunks[c].err, TRUE);
-        g_clear_error (&batch.chunks[c].error);
-      }
-  g_free (batch.chunks);
-  g_array_unref (batch.starts);
+  for (guint i = 0; i < BATCH_WINDOW; i++)
+    if (batch.slots[i] != NULL)
+      cli_chunk_free (batch.slots[i]);
+  if (batch.read_error != NULL && status == MBC_EXIT_OK && !write_failed)
+    {
+      fprintf (stderr, "%s: $: %s\n", batch.name, batch.read_error->message);
+      status = g_error_matches (batch.read_error, MBC_FILE_ERROR, MBC_FILE_ERROR_TOO_LARGE)
+               ? MBC_EXIT_INVALID_INPUT : MBC_EXIT_IO;
+    }
+  g_clear_error (&batch.read_error);
+  if (batch.fd != STDIN_FILENO)
+    close (batch.fd);
+  g_byte_array_unref (batch.buffer);
   g_mutex_clear (&batch.lock);
   g_clear_object (&batch.writer);
   g_cond_clear (&batch.cond);

@@ -23,7 +23,7 @@ batch_write_error_line (GString   *out,
 {
   g_string_append_printf (out, "{\"schema\":\"mbc-advisor/error/1\",\"line\":%u,\"errors\":[",
                           line);
-  for (guint i = 0; i < problems->len; i++)
+  for (guint i = 0; i < MIN (problems->len, MBC_PROBLEMS_SHOWN); i++)
     {
       const MbcProblem *p = g_ptr_array_index (problems, i);
       if (i > 0)
@@ -32,6 +32,17 @@ batch_write_error_line (GString   *out,
       mbc_json_write_string (out, p->where);
       g_string_append (out, ",\"message\":");
       mbc_json_write_string (out, p->message);
+      g_string_append_c (out, '}');
+    }
+  /* As many as are printed, then how many more. */
+  if (problems->len > MBC_PROBLEMS_SHOWN)
+    {
+      guint more = problems->len - MBC_PROBLEMS_SHOWN;
+      g_autofree char *text = g_strdup_printf (ngettext ("… and %u more problem",
+                                                         "… and %u more problems", more),
+                                               more);
+      g_string_append (out, ",{\"field\":\"$\",\"message\":");
+      mbc_json_write_string (out, text);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]}\n");

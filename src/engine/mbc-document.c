@@ -279,7 +279,7 @@ mbc_document_load (MbcDocument  *self,
   g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  bytes = mbc_file_read (file, MBC_FILE_CASE_MAX_BYTES, error);
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &length);
@@ -440,7 +440,7 @@ mbc_document_restore_draft (MbcDocument  *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No draft is kept"));
       return FALSE;
     }
-  bytes = g_file_load_bytes (self->draft, NULL, NULL, error);
+  bytes = mbc_file_read (self->draft, MBC_FILE_CASE_MAX_BYTES, error);
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &length);

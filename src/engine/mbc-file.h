@@ -1,10 +1,36 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* mbc-file.h: writing a file so that it is never left half-written */
+/* mbc-file.h: reading a file within a limit, and writing one that is never left half-written */
 #pragma once
+
+#include <sys/stat.h>
 
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
+
+/* The limits of interfaces.md (Additions, Limits). */
+#define MBC_FILE_CASE_MAX_BYTES  (1u << 20)   /* a case file, or one line of a --batch */
+#define MBC_FILE_PACK_MAX_BYTES  (16u << 20)  /* a guideline pack */
+
+#define MBC_FILE_ERROR (mbc_file_error_quark ())
+
+typedef enum
+{
+  MBC_FILE_ERROR_TOO_LARGE,     /* past the limit: an invalid input (exit 2) */
+  MBC_FILE_ERROR_NOT_REGULAR,   /* a folder, a FIFO, a device: never read (exit 1) */
+} MbcFileError;                 /* (a file that cannot be opened or read: G_IO_ERROR) */
+
+GQuark   mbc_file_error_quark  (void);
+char    *mbc_file_describe_size (gsize       bytes);
+int      mbc_file_open_regular  (GFile       *file,
+                                 struct stat *st,
+                                 GError     **error);
+GBytes  *mbc_file_read          (GFile       *file,
+                                 gsize        max_bytes,
+                                 GError     **error);
+GBytes  *mbc_file_read_fd       (int          fd,
+                                 gsize        max_bytes,
+                                 GError     **error);
 
 gboolean mbc_file_write_atomic (GFile       *file,
                                 const void  *data,

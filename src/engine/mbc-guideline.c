@@ -21,6 +21,7 @@
 
 #include "mbc-case.h"
 #include "mbc-engine-resources.h"
+#include "mbc-file.h"
 #include "mbc-guideline.h"
 #include "mbc-guideline-private.h"
 #include "mbc-json.h"
@@ -296,7 +297,7 @@ mbc_guideline_new_from_file (GFile      *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &read_error);
+  bytes = mbc_file_read (file, MBC_FILE_PACK_MAX_BYTES, &read_error);
   if (bytes == NULL)
     {
       g_set_error (error, MBC_GUIDELINE_ERROR, MBC_GUIDELINE_ERROR_READ, "%s",

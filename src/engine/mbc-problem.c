@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include <string.h>
+
 #include "mbc-problem.h"
 
 G_DEFINE_BOXED_TYPE (MbcProblem, mbc_problem, mbc_problem_copy, mbc_problem_free)
@@ -105,4 +109,85 @@ mbc_json_path_index (const char *parent,
                      guint       index)
 {
   return g_strdup_printf ("%s[%u]", parent ? parent : "$", index);
+}
+
+/**
+ * mbc_problem_escape:
+ *
+ * Returns: (transfer full): @text on one line for a message: control characters (including
+ *   line and paragraph separators and the bidirectional controls) written as \n, \t, \r or
+ *   \uXXXX, and bytes that are not UTF-8 replaced, so that text quoted from an input can
+ *   neither forge a line nor reach a terminal.
+ */
+char *
+mbc_problem_escape (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
+               (c >= 0x200e && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
+               (c >= 0x2066 && c <= 0x2069) || c == 0x061c)
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * mbc_problems_format:
+ * @problems: (element-type MbcProblem)
+ * @file: (nullable): the input's name, or %NULL for a list shown in a window
+ *
+ * The problems for people, one a line, at most MBC_PROBLEMS_SHOWN of them, then one line
+ * saying how many more there are: "FILE: FIELD: what is wrong" (or "• FIELD: what is
+ * wrong" without @file). Everything quoted is escaped (mbc_problem_escape()).
+ *
+ * Returns: (transfer full): the lines, each ending in a newline.
+ */
+char *
+mbc_problems_format (GPtrArray  *problems,
+                     const char *file)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *name = file ? mbc_problem_escape (file) : NULL;
+  guint shown;
+
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  shown = MIN (problems->len, MBC_PROBLEMS_SHOWN);
+  for (guint i = 0; i < shown; i++)
+    {
+      const MbcProblem *p = g_ptr_array_index (problems, i);
+      g_autofree char *where = mbc_problem_escape (p->where);
+      g_autofree char *message = mbc_problem_escape (p->message);
+
+      if (name)
+        g_string_append_printf (out, "%s: %s: %s\n", name, where, message);
+      else
+        g_string_append_printf (out, "• %s: %s\n", where, message);
+    }
+  if (problems->len > shown)
+    {
+      guint more = problems->len - shown;
+      g_autofree char *text = g_strdup_printf (ngettext ("… and %u more problem",
+                                                         "… and %u more problems", more),
+                                               more);
+      if (name)
+        g_string_append_printf (out, "%s: $: %s\n", name, text);
+      else
+        g_string_append_printf (out, "• %s\n", text);
+    }
+  return g_string_free (out, FALSE);
 }

@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 
 #define MBC_TYPE_PROBLEM (mbc_problem_get_type ())
 
+/* At most this many problems are shown for one input; then how many more there are. */
+#define MBC_PROBLEMS_SHOWN 100
+
 typedef struct
 {
   char *where;   /* a case field ("metastatic_sites[1]") or a JSON path ("$.findings[2].id") */
@@ -24,6 +27,9 @@ void        mbc_problems_add      (GPtrArray        *problems,
                                    const char       *where,
                                    const char       *format,
                                    ...) G_GNUC_PRINTF (3, 4);
+char       *mbc_problem_escape    (const char       *text);
+char       *mbc_problems_format   (GPtrArray        *problems,
+                                   const char       *file);
 char       *mbc_json_path_member  (const char       *parent,
                                    const char       *member);
 char       *mbc_json_path_index   (const char       *parent,

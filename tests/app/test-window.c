@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -472,6 +473,40 @@ respond (AdwMessageDialog *dialog,
 /* Saved, the title loses its mark; changed, it gets it back; reopened, the case is the
  * same; a file that cannot be written gives a dialog naming it and leaves the case
  * unsaved. */
+/* A device, a FIFO without a writer and a folder are refused at once, never waited on
+ * (interfaces.md, Limits); the dialog says what the file is, and the form is unchanged. */
+static void
+test_open_special (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-window-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "case.json", NULL);
+  const char *paths[] = { "/dev/zero", fifo, dir };
+  const char *kinds[] = { "a device", "a FIFO", "a folder" };
+  MbcWindow *window = new_window ();
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf ("“%s” Could Not Be Opened", name);
+      gint64 start = g_get_monotonic_time ();
+      AdwMessageDialog *dialog;
+
+      mbc_window_open_file (window, file);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+      mbc_test_settle ();
+      dialog = find_message_dialog (heading);
+      g_assert_nonnull (dialog);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), kinds[i]));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_assert_false (mbc_case_is_known (mbc_window_get_case (window), MBC_CASE_FIELD_AGE_YEARS));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
 static void
 test_save_and_open (void)
 {
@@ -1049,6 +1084,7 @@ main (int   argc,
   g_test_add_func ("/window/every-rule", test_every_rule);
   g_test_add_func ("/window/inconsistent-input", test_inconsistent_input);
   g_test_add_func ("/window/open-file", test_open_file);
+  g_test_add_func ("/window/open-special", test_open_special);
   g_test_add_func ("/window/what-would-change", test_what_would_change);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/shortcuts", test_shortcuts);

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -190,6 +191,98 @@ test_batch_trailing_spaces (void)
   g_assert_true (g_str_has_prefix (lines[0], "{\"schema\":\"mbc-advisor/result/1\""));
   g_assert_true (g_str_has_prefix (lines[1], "{\"schema\":\"mbc-advisor/error/1\",\"line\":2,"));
   g_assert_nonnull (strstr (r.err, ":2: $: the line is empty"));
+}
+
+/* interfaces.md, Limits: only regular files and standard input are read (a device, a FIFO
+ * without a writer and a folder are refused at once, exit 1); a case, a --batch line and a
+ * pack past their sizes are exit 2, read no further; --batch streams. */
+static void
+test_limits (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-cli-limits-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.json", NULL);
+  g_autofree char *big_pack = g_build_filename (dir, "big-pack.json", NULL);
+  g_autofree char *padding = g_strnfill ((1 << 20) + 16, ' ');
+  g_autofree char *big_text = g_strconcat ("{\"schema\": \"mbc-advisor/case/1\"}", padding, NULL);
+  g_autofree char *pack_padding = g_strnfill ((16 << 20) + 16, ' ');
+  g_autoptr(GString) lines = g_string_new (NULL);
+  const char *good = "{\"schema\": \"mbc-advisor/case/1\"}\n";
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_true (g_file_set_contents (big, big_text, -1, NULL));
+  g_assert_true (g_file_set_contents (big_pack, pack_padding, -1, NULL));
+
+  {
+    const char *refused[] = { "/dev/zero", fifo, dir };
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      for (guint k = 0; k < 2; k++)
+        {
+          g_auto(Run) r = { 0 };
+          g_autofree char *prefix = g_strdup_printf ("%s: $: is ", refused[i]);
+
+          RUN (&r, k == 0 ? "--evaluate" : "--batch", refused[i]);
+          g_assert_cmpint (r.status, ==, 1);
+          g_assert_true (g_str_has_prefix (r.err, prefix));
+          g_assert_nonnull (strstr (r.err, "only regular files and standard input are read"));
+        }
+  }
+  {
+    g_auto(Run) r = { 0 };
+    RUN (&r, "--evaluate", big);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, ": $: larger than 1 MiB"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    RUN_STDIN (&r, big_text, "--evaluate", "-");
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_true (g_str_has_prefix (r.err, "<stdin>: $: larger than 1 MiB"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    RUN (&r, "--guideline", big_pack, "--evaluate", big);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, ": $: larger than 16 MiB"));
+  }
+  /* A batch: two good lines, one past the limit, one after it that is never read. */
+  g_string_append (lines, good);
+  g_string_append (lines, good);
+  g_string_append (lines, big_text);
+  g_string_append_c (lines, '\n');
+  g_string_append (lines, good);
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(GStrv) out = NULL;
+
+    RUN_STDIN (&r, lines->str, "--batch", "-");
+    g_assert_cmpint (r.status, ==, 2);
+    out = g_strsplit (r.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (out), ==, 3);
+    g_assert_cmpstr (r.err, ==, "<stdin>: $: line 3 is larger than 1 MiB, the most that is read\n");
+  }
+  g_unlink (fifo);
+  g_unlink (big);
+  g_unlink (big_pack);
+  g_rmdir (dir);
+}
+
+/* --batch reads its input as a stream: a cohort of 300,000 lines (more than the window of
+ * chunks holds many times over) comes out whole and in order. */
+static void
+test_batch_streams (void)
+{
+  g_autoptr(GString) input = g_string_new (NULL);
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) out = NULL;
+
+  for (guint i = 0; i < 300000; i++)
+    g_string_append_printf (input, "{\"schema\": \"mbc-advisor/case/1\", \"label\": \"c%u\"}\n", i);
+  RUN_STDIN (&r, input->str, "--batch", "-");
+  g_assert_cmpint (r.status, ==, 0);
+  out = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (out), ==, 300001);
+  g_assert_cmpstr (out[300000], ==, "");
 }
 
 static void
@@ -651,6 +744,8 @@ main (int   argc,
   g_test_add_func ("/cli/evaluate", test_evaluate);
   g_test_add_func ("/cli/evaluate-errors", test_evaluate_errors);
   g_test_add_func ("/cli/batch", test_batch);
+  g_test_add_func ("/cli/limits", test_limits);
+  g_test_add_func ("/cli/batch-streams", test_batch_streams);
   g_test_add_func ("/cli/batch-trailing-spaces", test_batch_trailing_spaces);
   g_test_add_func ("/cli/batch-all-good", test_batch_all_good);
   g_test_add_func ("/cli/batch-order", test_batch_order);

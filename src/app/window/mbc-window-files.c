@@ -471,7 +471,7 @@ mbc_window_open_file (MbcWindow *self,
 
   if (!mbc_document_load (self->document, file, problems, &error))
     {
-      g_autoptr(GString) details = g_string_new (NULL);
+      g_autofree char *details = NULL;
       g_autofree char *body = NULL;
 
       if (error)
@@ -481,12 +481,10 @@ mbc_window_open_file (MbcWindow *self,
         }
       body = g_strdup_printf (_("It is not a valid case file. %u problem%s:"),
                               problems->len, problems->len == 1 ? "" : "s");
-      for (guint i = 0; i < problems->len; i++)
-        {
-          const MbcProblem *p = g_ptr_array_index (problems, i);
-          g_string_append_printf (details, "%s• %s: %s", i ? "\n" : "", p->where, p->message);
-        }
-      files_show_problems_dialog (self, file, body, details->str);
+      /* At most MBC_PROBLEMS_SHOWN, then how many more. */
+      details = mbc_problems_format (problems, NULL);
+      g_strchomp (details);
+      files_show_problems_dialog (self, file, body, details);
       return;
     }
   _mbc_window_remember_file (self, file);
