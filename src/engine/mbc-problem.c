@@ -111,6 +111,51 @@ mbc_json_path_index (const char *parent,
   return g_strdup_printf ("%s[%u]", parent ? parent : "$", index);
 }
 
+/* Whether @c may not be shown as it is: a control character, a line or paragraph
+ * separator, or a bidirectional control. */
+static gboolean
+problem_is_unsafe (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 || c == 0x061c ||
+         (c >= 0x200e && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Appends @text escaped (see mbc_problem_escape()); plain ASCII is copied in runs. */
+static void
+problem_append_escaped (GString    *out,
+                        const char *text)
+{
+  g_autofree char *valid = NULL;
+  const char *p = text ? text : "";
+
+  if (!g_utf8_validate (p, -1, NULL))
+    p = valid = g_utf8_make_valid (p, -1);
+  while (*p)
+    {
+      const char *run = p;
+      gunichar c;
+
+      while ((guchar) *p >= 0x20 && (guchar) *p < 0x7f)
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (*p == '\0')
+        break;
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (problem_is_unsafe (c))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+}
+
 /**
  * mbc_problem_escape:
  *
@@ -122,27 +167,64 @@ mbc_json_path_index (const char *parent,
 char *
 mbc_problem_escape (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
-  GString *out = g_string_sized_new (strlen (valid));
+  GString *out = g_string_new (NULL);
 
-  for (const char *p = valid; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c == '\r')
-        g_string_append (out, "\\r");
-      else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
-               (c >= 0x200e && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
-               (c >= 0x2066 && c <= 0x2069) || c == 0x061c)
-        g_string_append_printf (out, "\\u%04X", c);
-      else
-        g_string_append_unichar (out, c);
-    }
+  problem_append_escaped (out, text);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * mbc_problems_append:
+ * @out: where the lines are appended
+ * @problems: (element-type MbcProblem)
+ * @file: (nullable): the input's name, or %NULL for a list shown in a window
+ * @line: the line of @file the problems are on (from 1), or 0 for the whole file
+ *
+ * The problems for people, one a line, at most MBC_PROBLEMS_SHOWN of them, then one line
+ * saying how many more there are: "FILE: FIELD: what is wrong" ("FILE:LINE: …" for a line,
+ * "• FIELD: what is wrong" without @file). Everything quoted is escaped
+ * (mbc_problem_escape()).
+ */
+void
+mbc_problems_append (GString    *out,
+                     GPtrArray  *problems,
+                     const char *file,
+                     guint       line)
+{
+  guint shown;
+
+  g_return_if_fail (out != NULL && problems != NULL);
+
+  shown = MIN (problems->len, MBC_PROBLEMS_SHOWN);
+  for (guint i = 0; i <= shown && i < problems->len; i++)
+    {
+      const MbcProblem *p = i < shown ? g_ptr_array_index (problems, i) : NULL;
+
+      if (file)
+        {
+          problem_append_escaped (out, file);
+          if (line)
+            g_string_append_printf (out, ":%u", line);
+          g_string_append (out, ": ");
+        }
+      else
+        g_string_append (out, "• ");
+      if (p)
+        {
+          problem_append_escaped (out, p->where);
+          g_string_append (out, ": ");
+          problem_append_escaped (out, p->message);
+        }
+      else
+        {
+          guint more = problems->len - shown;
+          if (file)
+            g_string_append (out, "$: ");
+          g_string_append_printf (out, ngettext ("… and %u more problem",
+                                                 "… and %u more problems", more), more);
+        }
+      g_string_append_c (out, '\n');
+    }
 }
 
 /**
@@ -150,44 +232,16 @@ mbc_problem_escape (const char *text)
  * @problems: (element-type MbcProblem)
  * @file: (nullable): the input's name, or %NULL for a list shown in a window
  *
- * The problems for people, one a line, at most MBC_PROBLEMS_SHOWN of them, then one line
- * saying how many more there are: "FILE: FIELD: what is wrong" (or "• FIELD: what is
- * wrong" without @file). Everything quoted is escaped (mbc_problem_escape()).
- *
- * Returns: (transfer full): the lines, each ending in a newline.
+ * Returns: (transfer full): the lines of mbc_problems_append() for the whole of @file.
  */
 char *
 mbc_problems_format (GPtrArray  *problems,
                      const char *file)
 {
   GString *out = g_string_new (NULL);
-  g_autofree char *name = file ? mbc_problem_escape (file) : NULL;
-  guint shown;
 
   g_return_val_if_fail (problems != NULL, NULL);
 
-  shown = MIN (problems->len, MBC_PROBLEMS_SHOWN);
-  for (guint i = 0; i < shown; i++)
-    {
-      const MbcProblem *p = g_ptr_array_index (problems, i);
-      g_autofree char *where = mbc_problem_escape (p->where);
-      g_autofree char *message = mbc_problem_escape (p->message);
-
-      if (name)
-        g_string_append_printf (out, "%s: %s: %s\n", name, where, message);
-      else
-        g_string_append_printf (out, "• %s: %s\n", where, message);
-    }
-  if (problems->len > shown)
-    {
-      guint more = problems->len - shown;
-      g_autofree char *text = g_strdup_printf (ngettext ("… and %u more problem",
-                                                         "… and %u more problems", more),
-                                               more);
-      if (name)
-        g_string_append_printf (out, "%s: $: %s\n", name, text);
-      else
-        g_string_append_printf (out, "• %s\n", text);
-    }
+  mbc_problems_append (out, problems, file, 0);
   return g_string_free (out, FALSE);
 }

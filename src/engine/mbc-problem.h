@@ -28,6 +28,10 @@ void        mbc_problems_add      (GPtrArray        *problems,
                                    const char       *format,
                                    ...) G_GNUC_PRINTF (3, 4);
 char       *mbc_problem_escape    (const char       *text);
+void        mbc_problems_append   (GString          *out,
+                                   GPtrArray        *problems,
+                                   const char       *file,
+                                   guint             line);
 char       *mbc_problems_format   (GPtrArray        *problems,
                                    const char       *file);
 char       *mbc_json_path_member  (const char       *parent,
