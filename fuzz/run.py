@@ -45,12 +45,30 @@ def seed(target):
                 if isinstance(entry, list):
                     put(json.dumps(entry[0]) + "\n" + json.dumps(entry[1]))
         put('{"and": [{"var": "case.age"}, {"<": [{"var": "case.age"}, 55]}]}\n{"case": {"age": 45}}')
+    elif target == "rule":
+        # The pack's conditions, and the shapes of rules that once exhausted time or memory.
+        pack = json.load(open(f"{root}/data/guidelines/uio2017-mbc-primary-surgery.json"))
+        for finding in pack["findings"]:
+            put(json.dumps(finding["met_when"]))
+            put(json.dumps(finding["unknown_when"]))
+        thirty = list(range(30))
+        put(json.dumps({"reduce": [thirty, {"cat": [{"var": "accumulator"}] * 2}, "ab"]}))
+        put(json.dumps({"reduce": [thirty, [{"var": "accumulator"}] * 2, [1]]}))
+        put(json.dumps({"reduce": [thirty, {"merge": [{"var": "accumulator"}] * 2}, [1]]}))
+        big = list(range(300))
+        put(json.dumps({"some": [big, {"some": [big, {"some": [big, {"==": [{"var": ""}, -1]}]}]}]}))
+        put(json.dumps({"map": [big, {"map": [big, {"map": [big, {"var": ""}]}]}]}))
     return corpus
 
 
-print("1..4")
+# Rules are evaluated within a budget: their targets run under tight limits, so that a
+# rule that would still hang or exhaust memory fails its line.
+limits = {"jsonlogic": ("-timeout=2", "-rss_limit_mb=512"),
+          "rule": ("-timeout=2", "-rss_limit_mb=512")}
+targets = ["case", "pack", "jsonlogic", "batch", "rule"]
+print(f"1..{len(targets)}")
 status = 0
-for i, target in enumerate(["case", "pack", "jsonlogic", "batch"], 1):
+for i, target in enumerate(targets, 1):
     binary = os.path.join(build, "fuzz", f"fuzz-{target}")
     corpus = seed(target)
     crashes = os.path.join(build, "fuzz-crashes", target)
@@ -59,9 +77,9 @@ for i, target in enumerate(["case", "pack", "jsonlogic", "batch"], 1):
                    if not os.path.basename(p).startswith(".")]
     replay = subprocess.run([binary] + regressions, capture_output=True, text=True) \
         if regressions else None
+    timeout, rss = limits.get(target, ("-timeout=10", "-rss_limit_mb=2048"))
     run = subprocess.run([binary, corpus, f"-max_total_time={seconds}", "-print_final_stats=1",
-                          "-timeout=10", "-rss_limit_mb=2048", "-max_len=65536",
-                          f"-artifact_prefix={crashes}/"],
+                          timeout, rss, "-max_len=65536", f"-artifact_prefix={crashes}/"],
                          capture_output=True, text=True)
     stats = dict(re.findall(r"stat::(\w+):\s+(\d+)", run.stderr))
     executions = int(stats.get("number_of_executed_units", 0))

@@ -48,9 +48,11 @@ check_number_of (JsonNode *node)
 
 /* The text of a value for a message, short and with nothing that could break a line. */
 char *
-_mbc_case_quote_value (JsonNode *node)
+_mbc_case_quote_value (JsonNode   *node,
+                       GHashTable *literals)
 {
-  g_autofree char *text = mbc_json_to_string (node, 0);
+  const char *literal = literals ? g_hash_table_lookup (literals, node) : NULL;
+  g_autofree char *text = literal ? g_strdup (literal) : mbc_json_to_string (node, 0);
   if (g_utf8_strlen (text, -1) > 40)
     {
       g_autofree char *cut = g_utf8_substring (text, 0, 40);
@@ -64,6 +66,7 @@ _mbc_case_quote_value (JsonNode *node)
 gboolean
 _mbc_case_check_value (MbcCaseField   field,
                        JsonNode      *value,
+                       GHashTable    *literals,
                        Slot          *slot,
                        char         **label,
                        GPtrArray     *problems)
@@ -113,13 +116,16 @@ _mbc_case_check_value (MbcCaseField   field,
       {
         gboolean integer = info->kind == MBC_CASE_KIND_INT;
         double d = mbc_json_is_number (value) ? check_number_of (value) : NAN;
-        if (!mbc_json_is_number (value) || (integer && d != floor (d)) || d < info->min ||
+        /* A whole number is written as one (the reader makes "45.0" one, and leaves
+         * "44.99999999999999999999" a fraction): never one a fraction rounds to. */
+        gboolean whole = json_node_get_value_type (value) == G_TYPE_INT64;
+        if (!mbc_json_is_number (value) || (integer && !whole) || d < info->min ||
             d > info->max)
           {
             mbc_problems_add (problems, info->name,
                               _("must be %s from %g to %g, or null for unknown; got %s"),
                               integer ? _("a whole number") : _("a number"), info->min, info->max,
-                              (got = _mbc_case_quote_value (value)));
+                              (got = _mbc_case_quote_value (value, literals)));
             break;
           }
         slot->known = TRUE;
@@ -135,7 +141,7 @@ _mbc_case_check_value (MbcCaseField   field,
         {
           mbc_problems_add (problems, info->name,
                             _("must be true, false, or null for unknown; got %s"),
-                            (got = _mbc_case_quote_value (value)));
+                            (got = _mbc_case_quote_value (value, literals)));
           break;
         }
       slot->known = TRUE;
@@ -155,7 +161,7 @@ _mbc_case_check_value (MbcCaseField   field,
             g_autofree char *allowed = check_allowed_list (field);
             mbc_problems_add (problems, info->name,
                               _("must be one of %s, or \"unknown\"; got %s"), allowed,
-                              (got = _mbc_case_quote_value (value)));
+                              (got = _mbc_case_quote_value (value, literals)));
             break;
           }
         slot->known = TRUE;
@@ -173,7 +179,7 @@ _mbc_case_check_value (MbcCaseField   field,
           mbc_problems_add (problems, info->name,
                             _("must be a non-empty array of distinct values from %s, or null for "
                             "unknown; got %s"), allowed,
-                            (got = _mbc_case_quote_value (value)));
+                            (got = _mbc_case_quote_value (value, literals)));
           break;
         }
       {
@@ -187,7 +193,7 @@ _mbc_case_check_value (MbcCaseField   field,
             if (index < 0)
               {
                 g_autofree char *allowed = check_allowed_list (field);
-                g_autofree char *bad = _mbc_case_quote_value (element);
+                g_autofree char *bad = _mbc_case_quote_value (element, literals);
                 mbc_problems_add (problems, where, _("must be one of %s; got %s"), allowed, bad);
               }
             else if (slot->i & (1 << index))
@@ -364,7 +370,7 @@ mbc_case_validate (MbcCase   *self,
       g_autoptr(JsonNode) value = _mbc_case_slot_to_json (self, i, FALSE);
       Slot slot;
       if (value != NULL)
-        _mbc_case_check_value (i, value, &slot, NULL, problems);
+        _mbc_case_check_value (i, value, NULL, &slot, NULL, problems);
     }
   if (problems->len == before)
     _mbc_case_check_consistency (self->slots, problems);

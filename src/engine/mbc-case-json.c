@@ -71,16 +71,12 @@ _mbc_case_object_node (JsonObject *object)
   return node;
 }
 
-/**
- * mbc_case_new_from_json:
- * @root: a parsed case file
- * @problems: (element-type MbcProblem): where every problem is added
- *
- * Returns: (transfer full) (nullable): the case, or %NULL when there was any problem.
- */
-MbcCase *
-mbc_case_new_from_json (JsonNode  *root,
-                        GPtrArray *problems)
+/* As mbc_case_new_from_json(); @literals (nullable) gives the text of numbers read as
+ * doubles, which messages quote (mbc_json_parse_full()). */
+static MbcCase *
+case_json_read (JsonNode   *root,
+                GHashTable *literals,
+                GPtrArray  *problems)
 {
   g_autoptr(MbcCase) self = NULL;
   JsonObject *object;
@@ -108,7 +104,7 @@ mbc_case_new_from_json (JsonNode  *root,
   else if (!mbc_json_is_string (member) ||
            strcmp (json_node_get_string (member), MBC_CASE_SCHEMA) != 0)
     {
-      g_autofree char *got = _mbc_case_quote_value (member);
+      g_autofree char *got = _mbc_case_quote_value (member, literals);
       mbc_problems_add (problems, "schema", _("must be \"%s\"; got %s"), MBC_CASE_SCHEMA, got);
     }
 
@@ -135,11 +131,29 @@ mbc_case_new_from_json (JsonNode  *root,
           mbc_problems_add (problems, shown, _("unknown field; allowed fields: %s"), allowed->str);
           continue;
         }
-      _mbc_case_check_value (field, member, &self->slots[field], &self->label, problems);
+      _mbc_case_check_value (field, member, literals, &self->slots[field], &self->label,
+                             problems);
     }
   if (problems->len == before)
     _mbc_case_check_consistency (self->slots, problems);
   return problems->len == before ? g_steal_pointer (&self) : NULL;
+}
+
+/**
+ * mbc_case_new_from_json:
+ * @root: a parsed case file
+ * @problems: (element-type MbcProblem): where every problem is added
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL when there was any problem.
+ */
+MbcCase *
+mbc_case_new_from_json (JsonNode  *root,
+                        GPtrArray *problems)
+{
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  return case_json_read (root, NULL, problems);
 }
 
 /**
@@ -157,19 +171,21 @@ mbc_case_new_from_data (const char *data,
                         GPtrArray  *problems)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) literals = NULL;
   g_autoptr(JsonNode) root = NULL;
   MbcCase *self;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  root = mbc_json_parse (data, length, MBC_CASE_MAX_DEPTH, &error);
+  literals = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  root = mbc_json_parse_full (data, length, MBC_CASE_MAX_DEPTH, literals, &error);
   if (root == NULL)
     {
       mbc_problems_add (problems, "$", "%s", error->message);
       return NULL;
     }
-  self = mbc_case_new_from_json (root, problems);
+  self = case_json_read (root, literals, problems);
   if (self != NULL)
     {
       /* The tree just read, once it holds only the known fields, is what rules read: keep

@@ -39,9 +39,11 @@ extern const FieldInfo _mbc_case_fields[MBC_CASE_N_FIELDS];
 
 int       _mbc_case_choice_index      (MbcCaseField   field,
                                        const char    *value);
-char     *_mbc_case_quote_value       (JsonNode      *node);
+char     *_mbc_case_quote_value       (JsonNode      *node,
+                                       GHashTable    *literals);
 gboolean  _mbc_case_check_value       (MbcCaseField   field,
                                        JsonNode      *value,
+                                       GHashTable    *literals,
                                        Slot          *slot,
                                        char         **label,
                                        GPtrArray     *problems);

@@ -333,7 +333,7 @@ mbc_case_set_field_json (MbcCase      *self,
   g_return_val_if_fail (value != NULL, FALSE);
   g_return_val_if_fail (problems != NULL, FALSE);
 
-  if (!_mbc_case_check_value (field, value, &slot, &label, problems))
+  if (!_mbc_case_check_value (field, value, NULL, &slot, &label, problems))
     return FALSE;
   if (_mbc_case_fields[field].kind == MBC_CASE_KIND_LABEL)
     g_object_set (self, "label", label, NULL);

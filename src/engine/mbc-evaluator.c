@@ -20,18 +20,24 @@
 #include "mbc-problem.h"
 #include "mbc-result-private.h"
 
+/* Whether @condition holds; once one fails, *ok is FALSE and @error names its path. */
 static gboolean
-evaluator_holds (JsonNode  *condition,
-                 JsonNode  *data,
-                 gboolean  *ok,
-                 GError   **error)
+evaluator_holds (MbcGuideline  *guideline,
+                 JsonNode      *condition,
+                 JsonNode      *data,
+                 gboolean      *ok,
+                 GError       **error)
 {
   gboolean result = FALSE;
 
   if (!*ok)
     return FALSE;
   if (!mbc_json_logic_test (condition, data, &result, error))
-    *ok = FALSE;
+    {
+      const char *path = mbc_guideline_get_condition_path (guideline, condition);
+      *ok = FALSE;
+      g_prefix_error (error, "%s: ", path ? path : "$");
+    }
   return result;
 }
 
@@ -87,16 +93,17 @@ evaluator_compare_source_order (gconstpointer a,
 }
 
 static void
-evaluator_add_fields (GPtrArray *out,
-                      GPtrArray *conditions,
-                      JsonNode  *data,
-                      gboolean  *ok,
-                      GError   **error)
+evaluator_add_fields (MbcGuideline  *guideline,
+                      GPtrArray     *out,
+                      GPtrArray     *conditions,
+                      JsonNode      *data,
+                      gboolean      *ok,
+                      GError       **error)
 {
   for (guint i = 0; i < conditions->len && *ok; i++)
     {
       const MbcFieldCondition *c = g_ptr_array_index (conditions, i);
-      if (evaluator_holds (c->when, data, ok, error))
+      if (evaluator_holds (guideline, c->when, data, ok, error))
         evaluator_add_unique (out, c->field);
     }
 }
@@ -286,6 +293,10 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
   case_data = mbc_case_to_rule_data (kase);
   json_node_set_object (self->case_node, json_node_get_object (case_data));
 
+  /* No finding's status is left from the case before: until set, each reads "unknown". */
+  for (guint i = 0; i < findings->len; i++)
+    json_node_set_string (self->finding_nodes[i], "unknown");
+
   /* Findings, in order: a finding may only read those before it (the pack is checked for
    * that), so every status is set before anything reads it. */
   for (guint i = 0; i < findings->len && ok; i++)
@@ -293,9 +304,9 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       const MbcFinding *finding = g_ptr_array_index (findings, i);
       MbcFindingStatus status;
 
-      if (evaluator_holds (finding->unknown_when, data, &ok, &local_error))
+      if (evaluator_holds (guideline, finding->unknown_when, data, &ok, &local_error))
         status = MBC_FINDING_UNKNOWN;
-      else if (evaluator_holds (finding->met_when, data, &ok, &local_error))
+      else if (evaluator_holds (guideline, finding->met_when, data, &ok, &local_error))
         status = MBC_FINDING_MET;
       else
         status = MBC_FINDING_NOT_MET;
@@ -307,7 +318,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
   for (guint i = 0; i < rules->len && ok && result->rule == NULL; i++)
     {
       const MbcRule *rule = g_ptr_array_index (rules, i);
-      if (evaluator_holds (rule->when, data, &ok, &local_error))
+      if (evaluator_holds (guideline, rule->when, data, &ok, &local_error))
         result->rule = rule;
     }
   if (ok && result->rule != NULL)
@@ -315,12 +326,12 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       const MbcRule *rule = result->rule;
       JsonObject *decision;
 
-      evaluator_add_fields (result->missing, rule->missing, data, &ok, &local_error);
-      evaluator_add_fields (result->confirm, rule->confirm, data, &ok, &local_error);
+      evaluator_add_fields (guideline, result->missing, rule->missing, data, &ok, &local_error);
+      evaluator_add_fields (guideline, result->confirm, rule->confirm, data, &ok, &local_error);
       for (guint i = 0; i < rule->strength->len && ok && result->strength == NULL; i++)
         {
           const MbcStrength *strength = g_ptr_array_index (rule->strength, i);
-          if (evaluator_holds (strength->when, data, &ok, &local_error))
+          if (evaluator_holds (guideline, strength->when, data, &ok, &local_error))
             result->strength = strength;
         }
       evaluator_add_statements (guideline, result->statements, rule->sources);
@@ -341,7 +352,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       for (guint i = 0; i < items->len && ok; i++)
         {
           const MbcPlanItem *item = g_ptr_array_index (items, i);
-          if (!evaluator_holds (item->when, data, &ok, &local_error))
+          if (!evaluator_holds (guideline, item->when, data, &ok, &local_error))
             continue;
           g_ptr_array_add (result->plan, (gpointer) item);
           for (guint k = 0; item->options[k]; k++)

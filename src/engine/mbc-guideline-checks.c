@@ -341,6 +341,8 @@ _mbc_pack_get_condition (Loader     *l,
     return NULL;
   where = mbc_json_path_member (path, key);
   mbc_json_logic_check (node, where, _mbc_pack_check_var, l, l->problems);
+  /* An evaluation that fails names the condition by its path. */
+  g_hash_table_replace (l->self->condition_paths, node, g_steal_pointer (&where));
   return node;
 }
 

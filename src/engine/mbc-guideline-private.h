@@ -47,6 +47,7 @@ struct _MbcGuideline
   MbcPolls      polls;
   GPtrArray    *tests;         /* MbcPackTest */
   GArray       *numbers;       /* double: every number of the conditions and params */
+  GHashTable   *condition_paths;  /* condition (JsonNode) -> its JSON path */
 };
 
 typedef enum

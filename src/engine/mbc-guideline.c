@@ -135,6 +135,7 @@ mbc_guideline_finalize (GObject *object)
   g_clear_pointer (&self->evidence.items, g_ptr_array_unref);
   g_clear_pointer (&self->tests, g_ptr_array_unref);
   g_clear_pointer (&self->numbers, g_array_unref);
+  g_clear_pointer (&self->condition_paths, g_hash_table_unref);
   g_clear_pointer (&self->authors, g_free);
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->root, json_node_unref);
@@ -208,6 +209,7 @@ mbc_guideline_init (MbcGuideline *self)
   self->evidence.items = g_ptr_array_new_with_free_func (g_free);
   self->tests = g_ptr_array_new_with_free_func ((GDestroyNotify) guideline_pack_test_free);
   self->numbers = g_array_new (FALSE, FALSE, sizeof (double));
+  self->condition_paths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 const char *
@@ -400,6 +402,20 @@ mbc_guideline_get_plan_items (MbcGuideline *self)
 {
   g_return_val_if_fail (MBC_IS_GUIDELINE (self), NULL);
   return self->plan_items;
+}
+
+/**
+ * mbc_guideline_get_condition_path:
+ * @condition: a condition of the pack (a finding's, a rule's, a plan item's …)
+ *
+ * Returns: (nullable): its JSON path in the pack ("$.findings[2].met_when").
+ */
+const char *
+mbc_guideline_get_condition_path (MbcGuideline *self,
+                                  JsonNode     *condition)
+{
+  g_return_val_if_fail (MBC_IS_GUIDELINE (self), NULL);
+  return g_hash_table_lookup (self->condition_paths, condition);
 }
 
 /**

@@ -231,6 +231,8 @@ GPtrArray          *mbc_guideline_get_plan_sections    (MbcGuideline     *self);
 GPtrArray          *mbc_guideline_get_plan_items       (MbcGuideline     *self);
 const MbcEvidence  *mbc_guideline_get_evidence         (MbcGuideline     *self);
 GPtrArray          *mbc_guideline_get_tests            (MbcGuideline     *self);
+const char         *mbc_guideline_get_condition_path   (MbcGuideline     *self,
+                                                        JsonNode         *condition);
 GArray             *mbc_guideline_get_numbers          (MbcGuideline     *self);
 const MbcTierText  *mbc_guideline_get_tier_text        (MbcGuideline     *self,
                                                         const char       *tier);

@@ -21,10 +21,19 @@
 #include "mbc-json-logic.h"
 #include "mbc-problem.h"
 
+/*
+ * What one evaluation may cost, whatever the rule: a step for each operator or value
+ * evaluated, plus the size of every array or string it makes (an element or a byte is a
+ * step). Sizes are logical: an array made of the same array twice counts it twice, so
+ * that no value can be more than the budget to print, compare or convert. Past the budget
+ * the evaluation fails (MBC_JSON_LOGIC_ERROR_BUDGET): time and memory stay bounded.
+ */
 typedef struct
 {
-  guint    depth;
-  GError **error;
+  guint       depth;
+  guint64     steps;
+  GHashTable *sizes;   /* array made here (a reference) -> its logical size */
+  GError    **error;
 } Ctx;
 
 typedef enum
@@ -172,6 +181,69 @@ logic_new_array_take (JsonArray *array)
   JsonNode *node = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (node, array);
   return logic_owned (node);
+}
+
+/* Adds @n steps; FALSE (with the error set) past the budget. */
+static gboolean
+logic_charge (Ctx    *ctx,
+              guint64 n)
+{
+  ctx->steps += n;
+  if (ctx->steps <= MBC_JSON_LOGIC_MAX_STEPS)
+    return TRUE;
+  if (ctx->error && *ctx->error == NULL)
+    g_set_error (ctx->error, MBC_JSON_LOGIC_ERROR, MBC_JSON_LOGIC_ERROR_BUDGET,
+                 _("the rule needs more than %u steps (operators evaluated, and elements "
+                   "and characters made) for one evaluation"), MBC_JSON_LOGIC_MAX_STEPS);
+  return FALSE;
+}
+
+/* The logical size of @node: 1 for a scalar, 1 + its length for a string, 1 + the sizes
+ * of its elements for an array (as recorded for arrays made in this evaluation). */
+static guint64
+logic_size (Ctx      *ctx,
+            JsonNode *node)
+{
+  gpointer known;
+  guint64 size = 1;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return 1 + strlen (json_node_get_string (node));
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return 1;
+  if (ctx->sizes && g_hash_table_lookup_extended (ctx->sizes, node, NULL, &known))
+    return *(guint64 *) known;
+  {
+    JsonArray *array = json_node_get_array (node);
+    for (guint i = 0; i < json_array_get_length (array) && size <= MBC_JSON_LOGIC_MAX_STEPS;
+         i++)
+      size += logic_size (ctx, json_array_get_element (array, i));
+  }
+  return size;
+}
+
+/* Charges a value the evaluation made (an owned array or string) its logical size, once:
+ * the size is recorded (for the arrays made of it, and so that a value handed up from
+ * operator to operator is not charged again). */
+static gboolean
+logic_charge_value (Ctx         *ctx,
+                    const Value *value)
+{
+  guint64 *stored;
+
+  if (!value->owned || value->node == NULL || JSON_NODE_HOLDS_NULL (value->node) ||
+      JSON_NODE_HOLDS_OBJECT (value->node) ||
+      (JSON_NODE_HOLDS_VALUE (value->node) &&
+       json_node_get_value_type (value->node) != G_TYPE_STRING))
+    return TRUE;
+  if (ctx->sizes == NULL)
+    ctx->sizes = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) json_node_unref, g_free);
+  else if (g_hash_table_contains (ctx->sizes, value->node))
+    return TRUE;
+  stored = g_new (guint64, 1);
+  *stored = logic_size (ctx, value->node);
+  g_hash_table_insert (ctx->sizes, json_node_ref (value->node), stored);
+  return logic_charge (ctx, *stored);
 }
 
 /* The JavaScript type of a node, found with as few json-glib calls as possible: these
@@ -1195,6 +1267,8 @@ logic_apply (Ctx      *ctx,
 
   if (rule == NULL)
     return logic_new_null ();
+  if (!logic_charge (ctx, 1))
+    return failed;
 
   if (++ctx->depth > MBC_JSON_LOGIC_MAX_DEPTH)
     {
@@ -1229,6 +1303,8 @@ logic_apply (Ctx      *ctx,
     result = logic_borrowed (rule);
 
   ctx->depth--;
+  if (result.node != NULL && !logic_charge_value (ctx, &result))
+    logic_value_clear (&result);
   return result;
 }
 
@@ -1245,7 +1321,7 @@ mbc_json_logic_apply (JsonNode  *rule,
                       JsonNode  *data,
                       GError   **error)
 {
-  Ctx ctx = { 0, error };
+  Ctx ctx = { 0, 0, NULL, error };
   Value value;
 
   g_return_val_if_fail (rule != NULL, NULL);
@@ -1253,6 +1329,7 @@ mbc_json_logic_apply (JsonNode  *rule,
 
   logic_init_constants ();
   value = logic_apply (&ctx, rule, data ? data : constants[2]);
+  g_clear_pointer (&ctx.sizes, g_hash_table_unref);
   return value.node ? logic_value_take_ref (value) : NULL;
 }
 
@@ -1272,7 +1349,7 @@ mbc_json_logic_test (JsonNode  *rule,
                      gboolean  *result,
                      GError   **error)
 {
-  Ctx ctx = { 0, error };
+  Ctx ctx = { 0, 0, NULL, error };
   Value value;
 
   g_return_val_if_fail (rule != NULL, FALSE);
@@ -1281,6 +1358,7 @@ mbc_json_logic_test (JsonNode  *rule,
 
   logic_init_constants ();
   value = logic_apply (&ctx, rule, data ? data : constants[2]);
+  g_clear_pointer (&ctx.sizes, g_hash_table_unref);
   if (value.node == NULL)
     return FALSE;
   *result = mbc_json_logic_truthy (value.node);
@@ -1351,6 +1429,12 @@ logic_check (JsonNode            *rule,
               if (var_name[0] != '\0')
                 var_func (var_name, op_path, user_data);
             }
+          /* What a computed name reads cannot be checked: the data it reads must be named. */
+          else if (a != NULL && (JSON_NODE_HOLDS_OBJECT (a) || JSON_NODE_HOLDS_ARRAY (a)))
+            mbc_problems_add (problems, op_path,
+                              _("the name that var reads is computed; here it must be written "
+                                "out (a string or a number), so that what it reads can be "
+                                "checked"));
         }
       for (guint i = 0; i < logic_n_args (values); i++)
         {
@@ -1383,7 +1467,8 @@ mbc_json_logic_check (JsonNode            *rule,
 {
   g_return_if_fail (rule != NULL);
   g_return_if_fail (problems != NULL);
-  logic_check (rule, path, 0, FALSE, var_func, user_data, problems);
+  /* The rule itself is the first level, as in evaluation. */
+  logic_check (rule, path, 1, FALSE, var_func, user_data, problems);
 }
 
 /**

@@ -12,7 +12,11 @@ typedef enum
 {
   MBC_JSON_LOGIC_ERROR_UNKNOWN_OPERATOR,
   MBC_JSON_LOGIC_ERROR_TOO_DEEP,
+  MBC_JSON_LOGIC_ERROR_BUDGET,
 } MbcJsonLogicError;
+
+/* The most one evaluation of a rule may cost (see mbc-json-logic.c). */
+#define MBC_JSON_LOGIC_MAX_STEPS 1000000
 
 /* Maximum nesting of operators in a rule (and of scopes while evaluating). */
 #define MBC_JSON_LOGIC_MAX_DEPTH 128

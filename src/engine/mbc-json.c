@@ -21,6 +21,7 @@ typedef struct
   guint       max_depth;
   GError    **error;
   GString    *scratch;   /* the string being read, reused: nodes and objects copy it */
+  GHashTable *literals;  /* (nullable) a number read as a double -> its text in the input */
 } Reader;
 
 G_DEFINE_QUARK (mbc-json-error-quark, mbc_json_error)
@@ -174,6 +175,55 @@ json_read_string (Reader *r)
     }
 }
 
+/* Whether the number @text (valid JSON) is exactly a whole number within 64 bits, as
+ * decimal text: its digits, without trailing zeros, reach no further than the units. */
+static gboolean
+json_exact_integer (const char *text,
+                    gint64     *value)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  gboolean negative = *text == '-';
+  const char *p = text + negative;
+  gint64 exponent = 0;
+  guint64 v = 0;
+
+  for (; g_ascii_isdigit (*p); p++)
+    if (digits->len || *p != '0')
+      g_string_append_c (digits, *p);
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      {
+        if (digits->len || *p != '0')
+          g_string_append_c (digits, *p);
+        exponent--;
+      }
+  if (*p == 'e' || *p == 'E')
+    {
+      gint64 e = g_ascii_strtoll (p + 1, NULL, 10);
+      if (e > 400 || e < -400)
+        return digits->len == 0 && (*value = 0, TRUE);
+      exponent += e;
+    }
+  while (digits->len && digits->str[digits->len - 1] == '0')
+    {
+      g_string_truncate (digits, digits->len - 1);
+      exponent++;
+    }
+  if (digits->len == 0)
+    {
+      *value = 0;
+      return TRUE;
+    }
+  if (exponent < 0 || digits->len + exponent > 18)
+    return FALSE;
+  for (gsize i = 0; i < digits->len; i++)
+    v = v * 10 + (guint64) (digits->str[i] - '0');
+  for (gint64 i = 0; i < exponent; i++)
+    v *= 10;
+  *value = negative ? -(gint64) v : (gint64) v;
+  return TRUE;
+}
+
 static JsonNode *
 json_read_number (Reader *r)
 {
@@ -221,6 +271,17 @@ json_read_number (Reader *r)
   text[len] = '\0';
 
   node = json_node_new (JSON_NODE_VALUE);
+  if (!integral)
+    {
+      gint64 value;
+      /* A decimal that is exactly a whole number ("45.0", "4.5e1") is one; one that only
+       * rounds to it as a double ("44.99999999999999999999") is not. */
+      if (json_exact_integer (text, &value))
+        {
+          json_node_set_int (node, value);
+          return node;
+        }
+    }
   if (integral)
     {
       gint64 value;
@@ -243,6 +304,8 @@ json_read_number (Reader *r)
                           len > 40 ? "…" : "");
       }
     json_node_set_double (node, d);
+    if (r->literals)
+      g_hash_table_insert (r->literals, node, g_strdup (text));
   }
   return node;
 }
@@ -420,6 +483,24 @@ mbc_json_parse (const char  *data,
                 guint        max_depth,
                 GError     **error)
 {
+  return mbc_json_parse_full (data, length, max_depth, NULL, error);
+}
+
+/**
+ * mbc_json_parse_full:
+ * @literals: (nullable): where each number read as a double (a fraction, or a whole number
+ *   past 64 bits) is recorded with its text, so that a message can quote what the input
+ *   says rather than the double it rounds to; keys are the nodes of the tree returned
+ *
+ * As mbc_json_parse().
+ */
+JsonNode *
+mbc_json_parse_full (const char  *data,
+                     gsize        length,
+                     guint        max_depth,
+                     GHashTable  *literals,
+                     GError     **error)
+{
   g_autoptr(GString) scratch = g_string_sized_new (64);
   Reader r;
   const char *bad = NULL;
@@ -431,7 +512,7 @@ mbc_json_parse (const char  *data,
    * (Found by fuzz/fuzz-pack; the input is kept in fuzz/regressions/pack/.) */
   if (data == NULL)
     data = "";
-  r = (Reader) { data, data, data + length, 0, max_depth, error, scratch };
+  r = (Reader) { data, data, data + length, 0, max_depth, error, scratch, literals };
 
   if (!g_utf8_validate_len (data, length, &bad))
     {

@@ -27,6 +27,11 @@ JsonNode  *mbc_json_parse       (const char  *data,
                                  gsize        length,
                                  guint        max_depth,
                                  GError     **error);
+JsonNode  *mbc_json_parse_full  (const char  *data,
+                                 gsize        length,
+                                 guint        max_depth,
+                                 GHashTable  *literals,
+                                 GError     **error);
 void       mbc_json_write       (GString     *out,
                                  JsonNode    *node,
                                  int          indent);

@@ -50,6 +50,11 @@ static const FieldCase field_cases[] = {
   { "age_years", "\"unknown\"", NULL, "age_years" },
   { "age_years", "18446744073709551661", NULL, "age_years" },
   { "age_years", "1e300", NULL, "age_years" },
+  /* Whole numbers only as written: not a fraction that rounds to one. */
+  { "age_years", "4.5e1", NULL, NULL },
+  { "age_years", "450e-1", NULL, NULL },
+  { "age_years", "44.99999999999999999999", NULL, "age_years" },
+  { "age_years", "45.00000000000000000001", NULL, "age_years" },
   /* menopausal_status */
   { "menopausal_status", "\"premenopausal\"", NULL, NULL },
   { "menopausal_status", "\"postmenopausal\"", NULL, NULL },
@@ -233,6 +238,26 @@ test_fields (void)
       checked_fields++;
     }
   g_assert_cmpuint (checked_fields, ==, MBC_CASE_N_FIELDS);
+}
+
+/* A message quotes a number as the file writes it, not as the double it rounds to. */
+static void
+test_quotes_the_file (void)
+{
+  static const char *const values[] = { "44.99999999999999999999", "99999999999999999999" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      g_autofree char *text = g_strdup_printf ("{\"schema\":\"mbc-advisor/case/1\","
+                                               "\"age_years\":%s}", values[i]);
+      g_autoptr(MbcCase) kase = load (text, problems);
+      g_autofree char *got = g_strdup_printf ("got %s", values[i]);
+
+      g_assert_null (kase);
+      g_assert_cmpuint (problems->len, ==, 1);
+      g_assert_true (g_str_has_suffix (((MbcProblem *) problems->pdata[0])->message, got));
+    }
 }
 
 static void
@@ -755,6 +780,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/case/fields", test_fields);
+  g_test_add_func ("/case/quotes-the-file", test_quotes_the_file);
   g_test_add_func ("/case/copy-evaluable", test_copy_evaluable);
   g_test_add_func ("/case/label-length", test_label_length);
   g_test_add_func ("/case/schema-and-syntax", test_schema);

@@ -13,6 +13,7 @@
 #include "mbc-guideline.h"
 #include "mbc-pack-test.h"
 #include "mbc-json.h"
+#include "mbc-json-logic.h"
 #include "mbc-problem.h"
 
 static char *pack_text;
@@ -138,6 +139,9 @@ static const Breakage breakages[] = {
   { "sources not an array", "findings/2/sources", "\"TH1\"", "$.findings[2].sources" },
   { "findings not an array", "findings", "{}", "$.findings" },
   { "root not an object", "", "[]", "$" },
+  { "a var name computed, not written out", "findings/3/met_when",
+    "{\"==\": [{\"var\": {\"cat\": [\"findings.\", \"clear_margins\"]}}, \"met\"]}",
+    "$.findings[3].met_when[\"==\"][0].var" },
 };
 
 static JsonNode *
@@ -440,6 +444,83 @@ test_deep_rule (void)
   g_assert_nonnull (strstr (((MbcProblem *) problems->pdata[0])->message, "nested"));
 }
 
+/* The depth a pack is checked to is the depth it is evaluated to: a rule that loads
+ * evaluates (interfaces.md, Limits). */
+static void
+test_depth_agrees (void)
+{
+  for (int n = MBC_JSON_LOGIC_MAX_DEPTH - 2; n <= MBC_JSON_LOGIC_MAX_DEPTH + 1; n++)
+    {
+      g_autoptr(GString) rule = g_string_new (NULL);
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      g_autoptr(MbcGuideline) guideline = NULL;
+
+      for (int i = 0; i < n; i++)
+        g_string_append (rule, "{\"!\":");
+      g_string_append (rule, "false");
+      for (int i = 0; i < n; i++)
+        g_string_append_c (rule, '}');
+      root = apply_breakage (parse_pack (), "findings/0/unknown_when", rule->str);
+      text = mbc_json_to_string (root, 0);
+      guideline = load_text (text, strlen (text), problems, NULL);
+      if (guideline != NULL)
+        {
+          g_autoptr(MbcCase) kase = mbc_case_new ();
+          g_autoptr(GError) error = NULL;
+          g_autoptr(MbcResult) result = mbc_evaluate (guideline, kase, &error);
+
+          g_assert_no_error (error);
+          g_assert_nonnull (result);
+        }
+      else
+        g_assert_nonnull (strstr (((MbcProblem *) problems->pdata[0])->message, "nested"));
+      /* Within the depth, the rule loads; past it, it does not. */
+      g_assert_true ((guideline != NULL) == (n < MBC_JSON_LOGIC_MAX_DEPTH));
+    }
+}
+
+/* A rule that loads but would exhaust time or memory makes the evaluation fail, with the
+ * rule's JSON path, instead of hanging or crashing (interfaces.md, Limits). */
+static void
+test_bomb (void)
+{
+  static const char *const bombs[] = {
+    /* a string doubled thirty times */
+    "{\"reduce\": [[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,"
+    "27,28,29,30], {\"cat\": [{\"var\": \"accumulator\"}, {\"var\": \"accumulator\"}]}, \"ab\"]}",
+    /* an array made of itself twice, forty times (small to hold, huge to print) */
+    "{\"in\": [\"x\", {\"reduce\": [[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,"
+    "22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40], [{\"var\": \"accumulator\"}, "
+    "{\"var\": \"accumulator\"}], [1]]}]}",
+    /* merge doubling */
+    "{\"reduce\": [[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,"
+    "27,28,29,30], {\"merge\": [{\"var\": \"accumulator\"}, {\"var\": \"accumulator\"}]}, [1]]}",
+  };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bombs); b++)
+    {
+      g_autoptr(JsonNode) root = apply_breakage (parse_pack (), "findings/0/unknown_when",
+                                                 bombs[b]);
+      g_autofree char *text = mbc_json_to_string (root, 0);
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      g_autoptr(MbcGuideline) guideline = load_text (text, strlen (text), problems, NULL);
+      g_autoptr(MbcCase) kase = mbc_case_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MbcResult) result = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_nonnull (guideline);
+      result = mbc_evaluate (guideline, kase, &error);
+      g_assert_null (result);
+      g_assert_error (error, MBC_GUIDELINE_ERROR, MBC_GUIDELINE_ERROR_EVALUATE);
+      g_assert_nonnull (strstr (error->message, "$.findings[0].unknown_when: "));
+      g_assert_nonnull (strstr (error->message, "steps"));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+    }
+}
+
 /* Random damage to the pack never crashes or hangs the loader (run under ASan too); what
  * loads anyway evaluates a case without failing. */
 static void
@@ -503,6 +584,8 @@ main (int   argc,
   g_test_add_func ("/guideline/every-problem", test_every_problem);
   g_test_add_func ("/guideline/not-json", test_not_json);
   g_test_add_func ("/guideline/deep-rule", test_deep_rule);
+  g_test_add_func ("/guideline/depth-agrees", test_depth_agrees);
+  g_test_add_func ("/guideline/bomb", test_bomb);
   g_test_add_func ("/guideline/mutations", test_mutations);
   status = g_test_run ();
   g_free (pack_text);
