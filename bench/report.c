@@ -65,7 +65,7 @@ reference (GFile *file)
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
-  if (!mbc_file_write_atomic (file, bytes->data, bytes->len, NULL))
+  if (!mbc_file_write_atomic (file, bytes->data, bytes->len, 0644, NULL))
     exit (1);
 }
 

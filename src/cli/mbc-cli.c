@@ -316,7 +316,28 @@ cli_run_report (const char *path,
   if ((status = cli_evaluate_file (path, guideline_path, &kase, &result)) != MBC_EXIT_OK)
     return status;
   report = mbc_report_new (kase, result, now);
+  if (g_strcmp0 (output, "-") == 0)
+    {
+      /* --output -: the PDF on standard output. */
+      g_autoptr(GBytes) pdf = mbc_report_to_pdf (report, paper, &error);
+      gsize length;
+      const char *data;
+
+      if (pdf == NULL)
+        {
+          fprintf (stderr, "<stdout>: $: %s\n", error->message);
+          return MBC_EXIT_IO;
+        }
+      data = g_bytes_get_data (pdf, &length);
+      if (!cli_write_stdout (data, length))
+        {
+          fprintf (stderr, "<stdout>: $: could not be written: %s\n", g_strerror (errno));
+          return MBC_EXIT_IO;
+        }
+      return cli_finish_stdout ();
+    }
   file = g_file_new_for_commandline_arg (output);
+  mbc_file_clean_up_on_signals ();
   if (!mbc_report_write_pdf (report, file, paper, &error))
     {
       fprintf (stderr, "%s: $: %s\n", output, error->message);

@@ -285,7 +285,7 @@ mbc_case_save (MbcCase  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   data = mbc_case_to_data (self, &length);
-  return mbc_file_write_atomic (file, data, length, error);
+  return mbc_file_write_atomic (file, data, length, MBC_FILE_PRIVATE_MODE, error);
 }
 
 /**

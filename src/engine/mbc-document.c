@@ -10,6 +10,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+
+#include <glib/gstdio.h>
+
 #include <glib/gi18n.h>
 
 #include "mbc-document.h"
@@ -365,7 +369,6 @@ mbc_document_write_draft (MbcDocument  *self,
                           GError      **error)
 {
   g_autoptr(GFile) folder = NULL;
-  g_autoptr(GError) local = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object = json_object_new ();
@@ -376,13 +379,21 @@ mbc_document_write_draft (MbcDocument  *self,
   g_clear_handle_id (&self->draft_source, g_source_remove);
   if (self->draft == NULL)
     return TRUE;
+  /* The draft holds patient data: its folder is the user's alone (0700), and so is the
+   * draft (0600). */
   folder = g_file_get_parent (self->draft);
-  if (!g_file_make_directory_with_parents (folder, NULL, &local) &&
-      !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
+  {
+    g_autofree char *folder_path = g_file_get_path (folder);
+    if (folder_path && g_mkdir_with_parents (folder_path, 0700) != 0)
+      {
+        int saved = errno;
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                     _("Could not keep the draft in %s: %s"), folder_path, g_strerror (saved));
+        return FALSE;
+      }
+    if (folder_path)
+      g_chmod (folder_path, 0700);
+  }
   json_object_set_string_member (object, "schema", MBC_DRAFT_SCHEMA);
   if (self->file)
     {
@@ -398,7 +409,7 @@ mbc_document_write_draft (MbcDocument  *self,
   json_object_unref (object);
   mbc_json_write (out, root, 2);
   g_string_append_c (out, '\n');
-  return mbc_file_write_atomic (self->draft, out->str, out->len, error);
+  return mbc_file_write_atomic (self->draft, out->str, out->len, MBC_FILE_PRIVATE_MODE, error);
 }
 
 /* Nothing unsaved is left: the draft goes. */

@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -191,15 +193,128 @@ mbc_file_read (GFile   *file,
   return bytes;
 }
 
+/* The temporary file being written, for file_cleanup_on_signal(): a fixed buffer, as a
+ * signal handler may only read it. */
+static char file_temp_path[4096];
+static volatile sig_atomic_t file_temp_set;
+
+static void
+file_cleanup_on_signal (int signum)
+{
+  if (file_temp_set)
+    unlink (file_temp_path);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+/**
+ * mbc_file_clean_up_on_signals:
+ *
+ * SIGINT, SIGTERM and SIGHUP during a save remove its temporary file before the process
+ * ends (the command line calls this; the window quits cleanly on them instead).
+ */
+void
+mbc_file_clean_up_on_signals (void)
+{
+  struct sigaction action = { 0 };
+
+  action.sa_handler = file_cleanup_on_signal;
+  sigemptyset (&action.sa_mask);
+  sigaction (SIGINT, &action, NULL);
+  sigaction (SIGTERM, &action, NULL);
+  sigaction (SIGHUP, &action, NULL);
+}
+
+static gboolean
+file_write_all (int          fd,
+                const char  *data,
+                gsize        length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+static void
+file_set_errno_error (GError     **error,
+                      int          saved,
+                      const char  *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not save %s: %s"),
+               name, g_strerror (saved));
+}
+
+/* Writes @data to a new temporary file beside @path, flushed to disk, with @mode.
+ * Returns its path, or %NULL with @error (and nothing left behind). */
+static char *
+file_write_temporary (const char  *path,
+                      const void  *data,
+                      gsize        length,
+                      mode_t       mode,
+                      GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  char *temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  int fd;
+
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, mode);
+  if (fd < 0)
+    {
+      file_set_errno_error (error, errno, path);
+      g_free (temp);
+      return NULL;
+    }
+  if (strlen (temp) < sizeof file_temp_path)
+    {
+      strcpy (file_temp_path, temp);
+      file_temp_set = 1;
+    }
+  /* The mode asked for, whatever the umask (an existing file's mode is kept). */
+  if (fchmod (fd, mode) != 0 || !file_write_all (fd, data, length) || fsync (fd) != 0)
+    {
+      int saved = errno ? errno : EIO;
+      close (fd);
+      unlink (temp);
+      file_temp_set = 0;
+      file_set_errno_error (error, saved, path);
+      g_free (temp);
+      return NULL;
+    }
+  if (close (fd) != 0)
+    {
+      int saved = errno;
+      unlink (temp);
+      file_temp_set = 0;
+      file_set_errno_error (error, saved, path);
+      g_free (temp);
+      return NULL;
+    }
+  return temp;
+}
+
 /**
  * mbc_file_write_atomic:
  * @file: the file to write
+ * @mode: the permissions of a new file (an existing file keeps its own)
  *
- * Writes @data to a temporary file in the same folder, flushed to disk, which then
- * replaces @file. If anything fails (a read-only folder, a full disk), @file is left as it
- * was and the temporary file is removed. (Not g_file_replace_contents() for local files: on
- * GLib 2.74 a write that fails part-way still renames the truncated temporary file over
- * the old one.)
+ * Writes @data so that @file is never left half-written: to a temporary file in the same
+ * folder, flushed to disk, which then replaces @file. If anything fails (a read-only
+ * folder, a full disk), @file is left as it was and the temporary file is removed.
+ *
+ * A symbolic link is written through: its target is replaced and the link stays a link.
+ * An existing file keeps its permissions; one with other hard links is written in place
+ * (after the whole content is safely on disk beside it), so that every link sees it. A
+ * folder, a device or another special file is never replaced.
  *
  * Returns: %TRUE when written; otherwise @error names @file and the cause.
  */
@@ -207,26 +322,94 @@ gboolean
 mbc_file_write_atomic (GFile       *file,
                        const void  *data,
                        gsize        length,
+                       mode_t       mode,
                        GError     **error)
 {
-  g_autoptr(GError) local = NULL;
+  g_autofree char *given = NULL;
   g_autofree char *path = NULL;
-  gboolean written;
+  g_autofree char *temp = NULL;
+  struct stat st;
+  gboolean exists;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
-  if (path)
-    written = g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                        0666, &local);
-  else
-    written = g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       NULL, NULL, &local);
-  if (!written)
+  given = g_file_get_path (file);
+  if (given == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, local->domain, local->code, _("Could not save %s: %s"), name,
-                   local->message);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Could not save %s: only local files are written"), name);
+      return FALSE;
     }
-  return written;
+  /* Through symbolic links, to the file they name (which may not exist yet). */
+  path = g_strdup (given);
+  for (int hops = 0; hops < 40; hops++)
+    {
+      g_autofree char *target = g_file_read_link (path, NULL);
+      g_autofree char *dir = NULL;
+
+      if (target == NULL)
+        break;
+      dir = g_path_get_dirname (path);
+      g_free (path);
+      path = g_path_is_absolute (target) ? g_steal_pointer (&target)
+                                         : g_build_filename (dir, target, NULL);
+    }
+  exists = stat (path, &st) == 0;
+  if (exists && !S_ISREG (st.st_mode))
+    {
+      g_autofree char *name = g_filename_display_name (given);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("Could not save %s: it is %s, not a file that can be replaced"), name,
+                   file_kind (st.st_mode));
+      return FALSE;
+    }
+  temp = file_write_temporary (path, data, length, exists ? st.st_mode & 07777 : mode, error);
+  if (temp == NULL)
+    return FALSE;
+  if (exists && st.st_nlink > 1)
+    {
+      /* Other names share this file: write it in place, the content being safe beside it
+       * until it is all there. */
+      int fd = g_open (path, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
+      int saved = 0;
+
+      if (fd < 0 || !file_write_all (fd, data, length) || fsync (fd) != 0)
+        saved = errno ? errno : EIO;
+      if (fd >= 0 && close (fd) != 0 && saved == 0)
+        saved = errno;
+      if (saved != 0)
+        {
+          g_autofree char *name = g_filename_display_name (given);
+          g_autofree char *kept = g_filename_display_name (temp);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Could not save %s: %s (what was to be saved is in %s)"), name,
+                       g_strerror (saved), kept);
+          file_temp_set = 0;
+          return FALSE;
+        }
+      unlink (temp);
+      file_temp_set = 0;
+      return TRUE;
+    }
+  if (g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+      unlink (temp);
+      file_temp_set = 0;
+      file_set_errno_error (error, saved, given);
+      return FALSE;
+    }
+  file_temp_set = 0;
+  /* The rename itself is on disk once the folder is. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    int dfd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+    if (dfd >= 0)
+      {
+        fsync (dfd);
+        close (dfd);
+      }
+  }
+  return TRUE;
 }

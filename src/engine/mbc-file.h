@@ -32,9 +32,14 @@ GBytes  *mbc_file_read_fd       (int          fd,
                                  gsize        max_bytes,
                                  GError     **error);
 
+/* New files with patient data are the user's alone. */
+#define MBC_FILE_PRIVATE_MODE 0600
+
 gboolean mbc_file_write_atomic (GFile       *file,
                                 const void  *data,
                                 gsize        length,
+                                mode_t       mode,
                                 GError     **error);
+void     mbc_file_clean_up_on_signals (void);
 
 G_END_DECLS

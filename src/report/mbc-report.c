@@ -680,5 +680,5 @@ mbc_report_write_pdf (MbcReport  *self,
   if (pdf == NULL)
     return FALSE;
   data = g_bytes_get_data (pdf, &length);
-  return mbc_file_write_atomic (file, data, length, error);
+  return mbc_file_write_atomic (file, data, length, MBC_FILE_PRIVATE_MODE, error);
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 
@@ -43,6 +44,14 @@ test_draft_and_save (void)
   g_assert_true (mbc_document_get_modified (doc));
   g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
   g_assert_true (mbc_test_wait_until (file_exists, draft_path, 5000));
+  /* Patient data: the draft is the user's alone, in a folder that is too. */
+  {
+    struct stat st;
+    g_assert_cmpint (g_stat (draft_path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (g_stat (state, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  }
 
   /* After a crash: another document restores it, as unsaved changes. */
   other = mbc_document_new (draft);

@@ -753,7 +753,7 @@ mbc_presenter_window_export (MbcPresenterWindow  *self,
   g_return_val_if_fail (self->session != NULL, FALSE);
 
   data = csv ? mbc_poll_session_to_csv (self->session) : mbc_poll_session_to_json (self->session);
-  return mbc_file_write_atomic (file, data, strlen (data), error);
+  return mbc_file_write_atomic (file, data, strlen (data), 0644, error);
 }
 
 /**

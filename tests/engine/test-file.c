@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Files: read within a limit, only regular ones; written never half, through symbolic links
+ * and hard links, keeping an existing file's permissions, new ones the user's alone, and
+ * never over a special file (interfaces.md, Limits).
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "mbc-file.h"
+
+static char *
+read_text (const char *path)
+{
+  char *text = NULL;
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+static void
+write_text (const char *path,
+            const char *text)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mbc_file_write_atomic (file, text, strlen (text), MBC_FILE_PRIVATE_MODE,
+                                        &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (listing))
+    n++;
+  return n;
+}
+
+static void
+test_write (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-file-XXXXXX", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "new.json", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.json", NULL);
+  g_autofree char *soft = g_build_filename (dir, "link.json", NULL);
+  g_autofree char *hard = g_build_filename (dir, "hard.json", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  /* A new file: the user's alone, whatever the umask. */
+  write_text (fresh, "one");
+  g_assert_cmpint (g_stat (fresh, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  /* An existing file keeps its permissions. */
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (real, 0640), ==, 0);
+  write_text (real, "two");
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+  text = read_text (real);
+  g_assert_cmpstr (text, ==, "two");
+  g_clear_pointer (&text, g_free);
+
+  /* Through a symbolic link: the target is written, the link stays a link. */
+  g_assert_cmpint (symlink ("real.json", soft), ==, 0);
+  write_text (soft, "three");
+  g_assert_cmpint (g_lstat (soft, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  text = read_text (real);
+  g_assert_cmpstr (text, ==, "three");
+  g_clear_pointer (&text, g_free);
+
+  /* Through a hard link: both names see the new content. */
+  g_assert_cmpint (link (real, hard), ==, 0);
+  write_text (hard, "four");
+  text = read_text (real);
+  g_assert_cmpstr (text, ==, "four");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpuint (st.st_nlink, ==, 2);
+
+  /* A special file is never replaced. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (mbc_file_write_atomic (fifo_file, "x", 1, MBC_FILE_PRIVATE_MODE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  /* Nothing else is left in the folder: no temporary file. */
+  g_assert_cmpuint (count_entries (dir), ==, 5);
+  g_unlink (fresh);
+  g_unlink (real);
+  g_unlink (soft);
+  g_unlink (hard);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+static void
+test_read (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-file-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "a.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) device = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (g_file_set_contents (path, "12345", -1, NULL));
+  bytes = mbc_file_read (file, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, 5);
+  g_assert_null (mbc_file_read (file, 4, &error));
+  g_assert_error (error, MBC_FILE_ERROR, MBC_FILE_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_null (mbc_file_read (device, 4, &error));
+  g_assert_error (error, MBC_FILE_ERROR, MBC_FILE_ERROR_NOT_REGULAR);
+  g_clear_error (&error);
+  g_assert_null (mbc_file_read (folder, 4, &error));
+  g_assert_error (error, MBC_FILE_ERROR, MBC_FILE_ERROR_NOT_REGULAR);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/file/write", test_write);
+  g_test_add_func ("/file/read", test_read);
+  return g_test_run ();
+}
