@@ -11,6 +11,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -34,6 +38,14 @@ struct _MbcDocument
   gboolean  modified;
   gboolean  assigning;
   guint     draft_source;
+  char     *draft_problem;  /* why the last draft could not be kept, or NULL */
+  int       draft_lock;     /* the claimed draft's lock (-1: none) */
+  /* The file as it was on disk when opened or saved, to see it changed since. */
+  gboolean  disk_known;
+  dev_t     disk_dev;
+  ino_t     disk_ino;
+  off_t     disk_size;
+  struct timespec disk_mtime;
 };
 
 G_DEFINE_FINAL_TYPE (MbcDocument, mbc_document, G_TYPE_OBJECT)
@@ -42,6 +54,7 @@ enum {
   PROP_0,
   PROP_FILE,
   PROP_MODIFIED,
+  PROP_DRAFT_PROBLEM,
   N_PROPS
 };
 
@@ -71,6 +84,19 @@ document_set_file (MbcDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
+static void
+document_set_draft_problem (MbcDocument *self,
+                            const char  *problem)
+{
+  g_assert (MBC_IS_DOCUMENT (self));
+
+  if (g_strcmp0 (self->draft_problem, problem) == 0)
+    return;
+  g_free (self->draft_problem);
+  self->draft_problem = g_strdup (problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT_PROBLEM]);
+}
+
 static gboolean
 document_draft_timeout_cb (gpointer user_data)
 {
@@ -78,9 +104,10 @@ document_draft_timeout_cb (gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   self->draft_source = 0;
-  /* The draft is a convenience: a failure is said, once, but does not stop the work. */
-  if (!mbc_document_write_draft (self, &error))
-    g_warning (_("The draft could not be kept: %s"), error->message);
+  /* The draft is a convenience: a failure is said, once (MbcDocument:draft-problem, which
+   * the window shows), but does not stop the work. */
+  document_set_draft_problem (self, mbc_document_write_draft (self, &error) ? NULL
+                                                                          : error->message);
   return G_SOURCE_REMOVE;
 }
 
@@ -121,6 +148,12 @@ mbc_document_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->library_title, g_free);
+  g_clear_pointer (&self->draft_problem, g_free);
+  if (self->draft_lock >= 0)
+    {
+      close (self->draft_lock);   /* releases the lock */
+      self->draft_lock = -1;
+    }
   G_OBJECT_CLASS (mbc_document_parent_class)->dispose (object);
 }
 
@@ -139,6 +172,9 @@ mbc_document_get_property (GObject    *object,
       break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, self->modified);
+      break;
+    case PROP_DRAFT_PROBLEM:
+      g_value_set_string (value, self->draft_problem);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -159,12 +195,22 @@ mbc_document_class_init (MbcDocumentClass *klass)
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MbcDocument:draft-problem:
+   *
+   * Why the draft of the unsaved changes could not be kept (a full or read-only folder),
+   * or %NULL once it is kept again. It changes once per problem, not once per edit.
+   */
+  properties[PROP_DRAFT_PROBLEM] =
+    g_param_spec_string ("draft-problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 mbc_document_init (MbcDocument *self)
 {
+  self->draft_lock = -1;
 }
 
 /**
@@ -262,6 +308,45 @@ mbc_document_get_title (MbcDocument *self)
   return g_strdup (_("New Case"));
 }
 
+/* Remembers @file as it is on disk now (to see later whether it changed). */
+static void
+document_note_disk (MbcDocument *self,
+                    GFile       *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  struct stat st;
+
+  g_assert (MBC_IS_DOCUMENT (self));
+
+  self->disk_known = path != NULL && stat (path, &st) == 0;
+  if (!self->disk_known)
+    return;
+  self->disk_dev = st.st_dev;
+  self->disk_ino = st.st_ino;
+  self->disk_size = st.st_size;
+  self->disk_mtime = st.st_mtim;
+}
+
+/* Whether @file is no longer as it was when it was opened or saved here. */
+static gboolean
+document_changed_on_disk (MbcDocument *self,
+                          GFile       *file)
+{
+  g_autofree char *path = NULL;
+  struct stat st;
+
+  g_assert (MBC_IS_DOCUMENT (self));
+
+  if (!self->disk_known || self->file == NULL || !g_file_equal (file, self->file))
+    return FALSE;
+  path = g_file_get_path (file);
+  if (path == NULL || stat (path, &st) != 0)
+    return TRUE;   /* removed or moved away since */
+  return st.st_dev != self->disk_dev || st.st_ino != self->disk_ino ||
+         st.st_size != self->disk_size || st.st_mtim.tv_sec != self->disk_mtime.tv_sec ||
+         st.st_mtim.tv_nsec != self->disk_mtime.tv_nsec;
+}
+
 /**
  * mbc_document_load:
  * @problems: (element-type MbcProblem): every problem of an invalid case file
@@ -292,6 +377,7 @@ mbc_document_load (MbcDocument  *self,
     return FALSE;
   document_assign (self, loaded);
   g_clear_pointer (&self->library_title, g_free);
+  document_note_disk (self, file);
   document_set_file (self, file);
   document_set_modified (self, FALSE);
   mbc_document_discard_draft (self);
@@ -322,21 +408,32 @@ mbc_document_load_library (MbcDocument    *self,
 
 /**
  * mbc_document_save:
- * @file: where to save, atomically
+ * @file: where to save the case, atomically
+ * @overwrite: whether to save even if @file changed on disk since it was opened or saved
+ *   here (by another window or program)
  *
- * Returns: %TRUE when saved (the document's file is then @file); otherwise @error names
- *   the file and the cause, and nothing else changes.
+ * Returns: %TRUE when saved. When @file changed on disk and @overwrite is %FALSE, nothing is
+ *   written and @error is G_IO_ERROR_WRONG_ETAG: ask the person first.
  */
 gboolean
 mbc_document_save (MbcDocument  *self,
                    GFile        *file,
+                   gboolean      overwrite,
                    GError      **error)
 {
   g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  if (!overwrite && document_changed_on_disk (self, file))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                   _("%s has changed on disk since it was opened or saved here"), name);
+      return FALSE;
+    }
   if (!mbc_case_save (self->kase, file, error))
     return FALSE;
+  document_note_disk (self, file);
   g_clear_pointer (&self->library_title, g_free);
   document_set_file (self, file);
   document_set_modified (self, FALSE);
@@ -423,28 +520,24 @@ mbc_document_discard_draft (MbcDocument *self)
     g_file_delete (self->draft, NULL, NULL);
 }
 
-/**
- * mbc_document_restore_draft:
- *
- * Shows the case kept in the draft, as unsaved changes to the file it came from.
- *
- * Returns: %FALSE with @error when there is no draft, or it cannot be read.
- */
-gboolean
-mbc_document_restore_draft (MbcDocument  *self,
-                            GError      **error)
+/* Reads the draft: its case, the file it was of (or NULL) and a library case's title (or
+ * NULL); FALSE with @error when it is missing, unreadable or not a valid draft. */
+static gboolean
+document_read_draft (MbcDocument  *self,
+                     MbcCase     **kase,
+                     GFile       **file,
+                     char        **title,
+                     GError      **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
-  g_autoptr(MbcCase) kase = NULL;
-  g_autoptr(GFile) file = NULL;
   JsonObject *object;
   JsonNode *node;
   const char *data;
   gsize length;
 
-  g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
+  g_assert (MBC_IS_DOCUMENT (self));
 
   if (self->draft == NULL)
     {
@@ -457,11 +550,13 @@ mbc_document_restore_draft (MbcDocument  *self,
   data = g_bytes_get_data (bytes, &length);
   root = mbc_json_parse (data, length, MBC_CASE_MAX_DEPTH + 1, NULL);
   object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  if (object && g_strcmp0 (json_object_get_string_member_with_default (object, "schema", ""),
-                           MBC_DRAFT_SCHEMA) == 0 &&
+  node = object ? json_object_get_member (object, "schema") : NULL;
+  *kase = NULL;
+  if (node && mbc_json_is_string (node) &&
+      g_strcmp0 (json_node_get_string (node), MBC_DRAFT_SCHEMA) == 0 &&
       (node = json_object_get_member (object, "case")))
-    kase = mbc_case_new_from_json (node, problems);
-  if (kase == NULL)
+    *kase = mbc_case_new_from_json (node, problems);
+  if (*kase == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (self->draft);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -469,14 +564,117 @@ mbc_document_restore_draft (MbcDocument  *self,
       return FALSE;
     }
   node = json_object_get_member (object, "file");
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    file = g_file_new_for_uri (json_node_get_string (node));
+  *file = node && mbc_json_is_string (node) ? g_file_new_for_uri (json_node_get_string (node))
+                                            : NULL;
+  node = json_object_get_member (object, "title");
+  *title = node && mbc_json_is_string (node) ? g_strdup (json_node_get_string (node)) : NULL;
+  return TRUE;
+}
+
+/**
+ * mbc_document_check_draft:
+ *
+ * Returns: whether the draft can be restored (it is there and valid); it is left as it is.
+ */
+gboolean
+mbc_document_check_draft (MbcDocument  *self,
+                          GError      **error)
+{
+  g_autoptr(MbcCase) kase = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
+  return document_read_draft (self, &kase, &file, &title, error);
+}
+
+/**
+ * mbc_document_restore_draft:
+ *
+ * Shows the draft's case, as unsaved changes (of the file it was a draft of, if any). An
+ * unreadable or invalid draft sets @error and is left as it is.
+ */
+gboolean
+mbc_document_restore_draft (MbcDocument  *self,
+                            GError      **error)
+{
+  g_autoptr(MbcCase) kase = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
+
+  if (!document_read_draft (self, &kase, &file, &title, error))
+    return FALSE;
   document_assign (self, kase);
   g_free (self->library_title);
-  self->library_title = g_strdup (json_object_get_string_member_with_default (object, "title",
-                                                                               NULL));
+  self->library_title = g_steal_pointer (&title);
   document_set_file (self, file);
+  self->disk_known = FALSE;
   document_set_modified (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   return TRUE;
+}
+
+/**
+ * mbc_document_claim_draft:
+ * @draft: where the draft is kept
+ *
+ * Takes @draft for this document, for as long as it lives: a lock beside it says that a
+ * running instance owns it. When another running instance holds it, this document keeps no
+ * draft (and @draft is not offered: it is that instance's live draft).
+ *
+ * Returns: whether @draft is this document's now.
+ */
+gboolean
+mbc_document_claim_draft (MbcDocument  *self,
+                          GFile        *draft,
+                          GError      **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *lock_path = NULL;
+  int fd;
+
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (draft), FALSE);
+
+  path = g_file_get_path (draft);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("The draft must be a local file"));
+      return FALSE;
+    }
+  folder = g_path_get_dirname (path);
+  lock_path = g_strconcat (path, ".lock", NULL);
+  if (g_mkdir_with_parents (folder, 0700) != 0 ||
+      (fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not keep the draft in %s: %s"), folder, g_strerror (saved));
+      return FALSE;
+    }
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("Another running MBC Surgery Advisor keeps its draft there"));
+      mbc_document_set_draft (self, NULL);
+      return FALSE;
+    }
+  if (self->draft_lock >= 0)
+    close (self->draft_lock);
+  self->draft_lock = fd;
+  mbc_document_set_draft (self, draft);
+  return TRUE;
+}
+
+/* See MbcDocument:draft-problem. */
+const char *
+mbc_document_get_draft_problem (MbcDocument *self)
+{
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), NULL);
+  return self->draft_problem;
 }

@@ -29,6 +29,7 @@ void         mbc_document_load_library     (MbcDocument    *self,
                                             MbcLibraryCase *entry);
 gboolean     mbc_document_save             (MbcDocument    *self,
                                             GFile          *file,
+                                            gboolean        overwrite,
                                             GError        **error);
 void         mbc_document_clear            (MbcDocument    *self);
 gboolean     mbc_document_write_draft      (MbcDocument    *self,
@@ -36,6 +37,12 @@ gboolean     mbc_document_write_draft      (MbcDocument    *self,
 void         mbc_document_discard_draft    (MbcDocument    *self);
 gboolean     mbc_document_restore_draft    (MbcDocument    *self,
                                             GError        **error);
+gboolean     mbc_document_check_draft      (MbcDocument    *self,
+                                            GError        **error);
+gboolean     mbc_document_claim_draft      (MbcDocument    *self,
+                                            GFile          *draft,
+                                            GError        **error);
+const char  *mbc_document_get_draft_problem (MbcDocument   *self);
 GFile       *mbc_document_default_draft    (void);
 
 G_END_DECLS

@@ -64,7 +64,7 @@ test_draft_and_save (void)
   g_assert_null (mbc_document_get_file (other));
 
   /* Saved: not modified, the file holds the case, the draft is gone. */
-  g_assert_true (mbc_document_save (doc, file, &error));
+  g_assert_true (mbc_document_save (doc, file, FALSE, &error));
   g_assert_no_error (error);
   g_assert_false (mbc_document_get_modified (doc));
   g_assert_true (g_file_equal (mbc_document_get_file (doc), file));
@@ -126,6 +126,90 @@ test_load_errors (void)
   g_rmdir (dir);
 }
 
+static gboolean
+has_draft_problem (gpointer doc)
+{
+  return mbc_document_get_draft_problem (doc) != NULL;
+}
+
+/* Drafts are never lost: one running instance owns a draft (a second does not take it);
+ * one that cannot be read is not restored and stays; one that cannot be written is said
+ * once. A file changed on disk since it was opened is not overwritten unasked. */
+static void
+test_safety (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-document-XXXXXX", NULL);
+  g_autofree char *draft_path = g_build_filename (dir, "state", "draft.json", NULL);
+  g_autofree char *case_path = g_build_filename (dir, "case.json", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *blocked = g_build_filename (blocker, "draft.json", NULL);
+  g_autoptr(GFile) draft = g_file_new_for_path (draft_path);
+  g_autoptr(GFile) file = g_file_new_for_path (case_path);
+  g_autoptr(GFile) nowhere = g_file_new_for_path (blocked);
+  g_autoptr(MbcDocument) first = mbc_document_new (NULL);
+  g_autoptr(MbcDocument) second = mbc_document_new (NULL);
+  g_autoptr(MbcDocument) third = mbc_document_new (NULL);
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GError) error = NULL;
+  const char *garbage[] = { "", "not json", "{\"schema\": {}, \"title\": {}}",
+                            "{\"schema\": \"mbc-advisor/draft/1\", \"case\": 3}" };
+
+  /* One owner. */
+  g_assert_true (mbc_document_claim_draft (first, draft, &error));
+  g_assert_no_error (error);
+  g_assert_false (mbc_document_claim_draft (second, draft, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_null (mbc_document_get_draft (second));
+
+  /* A corrupt draft: not restorable, and left where it is. */
+  for (guint i = 0; i < G_N_ELEMENTS (garbage); i++)
+    {
+      g_assert_true (g_file_set_contents (draft_path, garbage[i], -1, NULL));
+      g_assert_false (mbc_document_check_draft (first, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+      g_assert_false (mbc_document_restore_draft (first, &error));
+      g_clear_error (&error);
+      g_assert_true (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+    }
+  g_unlink (draft_path);
+
+  /* Changed on disk by someone else since it was opened: not overwritten unasked. */
+  g_assert_true (g_file_set_contents (case_path, "{\"schema\": \"mbc-advisor/case/1\"}", -1,
+                                      NULL));
+  g_assert_true (mbc_document_load (third, file, problems, &error));
+  g_assert_true (g_file_set_contents (case_path, "{\"schema\": \"mbc-advisor/case/1\", "
+                                      "\"ecog\": 2}", -1, NULL));
+  g_object_set (mbc_document_get_case (third), "ecog", 1, NULL);
+  g_assert_false (mbc_document_save (third, file, FALSE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&error);
+  g_assert_true (mbc_document_save (third, file, TRUE, &error));
+  g_assert_no_error (error);
+  /* Saved here: saving again needs no question. */
+  g_object_set (mbc_document_get_case (third), "ecog", 0, NULL);
+  g_assert_true (mbc_document_save (third, file, FALSE, &error));
+
+  /* A draft that cannot be written: said (once), the work goes on. */
+  g_assert_true (g_file_set_contents (blocker, "", -1, NULL));
+  mbc_document_set_draft (third, nowhere);
+  g_object_set (mbc_document_get_case (third), "age-years", 50, NULL);
+  g_assert_true (mbc_test_wait_until (has_draft_problem, third, 5000));
+  g_assert_true (mbc_document_get_modified (third));
+
+  g_unlink (case_path);
+  g_unlink (blocker);
+  g_clear_object (&first);
+  {
+    g_autofree char *lock = g_strconcat (draft_path, ".lock", NULL);
+    g_autofree char *state = g_path_get_dirname (draft_path);
+    g_unlink (lock);
+    g_rmdir (state);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,5 +217,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/document/draft-and-save", test_draft_and_save);
   g_test_add_func ("/document/load-errors", test_load_errors);
+  g_test_add_func ("/document/safety", test_safety);
   return g_test_run ();
 }

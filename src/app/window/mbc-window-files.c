@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include <adwaita.h>
 
@@ -138,27 +139,101 @@ _mbc_window_chooser_take_file (GtkNativeDialog *chooser,
   return file;
 }
 
+static gboolean files_save_or_ask (MbcWindow *self,
+                                   GFile     *file,
+                                   Pending   *pending);
+
+/* Saves @file (even if it changed on disk, with @overwrite); a dialog says why not. */
+static gboolean
+files_save_to (MbcWindow *self,
+               GFile     *file,
+               gboolean   overwrite,
+               GError   **error)
+{
+  g_assert (MBC_IS_WINDOW (self));
+
+  if (!mbc_document_save (self->document, file, overwrite, error))
+    {
+      if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        _mbc_window_show_error_dialog (self, _("The Case Could Not Be Saved"),
+                                       (*error)->message);
+      return FALSE;
+    }
+  _mbc_window_remember_file (self, file);
+  return TRUE;
+}
+
 /**
  * mbc_window_save_to:
  * @file: where to save the case, atomically
  *
- * Returns: %TRUE when saved; otherwise a dialog names the file and the cause.
+ * Returns: %TRUE when saved; otherwise a dialog names the file and the cause (or, when the
+ *   file changed on disk since it was opened or saved here, asks whether to overwrite it).
  */
 gboolean
 mbc_window_save_to (MbcWindow *self,
                     GFile     *file)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (MBC_IS_WINDOW (self), FALSE);
 
-  if (!mbc_document_save (self->document, file, &error))
+  return files_save_or_ask (self, file, files_pending_new (self, NULL, NULL, NULL));
+}
+
+static void
+files_overwrite_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             Pending          *pending)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "mbc-file");
+  g_autoptr(GError) error = NULL;
+
+  /* Once: closing the dialog after a button would answer again with "cancel". */
+  g_signal_handlers_disconnect_by_func (dialog, files_overwrite_response_cb, pending);
+  if (g_strcmp0 (response, "overwrite") == 0 && files_save_to (pending->self, file, TRUE, &error))
+    files_pending_run (pending);
+  else
+    files_pending_free (pending);
+}
+
+/* Saves @file and goes on with @pending; if the file changed on disk since it was opened
+ * or saved here, asks first whether to overwrite those changes. Returns whether it saved
+ * at once. */
+static gboolean
+files_save_or_ask (MbcWindow *self,
+                   GFile     *file,
+                   Pending   *pending)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_assert (MBC_IS_WINDOW (self));
+
+  if (files_save_to (self, file, FALSE, &error))
     {
-      _mbc_window_show_error_dialog (self, _("The Case Could Not Be Saved"), error->message);
+      files_pending_run (pending);
+      return TRUE;
+    }
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    {
+      files_pending_free (pending);
       return FALSE;
     }
-  _mbc_window_remember_file (self, file);
-  return TRUE;
+  name = g_file_get_basename (file);
+  body = g_strdup_printf (_("“%s” was changed by another window or program since it was "
+                            "opened or saved here. Saving replaces those changes."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Has Changed on Disk"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"),
+                                    "overwrite", _("Overwrite"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "mbc-file", g_object_ref (file), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (files_overwrite_response_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
 }
 
 static void
@@ -168,8 +243,8 @@ files_save_as_response_cb (GtkNativeDialog *chooser,
 {
   g_autoptr(GFile) file = _mbc_window_chooser_take_file (chooser, response);
 
-  if (file && mbc_window_save_to (pending->self, file))
-    files_pending_run (pending);
+  if (file)
+    files_save_or_ask (pending->self, file, pending);
   else
     files_pending_free (pending);
 }
@@ -206,10 +281,8 @@ files_save (MbcWindow *self,
 
   if (file == NULL)
     files_save_as (self, pending);
-  else if (mbc_window_save_to (self, file))
-    files_pending_run (pending);
   else
-    files_pending_free (pending);
+    files_save_or_ask (self, file, pending);
 }
 
 static void
@@ -339,10 +412,60 @@ files_restore_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "restore") != 0)
     mbc_document_discard_draft (self->document);
   else if (!mbc_document_restore_draft (self->document, &error))
-    {
-      _mbc_window_show_error_dialog (self, _("The Draft Could Not Be Restored"), error->message);
-      mbc_document_discard_draft (self->document);
-    }
+    /* Kept: a draft is deleted only when the person chooses to discard it. */
+    _mbc_window_show_error_dialog (self, _("The Draft Could Not Be Restored"), error->message);
+}
+
+/* A toast: a message that needs no answer. */
+void
+_mbc_window_toast (MbcWindow  *self,
+                   const char *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  g_assert (MBC_IS_WINDOW (self));
+
+  adw_toast_set_timeout (toast, 0);    /* until dismissed: it matters */
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts), toast);
+}
+
+/* A draft that cannot be read is never offered, nor deleted: it is set aside beside it,
+ * and the person told where. */
+static void
+files_set_draft_aside (MbcWindow *self,
+                       GFile     *draft,
+                       GError    *why)
+{
+  g_autofree char *path = g_file_get_path (draft);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.unreadable-%s", path, stamp);
+  g_autofree char *text = NULL;
+
+  g_assert (MBC_IS_WINDOW (self));
+
+  if (path == NULL || g_rename (path, aside) != 0)
+    text = g_strdup_printf (_("A draft of unsaved changes could not be read (%s); it was left "
+                              "as it is"), why->message);
+  else
+    text = g_strdup_printf (_("A draft of unsaved changes could not be read (%s); it was kept "
+                              "as %s"), why->message, aside);
+  _mbc_window_toast (self, text);
+}
+
+/* The draft could not be written: said once, until it can be again. */
+static void
+files_draft_problem_cb (MbcWindow *self)
+{
+  const char *problem = mbc_document_get_draft_problem (self->document);
+  g_autofree char *text = NULL;
+
+  g_assert (MBC_IS_WINDOW (self));
+
+  if (problem == NULL)
+    return;
+  text = g_strdup_printf (_("Unsaved changes cannot be kept as a draft: %s"), problem);
+  _mbc_window_toast (self, text);
 }
 
 /**
@@ -358,13 +481,24 @@ gboolean
 mbc_window_keep_draft (MbcWindow *self,
                        GFile     *draft)
 {
+  g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
   g_return_val_if_fail (MBC_IS_WINDOW (self), FALSE);
 
-  mbc_document_set_draft (self->document, draft);
+  /* Another running instance's draft is live: it is neither offered nor taken. */
+  if (!mbc_document_claim_draft (self->document, draft, &error))
+    {
+      g_message ("%s", error->message);
+      return FALSE;
+    }
   if (!g_file_query_exists (draft, NULL))
     return FALSE;
+  if (!mbc_document_check_draft (self->document, &error))
+    {
+      files_set_draft_aside (self, draft, error);
+      return FALSE;
+    }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Case?"),
                                    _("MBC Surgery Advisor did not close properly while a case had "
                                    "unsaved changes. They were kept on this computer."));
@@ -508,4 +642,6 @@ _mbc_window_init_files (MbcWindow *self)
   g_signal_connect (target, "drop", G_CALLBACK (files_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   g_signal_connect (self, "close-request", G_CALLBACK (files_close_request_cb), NULL);
+  g_signal_connect_object (self->document, "notify::draft-problem",
+                           G_CALLBACK (files_draft_problem_cb), self, G_CONNECT_SWAPPED);
 }

@@ -32,6 +32,7 @@ struct _MbcWindow
   GtkWidget            *library_button;
   GMenuModel           *primary_menu;
   GtkWidget            *window_title;
+  GtkWidget            *toasts;
 
   /* owned */
   GSettings            *settings;
@@ -64,6 +65,8 @@ void                  _mbc_window_class_add_report_actions (GtkWidgetClass      
 void                  _mbc_window_class_add_file_actions   (GtkWidgetClass       *widget_class);
 void                  _mbc_window_class_add_launch_actions (GtkWidgetClass       *widget_class);
 void                  _mbc_window_init_files               (MbcWindow            *self);
+void                  _mbc_window_toast                    (MbcWindow            *self,
+                                                            const char           *text);
 
 /* What to do once unsaved changes are saved or discarded (see _mbc_window_confirm_discard). */
 typedef void (*MbcWindowThen) (MbcWindow *self,

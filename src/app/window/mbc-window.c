@@ -406,6 +406,7 @@ mbc_window_class_init (MbcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, toasts);
 
   /* Ctrl+R and Ctrl+? are set by the application, so the menu shows them. */
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, window_reset_action);
