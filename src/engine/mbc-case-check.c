@@ -95,14 +95,26 @@ _mbc_case_check_value (MbcCaseField   field,
           mbc_problems_add (problems, info->name,
                             _("is %ld characters long; at most %d are allowed"), chars,
                             MBC_CASE_LABEL_MAX_CHARS);
-        for (const char *p = s; *p; p = g_utf8_next_char (p))
-          if (g_unichar_iscntrl (g_utf8_get_char (p)))
+        if (literals && g_hash_table_contains (literals, value))
+          mbc_problems_add (problems, info->name,
+                            _("contains a NUL character (\\u0000); only printable text is "
+                              "allowed"));
+        else
+          for (const char *p = s; *p; p = g_utf8_next_char (p))
             {
-              mbc_problems_add (problems, info->name,
-                                _("contains a control character (U+%04X, such as a line break "
-                                "or tab); only printable text is allowed"),
-                                g_utf8_get_char (p));
-              break;
+              gunichar c = g_utf8_get_char (p);
+              /* Nor a line or paragraph separator, nor a bidirectional control: each can
+               * make a label read as something else. */
+              if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029 || c == 0x061C ||
+                  c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+                  (c >= 0x2066 && c <= 0x2069))
+                {
+                  mbc_problems_add (problems, info->name,
+                                    _("contains a control character (U+%04X, such as a line "
+                                      "break, a tab or a change of writing direction); only "
+                                      "printable text is allowed"), c);
+                  break;
+                }
             }
         if (problems->len == before && label)
           *label = g_strdup (s);

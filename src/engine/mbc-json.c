@@ -21,7 +21,9 @@ typedef struct
   guint       max_depth;
   GError    **error;
   GString    *scratch;   /* the string being read, reused: nodes and objects copy it */
-  GHashTable *literals;  /* (nullable) a number read as a double -> its text in the input */
+  GHashTable *literals;  /* (nullable) a number read as a double -> its text in the input;
+                          * a string that held \u0000 -> NULL */
+  gboolean    nul_in_string;  /* the string just read held \u0000 */
 } Reader;
 
 G_DEFINE_QUARK (mbc-json-error-quark, mbc_json_error)
@@ -162,9 +164,16 @@ json_read_string (Reader *r)
             else if (cp >= 0xDC00 && cp <= 0xDFFF)
               return json_fail (r, MBC_JSON_ERROR_ENCODING,
                                 "unpaired UTF-16 surrogate \\u%04X", cp);
-            if (cp == 0)
+            if (cp == 0 && r->literals == NULL)
               return json_fail (r, MBC_JSON_ERROR_SYNTAX,
                                 "\\u0000 (a NUL character) is not allowed");
+            /* Where the caller checks values (mbc_json_parse_full()), a NUL is kept as
+             * U+FFFD and the string marked, so that it is reported at its field. */
+            if (cp == 0)
+              {
+                r->nul_in_string = TRUE;
+                cp = 0xFFFD;
+              }
             g_string_append_unichar (out, (gunichar) cp);
             break;
           }
@@ -439,11 +448,15 @@ json_read_value (Reader *r)
       return json_read_container (r);
     case '"':
       {
-        const char *s = json_read_string (r);
-        if (s == NULL)
+        const char *s;
+
+        r->nul_in_string = FALSE;
+        if ((s = json_read_string (r)) == NULL)
           return NULL;
         node = json_node_new (JSON_NODE_VALUE);
         json_node_set_string (node, s);
+        if (r->nul_in_string && r->literals)
+          g_hash_table_insert (r->literals, node, NULL);
         return node;
       }
     case 't':
@@ -490,7 +503,9 @@ mbc_json_parse (const char  *data,
  * mbc_json_parse_full:
  * @literals: (nullable): where each number read as a double (a fraction, or a whole number
  *   past 64 bits) is recorded with its text, so that a message can quote what the input
- *   says rather than the double it rounds to; keys are the nodes of the tree returned
+ *   says rather than the double it rounds to; and each string value that held \u0000 (kept
+ *   as U+FFFD) with %NULL, so that it is reported at its field; keys are the nodes of the
+ *   tree returned
  *
  * As mbc_json_parse().
  */
@@ -512,7 +527,7 @@ mbc_json_parse_full (const char  *data,
    * (Found by fuzz/fuzz-pack; the input is kept in fuzz/regressions/pack/.) */
   if (data == NULL)
     data = "";
-  r = (Reader) { data, data, data + length, 0, max_depth, error, scratch, literals };
+  r = (Reader) { data, data, data + length, 0, max_depth, error, scratch, literals, FALSE };
 
   if (!g_utf8_validate_len (data, length, &bad))
     {

@@ -35,6 +35,12 @@ static const FieldCase field_cases[] = {
   { "label", "\"tab\\there\"", NULL, "label" },
   { "label", "\"bell\\u0007\"", NULL, "label" },
   { "label", "\"del\\u007f\"", NULL, "label" },
+  { "label", "\"NUL\\u0000inside\"", NULL, "label" },
+  { "label", "\"line\\u2028separator\"", NULL, "label" },
+  { "label", "\"paragraph\\u2029separator\"", NULL, "label" },
+  { "label", "\"right-to-left\\u202eoverride\"", NULL, "label" },
+  { "label", "\"isolate\\u2067text\\u2069\"", NULL, "label" },
+  { "er_status", "\"positive\\u0000\"", NULL, "er_status" },
   /* age_years: integer 18..110 */
   { "age_years", "18", NULL, NULL },
   { "age_years", "110", NULL, NULL },
@@ -299,7 +305,7 @@ test_schema (void)
     { "{'schema':'mbc-advisor/case/1'}", "$" },
     { "{\"schema\":\"mbc-advisor/case/1\",\"label\":\"a\x01\"}", "$" }, /* raw control */
     { "{\"schema\":\"mbc-advisor/case/1\",\"label\":\"\\ud800\"}", "$" },
-    { "{\"schema\":\"mbc-advisor/case/1\",\"label\":\"\\u0000\"}", "$" },
+    { "{\"schema\":\"mbc-advisor/case/1\",\"label\":\"\\u0000\"}", "label" }, /* at its field */
     { "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":1e999}", "$" },
     { "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":NaN}", "$" },
     { "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":045}", "$" },
