@@ -44,6 +44,7 @@ typedef struct
   char     *output;
   char     *paper;
   gboolean  version;
+  gboolean  help;
   char    **rest;
 } Options;
 
@@ -708,12 +709,6 @@ cli_run_jsonlogic (const char *rule_text,
   return cli_finish_stdout ();
 }
 
-static int
-cli_count_true (gboolean a, gboolean b, gboolean c, gboolean d)
-{
-  return !!a + !!b + !!c + !!d;
-}
-
 /* The command line's options: the only list of them (main.c asks mbc_cli_is_headless() and
  * mbc_cli_parse_window()). */
 static GOptionEntry *
@@ -741,6 +736,7 @@ cli_option_entries (Options *o)
     { "jsonlogic", 0, 0, G_OPTION_ARG_STRING, &o->jsonlogic,
       N_("Print what a JsonLogic rule gives for DATA (JSON text)"), "RULE [DATA]" },
     { "version", 'v', 0, G_OPTION_ARG_NONE, &o->version, N_("Print the version"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &o->help, N_("Show this help"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->rest, NULL, "[CASE.json]" },
     { NULL }
   };
@@ -774,12 +770,49 @@ mbc_cli_is_headless (int    argc,
         if ((is_long || is_short) && strcmp (e->long_name, "guideline") != 0)
           return TRUE;
       }
-  /* GOption's own help options. */
-  for (int i = 1; i < argc; i++)
-    if (strcmp (argv[i], "-h") == 0 || strcmp (argv[i], "-?") == 0 ||
-        g_str_has_prefix (argv[i], "--help"))
-      return TRUE;
   return FALSE;
+}
+
+/* Options that do not go together are refused, each with why (exit 2). */
+static int
+cli_check_combination (const Options *o)
+{
+  const char *action = NULL;
+  guint actions = 0;
+  const struct { gboolean given; const char *name; } all[] = {
+    { o->evaluate != NULL, "--evaluate" }, { o->report != NULL, "--report" },
+    { o->batch != NULL, "--batch" }, { o->validate_guideline != NULL, "--validate-guideline" },
+    { o->test_guideline != NULL, "--test-guideline" }, { o->jsonlogic != NULL, "--jsonlogic" },
+    { o->version, "--version" }, { o->help, "--help" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    if (all[i].given && actions++ == 0)
+      action = all[i].name;
+  if (actions > 1)
+    {
+      fprintf (stderr, _("mbc-advisor: use one of --evaluate, --report, --batch, "
+                         "--validate-guideline, --test-guideline, --jsonlogic, --version and "
+                         "--help at a time (see --help)\n"));
+      return MBC_EXIT_INVALID_INPUT;
+    }
+  /* What each modifier goes with. */
+  if (o->format != NULL && o->evaluate == NULL)
+    {
+      fprintf (stderr, _("mbc-advisor: --format goes only with --evaluate, not with %s "
+                         "(see --help)\n"), action ? action : _("the window"));
+      return MBC_EXIT_INVALID_INPUT;
+    }
+  if (o->guideline != NULL && (o->jsonlogic || o->validate_guideline || o->test_guideline ||
+                               o->version || o->help))
+    {
+      fprintf (stderr, _("mbc-advisor: --guideline goes with --evaluate, --report, --batch or "
+                         "the window, not with %s (%s)\n"), action,
+               o->jsonlogic ? _("a JsonLogic rule reads only its DATA")
+                            : _("that option names its own pack, or none"));
+      return MBC_EXIT_INVALID_INPUT;
+    }
+  return MBC_EXIT_OK;
 }
 
 /**
@@ -834,6 +867,8 @@ mbc_cli_run (int    argc,
   context =
     g_option_context_new (_("— surgery of the primary tumour in metastatic breast cancer"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* --help is an option of the table, so that writing the help can fail like any output. */
+  g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_summary (context,
     _("Evaluates a case of metastatic (stage IV) breast cancer that has responded to systemic\n"
     "therapy against a guideline on surgery of the primary tumour: the bundled pack, or the\n"
@@ -849,19 +884,23 @@ mbc_cli_run (int    argc,
       return MBC_EXIT_INVALID_INPUT;
     }
 
+  if ((status = cli_check_combination (&o)) != MBC_EXIT_OK)
+    {
+      cli_options_clear (&o);
+      return status;
+    }
+  if (o.help)
+    {
+      help = g_option_context_get_help (context, TRUE, NULL);
+      cli_write_stdout (help, strlen (help));
+      cli_options_clear (&o);
+      return cli_finish_stdout ();
+    }
   if (o.version)
     {
       printf ("mbc-advisor %s\n", PACKAGE_VERSION);
       cli_options_clear (&o);
       return cli_finish_stdout ();
-    }
-  if (cli_count_true (o.evaluate != NULL, o.batch != NULL, o.validate_guideline != NULL,
-                      o.jsonlogic != NULL) + (o.report != NULL) + (o.test_guideline != NULL) > 1)
-    {
-      fprintf (stderr, _("mbc-advisor: use one of --evaluate, --report, --batch, "
-                       "--validate-guideline, --test-guideline and --jsonlogic at a time\n"));
-      cli_options_clear (&o);
-      return MBC_EXIT_INVALID_INPUT;
     }
   if (o.format != NULL && strcmp (o.format, "json") != 0 && strcmp (o.format, "text") != 0)
     {

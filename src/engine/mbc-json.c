@@ -24,6 +24,7 @@ typedef struct
   GHashTable *literals;  /* (nullable) a number read as a double -> its text in the input;
                           * a string that held \u0000 -> NULL */
   gboolean    nul_in_string;  /* the string just read held \u0000 */
+  char        found[64];      /* what json_describe() says was found */
 } Reader;
 
 G_DEFINE_QUARK (mbc-json-error-quark, mbc_json_error)
@@ -54,12 +55,12 @@ json_fail (Reader     *r,
            int         code,
            const char *format,
            ...) G_GNUC_PRINTF (3, 4);
-      
-      static gpointer
-      json_fail (Reader     *r,
-      int         code,
-      const char *format,
-      ...)
+
+static gpointer
+json_fail (Reader     *r,
+           int         code,
+           const char *format,
+           ...)
 {
   g_autofree char *message = NULL;
   guint line, column;
@@ -81,12 +82,24 @@ json_skip_ws (Reader *r)
     r->p++;
 }
 
+/* What is at the reader's position, for a message: "'@'", "U+001B" or the end. */
 static const char *
 json_describe (Reader *r)
 {
+  gunichar c;
+
   if (r->p >= r->end)
     return "the end of the text";
-  return "another character";
+  c = g_utf8_get_char_validated (r->p, r->end - r->p);
+  if (c >= 0x21 && c < 0x7f && c != '\'')
+    g_snprintf (r->found, sizeof r->found, "'%c'", (char) c);
+  else if (c == '\'')
+    g_snprintf (r->found, sizeof r->found, "a single quote (JSON strings use double quotes)");
+  else if (c == (gunichar) -1 || c == (gunichar) -2)
+    g_snprintf (r->found, sizeof r->found, "byte 0x%02X", (guint) (guchar) *r->p);
+  else
+    g_snprintf (r->found, sizeof r->found, "U+%04X", c);
+  return r->found;
 }
 
 static int
@@ -392,7 +405,8 @@ json_read_container (Reader *r)
           if (r->p >= r->end || *r->p != ':')
             {
               json_node_unref (node);
-              return json_fail (r, MBC_JSON_ERROR_SYNTAX, "expected ':' after a key");
+              return json_fail (r, MBC_JSON_ERROR_SYNTAX, "expected ':' after a key, found %s",
+                                json_describe (r));
             }
           r->p++;
         }
@@ -478,7 +492,7 @@ json_read_value (Reader *r)
       break;
     }
   return json_fail (r, MBC_JSON_ERROR_SYNTAX, "expected a value (object, array, string, number, "
-                    "true, false or null)");
+                    "true, false or null), found %s", json_describe (r));
 }
 
 /**
@@ -527,7 +541,7 @@ mbc_json_parse_full (const char  *data,
    * (Found by fuzz/fuzz-pack; the input is kept in fuzz/regressions/pack/.) */
   if (data == NULL)
     data = "";
-  r = (Reader) { data, data, data + length, 0, max_depth, error, scratch, literals, FALSE };
+  r = (Reader) { data, data, data + length, 0, max_depth, error, scratch, literals, FALSE, "" };
 
   if (!g_utf8_validate_len (data, length, &bad))
     {
@@ -546,7 +560,8 @@ mbc_json_parse_full (const char  *data,
   if (r.p < r.end)
     {
       json_node_unref (root);
-      return json_fail (&r, MBC_JSON_ERROR_SYNTAX, "unexpected text after the end of the value");
+      return json_fail (&r, MBC_JSON_ERROR_SYNTAX, "unexpected text after the end of the value: %s",
+                        json_describe (&r));
     }
   return root;
 }

@@ -44,11 +44,11 @@ static void
 pack_test_differ (GString    *out,
                   const char *format,
                   ...) G_GNUC_PRINTF (2, 3);
-        
-        static void
-        pack_test_differ (GString    *out,
-        const char *format,
-        ...)
+
+static void
+pack_test_differ (GString    *out,
+                  const char *format,
+                  ...)
 {
   va_list args;
 

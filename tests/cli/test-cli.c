@@ -285,6 +285,46 @@ test_batch_streams (void)
   g_assert_cmpstr (out[300000], ==, "");
 }
 
+/* Options that do not go together, an unknown option, and the help on a full disk. */
+static void
+test_options (void)
+{
+  static const struct { const char *args[5]; const char *says; } refused[] = {
+    { { "--bogus" }, "Unknown option --bogus" },
+    { { "--format", "text", "--batch", "x.jsonl" }, "--format goes only with --evaluate" },
+    { { "--guideline", "p.json", "--jsonlogic", "1" }, "--guideline goes with" },
+    { { "--version", "--evaluate", "x.json" }, "at a time" },
+    { { "--help", "--batch", "x.jsonl" }, "at a time" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto(Run) r = { 0 };
+      run_with_input (&r, NULL, refused[i].args);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_nonnull (strstr (r.err, refused[i].says));
+      g_assert_cmpstr (r.out, ==, "");
+    }
+  {
+    g_autoptr(GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+    g_autoptr(GSubprocess) process = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+    process = g_subprocess_launcher_spawn (launcher, &error, advisor, "--help", NULL);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_wait (process, NULL, &error));
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    RUN_STDIN (&r, "{\"schema\": @}", "--evaluate", "-");
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "found '@'"));
+  }
+}
+
 static void
 test_batch (void)
 {
@@ -745,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/cli/evaluate-errors", test_evaluate_errors);
   g_test_add_func ("/cli/batch", test_batch);
   g_test_add_func ("/cli/limits", test_limits);
+  g_test_add_func ("/cli/options", test_options);
   g_test_add_func ("/cli/batch-streams", test_batch_streams);
   g_test_add_func ("/cli/batch-trailing-spaces", test_batch_trailing_spaces);
   g_test_add_func ("/cli/batch-all-good", test_batch_all_good);
