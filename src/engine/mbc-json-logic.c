@@ -503,6 +503,9 @@ static JsonNode *logic_to_primitive (JsonNode *value);
 static double
 logic_to_number (JsonNode *value)
 {
+  /* A missing argument is undefined, not null: it is NaN as a number. */
+  if (value == NULL)
+    return NAN;
   if (logic_is_null (value))
     return 0;
   if (logic_is_number (value))
@@ -559,6 +562,9 @@ logic_strict_equal (JsonNode *a,
 {
   Kind ka = logic_kind_of (a), kb = logic_kind_of (b);
 
+  /* undefined (a missing argument) is strictly equal only to undefined. */
+  if ((a == NULL) != (b == NULL))
+    return FALSE;
   if (ka != kb)
     return FALSE;
   switch (ka)
@@ -610,6 +616,54 @@ logic_loose_equal (JsonNode *a,
 }
 
 /* JavaScript's abstract relational comparison: -2 when undefined (NaN), else -1, 0, 1. */
+/* @n UTF-16 code units as UTF-8; a surrogate left alone by a cut becomes U+FFFD. */
+static char *
+logic_utf16_to_utf8 (const gunichar2 *units,
+                     glong            n)
+{
+  GString *out = g_string_sized_new ((gsize) n);
+
+  for (glong i = 0; i < n; i++)
+    {
+      gunichar2 u = units[i];
+      if (u >= 0xD800 && u <= 0xDBFF && i + 1 < n && units[i + 1] >= 0xDC00 &&
+          units[i + 1] <= 0xDFFF)
+        {
+          g_string_append_unichar (out, 0x10000 + ((u - 0xD800) << 10) + (units[i + 1] - 0xDC00));
+          i++;
+        }
+      else if (u >= 0xD800 && u <= 0xDFFF)
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, u);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Strings compare by UTF-16 code units, as in JavaScript (a character past U+FFFF sorts
+ * before U+E000 to U+FFFF). */
+static int
+logic_compare_utf16 (const char *a,
+                     const char *b)
+{
+  while (*a && *b)
+    {
+      gunichar x = g_utf8_get_char (a), y = g_utf8_get_char (b);
+      if (x != y)
+        {
+          /* The first UTF-16 unit of each decides, then the second. */
+          guint32 kx = x < 0x10000 ? x << 16 : ((0xD800 + ((x - 0x10000) >> 10)) << 16) |
+                                               (0xDC00 + ((x - 0x10000) & 0x3FF));
+          guint32 ky = y < 0x10000 ? y << 16 : ((0xD800 + ((y - 0x10000) >> 10)) << 16) |
+                                               (0xDC00 + ((y - 0x10000) & 0x3FF));
+          return kx < ky ? -1 : 1;
+        }
+      a = g_utf8_next_char (a);
+      b = g_utf8_next_char (b);
+    }
+  return *a ? 1 : *b ? -1 : 0;
+}
+
 static int
 logic_compare (JsonNode *a,
                JsonNode *b)
@@ -619,6 +673,9 @@ logic_compare (JsonNode *a,
   JsonNode *pa, *pb;
   double x, y;
 
+  /* undefined (a missing argument) compares with nothing. */
+  if (a == NULL || b == NULL)
+    return -2;
   if (logic_is_number (a) && logic_is_number (b))
     {
       x = logic_number_of (a);
@@ -630,10 +687,7 @@ logic_compare (JsonNode *a,
   pa = a_string ? a_string : a;
   pb = b_string ? b_string : b;
   if (logic_is_string (pa) && logic_is_string (pb))
-    {
-      int c = strcmp (json_node_get_string (pa), json_node_get_string (pb));
-      return c < 0 ? -1 : c > 0 ? 1 : 0;
-    }
+    return logic_compare_utf16 (json_node_get_string (pa), json_node_get_string (pb));
   x = logic_to_number (pa);
   y = logic_to_number (pb);
   if (isnan (x) || isnan (y))
@@ -665,12 +719,14 @@ logic_arg (JsonNode *values,
 
 /* Looks up a dotted name in data, as json-logic-js's var: NULL when not found. */
 static JsonNode *
-logic_lookup (JsonNode   *data,
-              const char *name)
+logic_lookup (JsonNode    *data,
+              const char  *name,
+              JsonNode   **made)
 {
   JsonNode *node = data;
   const char *p = name;
 
+  *made = NULL;
   for (;;)
     {
       const char *dot = strchr (p, '.');
@@ -678,28 +734,51 @@ logic_lookup (JsonNode   *data,
       char buffer[64];
       g_autofree char *heap = NULL;
       char *key = len < sizeof buffer ? buffer : (heap = g_malloc (len + 1));
+      guint64 index;
+      gboolean is_index;
 
       memcpy (key, p, len);
       key[len] = '\0';
+      is_index = g_ascii_string_to_unsigned (key, 10, 0, G_MAXUINT, &index, NULL) &&
+                 !(key[0] == '0' && key[1] != '\0');
       if (logic_is_null (node))
-        return NULL;
-      if (JSON_NODE_HOLDS_OBJECT (node))
+        node = NULL;
+      else if (JSON_NODE_HOLDS_OBJECT (node))
         node = json_object_get_member (json_node_get_object (node), key);
       else if (JSON_NODE_HOLDS_ARRAY (node))
         {
           JsonArray *array = json_node_get_array (node);
-          guint64 index;
-          if (!g_ascii_string_to_unsigned (key, 10, 0, G_MAXUINT, &index, NULL) ||
-              (key[0] == '0' && key[1] != '\0') || index >= json_array_get_length (array))
-            return NULL;
-          node = json_array_get_element (array, (guint) index);
+          if (strcmp (key, "length") == 0)
+            node = *made = logic_new_number (json_array_get_length (array)).node;
+          else if (is_index && index < json_array_get_length (array))
+            node = json_array_get_element (array, (guint) index);
+          else
+            node = NULL;
+        }
+      else if (logic_is_string (node) && (strcmp (key, "length") == 0 || is_index))
+        {
+          /* As JavaScript reads a string: its length and its characters in UTF-16 units. */
+          glong units_len = 0;
+          g_autofree gunichar2 *units = g_utf8_to_utf16 (json_node_get_string (node), -1, NULL,
+                                                         &units_len, NULL);
+          JsonNode *previous = *made;
+
+          if (!is_index)
+            node = *made = logic_new_number (units_len).node;
+          else if (index < (guint64) units_len)
+            node = *made = logic_new_string_take (logic_utf16_to_utf8 (units + index, 1)).node;
+          else
+            node = NULL;
+          g_clear_pointer (&previous, json_node_unref);
         }
       else
-        return NULL;
-      if (node == NULL)
-        return NULL;
-      if (dot == NULL)
-        return node;
+        node = NULL;
+      if (node == NULL || dot == NULL)
+        {
+          if (node == NULL)
+            g_clear_pointer (made, json_node_unref);
+          return node;
+        }
       p = dot + 1;
     }
 }
@@ -760,14 +839,17 @@ logic_op_var (const Args *args,
   JsonNode *a = logic_args_at (args, 0);
   JsonNode *fallback = logic_args_at (args, 1);
   JsonNode *found;
+  JsonNode *made;
   g_autofree char *name = NULL;
 
   if (logic_is_null (a) || (logic_is_string (a) && json_node_get_string (a)[0] == '\0'))
     return logic_borrowed (data);
   if (logic_is_string (a))
-    found = logic_lookup (data, json_node_get_string (a));
+    found = logic_lookup (data, json_node_get_string (a), &made);
   else
-    found = logic_lookup (data, (name = logic_js_string (a)));
+    found = logic_lookup (data, (name = logic_js_string (a)), &made);
+  if (made != NULL)
+    return logic_owned (made);    /* a length, or a string's character */
   if (found != NULL)
     return logic_borrowed (found);
   if (fallback == NULL)
@@ -782,16 +864,17 @@ logic_add_if_missing (JsonArray *missing,
                       JsonNode  *data)
 {
   g_autofree char *name = NULL;
+  g_autoptr(JsonNode) made = NULL;
   JsonNode *value;
 
   if (logic_is_null (key) || (logic_is_string (key) && json_node_get_string (key)[0] == '\0'))
     value = data;
   else if (logic_is_string (key))
-    value = logic_lookup (data, json_node_get_string (key));
+    value = logic_lookup (data, json_node_get_string (key), &made);
   else
     {
       name = logic_js_string (key);
-      value = name[0] == '\0' ? data : logic_lookup (data, name);
+      value = name[0] == '\0' ? data : logic_lookup (data, name, &made);
     }
   if (logic_is_null (value) || (logic_is_string (value) && json_node_get_string (value)[0] == '\0'))
     json_array_add_element (missing, json_node_ref (key));
@@ -828,6 +911,9 @@ static Value
 logic_op_in (JsonNode *a,
              JsonNode *b)
 {
+  /* As the reference: nothing is in a falsy value (an empty string among them). */
+  if (!mbc_json_logic_truthy (b))
+    return logic_new_bool (FALSE);
   if (logic_is_string (b))
     {
       g_autofree char *needle = logic_js_string (a);
@@ -860,11 +946,13 @@ static Value
 logic_op_substr (const Args *args)
 {
   g_autofree char *source = logic_js_string (logic_args_at (args, 0));
-  glong len = g_utf8_strlen (source, -1);
+  glong len = 0;
+  g_autofree gunichar2 *units = g_utf8_to_utf16 (source, -1, NULL, &len, NULL);
   glong start = logic_args_at (args, 1) ? logic_to_integer (logic_args_at (args, 1)) : 0;
   JsonNode *end_node = logic_args_at (args, 2);
   glong count;
 
+  /* Positions count UTF-16 code units, as JavaScript's do. */
   if (start < 0)
     start = MAX (len + start, 0);
   start = MIN (start, len);
@@ -878,7 +966,7 @@ logic_op_substr (const Args *args)
       else
         count = MIN (end, len - start);
     }
-  return logic_new_string_take (g_utf8_substring (source, start, start + count));
+  return logic_new_string_take (logic_utf16_to_utf8 (units + start, count));
 }
 
 static Value
@@ -1079,14 +1167,27 @@ logic_apply_evaluated (Op          op,
       {
         JsonNode *options = logic_args_at (args, 1);
         Value missing;
-        guint n_options, n_missing;
+        double n_options;
+        guint n_missing;
 
-        if (options == NULL || !JSON_NODE_HOLDS_ARRAY (options))
+        /* As the reference: the options are checked as "missing" checks its arguments, and
+         * counted by their length (a string's in UTF-16 units; anything else has none, so
+         * whatever is missing is returned). Null options make the reference throw. */
+        if (logic_is_null (options))
           return logic_new_array_take (json_array_new ());
         missing = logic_op_missing (&options, 1, data);
-        n_options = json_array_get_length (json_node_get_array (options));
+        if (JSON_NODE_HOLDS_ARRAY (options))
+          n_options = json_array_get_length (json_node_get_array (options));
+        else if (logic_is_string (options))
+          {
+            glong units = 0;
+            g_free (g_utf8_to_utf16 (json_node_get_string (options), -1, NULL, &units, NULL));
+            n_options = units;
+          }
+        else
+          n_options = NAN;
         n_missing = json_array_get_length (json_node_get_array (missing.node));
-        if ((double) (n_options - n_missing) >= logic_to_number (logic_args_at (args, 0)))
+        if (n_options - n_missing >= logic_to_number (logic_args_at (args, 0)))
           {
             logic_value_clear (&missing);
             return logic_new_array_take (json_array_new ());

@@ -145,6 +145,44 @@ test_coercions (void)
   assert_gives ("{\"a\":1,\"b\":2}", NULL, "{\"a\":1,\"b\":2}");
 }
 
+/* Beyond the shared suite, what json-logic-js gives, class by class (results worked out
+ * from its source and JavaScript's semantics). */
+static void
+test_reference (void)
+{
+  /* A missing argument is undefined, not null: NaN as a number, equal only to null. */
+  assert_gives ("{\">=\":[2]}", NULL, "false");
+  assert_gives ("{\"<=\":[{\"var\":\"x\"}]}", NULL, "false");
+  assert_gives ("{\"<\":[1]}", NULL, "false");
+  assert_gives ("{\"!!\":[{\"/\":[1]}]}", NULL, "false");
+  assert_gives ("{\"%\":[5]}", NULL, "null");
+  assert_gives ("{\"-\":[]}", NULL, "null");
+  assert_gives ("{\"===\":[null]}", NULL, "false");
+  assert_gives ("{\"==\":[null]}", NULL, "true");
+  assert_gives ("{\"!==\":[1]}", NULL, "true");
+  /* Nothing is in a falsy value. */
+  assert_gives ("{\"in\":[\"\",\"\"]}", NULL, "false");
+  assert_gives ("{\"in\":[\"\",\"a\"]}", NULL, "true");
+  assert_gives ("{\"in\":[1,[]]}", NULL, "false");
+  /* var reads arrays and strings as JavaScript does. */
+  assert_gives ("{\"var\":\"length\"}", "[1,2,3]", "3");
+  assert_gives ("{\"var\":\"a.length\"}", "{\"a\":\"a\\ud834\\udd1e\"}", "3");
+  assert_gives ("{\"var\":\"0\"}", "\"abc\"", "\"a\"");
+  assert_gives ("{\"var\":\"s.1\"}", "{\"s\":\"xyz\"}", "\"y\"");
+  assert_gives ("{\"var\":[\"s.9\",\"none\"]}", "{\"s\":\"xyz\"}", "\"none\"");
+  assert_gives ("{\"missing\":[\"length\"]}", "[1]", "[]");
+  /* Strings count and compare in UTF-16 code units. */
+  assert_gives ("{\"substr\":[\"a\\ud834\\udd1eb\",1,2]}", NULL, "\"𝄞\"");
+  assert_gives ("{\"substr\":[\"a\\ud834\\udd1eb\",-1]}", NULL, "\"b\"");
+  assert_gives ("{\"<\":[\"\\ue000\",\"\\ud834\\udd1e\"]}", NULL, "false");
+  assert_gives ("{\">\":[\"\\ue000\",\"\\ud834\\udd1e\"]}", NULL, "true");
+  /* missing_some counts its options by their length, whatever they are. */
+  assert_gives ("{\"missing_some\":[1,\"abc\"]}", "{}", "[]");
+  assert_gives ("{\"missing_some\":[1,5]}", "{}", "[5]");
+  assert_gives ("{\"missing_some\":[1,[\"a\",\"b\"]]}", "{\"a\":1}", "[]");
+  assert_gives ("{\"missing_some\":[2,[\"a\",\"b\"]]}", "{\"a\":1}", "[\"b\"]");
+}
+
 static void
 test_errors (void)
 {
@@ -283,6 +321,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/json-logic/conformance", test_conformance);
   g_test_add_func ("/json-logic/coercions", test_coercions);
+  g_test_add_func ("/json-logic/reference", test_reference);
   g_test_add_func ("/json-logic/errors", test_errors);
   g_test_add_func ("/json-logic/check", test_check);
   g_test_add_func ("/json-logic/random-rules", test_random_rules);
