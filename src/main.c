@@ -11,6 +11,7 @@
 #include "mbc-application.h"
 #include "mbc-build-tree.h"
 #include "mbc-cli.h"
+#include "mbc-file.h"
 
 /*
  * GLib before 2.76 allocates small blocks with its slice allocator, which costs about a
@@ -48,6 +49,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
 
   prefer_malloc_for_batch (argv);
+  /* A save interrupted by SIGINT, SIGTERM or SIGHUP leaves no temporary file behind. */
+  mbc_file_clean_up_on_signals ();
   mbc_build_tree_setup ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MBC_LOCALEDIR") ? g_getenv ("MBC_LOCALEDIR")

@@ -338,7 +338,6 @@ cli_run_report (const char *path,
       return cli_finish_stdout ();
     }
   file = g_file_new_for_commandline_arg (output);
-  mbc_file_clean_up_on_signals ();
   if (!mbc_report_write_pdf (report, file, paper, &error))
     {
       fprintf (stderr, "%s: $: %s\n", output, error->message);

@@ -6,7 +6,9 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -136,6 +138,58 @@ test_read (void)
   g_rmdir (dir);
 }
 
+/* A save interrupted by SIGTERM leaves no temporary file: the process that is stopped
+ * while writing one removes it on its way out. */
+static void
+test_signal_cleanup (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-file-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  gboolean caught = FALSE;
+
+  for (int attempt = 0; attempt < 20 && !caught; attempt++)
+    {
+      pid_t child = fork ();
+      int status = 0;
+
+      if (child == 0)
+        {
+          gsize length = 256u << 20;
+          char *data = g_malloc0 (length);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+
+          mbc_file_clean_up_on_signals ();
+          mbc_file_write_atomic (file, data, length, MBC_FILE_PRIVATE_MODE, NULL);
+          _exit (0);
+        }
+      /* As soon as the temporary file is there, stop the writer. */
+      for (int i = 0; i < 200000 && !caught; i++)
+        {
+          g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+          const char *name;
+
+          while ((name = g_dir_read_name (listing)))
+            if (name[0] == '.')
+              caught = TRUE;
+          if (!caught)
+            g_usleep (20);
+        }
+      if (caught)
+        kill (child, SIGTERM);
+      waitpid (child, &status, 0);
+      if (caught)
+        g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGTERM);
+      g_unlink (path);
+    }
+  if (!caught)
+    {
+      g_test_skip ("the writer always finished before it could be stopped");
+      return;
+    }
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,5 +197,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/file/write", test_write);
   g_test_add_func ("/file/read", test_read);
+  g_test_add_func ("/file/signal-cleanup", test_signal_cleanup);
   return g_test_run ();
 }
