@@ -70,6 +70,20 @@ cli_display_name (const char *path)
   return g_strcmp0 (path, "-") == 0 ? "<stdin>" : path;
 }
 
+/* One problem, on one line: what is quoted from the input (a file's name, an operator) is
+ * escaped (mbc_problem_escape()). */
+static void
+cli_print_error (const char *file,
+                 const char *where,
+                 const char *message)
+{
+  g_autofree char *f = mbc_problem_escape (file);
+  g_autofree char *w = mbc_problem_escape (where);
+  g_autofree char *m = mbc_problem_escape (message);
+
+  fprintf (stderr, "%s: %s: %s\n", f, w, m);
+}
+
 /* At most MBC_PROBLEMS_SHOWN problems, a line each, then how many more. */
 static void
 cli_print_problems (const char *file,
@@ -141,7 +155,7 @@ cli_load_guideline (const char *path,
       g_autoptr(GBytes) bytes = cli_read_input (path, MBC_FILE_PACK_MAX_BYTES, &error);
       if (bytes == NULL)
         {
-          fprintf (stderr, "%s: $: %s\n", cli_display_name (path), error->message);
+          cli_print_error (cli_display_name (path), "$", error->message);
           *status = cli_read_status (error);
           return NULL;
         }
@@ -155,7 +169,7 @@ cli_load_guideline (const char *path,
       const char *name = cli_guideline_name (path);
       cli_print_problems (name, problems);
       if (problems->len == 0)
-        fprintf (stderr, "%s: $: %s\n", name, error->message);
+        cli_print_error (name, "$", error->message);
       *status = g_error_matches (error, MBC_GUIDELINE_ERROR, MBC_GUIDELINE_ERROR_READ) && path
                 ? MBC_EXIT_IO : MBC_EXIT_INVALID_GUIDELINE;
     }
@@ -176,7 +190,7 @@ cli_load_inputs (const char    *path,
     return status;
   if (!(*bytes = cli_read_input (path, MBC_FILE_CASE_MAX_BYTES, &error)))
     {
-      fprintf (stderr, "%s: $: %s\n", cli_display_name (path), error->message);
+      cli_print_error (cli_display_name (path), "$", error->message);
       g_clear_object (guideline);
       return cli_read_status (error);
     }
@@ -222,7 +236,8 @@ cli_run_test_guideline (const char *path)
 
       if (error != NULL)
         {
-          fprintf (stderr, "%s: $.tests[%u]: %s\n", cli_display_name (path), i, error->message);
+          g_autofree char *where = g_strdup_printf ("$.tests[%u]", i);
+          cli_print_error (cli_display_name (path), where, error->message);
           return MBC_EXIT_INVALID_GUIDELINE;
         }
       if (differs)
@@ -264,7 +279,7 @@ cli_evaluate_file (const char    *path,
     }
   if (!(*result = mbc_evaluate (guideline, *kase, &error)))
     {
-      fprintf (stderr, "%s: $: %s\n", cli_guideline_name (guideline_path), error->message);
+      cli_print_error (cli_guideline_name (guideline_path), "$", error->message);
       g_clear_object (kase);
       return MBC_EXIT_INVALID_GUIDELINE;
     }
@@ -340,7 +355,7 @@ cli_run_report (const char *path,
   file = g_file_new_for_commandline_arg (output);
   if (!mbc_report_write_pdf (report, file, paper, &error))
     {
-      fprintf (stderr, "%s: $: %s\n", output, error->message);
+      cli_print_error (output, "$", error->message);
       return MBC_EXIT_IO;
     }
   return MBC_EXIT_OK;
@@ -449,13 +464,26 @@ cli_batch_line_length (Batch *batch,
                          ? memchr (batch->buffer->data + scanned, '\n',
                                    batch->buffer->len - scanned)
                          : NULL;
+      gsize content;
+
       if (nl != NULL)
         scanned = (gsize) (nl - batch->buffer->data) + 1;
       else
         scanned = batch->buffer->len;
-      /* The end of a line may be "\r\n", which does not count towards the limit. */
-      if (scanned - offset > MBC_FILE_CASE_MAX_BYTES + 2 ||
-          (nl == NULL && scanned - offset > MBC_FILE_CASE_MAX_BYTES))
+      /* The line without its end ("\n" or "\r\n"), which does not count towards the limit;
+       * a line still unended is past it once it holds more than the limit and "\r". */
+      content = scanned - offset;
+      if (nl != NULL)
+        {
+          content--;
+          if (content > 0 && batch->buffer->data[offset + content - 1] == '\r')
+            content--;
+        }
+      else if (!batch->eof)
+        content = content > 0 ? content - 1 : 0;
+      else if (content > 0 && batch->buffer->data[offset + content - 1] == '\r')
+        content--;
+      if (content > MBC_FILE_CASE_MAX_BYTES)
         {
           g_autofree char *limit = mbc_file_describe_size (MBC_FILE_CASE_MAX_BYTES);
           g_set_error (&batch->read_error, MBC_FILE_ERROR, MBC_FILE_ERROR_TOO_LARGE,
@@ -592,7 +620,7 @@ cli_run_batch (const char *path,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
       if ((batch.fd = mbc_file_open_regular (file, NULL, &error)) < 0)
         {
-          fprintf (stderr, "%s: $: %s\n", batch.name, error->message);
+          cli_print_error (batch.name, "$", error->message);
           return MBC_EXIT_IO;
         }
     }
@@ -630,8 +658,7 @@ cli_run_batch (const char *path,
       bad += chunk->bad;
       if (chunk->error != NULL && status == MBC_EXIT_OK)
         {
-          fprintf (stderr, "%s: $: %s\n", cli_guideline_name (guideline_path),
-                   chunk->error->message);
+          cli_print_error (cli_guideline_name (guideline_path), "$", chunk->error->message);
           status = MBC_EXIT_INVALID_GUIDELINE;
         }
 
@@ -652,7 +679,7 @@ cli_run_batch (const char *path,
       cli_chunk_free (batch.slots[i]);
   if (batch.read_error != NULL && status == MBC_EXIT_OK && !write_failed)
     {
-      fprintf (stderr, "%s: $: %s\n", batch.name, batch.read_error->message);
+      cli_print_error (batch.name, "$", batch.read_error->message);
       status = g_error_matches (batch.read_error, MBC_FILE_ERROR, MBC_FILE_ERROR_TOO_LARGE)
                ? MBC_EXIT_INVALID_INPUT : MBC_EXIT_IO;
     }
@@ -685,7 +712,7 @@ cli_run_jsonlogic (const char *rule_text,
   rule = mbc_json_parse (rule_text, strlen (rule_text), MBC_GUIDELINE_MAX_DEPTH, &error);
   if (rule == NULL)
     {
-      fprintf (stderr, "RULE: $: %s\n", error->message);
+      cli_print_error ("RULE", "$", error->message);
       return MBC_EXIT_INVALID_INPUT;
     }
   if (data_text != NULL)
@@ -693,14 +720,14 @@ cli_run_jsonlogic (const char *rule_text,
       data = mbc_json_parse (data_text, strlen (data_text), MBC_GUIDELINE_MAX_DEPTH, &error);
       if (data == NULL)
         {
-          fprintf (stderr, "DATA: $: %s\n", error->message);
+          cli_print_error ("DATA", "$", error->message);
           return MBC_EXIT_INVALID_INPUT;
         }
     }
   value = mbc_json_logic_apply (rule, data, &error);
   if (value == NULL)
     {
-      fprintf (stderr, "RULE: $: %s\n", error->message);
+      cli_print_error ("RULE", "$", error->message);
       return MBC_EXIT_INVALID_INPUT;
     }
   text = mbc_json_logic_to_string (value);
@@ -878,7 +905,8 @@ mbc_cli_run (int    argc,
     "(every problem on stderr as FILE: FIELD: what is wrong); 3 the guideline pack is invalid.\n"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      fprintf (stderr, _("mbc-advisor: %s (see --help)\n"), error->message);
+      g_autofree char *said = mbc_problem_escape (error->message);
+      fprintf (stderr, _("mbc-advisor: %s (see --help)\n"), said);
       cli_options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }
@@ -903,8 +931,9 @@ mbc_cli_run (int    argc,
     }
   if (o.format != NULL && strcmp (o.format, "json") != 0 && strcmp (o.format, "text") != 0)
     {
+      g_autofree char *said = mbc_problem_escape (o.format);
       fprintf (stderr, _("mbc-advisor: --format: \"%s\" is not a format; use json or text\n"),
-               o.format);
+               said);
       cli_options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }
@@ -932,7 +961,8 @@ mbc_cli_run (int    argc,
   else if (o.rest != NULL && (o.evaluate || o.batch || o.validate_guideline || o.report ||
                               o.test_guideline))
     {
-      fprintf (stderr, _("mbc-advisor: unexpected argument \"%s\"\n"), o.rest[0]);
+      g_autofree char *said = mbc_problem_escape (o.rest[0]);
+      fprintf (stderr, _("mbc-advisor: unexpected argument \"%s\"\n"), said);
       status = MBC_EXIT_INVALID_INPUT;
     }
   else if (o.validate_guideline != NULL)

@@ -127,7 +127,6 @@ case_json_read (JsonNode   *root,
           g_autofree char *shown = g_utf8_make_valid (name, -1);
           for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
             g_string_append_printf (allowed, ", %s", _mbc_case_fields[i].name);
-          g_strdelimit (shown, "\n\r\t", ' ');
           mbc_problems_add (problems, shown, _("unknown field; allowed fields: %s"), allowed->str);
           continue;
         }

@@ -468,7 +468,7 @@ mbc_document_write_draft (MbcDocument  *self,
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(JsonNode) root = NULL;
-  JsonObject *object = json_object_new ();
+  JsonObject *object;
   g_autofree char *uri = NULL;
 
   g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
@@ -491,6 +491,7 @@ mbc_document_write_draft (MbcDocument  *self,
     if (folder_path)
       g_chmod (folder_path, 0700);
   }
+  object = json_object_new ();
   json_object_set_string_member (object, "schema", MBC_DRAFT_SCHEMA);
   if (self->file)
     {

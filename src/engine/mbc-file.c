@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -134,8 +135,14 @@ mbc_file_open_regular (GFile        *file,
   if (fd < 0)
     {
       int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("could not be read: %s"), g_strerror (saved));
+      /* A socket cannot be opened: say what it is. */
+      if (g_stat (path, st) == 0 && !S_ISREG (st->st_mode))
+        g_set_error (error, MBC_FILE_ERROR, MBC_FILE_ERROR_NOT_REGULAR,
+                     _("is %s; only regular files and standard input are read"),
+                     file_kind (st->st_mode));
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                     _("could not be read: %s"), g_strerror (saved));
       return -1;
     }
   if (fstat (fd, st) != 0)
@@ -265,24 +272,34 @@ file_write_temporary (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   char *temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  int fd;
+  sigset_t block, saved_mask;
+  int fd, saved;
 
+  /* A signal between making the file and noting its name would leave it behind: the
+   * signals that clean up wait until it is noted. */
+  sigemptyset (&block);
+  sigaddset (&block, SIGINT);
+  sigaddset (&block, SIGTERM);
+  sigaddset (&block, SIGHUP);
+  pthread_sigmask (SIG_BLOCK, &block, &saved_mask);
   fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, mode);
-  if (fd < 0)
-    {
-      file_set_errno_error (error, errno, path);
-      g_free (temp);
-      return NULL;
-    }
-  if (strlen (temp) < sizeof file_temp_path)
+  saved = errno;
+  if (fd >= 0 && strlen (temp) < sizeof file_temp_path)
     {
       strcpy (file_temp_path, temp);
       file_temp_set = 1;
     }
+  pthread_sigmask (SIG_SETMASK, &saved_mask, NULL);
+  if (fd < 0)
+    {
+      file_set_errno_error (error, saved, path);
+      g_free (temp);
+      return NULL;
+    }
   /* The mode asked for, whatever the umask (an existing file's mode is kept). */
   if (fchmod (fd, mode) != 0 || !file_write_all (fd, data, length) || fsync (fd) != 0)
     {
-      int saved = errno ? errno : EIO;
+      saved = errno ? errno : EIO;
       close (fd);
       unlink (temp);
       file_temp_set = 0;
@@ -292,7 +309,7 @@ file_write_temporary (const char  *path,
     }
   if (close (fd) != 0)
     {
-      int saved = errno;
+      saved = errno;
       unlink (temp);
       file_temp_set = 0;
       file_set_errno_error (error, saved, path);

@@ -261,14 +261,38 @@ test_limits (void)
     g_assert_cmpuint (g_strv_length (out), ==, 3);
     g_assert_cmpstr (r.err, ==, "<stdin>: $: line 3 is larger than 1 MiB, the most that is read\n");
   }
+  /* A line of exactly 1 MiB is read, whatever ends it; one byte more is not. */
+  {
+    const char *start = "{\"schema\": \"mbc-advisor/case/1\"}";
+    g_autofree char *pad = g_strnfill ((1 << 20) - strlen (start), ' ');
+    g_autofree char *exact = g_strconcat (start, pad, "\n", start, pad, "\r\n", start, pad,
+                                          NULL);
+    g_autofree char *over = g_strconcat (start, pad, " \n", NULL);
+    g_auto(Run) ok = { 0 };
+    g_auto(Run) past = { 0 };
+
+    RUN_STDIN (&ok, exact, "--batch", "-");
+    g_assert_cmpint (ok.status, ==, 0);
+    RUN_STDIN (&past, over, "--batch", "-");
+    g_assert_cmpint (past.status, ==, 2);
+    g_assert_nonnull (strstr (past.err, "line 1 is larger than 1 MiB"));
+  }
+  /* What is quoted from the command line stays on one line. */
+  {
+    g_auto(Run) r = { 0 };
+    RUN (&r, "--evaluate", "/nonexistent/a\nb\033.json");
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_true (g_str_has_prefix (r.err, "/nonexistent/a\\nb\\u001B.json: $: "));
+    g_assert_cmpuint (strlen (r.err), ==, strchr (r.err, '\n') - r.err + 1);
+  }
   g_unlink (fifo);
   g_unlink (big);
   g_unlink (big_pack);
   g_rmdir (dir);
 }
 
-/* --batch reads its input as a stream: a cohort of 300,000 lines (more than the window of
- * chunks holds many times over) comes out whole and in order. */
+/* --batch reads its input as a stream: a cohort of 30,000 lines (fifteen times what the
+ * window of chunks holds) comes out whole and in order. */
 static void
 test_batch_streams (void)
 {
@@ -276,13 +300,14 @@ test_batch_streams (void)
   g_auto(Run) r = { 0 };
   g_auto(GStrv) out = NULL;
 
-  for (guint i = 0; i < 300000; i++)
+  for (guint i = 0; i < 30000; i++)
     g_string_append_printf (input, "{\"schema\": \"mbc-advisor/case/1\", \"label\": \"c%u\"}\n", i);
   RUN_STDIN (&r, input->str, "--batch", "-");
   g_assert_cmpint (r.status, ==, 0);
   out = g_strsplit (r.out, "\n", -1);
-  g_assert_cmpuint (g_strv_length (out), ==, 300001);
-  g_assert_cmpstr (out[300000], ==, "");
+  g_assert_cmpuint (g_strv_length (out), ==, 30001);
+  g_assert_cmpstr (out[30000], ==, "");
+  g_assert_nonnull (strstr (out[29999], "\"schema\":\"mbc-advisor/result/1\""));
 }
 
 /* Options that do not go together, an unknown option, and the help on a full disk. */
