@@ -37,10 +37,7 @@ batch_write_error_line (GString   *out,
   /* As many as are printed, then how many more. */
   if (problems->len > MBC_PROBLEMS_SHOWN)
     {
-      guint more = problems->len - MBC_PROBLEMS_SHOWN;
-      g_autofree char *text = g_strdup_printf (ngettext ("… and %u more problem",
-                                                         "… and %u more problems", more),
-                                               more);
+      g_autofree char *text = mbc_problems_describe_more (problems->len - MBC_PROBLEMS_SHOWN);
       g_string_append (out, ",{\"field\":\"$\",\"message\":");
       mbc_json_write_string (out, text);
       g_string_append_c (out, '}');

@@ -105,9 +105,7 @@ _mbc_case_check_value (MbcCaseField   field,
               gunichar c = g_utf8_get_char (p);
               /* Nor a line or paragraph separator, nor a bidirectional control: each can
                * make a label read as something else. */
-              if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029 || c == 0x061C ||
-                  c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-                  (c >= 0x2066 && c <= 0x2069))
+              if (g_unichar_iscntrl (c) || mbc_unichar_is_unsafe (c))
                 {
                   mbc_problems_add (problems, info->name,
                                     _("contains a control character (U+%04X, such as a line "

@@ -111,10 +111,14 @@ mbc_json_path_index (const char *parent,
   return g_strdup_printf ("%s[%u]", parent ? parent : "$", index);
 }
 
-/* Whether @c may not be shown as it is: a control character, a line or paragraph
- * separator, or a bidirectional control. */
-static gboolean
-problem_is_unsafe (gunichar c)
+/**
+ * mbc_unichar_is_unsafe:
+ *
+ * Returns: whether @c may not be shown as it is in one line of text: a control character, a
+ *   line or paragraph separator, or a bidirectional control.
+ */
+gboolean
+mbc_unichar_is_unsafe (gunichar c)
 {
   return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 || c == 0x061c ||
          (c >= 0x200e && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
@@ -149,7 +153,7 @@ problem_append_escaped (GString    *out,
         g_string_append (out, "\\t");
       else if (c == '\r')
         g_string_append (out, "\\r");
-      else if (problem_is_unsafe (c))
+      else if (mbc_unichar_is_unsafe (c))
         g_string_append_printf (out, "\\u%04X", c);
       else
         g_string_append_unichar (out, c);
@@ -171,6 +175,18 @@ mbc_problem_escape (const char *text)
 
   problem_append_escaped (out, text);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * mbc_problems_describe_more:
+ *
+ * Returns: (transfer full): "… and @more more problems", for after the problems shown.
+ */
+char *
+mbc_problems_describe_more (guint more)
+{
+  return g_strdup_printf (ngettext ("… and %u more problem", "… and %u more problems", more),
+                          more);
 }
 
 /**
@@ -217,11 +233,10 @@ mbc_problems_append (GString    *out,
         }
       else
         {
-          guint more = problems->len - shown;
+          g_autofree char *more = mbc_problems_describe_more (problems->len - shown);
           if (file)
             g_string_append (out, "$: ");
-          g_string_append_printf (out, ngettext ("… and %u more problem",
-                                                 "… and %u more problems", more), more);
+          g_string_append (out, more);
         }
       g_string_append_c (out, '\n');
     }

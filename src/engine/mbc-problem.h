@@ -27,7 +27,9 @@ void        mbc_problems_add      (GPtrArray        *problems,
                                    const char       *where,
                                    const char       *format,
                                    ...) G_GNUC_PRINTF (3, 4);
+gboolean    mbc_unichar_is_unsafe (gunichar          c);
 char       *mbc_problem_escape    (const char       *text);
+char       *mbc_problems_describe_more (guint     more);
 void        mbc_problems_append   (GString          *out,
                                    GPtrArray        *problems,
                                    const char       *file,
