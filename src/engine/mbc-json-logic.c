@@ -32,7 +32,6 @@ typedef struct
 {
   guint       depth;
   guint64     steps;
-  GHashTable *sizes;   /* array made here (a reference) -> its logical size */
   GError    **error;
 } Ctx;
 
@@ -199,20 +198,17 @@ logic_charge (Ctx    *ctx,
 }
 
 /* The logical size of @node: 1 for a scalar, 1 + its length for a string, 1 + the sizes
- * of its elements for an array (as recorded for arrays made in this evaluation). */
+ * of its elements for an array (counted no further than past the budget). */
 static guint64
 logic_size (Ctx      *ctx,
             JsonNode *node)
 {
-  gpointer known;
   guint64 size = 1;
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     return 1 + strlen (json_node_get_string (node));
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return 1;
-  if (ctx->sizes && g_hash_table_lookup_extended (ctx->sizes, node, NULL, &known))
-    return *(guint64 *) known;
   {
     JsonArray *array = json_node_get_array (node);
     for (guint i = 0; i < json_array_get_length (array) && size <= MBC_JSON_LOGIC_MAX_STEPS;
@@ -222,28 +218,19 @@ logic_size (Ctx      *ctx,
   return size;
 }
 
-/* Charges a value the evaluation made (an owned array or string) its logical size, once:
- * the size is recorded (for the arrays made of it, and so that a value handed up from
- * operator to operator is not charged again). */
+/* Charges a value the evaluation made (an owned array or string) its logical size. A value
+ * handed up from operator to operator is charged again at each: that bounds the work by
+ * the budget too, and needs no record of what was charged. */
 static gboolean
 logic_charge_value (Ctx         *ctx,
                     const Value *value)
 {
-  guint64 *stored;
-
   if (!value->owned || value->node == NULL || JSON_NODE_HOLDS_NULL (value->node) ||
       JSON_NODE_HOLDS_OBJECT (value->node) ||
       (JSON_NODE_HOLDS_VALUE (value->node) &&
        json_node_get_value_type (value->node) != G_TYPE_STRING))
     return TRUE;
-  if (ctx->sizes == NULL)
-    ctx->sizes = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) json_node_unref, g_free);
-  else if (g_hash_table_contains (ctx->sizes, value->node))
-    return TRUE;
-  stored = g_new (guint64, 1);
-  *stored = logic_size (ctx, value->node);
-  g_hash_table_insert (ctx->sizes, json_node_ref (value->node), stored);
-  return logic_charge (ctx, *stored);
+  return logic_charge (ctx, logic_size (ctx, value->node));
 }
 
 /* The JavaScript type of a node, found with as few json-glib calls as possible: these
@@ -1422,7 +1409,7 @@ mbc_json_logic_apply (JsonNode  *rule,
                       JsonNode  *data,
                       GError   **error)
 {
-  Ctx ctx = { 0, 0, NULL, error };
+  Ctx ctx = { 0, 0, error };
   Value value;
 
   g_return_val_if_fail (rule != NULL, NULL);
@@ -1430,7 +1417,6 @@ mbc_json_logic_apply (JsonNode  *rule,
 
   logic_init_constants ();
   value = logic_apply (&ctx, rule, data ? data : constants[2]);
-  g_clear_pointer (&ctx.sizes, g_hash_table_unref);
   return value.node ? logic_value_take_ref (value) : NULL;
 }
 
@@ -1450,7 +1436,7 @@ mbc_json_logic_test (JsonNode  *rule,
                      gboolean  *result,
                      GError   **error)
 {
-  Ctx ctx = { 0, 0, NULL, error };
+  Ctx ctx = { 0, 0, error };
   Value value;
 
   g_return_val_if_fail (rule != NULL, FALSE);
@@ -1459,7 +1445,6 @@ mbc_json_logic_test (JsonNode  *rule,
 
   logic_init_constants ();
   value = logic_apply (&ctx, rule, data ? data : constants[2]);
-  g_clear_pointer (&ctx.sizes, g_hash_table_unref);
   if (value.node == NULL)
     return FALSE;
   *result = mbc_json_logic_truthy (value.node);
