@@ -26,6 +26,8 @@ struct _MbcApplication
   char           *guideline_error;
   gboolean        loaded;
   gboolean        draft_used;     /* by the first window */
+  int             base_dpi;       /* GtkSettings:gtk-xft-dpi before any zoom; 0: not read */
+  int             zoom;           /* steps of 10 % from the normal size */
 
   /* The only settings object: each window and the preferences are handed it. */
   GSettings      *settings;
@@ -200,16 +202,74 @@ app_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Without a help viewer, the guide's pages are named, and where to get one. */
+static void
+app_help_shown_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    return;
+  file = g_file_new_for_uri (uri);
+  where = g_file_get_path (file);
+  body = g_strdup_printf (_("No help viewer is installed. Install the Help application (Yelp) "
+                            "to read the guide here, or read its pages in the folder %s with "
+                            "any text editor."), where ? where : uri);
+  dialog = adw_message_dialog_new (GTK_WINDOW (source), _("The User Guide Could Not Be Shown"),
+                                   body);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The user guide (help/, installed for the help viewer). */
 static void
 app_help_action (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   g_autofree char *uri = mbc_build_tree_help_uri ();
 
-  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (user_data)), uri,
-                GDK_CURRENT_TIME);
+  if (window == NULL)
+    return;
+  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, app_help_shown_cb,
+                     g_strdup (uri));
+}
+
+/* Zoom for a projector: every window's text (and what is measured in it) by steps of 10 %,
+ * from half the normal size to twice it. */
+static void
+app_zoom_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  MbcApplication *self = MBC_APPLICATION (user_data);
+  const char *name = g_action_get_name (G_ACTION (action));
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  if (settings == NULL)
+    return;
+  if (self->base_dpi == 0)
+    {
+      g_object_get (settings, "gtk-xft-dpi", &self->base_dpi, NULL);
+      if (self->base_dpi <= 0)
+        self->base_dpi = 96 * 1024;
+    }
+  if (g_str_equal (name, "zoom-in"))
+    self->zoom = MIN (self->zoom + 1, 10);
+  else if (g_str_equal (name, "zoom-out"))
+    self->zoom = MAX (self->zoom - 1, -5);
+  else
+    self->zoom = 0;
+  g_object_set (settings, "gtk-xft-dpi", (int) (self->base_dpi * (1 + self->zoom / 10.0)), NULL);
 }
 
 static void
@@ -263,6 +323,9 @@ mbc_application_startup (GApplication *app)
     { "quit", app_quit_action },
     { "preferences", app_preferences_action },
     { "help", app_help_action },
+    { "zoom-in", app_zoom_action, NULL, NULL, NULL },
+    { "zoom-out", app_zoom_action, NULL, NULL, NULL },
+    { "zoom-reset", app_zoom_action, NULL, NULL, NULL },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *reset_accels[] = { "<Control>r", NULL };
@@ -274,6 +337,12 @@ mbc_application_startup (GApplication *app)
   const char *preferences_accels[] = { "<Control>comma", NULL };
   const char *teaching_accels[] = { "F5", NULL };
   const char *help_accels[] = { "F1", NULL };
+  const char *undo_accels[] = { "<Control>z", NULL };
+  const char *new_accels[] = { "<Control>n", NULL };
+  const char *close_accels[] = { "<Control>w", NULL };
+  const char *zoom_in_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
+  const char *zoom_out_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
+  const char *zoom_reset_accels[] = { "<Control>0", "<Control>KP_0", NULL };
 
   /* The name shown for it, and under which it adds files to the recent files. */
   g_set_application_name (_("MBC Surgery Advisor"));
@@ -292,6 +361,14 @@ mbc_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.teaching",
                                          teaching_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-case", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-in", zoom_in_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-out",
+                                         zoom_out_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.zoom-reset",
+                                         zoom_reset_accels);
   app_load_settings (MBC_APPLICATION (app));
   /* style.css in the resources is loaded by AdwApplication itself. */
 }

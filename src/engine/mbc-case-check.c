@@ -357,17 +357,17 @@ _mbc_case_check_teaching (JsonNode  *node,
 }
 
 /**
- * mbc_case_validate:
+ * mbc_case_validate_values:
  * @problems: (element-type MbcProblem): where every problem is added, each naming its field
  *
- * Checks every field's range and the consistency between fields, as a case file is
- * checked when it is read.
+ * Checks each field's value on its own (its range, its length, its characters), not the
+ * consistency between fields: what a case file must meet to be opened at all.
  *
- * Returns: %TRUE when the case has no problem.
+ * Returns: %TRUE when no value has a problem.
  */
 gboolean
-mbc_case_validate (MbcCase   *self,
-                   GPtrArray *problems)
+mbc_case_validate_values (MbcCase   *self,
+                          GPtrArray *problems)
 {
   guint before;
 
@@ -382,8 +382,31 @@ mbc_case_validate (MbcCase   *self,
       if (value != NULL)
         _mbc_case_check_value (i, value, NULL, &slot, NULL, problems);
     }
-  if (problems->len == before)
-    _mbc_case_check_consistency (self->slots, problems);
+  return problems->len == before;
+}
+
+/**
+ * mbc_case_validate:
+ * @problems: (element-type MbcProblem): where every problem is added, each naming its field
+ *
+ * Checks every field's range and the consistency between fields, as a case file is
+ * checked when it is read; both kinds are reported, so that a form can show each at its
+ * field.
+ *
+ * Returns: %TRUE when the case has no problem.
+ */
+gboolean
+mbc_case_validate (MbcCase   *self,
+                   GPtrArray *problems)
+{
+  guint before;
+
+  g_return_val_if_fail (MBC_IS_CASE (self), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  before = problems->len;
+  mbc_case_validate_values (self, problems);
+  _mbc_case_check_consistency (self->slots, problems);
   return problems->len == before;
 }
 

@@ -73,11 +73,37 @@ _mbc_case_object_node (JsonObject *object)
 
 /* As mbc_case_new_from_json(); @literals (nullable) gives the text of numbers read as
  * doubles, which messages quote (mbc_json_parse_full()). */
-static MbcCase *
-case_json_read (JsonNode   *root,
-                GHashTable *literals,
-                GPtrArray  *problems)
+/* A number of the field's kind that is only past the field's range, kept as it is (the form
+ * holds it with its problem shown): TRUE with *slot filled. Nothing the form cannot hold
+ * (below 0, past G_MAXINT, a fraction for a whole number) is kept. */
+static gboolean
+case_json_keep_out_of_range (MbcCaseField  field,
+                             JsonNode     *value,
+                             Slot         *slot)
 {
+  MbcCaseKind kind = _mbc_case_fields[field].kind;
+  double d;
+
+  if ((kind != MBC_CASE_KIND_INT && kind != MBC_CASE_KIND_NUMBER) || !mbc_json_is_number (value))
+    return FALSE;
+  if (kind == MBC_CASE_KIND_INT && json_node_get_value_type (value) != G_TYPE_INT64)
+    return FALSE;
+  d = json_node_get_double (value);
+  if (!(d >= 0 && d <= G_MAXINT))
+    return FALSE;
+  slot->known = TRUE;
+  slot->i = (gint64) d;
+  slot->d = d;
+  return TRUE;
+}
+
+static MbcCase *
+case_json_read (JsonNode        *root,
+                GHashTable      *literals,
+                MbcCaseReadFlags flags,
+                GPtrArray       *problems)
+{
+  guint kept = 0;   /* problems of values kept as they are (flags) */
   g_autoptr(MbcCase) self = NULL;
   JsonObject *object;
   JsonObjectIter iter;
@@ -130,12 +156,20 @@ case_json_read (JsonNode   *root,
           mbc_problems_add (problems, shown, _("unknown field; allowed fields: %s"), allowed->str);
           continue;
         }
-      _mbc_case_check_value (field, member, literals, &self->slots[field], &self->label,
-                             problems);
+      if (!_mbc_case_check_value (field, member, literals, &self->slots[field], &self->label,
+                                  problems) &&
+          (flags & MBC_CASE_READ_KEEP_OUT_OF_RANGE) &&
+          case_json_keep_out_of_range (field, member, &self->slots[field]))
+        kept++;
     }
-  if (problems->len == before)
-    _mbc_case_check_consistency (self->slots, problems);
-  return problems->len == before ? g_steal_pointer (&self) : NULL;
+  if (problems->len - before == kept)
+    {
+      guint consistent = problems->len;
+      _mbc_case_check_consistency (self->slots, problems);
+      if (flags & (MBC_CASE_READ_KEEP_INCONSISTENT | MBC_CASE_READ_KEEP_OUT_OF_RANGE))
+        kept += problems->len - consistent;
+    }
+  return problems->len - before == kept ? g_steal_pointer (&self) : NULL;
 }
 
 /**
@@ -152,7 +186,28 @@ mbc_case_new_from_json (JsonNode  *root,
   g_return_val_if_fail (root != NULL, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  return case_json_read (root, NULL, problems);
+  return case_json_read (root, NULL, MBC_CASE_READ_STRICT, problems);
+}
+
+/**
+ * mbc_case_new_from_json_full:
+ * @flags: which problems leave the values in place
+ * @problems: (element-type MbcProblem): where every problem is added
+ *
+ * As mbc_case_new_from_json(), but a case whose only problems are those @flags allow is
+ * returned with the values as they are; its problems are still added to @problems.
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL.
+ */
+MbcCase *
+mbc_case_new_from_json_full (JsonNode        *root,
+                             MbcCaseReadFlags flags,
+                             GPtrArray       *problems)
+{
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  return case_json_read (root, NULL, flags, problems);
 }
 
 /**
@@ -169,6 +224,22 @@ mbc_case_new_from_data (const char *data,
                         gsize       length,
                         GPtrArray  *problems)
 {
+  return mbc_case_new_from_data_full (data, length, MBC_CASE_READ_STRICT, problems);
+}
+
+/**
+ * mbc_case_new_from_data_full:
+ * @flags: which problems leave the values in place (see mbc_case_new_from_json_full())
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL.
+ */
+MbcCase *
+mbc_case_new_from_data_full (const char      *data,
+                             gsize            length,
+                             MbcCaseReadFlags flags,
+                             GPtrArray       *problems)
+{
+  guint before;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) literals = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -184,8 +255,9 @@ mbc_case_new_from_data (const char *data,
       mbc_problems_add (problems, "$", "%s", error->message);
       return NULL;
     }
-  self = case_json_read (root, literals, problems);
-  if (self != NULL)
+  before = problems->len;
+  self = case_json_read (root, literals, flags, problems);
+  if (self != NULL && problems->len == before)
     {
       /* The tree just read, once it holds only the known fields, is what rules read: keep
        * it instead of building the same object again (this is the batch's hot path). */

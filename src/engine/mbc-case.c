@@ -294,6 +294,22 @@ mbc_case_is_known (MbcCase      *self,
   return self->slots[field].known;
 }
 
+/**
+ * mbc_case_is_empty:
+ *
+ * Returns: whether nothing is recorded: every field unknown and no label.
+ */
+gboolean
+mbc_case_is_empty (MbcCase *self)
+{
+  g_return_val_if_fail (MBC_IS_CASE (self), FALSE);
+
+  for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
+    if (mbc_case_is_known (self, i))
+      return FALSE;
+  return TRUE;
+}
+
 void
 mbc_case_set_unknown (MbcCase      *self,
                       MbcCaseField  field)

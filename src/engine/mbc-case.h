@@ -48,6 +48,16 @@ typedef enum
   MBC_CASE_KIND_SET,     /* strv property, NULL when unknown */
 } MbcCaseKind;
 
+/* How leniently a case file is read. The command line reads strictly; the window opens a
+ * file whose only problems are between fields (as if they had been typed), and its draft
+ * keeps whatever the form held. */
+typedef enum
+{
+  MBC_CASE_READ_STRICT            = 0,
+  MBC_CASE_READ_KEEP_INCONSISTENT = 1 << 0,  /* counts that cannot all be true together */
+  MBC_CASE_READ_KEEP_OUT_OF_RANGE = 1 << 1,  /* a whole number, or a number, past its range */
+} MbcCaseReadFlags;
+
 #define MBC_TYPE_CASE (mbc_case_get_type ())
 
 G_DECLARE_FINAL_TYPE (MbcCase, mbc_case, MBC, CASE, GObject)
@@ -71,6 +81,13 @@ MbcCase   *mbc_case_new_from_json     (JsonNode     *root,
 MbcCase   *mbc_case_new_from_data     (const char   *data,
                                        gsize         length,
                                        GPtrArray    *problems);
+MbcCase   *mbc_case_new_from_data_full (const char      *data,
+                                        gsize            length,
+                                        MbcCaseReadFlags flags,
+                                        GPtrArray       *problems);
+MbcCase   *mbc_case_new_from_json_full (JsonNode        *root,
+                                        MbcCaseReadFlags flags,
+                                        GPtrArray       *problems);
 MbcCase   *mbc_case_copy              (MbcCase      *self);
 MbcCase   *mbc_case_copy_evaluable    (MbcCase      *self);
 gboolean   mbc_case_is_known          (MbcCase      *self,
@@ -88,6 +105,9 @@ void       mbc_case_assign            (MbcCase      *self,
                                        MbcCase      *other);
 gboolean   mbc_case_validate          (MbcCase      *self,
                                        GPtrArray    *problems);
+gboolean   mbc_case_validate_values   (MbcCase      *self,
+                                       GPtrArray    *problems);
+gboolean   mbc_case_is_empty          (MbcCase      *self);
 JsonNode  *mbc_case_to_json           (MbcCase      *self);
 char      *mbc_case_to_data           (MbcCase      *self,
                                        gsize        *length);

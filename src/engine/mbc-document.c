@@ -349,10 +349,12 @@ document_changed_on_disk (MbcDocument *self,
 
 /**
  * mbc_document_load:
- * @problems: (element-type MbcProblem): every problem of an invalid case file
+ * @problems: (element-type MbcProblem): every problem of the case file
  *
  * Reads the case in @file. An unreadable file sets @error; an invalid one fills
- * @problems. Either way the document keeps what it had.
+ * @problems, and the document keeps what it had. A file whose only problems are between
+ * fields (fewer lesions than sites, say) is opened with its values as they are: it returns
+ * %TRUE with those problems in @problems.
  */
 gboolean
 mbc_document_load (MbcDocument  *self,
@@ -372,7 +374,9 @@ mbc_document_load (MbcDocument  *self,
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &length);
-  loaded = mbc_case_new_from_data (data, length, problems);
+  /* Counts that cannot all be true together are opened as they are, with their problems,
+   * as if they had been typed; any other problem refuses the file. */
+  loaded = mbc_case_new_from_data_full (data, length, MBC_CASE_READ_KEEP_INCONSISTENT, problems);
   if (loaded == NULL)
     return FALSE;
   document_assign (self, loaded);
@@ -406,6 +410,33 @@ mbc_document_load_library (MbcDocument    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
+/* A value that no case file may hold (a number out of its range) is not saved: the file
+ * would not open again. Nor is it changed: the person corrects or clears it. */
+static gboolean
+document_check_savable (MbcDocument  *self,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GString) text = NULL;
+
+  g_assert (MBC_IS_DOCUMENT (self));
+
+  if (mbc_case_validate_values (self->kase, problems))
+    return TRUE;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const MbcProblem *problem = g_ptr_array_index (problems, i);
+      int field = mbc_case_field_from_problem (problem->where);
+      g_string_append_printf (text, "%s %s. ",
+                              field >= 0 ? mbc_case_field_get_title (field) : problem->where,
+                              problem->message);
+    }
+  g_string_append (text, _("Correct or clear it, then save."));
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, text->str);
+  return FALSE;
+}
+
 /**
  * mbc_document_save:
  * @file: where to save the case, atomically
@@ -431,6 +462,8 @@ mbc_document_save (MbcDocument  *self,
                    _("%s has changed on disk since it was opened or saved here"), name);
       return FALSE;
     }
+  if (!document_check_savable (self, error))
+    return FALSE;
   if (!mbc_case_save (self->kase, file, error))
     return FALSE;
   document_note_disk (self, file);
@@ -556,7 +589,8 @@ document_read_draft (MbcDocument  *self,
   if (node && mbc_json_is_string (node) &&
       g_strcmp0 (json_node_get_string (node), MBC_DRAFT_SCHEMA) == 0 &&
       (node = json_object_get_member (object, "case")))
-    *kase = mbc_case_new_from_json (node, problems);
+    /* The draft is what the form held, values with problems included. */
+    *kase = mbc_case_new_from_json_full (node, MBC_CASE_READ_KEEP_OUT_OF_RANGE, problems);
   if (*kase == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (self->draft);
@@ -587,6 +621,48 @@ mbc_document_check_draft (MbcDocument  *self,
 
   g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
   return document_read_draft (self, &kase, &file, &title, error);
+}
+
+/**
+ * mbc_document_describe_draft:
+ * @title: (out) (transfer full): what the draft is of: its file's name, the library case's
+ *   title, the case's label, or "New Case"
+ * @when: (out) (transfer full): when the draft was last written
+ *
+ * Returns: whether the draft can be restored; @error says why not.
+ */
+gboolean
+mbc_document_describe_draft (MbcDocument  *self,
+                             char        **title,
+                             GDateTime   **when,
+                             GError      **error)
+{
+  g_autoptr(MbcCase) kase = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *library_title = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (title != NULL && when != NULL, FALSE);
+
+  if (!document_read_draft (self, &kase, &file, &library_title, error))
+    return FALSE;
+  info = g_file_query_info (self->draft, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE,
+                            NULL, error);
+  if (info == NULL)
+    return FALSE;
+  *when = g_file_info_get_modification_date_time (info);
+  g_object_get (kase, "label", &label, NULL);
+  if (file)
+    *title = g_file_get_basename (file);
+  else if (library_title)
+    *title = g_steal_pointer (&library_title);
+  else if (label)
+    *title = g_steal_pointer (&label);
+  else
+    *title = g_strdup (_("New Case"));
+  return TRUE;
 }
 
 /**

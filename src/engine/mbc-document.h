@@ -37,6 +37,10 @@ gboolean     mbc_document_write_draft      (MbcDocument    *self,
 void         mbc_document_discard_draft    (MbcDocument    *self);
 gboolean     mbc_document_restore_draft    (MbcDocument    *self,
                                             GError        **error);
+gboolean     mbc_document_describe_draft   (MbcDocument    *self,
+                                            char          **title,
+                                            GDateTime     **when,
+                                            GError        **error);
 gboolean     mbc_document_check_draft      (MbcDocument    *self,
                                             GError        **error);
 gboolean     mbc_document_claim_draft      (MbcDocument    *self,

@@ -125,7 +125,9 @@ test_main_window (void)
     {
       MbcWindow *window = mbc_test_window_new (guideline, settings, file, sizes[s].width,
                                                sizes[s].height);
-      GtkWidget *columns = gtk_widget_get_parent (mbc_window_get_form (window));
+      /* The form is in its own scroller, in the columns. */
+      GtkWidget *columns = gtk_widget_get_parent (
+        gtk_widget_get_ancestor (mbc_window_get_form (window), GTK_TYPE_SCROLLED_WINDOW));
       int minimum;
 
       assert_nothing_cut (GTK_WIDGET (window), sizes[s].name);

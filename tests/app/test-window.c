@@ -228,8 +228,11 @@ test_starts_unknown (void)
   assert_rule (window, "More information needed", "needs_information");
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     g_assert_false (mbc_case_is_known (mbc_window_get_case (window), f));
+  /* Empty, with "Unknown" in its place (and for a screen reader). */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (window,
-                   MBC_CASE_FIELD_AGE_YEARS))), ==, "Unknown");
+                   MBC_CASE_FIELD_AGE_YEARS))), ==, "");
+  g_assert_cmpstr (gtk_text_get_placeholder_text (GTK_TEXT (gtk_editable_get_delegate (
+                   GTK_EDITABLE (control (window, MBC_CASE_FIELD_AGE_YEARS))))), ==, "Unknown");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -333,7 +336,14 @@ test_every_rule (void)
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     g_assert_false (mbc_case_is_known (mbc_window_get_case (window), f));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (window,
-                   MBC_CASE_FIELD_LIVER_LESION_COUNT))), ==, "Unknown");
+                   MBC_CASE_FIELD_LIVER_LESION_COUNT))), ==, "");
+  /* The form cleared at once can be put back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  mbc_test_settle ();
+  g_assert_true (mbc_case_is_known (mbc_window_get_case (window),
+                                    MBC_CASE_FIELD_LIVER_LESION_COUNT));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (control (window,
+                   MBC_CASE_FIELD_LIVER_LESION_COUNT))), ==, "1");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -873,12 +883,24 @@ is_stacked (gpointer data)
          r.origin.y >= f.origin.y + f.size.height && f.size.width <= 360;
 }
 
+/* The window's scroller: stacked, it scrolls the form and the result together. */
+static GtkWidget *
+outer_scroller (GtkWidget *widget)
+{
+  GtkWidget *outer = NULL;
+
+  for (GtkWidget *w = widget; w; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      outer = w;
+  return outer;
+}
+
 /* The result's top is in view (at the top, unless the page cannot scroll that far). */
 static gboolean
 result_in_view (gpointer data)
 {
   GtkWidget *results = mbc_window_get_result_view (data);
-  GtkWidget *scroller = gtk_widget_get_ancestor (results, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scroller = outer_scroller (results);
   GtkAdjustment *adjustment =
     gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   graphene_point_t at;
@@ -906,7 +928,7 @@ test_narrow (void)
   GtkWidget *form = mbc_window_get_form (window);
   GtkWidget *results = mbc_window_get_result_view (window);
   GtkWidget *bar = find_named (GTK_WIDGET (window), "summary-bar");
-  GtkWidget *scroller = gtk_widget_get_ancestor (form, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scroller = outer_scroller (form);
   GtkAdjustment *adjustment =
     gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   graphene_rect_t r;

@@ -12,6 +12,9 @@
 
 #include <glib/gi18n.h>
 
+#include <math.h>
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "mbc-case-form.h"
@@ -40,6 +43,9 @@ struct _MbcCaseForm
   GtkWidget  *rows[MBC_CASE_N_FIELDS];
   GtkWidget  *controls[MBC_CASE_N_FIELDS];
   GtkWidget  *site_checks[8];
+  GtkWidget  *site_box;
+  char       *entry_problems[MBC_CASE_N_FIELDS];  /* what was typed and refused, or NULL */
+  char       *label_refused;  /* the label's text when something typed in it was refused */
   gboolean    updating_sites;
   gboolean    complete;
 };
@@ -55,59 +61,185 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Spin buttons hold one step below the field's minimum for "unknown". */
+enum {
+  CLEARED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Spin buttons hold -1 for "unknown", below anything that can be typed (no sign can be),
+ * and go up to the largest number of as many digits as the field's maximum: a typed value
+ * past the field's range is kept as typed, with its problem shown at the field (never
+ * changed to the nearest allowed value, nor to unknown). */
+#define FORM_UNKNOWN (-1.0)
+
 static double
 form_step_of (MbcCaseField field)
 {
   return mbc_case_field_get_kind (field) == MBC_CASE_KIND_NUMBER ? 0.1 : 1;
 }
 
-static double
-form_unknown_value (MbcCaseField field)
+static guint
+form_digits_of (MbcCaseField field)
 {
-  double min;
-  mbc_case_field_get_range (field, &min, NULL);
-  return min - form_step_of (field);
+  double max;
+  mbc_case_field_get_range (field, NULL, &max);
+  return (guint) floor (log10 (MAX (max, 1))) + 1;
+}
+
+static double
+form_upper_of (MbcCaseField field)
+{
+  return pow (10, form_digits_of (field)) - form_step_of (field);
+}
+
+static gboolean
+form_is_unknown (double value)
+{
+  return value < -0.5;
 }
 
 static gboolean
 form_spin_output_cb (GtkSpinButton *spin,
                      gpointer       user_data)
 {
-  MbcCaseField field = GPOINTER_TO_UINT (user_data);
   double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
   g_autofree char *text = NULL;
+  const char *now = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
 
-  if (value <= form_unknown_value (field) + form_step_of (field) / 2)
-    text = g_strdup (_("Unknown"));
+  /* Empty when unknown: the placeholder says "Unknown", and so does the value's text for a
+   * screen reader. */
+  if (form_is_unknown (value))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                    _("Unknown"), -1);
   else
-    text = g_strdup_printf ("%.*f", gtk_spin_button_get_digits (spin), value);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT);
+  if (form_is_unknown (value))
+    text = g_strdup ("");
+  else
+    {
+      /* What was typed stays as typed while it means this value ("2.50", "2,5"). */
+      g_autofree char *typed = g_strdelimit (g_strdup (now), ",", '.');
+      double parsed = g_ascii_strtod (typed, &end);
+      if (*typed && end && *end == '\0' && fabs (parsed - value) < 1e-9)
+        return TRUE;
+      text = g_strdup_printf ("%.*f", gtk_spin_button_get_digits (spin), value);
+    }
+  if (g_strcmp0 (now, text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (spin), text);
   return TRUE;
 }
+
+/* The text as a value; %FALSE when it is not a number (only a decimal separator). */
+static gboolean
+form_parse_number (const char *text,
+                   double     *value)
+{
+  g_autofree char *typed = g_strdelimit (g_strstrip (g_strdup (text)), ",", '.');
+  char *end = NULL;
+
+  if (*typed == '\0' || g_ascii_strcasecmp (typed, "unknown") == 0 ||
+      g_utf8_collate (typed, _("Unknown")) == 0)
+    {
+      *value = FORM_UNKNOWN;
+      return TRUE;
+    }
+  *value = g_ascii_strtod (typed, &end);
+  return end != typed && *end == '\0' && *value >= 0;
+}
+
+static void form_show_problems (MbcCaseForm *self);
 
 static int
 form_spin_input_cb (GtkSpinButton *spin,
                     double        *new_value,
                     gpointer       user_data)
 {
+  MbcCaseForm *self = g_object_get_data (G_OBJECT (spin), "mbc-form");
   MbcCaseField field = GPOINTER_TO_UINT (user_data);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  char *end = NULL;
-  double value;
 
-  if (*text == '\0' || g_ascii_strcasecmp (text, "unknown") == 0 ||
-      g_utf8_collate (text, _("Unknown")) == 0)
+  g_object_set_data (G_OBJECT (spin), "mbc-typed", GINT_TO_POINTER (TRUE));
+  if (form_parse_number (text, new_value))
     {
-      *new_value = form_unknown_value (field);
+      g_clear_pointer (&self->entry_problems[field], g_free);
       return TRUE;
     }
-  value = g_strtod (text, &end);
-  if (end == text || *end != '\0')
-    return GTK_INPUT_ERROR;
-  *new_value = value;
+  /* Not a number: said at the field, and the field is unknown until it is one. */
+  g_free (self->entry_problems[field]);
+  self->entry_problems[field] = g_strdup_printf (_("“%s” is not a number"), text);
+  *new_value = FORM_UNKNOWN;
+  form_show_problems (self);
   return TRUE;
+}
+
+/* The arrows and the keyboard's Up and Down step from unknown to the field's minimum and
+ * back, and stop at its maximum; a value typed past either is left as typed. */
+static void
+form_spin_value_changed_cb (GtkSpinButton *spin,
+                            gpointer       user_data)
+{
+  MbcCaseField field = GPOINTER_TO_UINT (user_data);
+  double value = gtk_spin_button_get_value (spin);
+  double old = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "mbc-old")) / 10.0;
+  gboolean typed = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "mbc-typed"));
+  double min, max;
+
+  mbc_case_field_get_range (field, &min, &max);
+  g_object_set_data (G_OBJECT (spin), "mbc-typed", GINT_TO_POINTER (FALSE));
+  if (!typed && !form_is_unknown (value))
+    {
+      if (value < min && form_is_unknown (old))
+        value = min;
+      else if (value < min)
+        value = FORM_UNKNOWN;
+      else if (value > max && old <= max)
+        value = max;
+      if (value != gtk_spin_button_get_value (spin))
+        {
+          gtk_spin_button_set_value (spin, value);
+          return;
+        }
+    }
+  g_object_set_data (G_OBJECT (spin), "mbc-old", GINT_TO_POINTER ((int) lround (value * 10)));
+}
+
+/* Only what can be part of a number is typed or pasted: digits, and a decimal separator in
+ * a number with a fraction. Anything else is refused where it is typed, and said there. */
+static void
+form_spin_insert_text_cb (GtkEditable *editable,
+                          const char  *text,
+                          int          length,
+                          int         *position,
+                          gpointer     user_data)
+{
+  MbcCaseField field = GPOINTER_TO_UINT (user_data);
+  GtkWidget *spin = gtk_widget_get_ancestor (GTK_WIDGET (editable), GTK_TYPE_SPIN_BUTTON);
+  MbcCaseForm *self = g_object_get_data (G_OBJECT (spin), "mbc-form");
+  gboolean fraction = mbc_case_field_get_kind (field) == MBC_CASE_KIND_NUMBER;
+  g_autoptr(GString) kept = g_string_new (NULL);
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+
+  for (const char *p = text; p < end; p++)
+    if (g_ascii_isdigit (*p) || (fraction && (*p == '.' || *p == ',')))
+      g_string_append_c (kept, *p);
+  if (kept->len == (gsize) (end - text))
+    return;
+  g_signal_stop_emission_by_name (editable, "insert-text");
+  gtk_widget_error_bell (spin);
+  g_free (self->entry_problems[field]);
+  self->entry_problems[field] = g_strdup (fraction ? _("only digits and a decimal point can be "
+                                                       "typed here")
+                                                   : _("only digits can be typed here"));
+  form_show_problems (self);
+  if (kept->len > 0)
+    {
+      g_signal_handlers_block_by_func (editable, form_spin_insert_text_cb, user_data);
+      gtk_editable_insert_text (editable, kept->str, (int) kept->len, position);
+      g_signal_handlers_unblock_by_func (editable, form_spin_insert_text_cb, user_data);
+    }
 }
 
 static gboolean
@@ -116,10 +248,9 @@ form_model_to_spin (GBinding     *binding,
                     GValue       *to,
                     gpointer      user_data)
 {
-  MbcCaseField field = GPOINTER_TO_UINT (user_data);
   double value = G_VALUE_HOLDS_INT (from) ? g_value_get_int (from) : g_value_get_double (from);
 
-  g_value_set_double (to, value < 0 ? form_unknown_value (field) : value);
+  g_value_set_double (to, value < 0 ? FORM_UNKNOWN : value);
   return TRUE;
 }
 
@@ -129,14 +260,24 @@ form_spin_to_model (GBinding     *binding,
                     GValue       *to,
                     gpointer      user_data)
 {
-  MbcCaseField field = GPOINTER_TO_UINT (user_data);
   double value = g_value_get_double (from);
-  gboolean unknown = value <= form_unknown_value (field) + form_step_of (field) / 2;
+  gboolean unknown = form_is_unknown (value);
 
   if (G_VALUE_HOLDS_INT (to))
-    g_value_set_int (to, unknown ? -1 : (int) (value + 0.5));
+    g_value_set_int (to, unknown ? -1 : (int) lround (value));
   else
     g_value_set_double (to, unknown ? -1 : value);
+  return TRUE;
+}
+
+/* The clear button is there only for a known value. */
+static gboolean
+form_known_to_sensitive (GBinding     *binding,
+                         const GValue *from,
+                         GValue       *to,
+                         gpointer      user_data)
+{
+  g_value_set_boolean (to, !form_is_unknown (g_value_get_double (from)));
   return TRUE;
 }
 
@@ -183,25 +324,16 @@ form_name_control (GtkWidget    *control,
                                   mbc_case_field_get_title (field), -1);
 }
 
-/* A site's row toggles its check button. */
-static void
-form_row_activated_cb (GtkListBox    *list,
-                       GtkListBoxRow *row,
-                       MbcCaseForm   *self)
-{
-  GtkWidget *check = g_object_get_data (G_OBJECT (row), "mbc-check");
-
-  if (check)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                 !gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
-}
-
 static void
 form_clear_clicked_cb (GtkButton *button,
                        gpointer   user_data)
 {
   MbcCaseForm *self = g_object_get_data (G_OBJECT (button), "mbc-form");
-  mbc_case_set_unknown (self->kase, GPOINTER_TO_UINT (user_data));
+  MbcCaseField field = GPOINTER_TO_UINT (user_data);
+
+  g_clear_pointer (&self->entry_problems[field], g_free);
+  mbc_case_set_unknown (self->kase, field);
+  form_show_problems (self);
 }
 
 static void
@@ -213,36 +345,52 @@ form_add_number_row (MbcCaseForm  *self,
   GtkWidget *spin;
   GtkWidget *clear;
   GtkAdjustment *adjustment;
+  GtkEditable *text;
   g_autofree char *prop = mbc_case_field_dup_property_name (field);
   g_autofree char *clear_label = NULL;
-  double min, max;
   gboolean number = mbc_case_field_get_kind (field) == MBC_CASE_KIND_NUMBER;
 
   g_assert (MBC_IS_CASE_FORM (self));
 
-  mbc_case_field_get_range (field, &min, &max);
-  adjustment = gtk_adjustment_new (form_unknown_value (field), form_unknown_value (field), max,
+  adjustment = gtk_adjustment_new (FORM_UNKNOWN, FORM_UNKNOWN, form_upper_of (field),
                                    form_step_of (field), number ? 1 : 5, 0);
   spin = gtk_spin_button_new (adjustment, form_step_of (field), number ? 1 : 0);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
+  g_object_set_data (G_OBJECT (spin), "mbc-form", self);
+  g_object_set_data (G_OBJECT (spin), "mbc-old", GINT_TO_POINTER (-10));
   /* Wide enough for "Unknown" in the user's language, and for the largest value. */
   gtk_editable_set_width_chars (GTK_EDITABLE (spin),
                                 MAX (8, (int) g_utf8_strlen (_("Unknown"), -1)));
+  text = gtk_editable_get_delegate (GTK_EDITABLE (spin));
+  gtk_text_set_placeholder_text (GTK_TEXT (text), _("Unknown"));
+  gtk_text_set_input_purpose (GTK_TEXT (text),
+                              number ? GTK_INPUT_PURPOSE_NUMBER : GTK_INPUT_PURPOSE_DIGITS);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (spin), (int) form_digits_of (field) + 3);
+  gtk_text_set_max_length (GTK_TEXT (text), (int) form_digits_of (field) + (number ? 3 : 0));
+  g_signal_connect (text, "insert-text", G_CALLBACK (form_spin_insert_text_cb),
+                    GUINT_TO_POINTER (field));
   g_signal_connect (spin, "output", G_CALLBACK (form_spin_output_cb),
                     GUINT_TO_POINTER (field));
   g_signal_connect (spin, "input", G_CALLBACK (form_spin_input_cb), GUINT_TO_POINTER (field));
+  g_signal_connect (spin, "value-changed", G_CALLBACK (form_spin_value_changed_cb),
+                    GUINT_TO_POINTER (field));
 
+  /* Not a tab stop of its own (emptying the field does the same from the keyboard), and
+   * insensitive while the field is unknown. */
   clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
   clear_label = g_strdup_printf (_("Set %s to unknown"), mbc_case_field_get_title (field));
   mbc_tooltip_set_text (clear, clear_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   clear_label, -1);
   gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
+  gtk_widget_set_focusable (clear, FALSE);
   gtk_widget_add_css_class (clear, "flat");
   g_object_set_data (G_OBJECT (clear), "mbc-form", self);
   g_signal_connect (clear, "clicked", G_CALLBACK (form_clear_clicked_cb),
                     GUINT_TO_POINTER (field));
+  g_object_bind_property_full (adjustment, "value", clear, "sensitive", G_BINDING_SYNC_CREATE,
+                               form_known_to_sensitive, NULL, NULL, NULL);
 
   form_name_control (spin, field);
   mbc_text_row_add_suffix (MBC_TEXT_ROW (row), spin);
@@ -309,6 +457,46 @@ form_text_to_label (GBinding     *binding,
   return TRUE;
 }
 
+/* The label takes only what a case file may hold: printable text on one line (no line
+ * break, tab or change of writing direction), at most MBC_CASE_LABEL_MAX_CHARS characters
+ * (the entry's maximum length). What is refused is said at the field. */
+static void
+form_label_insert_text_cb (GtkEditable *editable,
+                           const char  *text,
+                           int          length,
+                           int         *position,
+                           MbcCaseForm *self)
+{
+  g_autoptr(GString) kept = g_string_new (NULL);
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+  gboolean refused = FALSE;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_iscntrl (c) || mbc_unichar_is_unsafe (c))
+        refused = TRUE;
+      else
+        g_string_append_unichar (kept, c);
+    }
+  if (!refused)
+    return;
+  g_signal_stop_emission_by_name (editable, "insert-text");
+  gtk_widget_error_bell (GTK_WIDGET (editable));
+  g_free (self->entry_problems[MBC_CASE_FIELD_LABEL]);
+  self->entry_problems[MBC_CASE_FIELD_LABEL] =
+    g_strdup (_("line breaks, tabs and other control characters cannot be part of it"));
+  form_show_problems (self);
+  if (kept->len > 0)
+    {
+      g_signal_handlers_block_by_func (editable, form_label_insert_text_cb, self);
+      gtk_editable_insert_text (editable, kept->str, (int) kept->len, position);
+      g_signal_handlers_unblock_by_func (editable, form_label_insert_text_cb, self);
+    }
+  g_free (self->label_refused);
+  self->label_refused = g_strdup (gtk_editable_get_text (editable));
+}
+
 static void
 form_add_label_row (MbcCaseForm *self,
                     GtkWidget   *group)
@@ -318,8 +506,11 @@ form_add_label_row (MbcCaseForm *self,
 
   g_assert (MBC_IS_CASE_FORM (self));
 
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "A teaching or study code");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("A teaching or study code"));
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
+  gtk_entry_set_max_length (GTK_ENTRY (entry), MBC_CASE_LABEL_MAX_CHARS);
+  g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "insert-text",
+                    G_CALLBACK (form_label_insert_text_cb), self);
   gtk_widget_set_hexpand (entry, TRUE);
   form_name_control (entry, MBC_CASE_FIELD_LABEL);
   mbc_text_row_add_suffix (MBC_TEXT_ROW (row), entry);
@@ -331,12 +522,20 @@ form_add_label_row (MbcCaseForm *self,
   self->controls[MBC_CASE_FIELD_LABEL] = entry;
 }
 
+/* The organs whose lesion count is asked for only when they are a site. */
+static const struct { MbcCaseField field; const char *site; } form_organs[] = {
+  { MBC_CASE_FIELD_LIVER_LESION_COUNT, "liver" },
+  { MBC_CASE_FIELD_LUNG_LESION_COUNT, "lung" },
+};
+
 static void
 form_site_toggled_cb (GtkCheckButton *check,
                       MbcCaseForm    *self)
 {
   const char * const *sites = mbc_case_field_get_choices (MBC_CASE_FIELD_METASTATIC_SITES);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) cleared = g_ptr_array_new ();
+  g_autoptr(MbcCase) before = NULL;
   g_auto(GStrv) value = NULL;
 
   if (self->updating_sites)
@@ -345,8 +544,30 @@ form_site_toggled_cb (GtkCheckButton *check,
     if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->site_checks[i])))
       g_strv_builder_add (builder, sites[i]);
   value = g_strv_builder_end (builder);
+  /* A count whose organ is no longer a site is hidden, so it is cleared (with undo): a
+   * hidden field never keeps a value. */
+  before = mbc_case_copy (self->kase);
+  g_object_freeze_notify (G_OBJECT (self->kase));
   /* None checked: the sites are unknown. */
   g_object_set (self->kase, "metastatic-sites", value[0] ? value : NULL, NULL);
+  for (guint k = 0; k < G_N_ELEMENTS (form_organs); k++)
+    if (!g_strv_contains ((const char * const *) value, form_organs[k].site) &&
+        mbc_case_is_known (self->kase, form_organs[k].field))
+      {
+        mbc_case_set_unknown (self->kase, form_organs[k].field);
+        g_ptr_array_add (cleared, (gpointer) mbc_case_field_get_title (form_organs[k].field));
+      }
+  g_object_thaw_notify (G_OBJECT (self->kase));
+  if (cleared->len > 0)
+    {
+      g_autofree char *message = NULL;
+      g_ptr_array_add (cleared, NULL);
+      {
+        g_autofree char *names = g_strjoinv (_(", "), (char **) cleared->pdata);
+        message = g_strdup_printf (_("%s cleared"), names);
+      }
+      g_signal_emit (self, signals[CLEARED], 0, before, message);
+    }
 }
 
 static void
@@ -370,44 +591,124 @@ form_sync_sites (MbcCaseForm *self)
   summary = mbc_case_format_value (self->kase, MBC_CASE_FIELD_METASTATIC_SITES);
   mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->rows[MBC_CASE_FIELD_METASTATIC_SITES]),
                              value ? summary : _("Unknown: check every site involved"));
-  gtk_widget_set_visible (self->rows[MBC_CASE_FIELD_LIVER_LESION_COUNT],
-                          value && g_strv_contains ((const char * const *) value, "liver"));
-  gtk_widget_set_visible (self->rows[MBC_CASE_FIELD_LUNG_LESION_COUNT],
-                          value && g_strv_contains ((const char * const *) value, "lung"));
+  /* A count is asked for when its organ is a site, and shown whenever it holds a value
+   * (a file may give one for an organ that is not a site: its problem is shown there). */
+  for (guint k = 0; k < G_N_ELEMENTS (form_organs); k++)
+    gtk_widget_set_visible (self->rows[form_organs[k].field],
+                            (value && g_strv_contains ((const char * const *) value,
+                                                       form_organs[k].site)) ||
+                            mbc_case_is_known (self->kase, form_organs[k].field));
 }
 
-/* The sites: a row for the field (its summary, or what is wrong with it) and a check row
- * for each site under it. Not an AdwExpanderRow: collapsing them would hide input, and its
- * arrow icon exists only as SVG, whose renderer costs 8 MiB at start-up. */
+/* The sites are one group and one tab stop: Tab enters at the site last focused (or the
+ * first), the arrow keys move between sites, Space checks one, and Tab leaves. Only the
+ * current check is focusable (a roving tab stop). */
+static void
+form_sites_rove (MbcCaseForm *self,
+                 guint        to)
+{
+  g_assert (MBC_IS_CASE_FORM (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->site_checks) && self->site_checks[i]; i++)
+    gtk_widget_set_focusable (self->site_checks[i], i == to);
+  gtk_widget_grab_focus (self->site_checks[to]);
+}
+
+static gboolean
+form_sites_key_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   MbcCaseForm           *self)
+{
+  guint n = g_strv_length ((char **) mbc_case_field_get_choices (MBC_CASE_FIELD_METASTATIC_SITES));
+  guint current = 0;
+  int step;
+
+  for (guint i = 0; i < n; i++)
+    if (gtk_widget_has_focus (self->site_checks[i]))
+      current = i;
+  switch (keyval)
+    {
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      step = 1;
+      break;
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      step = -1;
+      break;
+    case GDK_KEY_Home: case GDK_KEY_KP_Home:
+      form_sites_rove (self, 0);
+      return TRUE;
+    case GDK_KEY_End: case GDK_KEY_KP_End:
+      form_sites_rove (self, n - 1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+  if ((step < 0 && current == 0) || (step > 0 && current + 1 == n))
+    return TRUE;  /* the group's ends: the focus stays in it */
+  form_sites_rove (self, current + step);
+  return TRUE;
+}
+
+/* A site clicked becomes the one Tab comes back to. */
+static void
+form_site_focus_cb (GtkWidget   *check,
+                    GParamSpec  *pspec,
+                    MbcCaseForm *self)
+{
+  if (!gtk_widget_has_focus (check))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (self->site_checks) && self->site_checks[i]; i++)
+    gtk_widget_set_focusable (self->site_checks[i], self->site_checks[i] == check);
+}
+
+/* The sites: a row for the field (its summary, or what is wrong with it) and under it one
+ * compact row of check buttons, wrapping as the width allows. */
 static void
 form_add_sites_row (MbcCaseForm *self,
                     GtkWidget   *group)
 {
   const char * const *sites = mbc_case_field_get_choices (MBC_CASE_FIELD_METASTATIC_SITES);
-  GtkWidget *header = mbc_text_row_new (mbc_case_field_get_title (MBC_CASE_FIELD_METASTATIC_SITES),
-                                        NULL);
+  const char *title = mbc_case_field_get_title (MBC_CASE_FIELD_METASTATIC_SITES);
+  GtkWidget *header = mbc_text_row_new (title, NULL);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_flow_box_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
   g_assert (MBC_IS_CASE_FORM (self));
 
-  mbc_section_add (MBC_SECTION (group), header);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (box), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 6);
+  gtk_widget_add_css_class (box, "sites");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (form_sites_key_cb), self);
+  gtk_widget_add_controller (box, keys);
   for (guint i = 0; sites[i]; i++)
     {
-      const char *title = mbc_case_field_get_choice_title (MBC_CASE_FIELD_METASTATIC_SITES,
-                                                           sites[i]);
-      GtkWidget *row = mbc_text_row_new (title, NULL);
-      GtkWidget *check = gtk_check_button_new ();
+      const char *name = mbc_case_field_get_choice_title (MBC_CASE_FIELD_METASTATIC_SITES,
+                                                          sites[i]);
+      GtkWidget *check = gtk_check_button_new_with_label (name);
 
-      /* The row toggles its check button (see form_row_activated_cb). */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      title, -1);
-      mbc_text_row_set_prefix (MBC_TEXT_ROW (row), check);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "mbc-check", check);
-      gtk_widget_add_css_class (row, "site");
-      mbc_section_add (MBC_SECTION (group), row);
+      gtk_flow_box_append (GTK_FLOW_BOX (box), check);
+      /* The flow box's own children are not stops: the check buttons are. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (check), FALSE);
+      gtk_widget_set_focusable (check, i == 0);
       g_signal_connect (check, "toggled", G_CALLBACK (form_site_toggled_cb), self);
+      g_signal_connect (check, "notify::has-focus", G_CALLBACK (form_site_focus_cb), self);
       self->site_checks[i] = check;
     }
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "site-group");
+  mbc_section_add (MBC_SECTION (group), header);
+  mbc_section_add (MBC_SECTION (group), row);
+  self->site_box = box;
   self->rows[MBC_CASE_FIELD_METASTATIC_SITES] = header;
   self->controls[MBC_CASE_FIELD_METASTATIC_SITES] = self->site_checks[0];
 }
@@ -440,14 +741,31 @@ form_add_field (MbcCaseForm  *self,
     }
 }
 
-/* Problems of the case, each at its field, in words. */
+/* What is wrong with a number, for people: its range, as the form's fields give it. */
+static char *
+form_describe_value_problem (MbcCaseField field)
+{
+  double min, max;
+
+  mbc_case_field_get_range (field, &min, &max);
+  if (mbc_case_field_get_kind (field) == MBC_CASE_KIND_INT)
+    return g_strdup_printf (_("must be a whole number from %g to %g: correct it, or clear it "
+                              "if it is not known"), min, max);
+  return g_strdup_printf (_("must be from %g to %g: correct it, or clear it if it is not known"),
+                          min, max);
+}
+
+/* Problems of the case, each at its field, in words; and what was typed and refused. */
 static void
 form_show_problems (MbcCaseForm *self)
 {
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GPtrArray) values = mbc_problems_new ();
+  gboolean shown[MBC_CASE_N_FIELDS] = { FALSE, };
 
   g_assert (MBC_IS_CASE_FORM (self));
 
+  mbc_case_validate_values (self->kase, values);
   mbc_case_validate (self->kase, problems);
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     {
@@ -464,21 +782,57 @@ form_show_problems (MbcCaseForm *self)
       const MbcProblem *problem = g_ptr_array_index (problems, i);
       int field = mbc_case_field_from_problem (problem->where);
       g_autofree char *text = NULL;
+      g_autofree char *words = NULL;
+      gboolean value_problem = FALSE;
 
-      if (field < 0 || self->rows[field] == NULL)
+      if (field < 0 || self->rows[field] == NULL || shown[field])
         continue;
-      text = g_strdup_printf ("%s %s", mbc_case_field_get_title (field), problem->message);
+      for (guint k = 0; k < values->len; k++)
+        value_problem |= g_strcmp0 (((MbcProblem *) values->pdata[k])->where,
+                                    problem->where) == 0;
+      if (value_problem && (mbc_case_field_get_kind (field) == MBC_CASE_KIND_INT ||
+                            mbc_case_field_get_kind (field) == MBC_CASE_KIND_NUMBER))
+        words = form_describe_value_problem (field);
+      text = g_strdup_printf ("%s %s", mbc_case_field_get_title (field),
+                              words ? words : problem->message);
+      shown[field] = TRUE;
       gtk_widget_add_css_class (self->rows[field], "error");
       mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->rows[field]), text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->controls[field]),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
     }
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    if (self->entry_problems[f] && self->rows[f] && !shown[f])
+      {
+        g_autofree char *text = g_strdup_printf ("%s: %s", mbc_case_field_get_title (f),
+                                                 self->entry_problems[f]);
+        gtk_widget_add_css_class (self->rows[f], "error");
+        mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->rows[f]), text);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->controls[f]),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      }
 }
 
 static void
 form_case_changed_cb (MbcCaseForm *self)
 {
   g_assert (MBC_IS_CASE_FORM (self));
+
+  /* What was refused as it was typed is said until the field changes to a number. */
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    {
+      double value;
+      if (f == MBC_CASE_FIELD_LABEL)
+        {
+          if (self->entry_problems[f] &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->controls[f])),
+                         self->label_refused) != 0)
+            g_clear_pointer (&self->entry_problems[f], g_free);
+        }
+      else if (self->entry_problems[f] &&
+          form_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->controls[f])), &value))
+        g_clear_pointer (&self->entry_problems[f], g_free);
+    }
 
   form_sync_sites (self);
   form_show_problems (self);
@@ -561,9 +915,6 @@ form_build (MbcCaseForm *self)
 {
   g_assert (MBC_IS_CASE_FORM (self));
 
-  for (guint i = 0; i < 5; i++)
-    g_signal_connect (mbc_section_get_list (MBC_SECTION (form_section (self, i))), "row-activated",
-                      G_CALLBACK (form_row_activated_cb), self);
   for (guint i = FIRST_DEFERRED; i <= 4; i++)
     gtk_widget_set_visible (form_section (self, i), FALSE);
   form_build_sections (self, 0, FIRST_DEFERRED - 1);
@@ -636,6 +987,9 @@ mbc_case_form_finalize (GObject *object)
   MbcCaseForm *self = MBC_CASE_FORM (object);
 
   g_clear_object (&self->kase);
+  for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
+    g_free (self->entry_problems[i]);
+  g_free (self->label_refused);
   G_OBJECT_CLASS (mbc_case_form_parent_class)->finalize (object);
 }
 
@@ -664,6 +1018,17 @@ mbc_case_form_class_init (MbcCaseFormClass *klass)
     g_param_spec_boolean ("complete", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /**
+   * MbcCaseForm::cleared:
+   * @before: the case as it was before the fields were cleared
+   * @message: which fields were cleared, for people
+   *
+   * Fields that the form no longer shows were cleared (a count whose organ is no longer a
+   * site): restoring @before undoes it.
+   */
+  signals[CLEARED] = g_signal_new ("cleared", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 2, MBC_TYPE_CASE,
+                                   G_TYPE_STRING);
   widget_class->map = mbc_case_form_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -744,6 +1109,11 @@ mbc_case_form_focus_field (MbcCaseForm  *self,
 
   form_build_rest (self);
   control = self->controls[field];
+  /* The sites are entered at the one that takes the focus. */
+  for (guint i = 0; field == MBC_CASE_FIELD_METASTATIC_SITES && i < 8 && self->site_checks[i];
+       i++)
+    if (gtk_widget_get_focusable (self->site_checks[i]))
+      control = self->site_checks[i];
   if (control && gtk_widget_get_visible (control))
     gtk_widget_grab_focus (control);
 }

@@ -87,6 +87,49 @@ library_row_activated_cb (GtkListBox       *list,
   mbc_library_dialog_choose (self, (guint) gtk_list_box_row_get_index (row));
 }
 
+/* The first row the search leaves shown, or NULL. */
+static GtkListBoxRow *
+library_first_shown (MbcLibraryDialog *self)
+{
+  g_assert (MBC_IS_LIBRARY_DIALOG (self));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (self->list); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row))
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+/* Enter in the search opens the first case it shows. */
+static void
+library_search_activate_cb (MbcLibraryDialog *self)
+{
+  GtkListBoxRow *row = library_first_shown (self);
+
+  g_assert (MBC_IS_LIBRARY_DIALOG (self));
+  if (row)
+    mbc_library_dialog_choose (self, (guint) gtk_list_box_row_get_index (row));
+}
+
+/* Down in the search goes into the list, at the first case shown. */
+static gboolean
+library_search_key_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       MbcLibraryDialog      *self)
+{
+  GtkListBoxRow *row;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  row = library_first_shown (self);
+  if (row == NULL)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  return TRUE;
+}
+
 static void
 mbc_library_dialog_dispose (GObject *object)
 {
@@ -131,6 +174,13 @@ mbc_library_dialog_init (MbcLibraryDialog *self)
                             G_CALLBACK (library_search_changed_cb), self);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (library_row_activated_cb), self);
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search), GTK_WIDGET (self));
+  g_signal_connect_swapped (self->search, "activate", G_CALLBACK (library_search_activate_cb),
+                            self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (library_search_key_cb), self);
+    gtk_widget_add_controller (self->search, keys);
+  }
 }
 
 /**
@@ -162,6 +212,7 @@ mbc_library_dialog_new (GtkWindow    *parent,
                                       _("Open a copy"), -1);
       mbc_text_row_add_suffix (MBC_TEXT_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_focusable (row, TRUE);   /* the row is the control here */
       g_object_set_data_full (G_OBJECT (row), "mbc-search",
                               library_searchable_text (entry, tier_title, statements), g_free);
       gtk_list_box_append (GTK_LIST_BOX (self->list), row);

@@ -56,7 +56,18 @@ layout_measure_child (GtkWidget      *child,
                       int            *minimum,
                       int            *natural)
 {
+  GtkPolicyType vertical;
+
   *minimum = *natural = 0;
+  /* A scroller that does not scroll vertically (stacked, the window's scroller scrolls)
+   * is as tall as its content at the width given: GtkScrolledWindow measures its content
+   * without that width, which gives wrapped text too little height. */
+  if (child && GTK_IS_SCROLLED_WINDOW (child) && orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (child), NULL, &vertical);
+      if (vertical == GTK_POLICY_NEVER && gtk_widget_should_layout (child))
+        child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child));
+    }
   if (child && gtk_widget_should_layout (child))
     gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
 }

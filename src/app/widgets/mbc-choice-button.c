@@ -159,7 +159,10 @@ mbc_choice_button_init (MbcChoiceButton *self)
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
   self->label = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
+  /* A long choice wraps rather than being cut short ("Achievable with br…"). */
+  gtk_label_set_wrap (GTK_LABEL (self->label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->label), 24);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
   gtk_widget_set_hexpand (self->label, TRUE);
   gtk_box_append (GTK_BOX (box), self->label);
@@ -229,7 +232,6 @@ mbc_choice_button_set_selected (MbcChoiceButton *self,
   self->selected = selected;
   g_simple_action_set_state (self->action, g_variant_new_uint32 (selected));
   gtk_label_set_text (GTK_LABEL (self->label), self->choices[selected]);
-  /* In a narrow window a long choice is shortened with an ellipsis: the tooltip has it all. */
   mbc_tooltip_set_text (self->button, self->choices[selected]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (self->button)),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->choices[selected],

@@ -49,6 +49,8 @@ mbc_text_row_init (MbcTextRow *self)
   gtk_grid_attach (GTK_GRID (self->grid), self->title, 1, 0, 1, 1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), self->grid);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+  /* The control in the row is the tab stop, not the row. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "text-row");
 }
 

@@ -160,6 +160,11 @@ files_save_to (MbcWindow *self,
       return FALSE;
     }
   _mbc_window_remember_file (self, file);
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
+    _mbc_window_toast_brief (self, text);
+  }
   return TRUE;
 }
 
@@ -303,6 +308,18 @@ files_confirm_response_cb (AdwMessageDialog *dialog,
     files_pending_free (pending);
 }
 
+/* Whether closing would lose work: changes not saved, unless they leave a new case empty
+ * (a form just cleared has nothing to save). */
+gboolean
+_mbc_window_has_unsaved_work (MbcWindow *self)
+{
+  g_assert (MBC_IS_WINDOW (self));
+
+  if (!mbc_document_get_modified (self->document))
+    return FALSE;
+  return mbc_document_get_file (self->document) != NULL || !mbc_case_is_empty (self->kase);
+}
+
 /* Goes on with @then at once when nothing is unsaved; otherwise asks first whether to save
  * the changes, discard them, or not go on. */
 void
@@ -316,7 +333,7 @@ _mbc_window_confirm_discard (MbcWindow       *self,
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (!mbc_document_get_modified (self->document))
+  if (!_mbc_window_has_unsaved_work (self))
     {
       files_pending_run (pending);
       return;
@@ -416,6 +433,19 @@ files_restore_response_cb (AdwMessageDialog *dialog,
     _mbc_window_show_error_dialog (self, _("The Draft Could Not Be Restored"), error->message);
 }
 
+/* A toast that goes by itself: what was just done, as it should be. */
+void
+_mbc_window_toast_brief (MbcWindow  *self,
+                         const char *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  g_assert (MBC_IS_WINDOW (self));
+
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts), toast);
+}
+
 /* A toast: a message that needs no answer. */
 void
 _mbc_window_toast (MbcWindow  *self,
@@ -482,6 +512,11 @@ mbc_window_keep_draft (MbcWindow *self,
                        GFile     *draft)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   g_return_val_if_fail (MBC_IS_WINDOW (self), FALSE);
@@ -494,14 +529,19 @@ mbc_window_keep_draft (MbcWindow *self,
     }
   if (!g_file_query_exists (draft, NULL))
     return FALSE;
-  if (!mbc_document_check_draft (self->document, &error))
+  if (!mbc_document_describe_draft (self->document, &title, &when, &error))
     {
       files_set_draft_aside (self, draft, error);
       return FALSE;
     }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Case?"),
-                                   _("MBC Surgery Advisor did not close properly while a case had "
-                                   "unsaved changes. They were kept on this computer."));
+  local = g_date_time_to_local (when);
+  /* TRANSLATORS: when a draft was last written; see g_date_time_format() */
+  stamp = g_date_time_format (local, _("%e %B %Y at %H:%M"));
+  g_strstrip (stamp);
+  body = g_strdup_printf (_("MBC Surgery Advisor did not close properly while “%s” had unsaved "
+                            "changes. They were kept on this computer, as they were on %s."),
+                          title, stamp);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Case?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "discard", _("Discard"),
                                     "restore", _("Restore"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
@@ -545,7 +585,7 @@ files_close_request_cb (MbcWindow *self)
 {
   g_assert (MBC_IS_WINDOW (self));
 
-  if (!mbc_document_get_modified (self->document))
+  if (!_mbc_window_has_unsaved_work (self))
     {
       mbc_document_discard_draft (self->document);
       return FALSE;
@@ -613,8 +653,9 @@ mbc_window_open_file (MbcWindow *self,
           files_show_problems_dialog (self, file, error->message, NULL);
           return;
         }
-      body = g_strdup_printf (_("It is not a valid case file. %u problem%s:"),
-                              problems->len, problems->len == 1 ? "" : "s");
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "It is not a valid case file. %u "
+                                           "problem:", "It is not a valid case file. %u "
+                                           "problems:", problems->len), problems->len);
       /* At most MBC_PROBLEMS_SHOWN, then how many more. */
       details = mbc_problems_format (problems, NULL);
       g_strchomp (details);
@@ -622,6 +663,18 @@ mbc_window_open_file (MbcWindow *self,
       return;
     }
   _mbc_window_remember_file (self, file);
+  /* Opened with values that do not fit together: each is shown at its field. */
+  if (problems->len > 0)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "“%s” has %u problem between its inputs: it is shown at "
+                                      "its field",
+                                      "“%s” has %u problems between its inputs: each is shown "
+                                      "at its field", problems->len), name, problems->len);
+      _mbc_window_toast_brief (self, text);
+    }
 }
 
 

@@ -18,6 +18,8 @@ struct _MbcWindow
   /* template widgets */
   GtkWidget            *stack;
   GtkWidget            *scroller;
+  GtkWidget            *form_scroller;
+  GtkWidget            *results_scroller;
   GtkWidget            *columns;
   GtkWidget            *form;
   GtkWidget            *results;
@@ -44,8 +46,18 @@ struct _MbcWindow
   /* borrowed: the document's case, which the form edits */
   MbcCase              *kase;
   gint64                last_evaluation_us;
+
+  /* one step of undo for what changes the whole case at once (see window_offer_undo) */
+  MbcCase              *undo_case;
+  AdwToast             *undo_toast;       /* borrowed: the overlay owns it */
 };
 
+void                  _mbc_window_offer_undo               (MbcWindow            *self,
+                                                            MbcCase              *before,
+                                                            const char           *message);
+void                  _mbc_window_toast_brief              (MbcWindow            *self,
+                                                            const char           *text);
+gboolean              _mbc_window_has_unsaved_work         (MbcWindow            *self);
 void                  _mbc_window_show_error_dialog        (MbcWindow            *self,
                                                             const char           *heading,
                                                             const char           *body);

@@ -50,15 +50,71 @@ window_show_error (MbcWindow  *self,
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
 }
 
-/* The summary bar is shown when the layout is stacked and there is a result. */
+/* Side by side, the form and the result scroll apart, so the result stays in view
+ * whatever field has the focus. Stacked, each gives its whole height and the window's
+ * scroller scrolls both, with the summary bar above (shown when there is a result). */
 static void
 window_layout_stacked_cb (MbcWindow *self)
 {
   gboolean stacked = mbc_adaptive_layout_get_stacked (MBC_ADAPTIVE_LAYOUT (self->layout));
   MbcResult *result = mbc_result_view_get_result (MBC_RESULT_VIEW (self->results));
+  GtkWidget *scrollers[] = { self->form_scroller, self->results_scroller };
 
   g_assert (MBC_IS_WINDOW (self));
+  for (guint i = 0; i < G_N_ELEMENTS (scrollers); i++)
+    {
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrollers[i]), GTK_POLICY_NEVER,
+                                      stacked ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrollers[i]),
+                                                        stacked);
+    }
   gtk_widget_set_visible (self->summary_bar, stacked && result != NULL);
+}
+
+/* The scroller that scrolls @widget: the window's when stacked, else its column's. */
+static GtkWidget *
+window_scroller_of (MbcWindow *self,
+                    GtkWidget *widget)
+{
+  g_assert (MBC_IS_WINDOW (self));
+
+  if (mbc_adaptive_layout_get_stacked (MBC_ADAPTIVE_LAYOUT (self->layout)))
+    return self->scroller;
+  if (gtk_widget_is_ancestor (widget, self->results_scroller))
+    return self->results_scroller;
+  return self->form_scroller;
+}
+
+/* Brings all of @widget's row (its title, its control and its problem) into view. */
+static void
+window_scroll_into_view (MbcWindow *self,
+                         GtkWidget *widget)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+  GtkWidget *scroller = window_scroller_of (self, widget);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_rect_t bounds;
+
+  g_assert (MBC_IS_WINDOW (self));
+
+  if (row == NULL)
+    row = widget;
+  if (content == NULL || !gtk_widget_compute_bounds (row, content, &bounds))
+    return;
+  /* A margin above and below, so that the row is not flush with the edge. */
+  gtk_adjustment_clamp_page (adjustment, MAX (0, bounds.origin.y - 12),
+                             bounds.origin.y + bounds.size.height + 12);
+}
+
+static void
+window_focus_changed_cb (MbcWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  g_assert (MBC_IS_WINDOW (self));
+  if (focus && gtk_widget_is_ancestor (focus, self->form))
+    window_scroll_into_view (self, focus);
 }
 
 static gboolean
@@ -205,26 +261,118 @@ window_focus_field_cb (MbcResultView *view,
   g_assert (MBC_IS_RESULT_VIEW (view));
 
   mbc_case_form_focus_field (MBC_CASE_FORM (self->form), field);
-  /* In the stacked layout the form is above: bring the field into view. */
   if (control)
-    {
-      graphene_point_t point;
-      if (gtk_widget_compute_point (control, self->columns, &GRAPHENE_POINT_INIT (0, 0), &point))
-        {
-          GtkAdjustment *adjustment =
-            gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-          gtk_adjustment_clamp_page (adjustment, point.y, point.y + 60);
-        }
-    }
+    window_scroll_into_view (self, control);
 }
 
+/**
+ * _mbc_window_offer_undo:
+ * @before: (transfer none): the case as it was before what can be undone
+ * @message: what was done, for people
+ *
+ * Says what was done, with Undo (and Ctrl+Z) to put @before back. One step is kept, until
+ * the case changes again.
+ */
+void
+_mbc_window_offer_undo (MbcWindow  *self,
+                        MbcCase    *before,
+                        const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  g_assert (MBC_IS_WINDOW (self));
+
+  if (self->undo_toast)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_object (&self->undo_case);
+  self->undo_case = mbc_case_copy (before);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  self->undo_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts), toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+}
+
+/* Any change of the case after what could be undone ends the undo. */
+static void
+window_forget_undo (MbcWindow *self)
+{
+  g_assert (MBC_IS_WINDOW (self));
+
+  if (self->undo_case == NULL)
+    return;
+  g_clear_object (&self->undo_case);
+  if (self->undo_toast)
+    adw_toast_dismiss (self->undo_toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+}
+
+static void
+window_undo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MbcWindow *self = MBC_WINDOW (widget);
+  g_autoptr(MbcCase) before = g_steal_pointer (&self->undo_case);
+
+  if (before == NULL)
+    return;
+  window_forget_undo (self);
+  mbc_case_assign (self->kase, before);
+}
+
+static void
+window_form_cleared_cb (MbcCaseForm *form,
+                        MbcCase     *before,
+                        const char  *message,
+                        MbcWindow   *self)
+{
+  g_assert (MBC_IS_WINDOW (self));
+  _mbc_window_offer_undo (self, before, message);
+}
+
+/* Clears every field at once, with undo. */
 static void
 window_reset_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   MbcWindow *self = MBC_WINDOW (widget);
+  g_autoptr(MbcCase) before = NULL;
+
+  if (mbc_case_is_empty (self->kase))
+    return;
+  before = mbc_case_copy (self->kase);
   mbc_case_reset (self->kase);
+  _mbc_window_offer_undo (self, before, _("Form cleared"));
+}
+
+static void
+window_new_case_then (MbcWindow *self,
+                      gpointer   data)
+{
+  g_assert (MBC_IS_WINDOW (self));
+  mbc_document_clear (self->document);
+  window_forget_undo (self);
+  mbc_case_form_focus_field (MBC_CASE_FORM (self->form), MBC_CASE_FIELD_LABEL);
+}
+
+/* A new, empty case in place of this one (after asking about unsaved changes). */
+static void
+window_new_case_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  _mbc_window_confirm_discard (MBC_WINDOW (widget), window_new_case_then, NULL, NULL);
+}
+
+static void
+window_close_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
 }
 
 /* The shortcuts window is built when first asked for: GtkApplication would build one for
@@ -270,8 +418,14 @@ mbc_window_init (MbcWindow *self)
   self->document = mbc_document_new (NULL);
   self->kase = mbc_document_get_case (self->document);
   self->form = mbc_case_form_new (self->kase);
-  gtk_widget_insert_after (self->form, self->columns, NULL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->form_scroller), self->form);
+  gtk_widget_set_margin_top (self->form, 24);
+  gtk_widget_set_margin_bottom (self->form, 24);
+  g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (window_forget_undo), self);
   g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (window_update), self);
+  g_signal_connect (self->form, "cleared", G_CALLBACK (window_form_cleared_cb), self);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (window_focus_changed_cb), NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button),
                                          window_create_menu, self, NULL);
   /* Tooltips given when asked for (see mbc-tooltip.c), not set in the template. */
@@ -296,6 +450,7 @@ mbc_window_init (MbcWindow *self)
   g_signal_connect_object (self->document, "notify::file", G_CALLBACK (window_update_title),
                            self, G_CONNECT_SWAPPED);
   window_update_title (self);
+  window_layout_stacked_cb (self);
   _mbc_window_init_files (self);
 }
 
@@ -360,6 +515,7 @@ mbc_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->kase, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MBC_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->undo_case);
   g_clear_object (&self->evaluator);
   g_clear_object (&self->guideline);
   g_clear_object (&self->document);
@@ -395,6 +551,8 @@ mbc_window_class_init (MbcWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mbc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, form_scroller);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, columns);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, results);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, summary_bar);
@@ -410,6 +568,9 @@ mbc_window_class_init (MbcWindowClass *klass)
 
   /* Ctrl+R and Ctrl+? are set by the application, so the menu shows them. */
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, window_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, window_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, window_new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, window_close_action);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL,
                                    window_show_shortcuts_action);
   _mbc_window_class_add_file_actions (widget_class);
