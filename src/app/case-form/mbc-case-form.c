@@ -528,6 +528,9 @@ static const struct { MbcCaseField field; const char *site; } form_organs[] = {
   { MBC_CASE_FIELD_LUNG_LESION_COUNT, "lung" },
 };
 
+static void form_sites_set_current (MbcCaseForm *self,
+                                    GtkWidget   *current);
+
 static void
 form_site_toggled_cb (GtkCheckButton *check,
                       MbcCaseForm    *self)
@@ -540,6 +543,8 @@ form_site_toggled_cb (GtkCheckButton *check,
 
   if (self->updating_sites)
     return;
+  /* A site clicked becomes the one Tab comes back to. */
+  form_sites_set_current (self, GTK_WIDGET (check));
   for (guint i = 0; sites[i]; i++)
     if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->site_checks[i])))
       g_strv_builder_add (builder, sites[i]);
@@ -602,15 +607,25 @@ form_sync_sites (MbcCaseForm *self)
 
 /* The sites are one group and one tab stop: Tab enters at the site last focused (or the
  * first), the arrow keys move between sites, Space checks one, and Tab leaves. Only the
- * current check is focusable (a roving tab stop). */
+ * current check can take the focus (a roving tab stop): "can-focus", not "focusable", as a
+ * check button that is not focusable still claims to have taken the focus. */
+static void
+form_sites_set_current (MbcCaseForm *self,
+                        GtkWidget   *current)
+{
+  g_assert (MBC_IS_CASE_FORM (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->site_checks) && self->site_checks[i]; i++)
+    gtk_widget_set_can_focus (self->site_checks[i], self->site_checks[i] == current);
+}
+
 static void
 form_sites_rove (MbcCaseForm *self,
                  guint        to)
 {
   g_assert (MBC_IS_CASE_FORM (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->site_checks) && self->site_checks[i]; i++)
-    gtk_widget_set_focusable (self->site_checks[i], i == to);
+  form_sites_set_current (self, self->site_checks[to]);
   gtk_widget_grab_focus (self->site_checks[to]);
 }
 
@@ -651,20 +666,9 @@ form_sites_key_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
-/* A site clicked becomes the one Tab comes back to. */
-static void
-form_site_focus_cb (GtkWidget   *check,
-                    GParamSpec  *pspec,
-                    MbcCaseForm *self)
-{
-  if (!gtk_widget_has_focus (check))
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (self->site_checks) && self->site_checks[i]; i++)
-    gtk_widget_set_focusable (self->site_checks[i], self->site_checks[i] == check);
-}
 
-/* The sites: a row for the field (its summary, or what is wrong with it) and under it one
- * compact row of check buttons, wrapping as the width allows. */
+/* The sites: a row for the field (its summary, or what is wrong with it) with, under its
+ * title, the check buttons in a compact group of two columns. */
 static void
 form_add_sites_row (MbcCaseForm *self,
                     GtkWidget   *group)
@@ -672,17 +676,14 @@ form_add_sites_row (MbcCaseForm *self,
   const char * const *sites = mbc_case_field_get_choices (MBC_CASE_FIELD_METASTATIC_SITES);
   const char *title = mbc_case_field_get_title (MBC_CASE_FIELD_METASTATIC_SITES);
   GtkWidget *header = mbc_text_row_new (title, NULL);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_flow_box_new ();
+  /* A grid, not a flow box: a flow box moves the focus among its own children. */
+  GtkWidget *box = gtk_grid_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   g_assert (MBC_IS_CASE_FORM (self));
 
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (box), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 6);
+  gtk_grid_set_column_homogeneous (GTK_GRID (box), TRUE);
+  gtk_grid_set_column_spacing (GTK_GRID (box), 6);
   gtk_widget_add_css_class (box, "sites");
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -694,20 +695,14 @@ form_add_sites_row (MbcCaseForm *self,
                                                           sites[i]);
       GtkWidget *check = gtk_check_button_new_with_label (name);
 
-      gtk_flow_box_append (GTK_FLOW_BOX (box), check);
-      /* The flow box's own children are not stops: the check buttons are. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (check), FALSE);
-      gtk_widget_set_focusable (check, i == 0);
+      gtk_grid_attach (GTK_GRID (box), check, (int) i % 2, (int) i / 2, 1, 1);
+      gtk_widget_set_can_focus (check, i == 0);
       g_signal_connect (check, "toggled", G_CALLBACK (form_site_toggled_cb), self);
-      g_signal_connect (check, "notify::has-focus", G_CALLBACK (form_site_focus_cb), self);
       self->site_checks[i] = check;
     }
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_add_css_class (row, "site-group");
+  /* In the field's own row: a list box enters a section at its first row's controls. */
+  mbc_text_row_set_below (MBC_TEXT_ROW (header), box);
   mbc_section_add (MBC_SECTION (group), header);
-  mbc_section_add (MBC_SECTION (group), row);
   self->site_box = box;
   self->rows[MBC_CASE_FIELD_METASTATIC_SITES] = header;
   self->controls[MBC_CASE_FIELD_METASTATIC_SITES] = self->site_checks[0];
@@ -1112,7 +1107,7 @@ mbc_case_form_focus_field (MbcCaseForm  *self,
   /* The sites are entered at the one that takes the focus. */
   for (guint i = 0; field == MBC_CASE_FIELD_METASTATIC_SITES && i < 8 && self->site_checks[i];
        i++)
-    if (gtk_widget_get_focusable (self->site_checks[i]))
+    if (gtk_widget_get_can_focus (self->site_checks[i]))
       control = self->site_checks[i];
   if (control && gtk_widget_get_visible (control))
     gtk_widget_grab_focus (control);

@@ -157,6 +157,18 @@ mbc_text_row_set_prefix (MbcTextRow *self,
   gtk_grid_attach (GTK_GRID (self->grid), prefix, 0, 0, 1, 2);
 }
 
+/* Puts @below under the title and subtitle, across the row (a group of controls). */
+void
+mbc_text_row_set_below (MbcTextRow *self,
+                        GtkWidget  *below)
+{
+  g_return_if_fail (MBC_IS_TEXT_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (below));
+
+  gtk_widget_set_margin_top (below, 6);
+  gtk_grid_attach (GTK_GRID (self->grid), below, 0, 2, 4, 1);
+}
+
 void
 mbc_text_row_add_suffix (MbcTextRow *self,
                          GtkWidget  *suffix)

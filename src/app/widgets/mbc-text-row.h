@@ -20,6 +20,8 @@ void        mbc_text_row_set_subtitle (MbcTextRow *self,
                                        const char *subtitle);
 void        mbc_text_row_set_prefix   (MbcTextRow *self,
                                        GtkWidget  *prefix);
+void        mbc_text_row_set_below    (MbcTextRow *self,
+                                       GtkWidget  *below);
 void        mbc_text_row_add_suffix   (MbcTextRow *self,
                                        GtkWidget  *suffix);
 
