@@ -138,15 +138,15 @@ presenter_set_hint (MbcPresenterWindow *self)
     keys = self->resume_row ? _("↑ ↓ choose a case, or the session to resume   Enter start")
                             : _("↑ ↓ choose a case   Enter start");
   else if (g_strcmp0 (page, "vignette") == 0)
-    keys = _("→ or Space first question   ← other case   Page Up / Down scroll");
+    keys = _("→ or Space first question   ← other case   PgUp PgDn scroll");
   else if (g_strcmp0 (page, "question") == 0)
     keys = _("Y / N or 1–9 vote   Backspace undo   Delete reset   H hide counts   R reveal   "
-             "← → previous / next   Page Up / Down scroll");
+             "← → question   PgUp PgDn scroll");
   else if (g_strcmp0 (page, "summary") == 0)
-    keys = _("C export CSV   J export JSON   ← last question   Page Up / Down scroll");
+    keys = _("C export CSV   J export JSON   ← last question   PgUp PgDn scroll");
   /* The keys of the page, then what Esc does: "… Esc leave full screen". */
   hint = g_strdup_printf (_("%s   %s"), keys,
-                          fullscreen ? _("Esc leave full screen") : _("Esc leave teaching mode"));
+                          fullscreen ? _("Esc leave full screen") : _("Esc leave"));
   gtk_label_set_text (GTK_LABEL (self->hint), hint);
 }
 
@@ -399,9 +399,8 @@ presenter_update_summary (MbcPresenterWindow *self)
   const char *series = mbc_guideline_get_polls (self->guideline)->series;
   g_autofree char *heading = g_strdup_printf (_("Summary: %s"),
                                               mbc_poll_session_get_case_title (self->session));
-  g_autofree char *intro = g_strdup_printf (_("The room beside the %s, question by question. "
-                                              "C exports the session as CSV, J as JSON: the "
-                                              "questions and counts, no names."), series);
+  const char *intro = _("Question by question, the room beside the polled group. C exports "
+                        "the session as CSV, J as JSON: the questions and counts, no names.");
   const char *headers[] = { _("Question"), _("The room"), series };
   GtkWidget *child;
   int row = 0;
@@ -576,7 +575,6 @@ presenter_update_resume (MbcPresenterWindow *self)
                             : ended && ended->case_index < self->library->len ? ended->session
                             : NULL;
   g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
   guint votes;
 
   g_assert (MBC_IS_PRESENTER_WINDOW (self));
@@ -589,23 +587,36 @@ presenter_update_resume (MbcPresenterWindow *self)
       return;
     }
   votes = mbc_poll_session_get_n_votes (session);
-  title = g_strdup_printf (_("Resume: %s"), mbc_poll_session_get_case_title (session));
-  subtitle = g_strdup_printf (ngettext ("Question %u of %u · %u vote",
-                                        "Question %u of %u · %u votes", votes),
-                              mbc_poll_session_get_current (session) + 1,
-                              mbc_poll_session_get_n_questions (session), votes);
+  /* "Resume “The case the experts discussed”: question 5 of 5, 25 votes" */
+  title = g_strdup_printf (ngettext ("Resume “%s”: question %u of %u, %u vote",
+                                     "Resume “%s”: question %u of %u, %u votes", votes),
+                           mbc_poll_session_get_case_title (session),
+                           mbc_poll_session_get_current (session) + 1,
+                           mbc_poll_session_get_n_questions (session), votes);
   if (self->resume_row == NULL)
     {
-      self->resume_row = mbc_text_row_new (title, subtitle);
+      self->resume_row = mbc_text_row_new (title, NULL);
       gtk_widget_set_name (self->resume_row, "resume");
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->resume_row), TRUE);
       gtk_list_box_prepend (GTK_LIST_BOX (self->case_list), self->resume_row);
     }
   else
+    mbc_text_row_set_title (MBC_TEXT_ROW (self->resume_row), title);
+}
+
+/* On the list of cases, the session to resume comes first, chosen (Enter takes it up). */
+static void
+presenter_focus_resume (MbcPresenterWindow *self)
+{
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  if (self->resume_row == NULL)
     {
-      mbc_text_row_set_title (MBC_TEXT_ROW (self->resume_row), title);
-      mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->resume_row), subtitle);
+      gtk_widget_grab_focus (self->case_list);
+      return;
     }
+  gtk_list_box_select_row (GTK_LIST_BOX (self->case_list), GTK_LIST_BOX_ROW (self->resume_row));
+  gtk_widget_grab_focus (self->resume_row);
 }
 
 static void
@@ -634,12 +645,14 @@ presenter_confirm_end (MbcPresenterWindow *self,
 {
   guint votes = mbc_poll_session_get_n_votes (self->session);
   g_autofree char *body =
-    g_strdup_printf (ngettext ("The room has cast %u vote in this session. It is kept: "
-                               "Resume, at the top of the list of cases, takes it up again "
-                               "where it was left, also when teaching mode is opened again.",
-                               "The room has cast %u votes in this session. It is kept: "
-                               "Resume, at the top of the list of cases, takes it up again "
-                               "where it was left, also when teaching mode is opened again.",
+    g_strdup_printf (ngettext ("The room has cast %u vote in this session. Ended, it is "
+                               "kept: Resume, first in the list of cases, takes it up where "
+                               "it was left, votes and all, also when teaching mode is "
+                               "opened again.",
+                               "The room has cast %u votes in this session. Ended, it is "
+                               "kept: Resume, first in the list of cases, takes it up where "
+                               "it was left, votes and all, also when teaching mode is "
+                               "opened again.",
                                votes), votes);
   GtkWidget *dialog;
 
@@ -691,6 +704,8 @@ presenter_transient_for_cb (MbcPresenterWindow *self)
     g_object_set_data_full (G_OBJECT (parent), PRESENTER_ENDED_KEY,
                             g_steal_pointer (&self->ended), presenter_ended_free);
   presenter_update_resume (self);
+  if (g_strcmp0 (mbc_presenter_window_get_page (self), "choose") == 0)
+    presenter_focus_resume (self);
   presenter_set_hint (self);
 }
 
@@ -779,7 +794,7 @@ presenter_previous_action (GtkWidget  *widget,
     {
       presenter_update_resume (self);
       presenter_show_page (self, "choose");
-      gtk_widget_grab_focus (self->case_list);
+      presenter_focus_resume (self);
     }
   else if (g_strcmp0 (page, "summary") == 0)
     presenter_show_page (self, "question");
