@@ -3,8 +3,8 @@
  * The case library: teaching cases compiled into the resources (data/cases/). Each is a
  * case file with a "teaching" object: its title, the statements of the pack it illustrates,
  * a teaching note, the tier it should reach, and optionally the case as it was presented
- * (its vignette: facts the fields cannot record, such as "multiple" lesions or a regimen). Opening one gives a copy; the bundled file
- * is never written.
+ * (its vignette: facts the fields cannot record, such as "multiple" lesions or a regimen).
+ * Opening one gives a copy; the bundled file is never written.
  */
 #define G_LOG_DOMAIN "mbc-library"
 

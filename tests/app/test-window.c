@@ -718,6 +718,16 @@ test_teaching_session (void)
                                GDK_KEY_y, GDK_KEY_y, GDK_KEY_n, GDK_KEY_n, GDK_KEY_n, GDK_KEY_n,
                                GDK_KEY_BackSpace, 0 });
   g_assert_cmpstr (mbc_presenter_window_get_page (presenter), ==, "question");
+  /* The vignette stays in view while the room votes, with the facts the library's
+   * presentation of the case records and no field can. */
+  {
+    GtkWidget *vignette = find_named (GTK_WIDGET (presenter), "case-line");
+
+    g_assert_true (gtk_widget_get_mapped (vignette));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (vignette)),
+                              "multiple bone metastases"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (vignette)), "six cycles of TCH"));
+  }
   g_assert_cmpuint (mbc_poll_session_get_count (session, 0, 0), ==, 6);
   g_assert_cmpuint (mbc_poll_session_get_count (session, 0, 1), ==, 3);
   keys (presenter, (guint[]) { GDK_KEY_h, GDK_KEY_2, GDK_KEY_r, 0 });
