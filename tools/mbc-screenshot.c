@@ -4,8 +4,9 @@
  * dark, wide (1280 px) and narrow (400 px), to PNG files: the visible window and the whole
  * scrolled content.
  * mbc-screenshot --presenter OUTDIR: renders every step of a teaching session (choosing the
- * case, the vignette, voting, counts hidden, the reveal, the summary) at 1280×720 and
- * 1920×1080, in light and dark.
+ * case, the vignette, voting, counts hidden, the reveal, the reveal scrolled to its end, the
+ * summary, the question before another case ends the session, and the list of cases with the
+ * session to resume) at 1280×720 and 1920×1080, in light and dark.
  * Run under Xvfb with GDK_DEBUG=gl-disable GSK_RENDERER=cairo.
  */
 #include "config.h"
@@ -84,7 +85,39 @@ press (MbcPresenterWindow *presenter,
   for (const char *k = keys; *k; k++)
     mbc_presenter_window_press_key (presenter,
                                     *k == '>' ? GDK_KEY_Right : *k == '<' ? GDK_KEY_BackSpace
+                                    : *k == '\f' ? GDK_KEY_Page_Down
                                     : gdk_unicode_to_keyval ((guint) *k), 0);
+}
+
+/* The dialog @parent shows. */
+static GtkWidget *
+dialog_of (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static void
+presenter_shot (GtkWidget  *window,
+                const char *outdir,
+                const char *step,
+                const char *size,
+                const char *theme)
+{
+  g_autofree char *path = g_strdup_printf ("%s/presenter-%s-%s-%s.png", outdir, step, size,
+                                           theme);
+
+  wait_frames (window, 4);
+  save_widget (window, GTK_NATIVE (window), path);
+  g_print ("%s\n", path);
 }
 
 static void
@@ -100,7 +133,8 @@ presenter_shots (MbcGuideline *guideline,
   /* Each step: its name, and the keys that lead to it from the one before. */
   static const struct { const char *step; const char *keys; } steps[] = {
     { "1-choose", "" }, { "2-vignette", NULL }, { "3-votes", ">yyyyyyynnn" },
-    { "4-hidden", "hyn" }, { "5-reveal", "r" }, { "6-summary", ">yyn>nnn>yn>yyyyn>" },
+    { "4-hidden", "hyn" }, { "5-reveal", "r" }, { "5b-reveal-end", "\f" },
+    { "6-summary", ">yyn>nnn>yn>yyyyn>" },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) library = mbc_library_load (&error);
@@ -128,6 +162,18 @@ presenter_shots (MbcGuideline *guideline,
             save_widget (window, GTK_NATIVE (window), path);
             g_print ("%s\n", path);
           }
+        /* Another case, after the votes: it asks; ended, the list offers the session. */
+        mbc_presenter_window_choose_case (presenter, 1);
+        {
+          GtkWidget *dialog = dialog_of (GTK_WINDOW (window));
+
+          g_assert (dialog != NULL);
+          presenter_shot (dialog, outdir, "7-end", sizes[z].name, themes[t].name);
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "end");
+          gtk_window_destroy (GTK_WINDOW (dialog));
+        }
+        mbc_presenter_window_press_key (presenter, GDK_KEY_Left, 0);
+        presenter_shot (window, outdir, "8-resume", sizes[z].name, themes[t].name);
         gtk_window_destroy (GTK_WINDOW (window));
       }
 }

@@ -315,7 +315,8 @@ _mbc_case_check_teaching (JsonNode  *node,
     {
       g_autofree char *where = g_strdup_printf (MBC_CASE_TEACHING ".%s", name);
 
-      if (strcmp (name, "title") == 0 || strcmp (name, "note") == 0)
+      if (strcmp (name, "title") == 0 || strcmp (name, "note") == 0 ||
+          strcmp (name, "vignette") == 0)
         {
           if (!mbc_json_is_string (member) || *json_node_get_string (member) == '\0')
             mbc_problems_add (problems, where, _("must be a non-empty string"));
@@ -342,7 +343,7 @@ _mbc_case_check_teaching (JsonNode  *node,
           g_autofree char *shown = g_utf8_make_valid (name, -1);
           g_autofree char *at = g_strdup_printf (MBC_CASE_TEACHING ".%s", shown);
           mbc_problems_add (problems, at, _("unknown field; allowed fields: title, statements, "
-                            "note, expected_tier"));
+                            "note, expected_tier, vignette"));
         }
     }
   for (guint i = 0; i < 4; i++)

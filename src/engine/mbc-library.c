@@ -2,8 +2,9 @@
 /*
  * The case library: teaching cases compiled into the resources (data/cases/). Each is a
  * case file with a "teaching" object: its title, the statements of the pack it illustrates,
- * a teaching note and the tier it should reach. Opening one gives a copy; the bundled file
- * is never written.
+ * a teaching note, the tier it should reach, and optionally the case as it was presented
+ * (its vignette: facts the fields cannot record, such as "multiple" lesions or a regimen).
+ * Opening one gives a copy; the bundled file is never written.
  */
 #define G_LOG_DOMAIN "mbc-library"
 
@@ -29,6 +30,7 @@ mbc_library_case_free (MbcLibraryCase *self)
   g_free (self->title);
   g_strfreev (self->statements);
   g_free (self->note);
+  g_free (self->vignette);
   g_free (self->expected_tier);
   g_clear_object (&self->kase);
   g_free (self);
@@ -71,6 +73,8 @@ mbc_library_case_new_from_data (const char *id,
   self->id = g_strdup (id);
   self->title = g_strdup (json_object_get_string_member (teaching, "title"));
   self->note = g_strdup (json_object_get_string_member (teaching, "note"));
+  self->vignette = g_strdup (json_object_get_string_member_with_default (teaching, "vignette",
+                                                                         NULL));
   self->expected_tier = g_strdup (json_object_get_string_member (teaching, "expected_tier"));
   array = json_object_get_array_member (teaching, "statements");
   for (guint i = 0; i < json_array_get_length (array); i++)

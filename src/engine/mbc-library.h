@@ -12,6 +12,7 @@ typedef struct
   char     *title;
   GStrv     statements;     /* source ids of the pack: what the case illustrates */
   char     *note;
+  char     *vignette;       /* the case as presented to a room, or NULL */
   char     *expected_tier;
   MbcCase  *kase;
 } MbcLibraryCase;

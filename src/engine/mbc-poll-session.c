@@ -301,6 +301,14 @@ mbc_poll_session_get_total (MbcPollSession *self,
   return total;
 }
 
+/* The votes the room has cast on every question (those undone or reset not counted). */
+guint
+mbc_poll_session_get_n_votes (MbcPollSession *self)
+{
+  g_return_val_if_fail (MBC_IS_POLL_SESSION (self), 0);
+  return self->history->len;
+}
+
 /* The room's percentage for @option, 0 while nobody has voted. */
 double
 mbc_poll_session_get_percent (MbcPollSession *self,

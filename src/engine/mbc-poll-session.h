@@ -32,6 +32,7 @@ guint               mbc_poll_session_get_count        (MbcPollSession *self,
                                                        guint           option);
 guint               mbc_poll_session_get_total        (MbcPollSession *self,
                                                        guint           index);
+guint               mbc_poll_session_get_n_votes      (MbcPollSession *self);
 double              mbc_poll_session_get_percent      (MbcPollSession *self,
                                                        guint           index,
                                                        guint           option);

@@ -669,6 +669,35 @@ keys (MbcPresenterWindow *presenter,
   mbc_test_settle ();
 }
 
+/* The dialog teaching mode shows, if any. */
+static AdwMessageDialog *
+dialog_of (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  mbc_test_settle ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Answers the dialog that teaching mode shows with @response. */
+static void
+respond_to (GtkWindow  *parent,
+            const char *response)
+{
+  AdwMessageDialog *dialog = dialog_of (parent);
+
+  g_assert_nonnull (dialog);
+  respond (dialog, response);
+}
+
 /* A teaching session run from the keyboard: votes, undo, hidden counts, reset, reveal,
  * next and previous, the summary, and the exported CSV and JSON read back. */
 static void
@@ -699,6 +728,16 @@ test_teaching_session (void)
                                GDK_KEY_y, GDK_KEY_y, GDK_KEY_n, GDK_KEY_n, GDK_KEY_n, GDK_KEY_n,
                                GDK_KEY_BackSpace, 0 });
   g_assert_cmpstr (mbc_presenter_window_get_page (presenter), ==, "question");
+  /* The vignette stays in view while the room votes, with the facts the library's
+   * presentation of the case records and no field can. */
+  {
+    GtkWidget *vignette = find_named (GTK_WIDGET (presenter), "case-line");
+
+    g_assert_true (gtk_widget_get_mapped (vignette));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (vignette)),
+                              "multiple bone metastases"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (vignette)), "six cycles of TCH"));
+  }
   g_assert_cmpuint (mbc_poll_session_get_count (session, 0, 0), ==, 6);
   g_assert_cmpuint (mbc_poll_session_get_count (session, 0, 1), ==, 3);
   keys (presenter, (guint[]) { GDK_KEY_h, GDK_KEY_2, GDK_KEY_r, 0 });
@@ -737,9 +776,22 @@ test_teaching_session (void)
   g_assert_null (strstr (json, "Teaching case"));
   g_assert_null (strstr (csv, "premenopausal"));
 
-  /* Esc leaves teaching mode. */
+  /* Esc: the room has voted, so it asks first; ended, the session is kept. */
   keys (presenter, (guint[]) { GDK_KEY_Escape, 0 });
+  g_assert_true (gtk_widget_get_visible (alive));
+  respond_to (GTK_WINDOW (presenter), "end");
   g_assert_false (gtk_widget_get_visible (alive));
+  /* Teaching mode opened again offers it, and takes it up where it was, votes and all. */
+  presenter = MBC_PRESENTER_WINDOW (mbc_window_show_teaching (window, FALSE));
+  mbc_test_settle ();
+  g_assert_nonnull (find_named (GTK_WIDGET (presenter), "resume"));
+  g_assert_true (mbc_presenter_window_resume (presenter));
+  g_assert_cmpstr (mbc_presenter_window_get_page (presenter), ==, "summary");
+  session = mbc_presenter_window_get_session (presenter);
+  g_assert_cmpuint (mbc_poll_session_get_count (session, 0, 0), ==, 6);
+  g_assert_cmpuint (mbc_poll_session_get_current (session), ==, 4);
+  g_assert_true (mbc_poll_session_get_revealed (session, 0));
+  gtk_window_destroy (GTK_WINDOW (presenter));
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (csv_path);
   g_unlink (json_path);
@@ -1091,6 +1143,196 @@ test_no_guideline (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The vote button of option @option of the question shown (as the mouse finds it). */
+static GtkWidget *
+vote_button (GtkWidget *widget,
+             guint     *option)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "presenter-option") &&
+      gtk_widget_get_mapped (widget) && (*option)-- == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = vote_button (child, option);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+yes_button (MbcPresenterWindow *presenter)
+{
+  guint option = 0;
+
+  return vote_button (GTK_WIDGET (presenter), &option);
+}
+
+typedef struct
+{
+  MbcPollSession *session;
+  guint           count;
+} VoteCount;
+
+static gboolean
+has_votes (gpointer data)
+{
+  VoteCount *want = data;
+
+  return mbc_poll_session_get_count (want->session, 0, 0) >= want->count;
+}
+
+/* Clicked once more while the click before is being handled. */
+static void
+click_again_cb (GtkButton *button,
+                guint     *again)
+{
+  if (*again == 0)
+    return;
+  (*again)--;
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Five clicks on Yes give five votes: one in flight (a click lands ~250 ms after the press)
+ * while others are counted, one while the click before it is still being handled. The
+ * buttons are the same widgets throughout, their counts changed in place. */
+static void
+test_teaching_rapid_clicks (void)
+{
+  MbcWindow *window = new_window ();
+  MbcPresenterWindow *presenter = MBC_PRESENTER_WINDOW (mbc_window_show_teaching (window, FALSE));
+  MbcPollSession *session;
+  GtkWidget *yes;
+  guint again = 1;
+  VoteCount want;
+
+  mbc_presenter_window_choose_case (presenter, 0);
+  keys (presenter, (guint[]) { GDK_KEY_Right, 0 });
+  session = mbc_presenter_window_get_session (presenter);
+  yes = yes_button (presenter);
+  g_assert_nonnull (yes);
+  g_signal_connect_after (yes, "clicked", G_CALLBACK (click_again_cb), &again);
+  gtk_widget_activate (yes_button (presenter));               /* in flight */
+  g_signal_emit_by_name (yes_button (presenter), "clicked");  /* and one more in it */
+  g_signal_emit_by_name (yes_button (presenter), "clicked");
+  g_assert_cmpuint (mbc_poll_session_get_count (session, 0, 0), ==, 3);
+  want = (VoteCount) { session, 4 };
+  g_assert_true (mbc_test_wait_until (has_votes, &want, 3000));
+  gtk_widget_activate (yes_button (presenter));
+  want.count = 5;
+  g_assert_true (mbc_test_wait_until (has_votes, &want, 3000));
+  mbc_test_settle ();
+  g_assert_cmpuint (mbc_poll_session_get_count (session, 0, 0), ==, 5);
+  g_assert_cmpuint (mbc_poll_session_get_total (session, 0), ==, 5);
+  g_assert_true (yes_button (presenter) == yes);
+  g_assert_true (g_str_has_suffix (gtk_button_get_label (GTK_BUTTON (yes)), "5"));
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Esc leaves full screen first, and only then teaching mode. Starting another case ends the
+ * session the room has voted in: it asks first, and the session can be resumed. */
+static void
+test_teaching_end_and_resume (void)
+{
+  MbcWindow *window = new_window ();
+  MbcPresenterWindow *presenter = MBC_PRESENTER_WINDOW (mbc_window_show_teaching (window, TRUE));
+  g_autoptr(GtkWidget) alive = g_object_ref (GTK_WIDGET (presenter));
+  MbcPollSession *session;
+
+  /* Full screen (the state GTK was given: without a window manager, here, it stays so),
+   * Esc asks to leave full screen, and neither closes the window nor asks to. */
+  mbc_test_settle ();
+  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (presenter)));
+  keys (presenter, (guint[]) { GDK_KEY_Escape, 0 });
+  g_assert_true (gtk_widget_get_visible (alive));
+  mbc_presenter_window_choose_case (presenter, 0);
+  keys (presenter, (guint[]) { GDK_KEY_Right, GDK_KEY_y, GDK_KEY_Escape, 0 });
+  g_assert_null (dialog_of (GTK_WINDOW (presenter)));
+  g_assert_true (gtk_widget_get_visible (alive));
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  g_clear_object (&alive);
+  presenter = MBC_PRESENTER_WINDOW (mbc_window_show_teaching (window, FALSE));
+  alive = g_object_ref (GTK_WIDGET (presenter));
+  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (presenter)));
+
+  /* Two questions voted on, then back to the list and another case: it asks; kept. */
+  mbc_presenter_window_choose_case (presenter, 0);
+  keys (presenter, (guint[]) { GDK_KEY_Right, GDK_KEY_y, GDK_KEY_n, GDK_KEY_y, GDK_KEY_Right,
+                               GDK_KEY_n, GDK_KEY_Left, GDK_KEY_Left, GDK_KEY_Left, 0 });
+  g_assert_cmpstr (mbc_presenter_window_get_page (presenter), ==, "choose");
+  g_assert_nonnull (find_named (GTK_WIDGET (presenter), "resume"));
+  mbc_presenter_window_choose_case (presenter, 1);
+  respond_to (GTK_WINDOW (presenter), "cancel");
+  g_assert_cmpstr (mbc_presenter_window_get_page (presenter), ==, "choose");
+  g_assert_cmpuint (mbc_poll_session_get_n_votes (mbc_presenter_window_get_session (presenter)),
+                    ==, 4);
+  mbc_presenter_window_choose_case (presenter, 1);
+  respond_to (GTK_WINDOW (presenter), "end");
+  g_assert_cmpstr (mbc_presenter_window_get_page (presenter), ==, "vignette");
+  session = mbc_presenter_window_get_session (presenter);
+  g_assert_cmpuint (mbc_poll_session_get_n_votes (session), ==, 0);
+  g_assert_cmpstr (mbc_poll_session_get_case_title (session), !=,
+                   "The case the experts discussed");
+  /* Without votes, leaving the new case's vignette for the list offers the one ended. */
+  keys (presenter, (guint[]) { GDK_KEY_Left, 0 });
+  g_assert_nonnull (find_named (GTK_WIDGET (presenter), "resume"));
+  g_assert_true (mbc_presenter_window_resume (presenter));
+  session = mbc_presenter_window_get_session (presenter);
+  g_assert_cmpstr (mbc_poll_session_get_case_title (session), ==,
+                   "The case the experts discussed");
+  g_assert_cmpuint (mbc_poll_session_get_count (session, 0, 0), ==, 2);
+  g_assert_cmpuint (mbc_poll_session_get_count (session, 1, 1), ==, 1);
+  g_assert_cmpstr (mbc_presenter_window_get_page (presenter), ==, "question");
+
+  /* Esc out of full screen, with votes: asks; kept teaching, it stays. */
+  keys (presenter, (guint[]) { GDK_KEY_Escape, 0 });
+  respond_to (GTK_WINDOW (presenter), "cancel");
+  g_assert_true (gtk_widget_get_visible (alive));
+  g_assert_cmpuint (mbc_poll_session_get_n_votes (mbc_presenter_window_get_session (presenter)),
+                    ==, 4);
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Page Up and Page Down scroll the reveal, never to another question. */
+static void
+test_teaching_page_keys (void)
+{
+  MbcWindow *window = new_window ();
+  MbcPresenterWindow *presenter = MBC_PRESENTER_WINDOW (mbc_window_show_teaching (window, FALSE));
+  MbcPollSession *session;
+  GtkAdjustment *scroll;
+  GtkWidget *scroller;
+  double bottom;
+
+  gtk_window_set_default_size (GTK_WINDOW (presenter), 1280, 720);
+  mbc_presenter_window_choose_case (presenter, 0);
+  keys (presenter, (guint[]) { GDK_KEY_Right, GDK_KEY_y, GDK_KEY_r, 0 });
+  mbc_test_wait_frames (GTK_WIDGET (presenter), 3);
+  session = mbc_presenter_window_get_session (presenter);
+  scroller = gtk_widget_get_ancestor (find_named (GTK_WIDGET (presenter), "question-page"),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  bottom = gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll);
+  g_assert_cmpfloat (bottom, >, 0);     /* the consensus text in full is below */
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+  keys (presenter, (guint[]) { GDK_KEY_Page_Down, 0 });
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), >, 0);
+  keys (presenter, (guint[]) { GDK_KEY_Page_Down, GDK_KEY_Page_Down, GDK_KEY_Page_Down, 0 });
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, bottom);
+  g_assert_cmpuint (mbc_poll_session_get_current (session), ==, 0);
+  g_assert_cmpstr (mbc_presenter_window_get_page (presenter), ==, "question");
+  keys (presenter, (guint[]) { GDK_KEY_Page_Up, GDK_KEY_Page_Up, GDK_KEY_Page_Up,
+                               GDK_KEY_Page_Up, GDK_KEY_Page_Up, 0 });
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+  g_assert_cmpuint (mbc_poll_session_get_current (session), ==, 0);
+  g_assert_cmpstr (mbc_presenter_window_get_page (presenter), ==, "question");
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1120,6 +1362,9 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/second-pack", test_second_pack);
   g_test_add_func ("/window/no-guideline", test_no_guideline);
+  g_test_add_func ("/window/teaching-rapid-clicks", test_teaching_rapid_clicks);
+  g_test_add_func ("/window/teaching-end-and-resume", test_teaching_end_and_resume);
+  g_test_add_func ("/window/teaching-page-keys", test_teaching_page_keys);
   status = g_test_run ();
   g_clear_object (&guideline);
   g_clear_object (&settings);

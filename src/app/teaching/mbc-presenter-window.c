@@ -2,13 +2,21 @@
 /*
  * MbcPresenterWindow: teaching mode. A view of its own, full screen and in large type, for a
  * room and a projector. The presenter chooses a library case; the case is shown as a
- * vignette; then each question the guideline's polls asked, in turn, then the question
- * asked without a poll. The presenter counts the room's votes from the keyboard (Y and N,
- * or 1 to 9 for an option) or with the large buttons, can hide the counts until the reveal,
- * undo the last vote or start a question again. The reveal (R) shows the room beside the
- * polled oncologists, the expert consensus, its rationale in the consensus text and the evidence
- * since 2017. The summary shows every question, and exports the session as CSV or JSON.
- * Everything runs from the keyboard; Esc leaves. The pages are a template
+ * vignette, which stays in view above each question the guideline's polls asked, in turn,
+ * then the question asked without a poll. The presenter counts the room's votes from the
+ * keyboard (Y and N, or 1 to 9 for an option) or with the large buttons (made once for each
+ * question, their counts changed in place, so that no click is lost), can hide the counts
+ * until the reveal, undo the last vote or start a question again. The reveal (R) shows the
+ * room beside the polled oncologists, the expert consensus with the dated note of the
+ * evidence since 2017 directly under it, and below, the consensus text and that evidence in
+ * full (Page Up and Page Down scroll to them). The summary is one table of every question,
+ * and exports the session as CSV or JSON.
+ *
+ * Everything runs from the keyboard. Esc leaves full screen; out of it, Esc leaves. Ending a
+ * session the room has voted in (leaving, or starting another case) asks first; an ended
+ * session is kept and offered at the top of the list of cases (Resume), with its votes and
+ * the page it was on, also when teaching mode is opened again from the same window (the
+ * window it is transient for holds it). The pages are a template
  * (ui/teaching/mbc-presenter-window.ui); each key is a shortcut to one of the class's
  * "teaching." actions (presenter_keys), enabled on the pages where it does something, and
  * listed in the shortcuts window.
@@ -26,6 +34,16 @@
 #include "mbc-presenter-window.h"
 #include "mbc-text-row.h"
 
+/* What the window teaching mode was opened from keeps of an ended session. */
+#define PRESENTER_ENDED_KEY "mbc-presenter-ended-session"
+
+typedef struct
+{
+  MbcPollSession *session;
+  guint           case_index;
+  const char     *page;        /* "vignette", "question" or "summary" (static) */
+} PresenterEnded;
+
 struct _MbcPresenterWindow
 {
   AdwWindow       parent_instance;
@@ -34,28 +52,37 @@ struct _MbcPresenterWindow
   GPtrArray      *library;       /* MbcLibraryCase */
   MbcPollSession *session;
   const MbcLibraryCase *entry;
+  PresenterEnded *ended;         /* a session set aside, to be resumed; or NULL */
   gboolean        hide_counts;
   gboolean        large;
+  gboolean        end_confirmed; /* the presenter said to end the session: close */
+  guint           buttons_for;   /* the question the vote buttons were made for */
   guint           scale_source;
   GtkEventController *keys;      /* the presenter's keys (owned by the widget) */
+  GtkWidget      *resume_row;    /* first in the case list while there is a session to resume */
+  GtkWidget      *confirm;       /* the dialog asking to end the session, while shown */
 
   GtkWidget      *stack;
   GtkWidget      *hint;
   GtkWidget      *case_list;
   GtkWidget      *vignette_title;
   GtkWidget      *vignette_text;
+  GtkWidget      *vignette_fields;
   GtkWidget      *question_scroller;
   GtkWidget      *progress;
+  GtkWidget      *case_line;
   GtkWidget      *question;
   GtkWidget      *buttons;
   GtkWidget      *total;
   GtkWidget      *chart;
   GtkWidget      *revealed;
   GtkWidget      *consensus;
-  GtkWidget      *rationale;
   GtkWidget      *evidence;
-  GtkWidget      *summary;
-  GtkWidget      *summary_scroller;
+  GtkWidget      *rationale;
+  GtkWidget      *evidence_more;
+  GtkWidget      *summary_title;
+  GtkWidget      *summary_intro;
+  GtkWidget      *summary_table;
 };
 
 G_DEFINE_FINAL_TYPE (MbcPresenterWindow, mbc_presenter_window, ADW_TYPE_WINDOW)
@@ -69,6 +96,20 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+static void presenter_start_case (MbcPresenterWindow *self,
+                                  guint               index);
+
+static void
+presenter_ended_free (gpointer data)
+{
+  PresenterEnded *ended = data;
+
+  if (ended == NULL)
+    return;
+  g_clear_object (&ended->session);
+  g_free (ended);
+}
+
 static GtkWidget *
 presenter_text (const char *css_class,
                 const char *content)
@@ -76,7 +117,9 @@ presenter_text (const char *css_class,
   GtkWidget *label = gtk_label_new (content);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
   gtk_widget_add_css_class (label, css_class);
   return label;
 }
@@ -85,19 +128,25 @@ static void
 presenter_set_hint (MbcPresenterWindow *self)
 {
   const char *page = mbc_presenter_window_get_page (self);
-  const char *hint = "";
+  gboolean fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+  g_autofree char *hint = NULL;
+  const char *keys = "";
 
   g_assert (MBC_IS_PRESENTER_WINDOW (self));
 
   if (g_strcmp0 (page, "choose") == 0)
-    hint = _("↑ ↓ choose a case   Enter start   Esc leave teaching mode");
+    keys = self->resume_row ? _("↑ ↓ choose a case, or the session to resume   Enter start")
+                            : _("↑ ↓ choose a case   Enter start");
   else if (g_strcmp0 (page, "vignette") == 0)
-    hint = _("→ or Space first question   ← other case   Esc leave");
+    keys = _("→ or Space first question   ← other case   PgUp PgDn scroll");
   else if (g_strcmp0 (page, "question") == 0)
-    hint = _("Y / N or 1–9 vote   Backspace undo   Delete reset   H hide counts   R reveal   "
-             "← → previous / next   Esc leave");
+    keys = _("Y / N or 1–9 vote   Backspace undo   Delete reset   H hide counts   R reveal   "
+             "← → question   PgUp PgDn scroll");
   else if (g_strcmp0 (page, "summary") == 0)
-    hint = _("C export CSV   J export JSON   ← last question   Esc leave");
+    keys = _("C export CSV   J export JSON   ← last question   PgUp PgDn scroll");
+  /* The keys of the page, then what Esc does: "… Esc leave full screen". */
+  hint = g_strdup_printf (_("%s   %s"), keys,
+                          fullscreen ? _("Esc leave full screen") : _("Esc leave"));
   gtk_label_set_text (GTK_LABEL (self->hint), hint);
 }
 
@@ -127,6 +176,8 @@ presenter_page_changed_cb (MbcPresenterWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teaching.start", vignette);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teaching.export", summary);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teaching.scroll", question || summary);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "teaching.scroll-page",
+                                 question || summary || vignette);
   presenter_set_hint (self);
 }
 
@@ -138,12 +189,26 @@ presenter_show_page (MbcPresenterWindow *self,
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), name);
 }
 
+/* The scrolled window of the page shown (each page is one). */
+static GtkAdjustment *
+presenter_page_scroll (MbcPresenterWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (self->stack));
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+}
+
 static void
 presenter_vote_clicked_cb (GtkButton          *button,
                            MbcPresenterWindow *self)
 {
-  mbc_poll_session_vote (self->session,
-                         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "mbc-option")));
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  if (self->session)
+    mbc_poll_session_vote (self->session,
+                           GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "mbc-option")));
 }
 
 /* The option of the current question whose words begin with @letter (a lower-case ASCII
@@ -168,6 +233,46 @@ presenter_option_of_letter (MbcPresenterWindow *self,
   return found;
 }
 
+/* What the pack calls the question's source before any ": " ("Table 1: Question 1" is
+ * "Table 1"): the presenter counts the questions itself. */
+static char *
+presenter_source_name (const MbcSource *source)
+{
+  const char *colon = strstr (source->title, ": ");
+
+  return colon ? g_strndup (source->title, colon - source->title) : g_strdup (source->title);
+}
+
+/* The vote buttons of question @index, made once for it (a click in flight must land on
+ * the button it was made on: they are never remade while the question is shown). */
+static void
+presenter_make_buttons (MbcPresenterWindow *self,
+                        guint               index)
+{
+  const char * const *options = mbc_poll_session_get_options (self->session, index);
+  GtkWidget *child;
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  while ((child = gtk_widget_get_first_child (self->buttons)))
+    gtk_box_remove (GTK_BOX (self->buttons), child);
+  for (guint i = 0; options[i]; i++)
+    {
+      g_autofree char *name = g_strdup_printf (_("Vote %s"), options[i]);
+      GtkWidget *button = gtk_button_new_with_label (options[i]);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      gtk_widget_add_css_class (button, "presenter-option");
+      gtk_widget_add_css_class (button, "opaque");   /* alike: no answer looks preferred */
+      g_object_set_data (G_OBJECT (button), "mbc-option", GUINT_TO_POINTER (i));
+      g_signal_connect (button, "clicked", G_CALLBACK (presenter_vote_clicked_cb), self);
+      gtk_widget_set_focusable (button, FALSE);   /* the keys vote, not the focus */
+      gtk_box_append (GTK_BOX (self->buttons), button);
+    }
+  self->buttons_for = index;
+}
+
 /* The question shown, its vote buttons and counts, and what the reveal shows. */
 static void
 presenter_update_question (MbcPresenterWindow *self)
@@ -179,46 +284,40 @@ presenter_update_question (MbcPresenterWindow *self)
   gboolean revealed = mbc_poll_session_get_revealed (self->session, index);
   gboolean counts_shown = revealed || !self->hide_counts;
   guint total = mbc_poll_session_get_total (self->session, index);
+  g_autofree char *source_name = presenter_source_name (source);
   g_autofree char *progress = g_strdup_printf (_("Question %u of %u · %s"), index + 1, n,
-                                               source->title);
+                                               source_name);
   g_autofree char *total_text = NULL;
   g_autofree guint *counts = g_new0 (guint, g_strv_length ((char **) options));
-  GtkWidget *child;
+  GtkWidget *button;
+  guint i = 0;
 
   g_assert (MBC_IS_PRESENTER_WINDOW (self));
 
   gtk_label_set_text (GTK_LABEL (self->progress), progress);
   gtk_label_set_text (GTK_LABEL (self->question), source->question ? source->question
                                                                    : source->title);
-  while ((child = gtk_widget_get_first_child (self->buttons)))
-    gtk_box_remove (GTK_BOX (self->buttons), child);
-  for (guint i = 0; options[i]; i++)
+  if (self->buttons_for != index)
+    presenter_make_buttons (self, index);
+  for (button = gtk_widget_get_first_child (self->buttons); button && options[i];
+       button = gtk_widget_get_next_sibling (button), i++)
     {
       gboolean lettered = presenter_option_of_letter (self, index, 'y') == (int) i ||
                           presenter_option_of_letter (self, index, 'n') == (int) i;
       g_autofree char *key = lettered ? g_strdup_printf ("%c", g_ascii_toupper (options[i][0]))
                              : g_strdup_printf ("%u", i + 1);
-      g_autofree char *label = counts_shown
-        ? g_strdup_printf ("%s   %s   %u", key, options[i],
-                           mbc_poll_session_get_count (self->session, index, i))
-        : g_strdup_printf ("%s   %s", key, options[i]);
-      g_autofree char *name = g_strdup_printf (_("Vote %s"), options[i]);
-      GtkWidget *button = gtk_button_new_with_label (label);
+      g_autofree char *label = NULL;
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name, -1);
-      gtk_widget_add_css_class (button, "presenter-option");
-      gtk_widget_add_css_class (button, "opaque");   /* alike: no answer looks preferred */
-      g_object_set_data (G_OBJECT (button), "mbc-option", GUINT_TO_POINTER (i));
-      g_signal_connect (button, "clicked", G_CALLBACK (presenter_vote_clicked_cb), self);
-      gtk_widget_set_focusable (button, FALSE);   /* the keys vote, not the focus */
-      gtk_box_append (GTK_BOX (self->buttons), button);
       counts[i] = mbc_poll_session_get_count (self->session, index, i);
+      /* The key, the option and the room's count: "Y   Yes   7". */
+      label = counts_shown ? g_strdup_printf (_("%s   %s   %u"), key, options[i], counts[i])
+                           : g_strdup_printf (_("%s   %s"), key, options[i]);
+      gtk_button_set_label (GTK_BUTTON (button), label);
     }
   total_text = counts_shown
-    ? g_strdup_printf (_("%u vote%s"), total, total == 1 ? "" : "s")
-    : g_strdup_printf (_("%u vote%s · counts hidden until the reveal"), total,
-                       total == 1 ? "" : "s");
+    ? g_strdup_printf (ngettext ("%u vote", "%u votes", total), total)
+    : g_strdup_printf (ngettext ("%u vote · counts hidden until the reveal",
+                                 "%u votes · counts hidden until the reveal", total), total);
   gtk_label_set_text (GTK_LABEL (self->total), total_text);
 
   gtk_widget_set_visible (self->revealed, revealed);
@@ -234,52 +333,109 @@ presenter_update_question (MbcPresenterWindow *self)
                          source->consensus ? source->consensus : "");
       g_autofree char *rationale = g_strdup_printf (_("From the consensus: “%s”"),
                                                     source->text);
-      g_autofree char *later = g_strdup_printf (_("%s\n%s (as of %s): %s"), evidence->line,
-                                                evidence->title, evidence->as_of,
-                                                evidence->summary);
+      g_autofree char *later = g_strdup_printf (_("%s (as of %s): %s"), evidence->title,
+                                                evidence->as_of, evidence->summary);
 
       mbc_comparison_chart_set_data (MBC_COMPARISON_CHART (self->chart), options, counts, TRUE,
                                      source, mbc_guideline_get_polls (self->guideline)->series);
       gtk_label_set_text (GTK_LABEL (self->consensus), consensus);
+      gtk_label_set_text (GTK_LABEL (self->evidence), evidence->line);
       gtk_label_set_text (GTK_LABEL (self->rationale), rationale);
-      gtk_label_set_text (GTK_LABEL (self->evidence), later);
+      gtk_label_set_text (GTK_LABEL (self->evidence_more), later);
     }
 }
 
-static void
-presenter_update_summary (MbcPresenterWindow *self)
+/* The room's share of each option of question @index, a line each: "Yes: 60% (6 of 10)". */
+static char *
+presenter_room_cell (MbcPresenterWindow *self,
+                     guint               index)
 {
-  GtkWidget *child;
-  g_autofree char *heading = g_strdup_printf (_("Summary: %s"),
-                                              mbc_poll_session_get_case_title (self->session));
+  const char * const *options = mbc_poll_session_get_options (self->session, index);
+  guint total = mbc_poll_session_get_total (self->session, index);
+  GString *out = g_string_new (NULL);
 
   g_assert (MBC_IS_PRESENTER_WINDOW (self));
 
-  while ((child = gtk_widget_get_first_child (self->summary)))
-    gtk_box_remove (GTK_BOX (self->summary), child);
-  gtk_box_append (GTK_BOX (self->summary), presenter_text ("presenter-title", heading));
-  {
-    g_autofree char *intro = g_strdup_printf (_("The room beside the %s, question by question. "
-                                              "C exports the session as CSV, J as JSON: the "
-                                              "questions and counts, no names."),
-                                              mbc_guideline_get_polls (self->guideline)->series);
-    gtk_box_append (GTK_BOX (self->summary), presenter_text ("presenter-small", intro));
-  }
+  if (total == 0)
+    {
+      g_string_free (out, TRUE);
+      return g_strdup (_("No votes"));
+    }
+  for (guint k = 0; options[k]; k++)
+    {
+      g_autofree char *line =
+        g_strdup_printf (_("%s: %.0f%% (%u of %u)"), options[k],
+                         mbc_poll_session_get_percent (self->session, index, k),
+                         mbc_poll_session_get_count (self->session, index, k), total);
+      g_string_append_printf (out, "%s%s", k ? "\n" : "", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The polled group's share of each option, a line each ("Yes: 77.3%"), or that there was
+ * no poll. */
+static char *
+presenter_panel_cell (const MbcSource *source)
+{
+  GString *out;
+
+  if (source->options == NULL || source->options->len == 0)
+    return g_strdup (_("No poll"));
+  out = g_string_new (NULL);
+  for (guint k = 0; k < source->options->len; k++)
+    {
+      const MbcPollOption *option = g_ptr_array_index (source->options, k);
+      g_autofree char *line = g_strdup_printf (_("%s: %g%%"), option->label, option->percent);
+      g_string_append_printf (out, "%s%s", k ? "\n" : "", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* One table: each question, the room's answers, the polled group's. */
+static void
+presenter_update_summary (MbcPresenterWindow *self)
+{
+  GtkGrid *table = GTK_GRID (self->summary_table);
+  const char *series = mbc_guideline_get_polls (self->guideline)->series;
+  g_autofree char *heading = g_strdup_printf (_("Summary: %s"),
+                                              mbc_poll_session_get_case_title (self->session));
+  const char *intro = _("Question by question, the room beside the polled group. C exports "
+                        "the session as CSV, J as JSON: the questions and counts, no names.");
+  const char *headers[] = { _("Question"), _("The room"), series };
+  GtkWidget *child;
+  int row = 0;
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  gtk_label_set_text (GTK_LABEL (self->summary_title), heading);
+  gtk_label_set_text (GTK_LABEL (self->summary_intro), intro);
+  while ((child = gtk_widget_get_first_child (self->summary_table)))
+    gtk_grid_remove (table, child);
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    {
+      GtkWidget *label = presenter_text ("presenter-small", headers[c]);
+
+      gtk_widget_add_css_class (label, "presenter-strong");
+      gtk_grid_attach (table, label, c, row, 1, 1);
+    }
+  row++;
   for (guint i = 0; i < mbc_poll_session_get_n_questions (self->session); i++)
     {
       const MbcSource *source = mbc_poll_session_get_question (self->session, i);
-      const char * const *options = mbc_poll_session_get_options (self->session, i);
-      g_autofree guint *counts = g_new0 (guint, g_strv_length ((char **) options));
-      g_autofree char *title = g_strdup_printf ("%s — %s", source->title,
+      g_autofree char *name = presenter_source_name (source);
+      /* The source and its question: "Table 1 · Will you proceed with mastectomy?" */
+      g_autofree char *title = g_strdup_printf (_("%s · %s"), name,
                                                 source->question ? source->question : "");
-      GtkWidget *chart = mbc_comparison_chart_new ();
+      g_autofree char *room = presenter_room_cell (self, i);
+      g_autofree char *panel = presenter_panel_cell (source);
+      GtkWidget *question = presenter_text ("presenter-small", title);
 
-      for (guint k = 0; options[k]; k++)
-        counts[k] = mbc_poll_session_get_count (self->session, i, k);
-      mbc_comparison_chart_set_data (MBC_COMPARISON_CHART (chart), options, counts, TRUE, source,
-                                     mbc_guideline_get_polls (self->guideline)->series);
-      gtk_box_append (GTK_BOX (self->summary), presenter_text ("presenter-subheading", title));
-      gtk_box_append (GTK_BOX (self->summary), chart);
+      gtk_widget_set_hexpand (question, TRUE);
+      gtk_grid_attach (table, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), 0, row++, 3, 1);
+      gtk_grid_attach (table, question, 0, row, 1, 1);
+      gtk_grid_attach (table, presenter_text ("presenter-small", room), 1, row, 1, 1);
+      gtk_grid_attach (table, presenter_text ("presenter-small", panel), 2, row, 1, 1);
+      row++;
     }
 }
 
@@ -291,12 +447,266 @@ presenter_session_changed_cb (MbcPresenterWindow *self)
   presenter_update_question (self);
 }
 
+/* --- Sessions: started, ended, resumed ------------------------------------------------------ */
+
+static gboolean
+presenter_has_votes (MbcPresenterWindow *self)
+{
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  return self->session && mbc_poll_session_get_n_votes (self->session) > 0;
+}
+
+/* The ended session to resume: the window teaching mode was opened from keeps it (it
+ * outlives this one); without one, this window does. */
+static PresenterEnded *
+presenter_get_ended (MbcPresenterWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  return parent ? g_object_get_data (G_OBJECT (parent), PRESENTER_ENDED_KEY) : self->ended;
+}
+
+/* @ended: (transfer full) (nullable) */
+static void
+presenter_set_ended (MbcPresenterWindow *self,
+                     PresenterEnded     *ended)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  g_clear_pointer (&self->ended, presenter_ended_free);
+  if (parent)
+    g_object_set_data_full (G_OBJECT (parent), PRESENTER_ENDED_KEY, ended,
+                            presenter_ended_free);
+  else
+    self->ended = ended;
+}
+
+static guint
+presenter_case_index (MbcPresenterWindow *self)
+{
+  guint index = 0;
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  g_ptr_array_find (self->library, self->entry, &index);
+  return index;
+}
+
+/* @session: (transfer full): the session shown from now on, on library case @index. */
+static void
+presenter_set_session (MbcPresenterWindow *self,
+                       MbcPollSession     *session,
+                       guint               index)
+{
+  g_autofree char *fields = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *line = NULL;
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  if (self->session)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  self->session = session;
+  self->entry = g_ptr_array_index (self->library, index);
+  self->buttons_for = G_MAXUINT;
+  g_signal_connect_swapped (self->session, "changed",
+                            G_CALLBACK (presenter_session_changed_cb), self);
+  /* The case as the library presents it, when it does (facts the fields cannot hold, such
+   * as "multiple" lesions or the regimen), then every field recorded. Above each question,
+   * the one or else the other, in a paragraph. */
+  fields = mbc_case_to_vignette (self->entry->kase);
+  lines = g_strsplit (fields, "\n", -1);
+  line = g_strjoinv (_(" · "), lines);
+  gtk_label_set_text (GTK_LABEL (self->vignette_title), self->entry->title);
+  gtk_label_set_text (GTK_LABEL (self->vignette_text),
+                      self->entry->vignette ? self->entry->vignette : "");
+  gtk_widget_set_visible (self->vignette_text, self->entry->vignette != NULL);
+  gtk_label_set_text (GTK_LABEL (self->vignette_fields), fields);
+  gtk_label_set_text (GTK_LABEL (self->case_line),
+                      self->entry->vignette ? self->entry->vignette : line);
+  presenter_update_question (self);
+}
+
+/* A new session on library case @index: its vignette is shown. */
+static void
+presenter_start_case (MbcPresenterWindow *self,
+                      guint               index)
+{
+  const MbcLibraryCase *entry = g_ptr_array_index (self->library, index);
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  presenter_set_session (self, mbc_poll_session_new (self->guideline, entry->title), index);
+  presenter_show_page (self, "vignette");
+}
+
+/* The session shown is set aside, with its votes and its page, to be resumed. */
+static void
+presenter_end_session (MbcPresenterWindow *self)
+{
+  const char *page = mbc_presenter_window_get_page (self);
+  PresenterEnded *ended = g_new0 (PresenterEnded, 1);
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+  g_assert (self->session != NULL);
+
+  ended->case_index = presenter_case_index (self);
+  ended->page = g_strcmp0 (page, "summary") == 0 ? "summary"
+              : g_strcmp0 (page, "vignette") == 0 ? "vignette" : "question";
+  g_signal_handlers_disconnect_by_data (self->session, self);
+  ended->session = g_steal_pointer (&self->session);
+  self->entry = NULL;
+  presenter_set_ended (self, ended);
+}
+
+/* The first row of the list of cases, while there is a session to resume: the one shown if
+ * the room has voted in it, else the one ended last. */
+static void
+presenter_update_resume (MbcPresenterWindow *self)
+{
+  PresenterEnded *ended = presenter_get_ended (self);
+  MbcPollSession *session = presenter_has_votes (self) ? self->session
+                            : ended && ended->case_index < self->library->len ? ended->session
+                            : NULL;
+  g_autofree char *title = NULL;
+  guint votes;
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  if (session == NULL)
+    {
+      if (self->resume_row)
+        gtk_list_box_remove (GTK_LIST_BOX (self->case_list), self->resume_row);
+      self->resume_row = NULL;
+      return;
+    }
+  votes = mbc_poll_session_get_n_votes (session);
+  /* "Resume “The case the experts discussed”: question 5 of 5, 25 votes" */
+  title = g_strdup_printf (ngettext ("Resume “%s”: question %u of %u, %u vote",
+                                     "Resume “%s”: question %u of %u, %u votes", votes),
+                           mbc_poll_session_get_case_title (session),
+                           mbc_poll_session_get_current (session) + 1,
+                           mbc_poll_session_get_n_questions (session), votes);
+  if (self->resume_row == NULL)
+    {
+      self->resume_row = mbc_text_row_new (title, NULL);
+      gtk_widget_set_name (self->resume_row, "resume");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->resume_row), TRUE);
+      gtk_list_box_prepend (GTK_LIST_BOX (self->case_list), self->resume_row);
+    }
+  else
+    mbc_text_row_set_title (MBC_TEXT_ROW (self->resume_row), title);
+}
+
+/* On the list of cases, the session to resume comes first, chosen (Enter takes it up). */
+static void
+presenter_focus_resume (MbcPresenterWindow *self)
+{
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  if (self->resume_row == NULL)
+    {
+      gtk_widget_grab_focus (self->case_list);
+      return;
+    }
+  gtk_list_box_select_row (GTK_LIST_BOX (self->case_list), GTK_LIST_BOX_ROW (self->resume_row));
+  gtk_widget_grab_focus (self->resume_row);
+}
+
+static void
+presenter_confirm_response_cb (AdwMessageDialog   *dialog,
+                               const char         *response,
+                               MbcPresenterWindow *self)
+{
+  guint then = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "mbc-then-case"));
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  if (g_strcmp0 (response, "end") != 0 || self->session == NULL)
+    return;
+  presenter_end_session (self);
+  if (then == G_MAXUINT)
+    gtk_window_close (GTK_WINDOW (self));
+  else
+    presenter_start_case (self, then);
+}
+
+/* Asks before the session the room has voted in ends; then closes (@then_case G_MAXUINT)
+ * or starts library case @then_case. */
+static void
+presenter_confirm_end (MbcPresenterWindow *self,
+                       guint               then_case)
+{
+  guint votes = mbc_poll_session_get_n_votes (self->session);
+  g_autofree char *body =
+    g_strdup_printf (ngettext ("The room has cast %u vote in this session. Ended, it is "
+                               "kept: Resume, first in the list of cases, takes it up where "
+                               "it was left, votes and all, also when teaching mode is "
+                               "opened again.",
+                               "The room has cast %u votes in this session. Ended, it is "
+                               "kept: Resume, first in the list of cases, takes it up where "
+                               "it was left, votes and all, also when teaching mode is "
+                               "opened again.",
+                               votes), votes);
+  GtkWidget *dialog;
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  if (self->confirm)
+    {
+      gtk_window_present (GTK_WINDOW (self->confirm));
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("End the Session?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Teaching"),
+                                    "end", _("_End Session"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "end",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "mbc-then-case", GUINT_TO_POINTER (then_case));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (presenter_confirm_response_cb), self,
+                           0);
+  self->confirm = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->confirm);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 presenter_case_activated_cb (GtkListBox         *list,
                              GtkListBoxRow      *row,
                              MbcPresenterWindow *self)
 {
-  mbc_presenter_window_choose_case (self, (guint) gtk_list_box_row_get_index (row));
+  if (GTK_WIDGET (row) == self->resume_row)
+    mbc_presenter_window_resume (self);
+  else
+    mbc_presenter_window_choose_case (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row),
+                                                                                 "mbc-case")));
+}
+
+/* A session kept by the window it was opened from shows once it is known. */
+static void
+presenter_transient_for_cb (MbcPresenterWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  if (parent && self->ended)
+    g_object_set_data_full (G_OBJECT (parent), PRESENTER_ENDED_KEY,
+                            g_steal_pointer (&self->ended), presenter_ended_free);
+  presenter_update_resume (self);
+  if (g_strcmp0 (mbc_presenter_window_get_page (self), "choose") == 0)
+    presenter_focus_resume (self);
+  presenter_set_hint (self);
 }
 
 /* --- Export --------------------------------------------------------------------------------- */
@@ -346,8 +756,8 @@ presenter_choose_export (MbcPresenterWindow *self,
 
 /* --- Actions, and the keys bound to them -------------------------------------------------- */
 
-/* Right, Space, Page Down: the first question from the vignette, else the next question
- * (after the last, the summary). */
+/* Right, Space: the first question from the vignette, else the next question (after the
+ * last, the summary). */
 static void
 presenter_next_action (GtkWidget  *widget,
                        const char *action_name,
@@ -370,7 +780,7 @@ presenter_next_action (GtkWidget  *widget,
     gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->question_scroller)), 0);
 }
 
-/* Left, Page Up: back a question (from the first, the vignette); from the vignette, the
+/* Left: back a question (from the first, the vignette); from the vignette, the
  * list of cases; from the summary, the last question. */
 static void
 presenter_previous_action (GtkWidget  *widget,
@@ -382,8 +792,9 @@ presenter_previous_action (GtkWidget  *widget,
 
   if (g_strcmp0 (page, "vignette") == 0)
     {
+      presenter_update_resume (self);
       presenter_show_page (self, "choose");
-      gtk_widget_grab_focus (self->case_list);
+      presenter_focus_resume (self);
     }
   else if (g_strcmp0 (page, "summary") == 0)
     presenter_show_page (self, "question");
@@ -470,14 +881,38 @@ presenter_scroll_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  MbcPresenterWindow *self = MBC_PRESENTER_WINDOW (widget);
-  GtkWidget *scroller = g_strcmp0 (mbc_presenter_window_get_page (self), "summary") == 0
-                        ? self->summary_scroller : self->question_scroller;
-  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  GtkAdjustment *scroll = presenter_page_scroll (MBC_PRESENTER_WINDOW (widget));
 
   gtk_adjustment_set_value (scroll, gtk_adjustment_get_value (scroll) +
                             g_variant_get_int32 (parameter) *
                             gtk_adjustment_get_page_size (scroll) / 3);
+}
+
+/* Page Up and Page Down scroll the page by a screen, less a little kept in view; they never
+ * move to another question. */
+static void
+presenter_scroll_page_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  GtkAdjustment *scroll = presenter_page_scroll (MBC_PRESENTER_WINDOW (widget));
+
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_value (scroll) +
+                            g_variant_get_int32 (parameter) *
+                            gtk_adjustment_get_page_size (scroll) * 0.9);
+}
+
+/* Esc: out of full screen first; out of it, teaching mode is left (which asks first when
+ * the room has voted). */
+static void
+presenter_escape_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
+    gtk_window_unfullscreen (GTK_WINDOW (widget));
+  else
+    gtk_window_close (GTK_WINDOW (widget));
 }
 
 /* The keys, and the action each is bound to. They are caught before the focused widget
@@ -492,9 +927,7 @@ static const struct
 } presenter_keys[] = {
   { GDK_KEY_Right, 0, "teaching.next", NULL },
   { GDK_KEY_space, 0, "teaching.next", NULL },
-  { GDK_KEY_Page_Down, 0, "teaching.next", NULL },
   { GDK_KEY_Left, 0, "teaching.previous", NULL },
-  { GDK_KEY_Page_Up, 0, "teaching.previous", NULL },
   { GDK_KEY_Return, 0, "teaching.start", NULL },
   { GDK_KEY_1, 0, "teaching.vote", "uint32 0" }, { GDK_KEY_KP_1, 0, "teaching.vote", "uint32 0" },
   { GDK_KEY_2, 0, "teaching.vote", "uint32 1" }, { GDK_KEY_KP_2, 0, "teaching.vote", "uint32 1" },
@@ -517,7 +950,9 @@ static const struct
   { GDK_KEY_j, 0, "teaching.export", "'json'" },
   { GDK_KEY_Down, 0, "teaching.scroll", "1" },
   { GDK_KEY_Up, 0, "teaching.scroll", "-1" },
-  { GDK_KEY_Escape, 0, "window.close", NULL },
+  { GDK_KEY_Page_Down, 0, "teaching.scroll-page", "1" },
+  { GDK_KEY_Page_Up, 0, "teaching.scroll-page", "-1" },
+  { GDK_KEY_Escape, 0, "teaching.escape", NULL },
 };
 
 static void
@@ -542,6 +977,10 @@ presenter_class_add_actions (GtkWidgetClass *widget_class)
                                    presenter_export_action);
   gtk_widget_class_install_action (widget_class, "teaching.scroll", "i",
                                    presenter_scroll_action);
+  gtk_widget_class_install_action (widget_class, "teaching.scroll-page", "i",
+                                   presenter_scroll_page_action);
+  gtk_widget_class_install_action (widget_class, "teaching.escape", NULL,
+                                   presenter_escape_action);
 }
 
 static GtkEventController *
@@ -576,6 +1015,10 @@ mbc_presenter_window_dispose (GObject *object)
   if (self->session)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->ended, presenter_ended_free);
+  if (self->confirm)
+    g_object_remove_weak_pointer (G_OBJECT (self->confirm), (gpointer *) &self->confirm);
+  self->confirm = NULL;
   g_clear_object (&self->guideline);
   g_clear_pointer (&self->library, g_ptr_array_unref);
   G_OBJECT_CLASS (mbc_presenter_window_parent_class)->dispose (object);
@@ -613,6 +1056,20 @@ mbc_presenter_window_size_allocate (GtkWidget *widget,
       if (self->scale_source == 0)
         self->scale_source = g_idle_add (presenter_update_scale_cb, self);
     }
+}
+
+/* Leaving teaching mode ends the session: when the room has voted, it asks first. */
+static gboolean
+mbc_presenter_window_close_request (GtkWindow *window)
+{
+  MbcPresenterWindow *self = MBC_PRESENTER_WINDOW (window);
+
+  if (presenter_has_votes (self))
+    {
+      presenter_confirm_end (self, G_MAXUINT);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (mbc_presenter_window_parent_class)->close_request (window);
 }
 
 static void
@@ -661,6 +1118,7 @@ mbc_presenter_window_class_init (MbcPresenterWindowClass *klass)
   object_class->get_property = mbc_presenter_window_get_property;
   object_class->set_property = mbc_presenter_window_set_property;
   widget_class->size_allocate = mbc_presenter_window_size_allocate;
+  GTK_WINDOW_CLASS (klass)->close_request = mbc_presenter_window_close_request;
 
   /**
    * MbcPresenterWindow:hide-counts:
@@ -680,8 +1138,10 @@ mbc_presenter_window_class_init (MbcPresenterWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, case_list);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, vignette_title);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, vignette_text);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, vignette_fields);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, question_scroller);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, progress);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, case_line);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, question);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, buttons);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, total);
@@ -690,8 +1150,10 @@ mbc_presenter_window_class_init (MbcPresenterWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, consensus);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, rationale);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, evidence);
-  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, summary);
-  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, summary_scroller);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, evidence_more);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, summary_title);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, summary_intro);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, summary_table);
   presenter_class_add_actions (widget_class);
 }
 
@@ -699,40 +1161,73 @@ static void
 mbc_presenter_window_init (MbcPresenterWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->buttons_for = G_MAXUINT;
   self->keys = presenter_new_keys ();
   gtk_widget_add_controller (GTK_WIDGET (self), self->keys);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (presenter_page_changed_cb), self);
   g_signal_connect (self->case_list, "row-activated", G_CALLBACK (presenter_case_activated_cb),
                     self);
+  g_signal_connect (self, "notify::transient-for", G_CALLBACK (presenter_transient_for_cb),
+                    NULL);
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (presenter_set_hint), NULL);
 }
 
 /**
  * mbc_presenter_window_choose_case:
  *
- * Starts a session on the @index-th library case: its vignette is shown.
+ * Starts a session on the @index-th library case: its vignette is shown. When the room has
+ * voted in the session shown, it asks first (that session is ended, to be resumed).
  */
 void
 mbc_presenter_window_choose_case (MbcPresenterWindow *self,
                                   guint               index)
 {
-  g_autofree char *vignette = NULL;
-
   g_return_if_fail (MBC_IS_PRESENTER_WINDOW (self));
   g_return_if_fail (index < self->library->len);
 
-  self->entry = g_ptr_array_index (self->library, index);
-  if (self->session)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, NULL);
-  self->session = mbc_poll_session_new (self->guideline, self->entry->title);
-  g_signal_connect_swapped (self->session, "changed",
-                            G_CALLBACK (presenter_session_changed_cb), self);
-  vignette = mbc_case_to_vignette (self->entry->kase);
-  gtk_label_set_text (GTK_LABEL (self->vignette_title), self->entry->title);
-  gtk_label_set_text (GTK_LABEL (self->vignette_text), vignette);
-  presenter_update_question (self);
-  presenter_show_page (self, "vignette");
+  if (presenter_has_votes (self))
+    presenter_confirm_end (self, index);
+  else
+    presenter_start_case (self, index);
+}
+
+/**
+ * mbc_presenter_window_resume:
+ *
+ * Takes up the session offered as Resume on the list of cases (the one shown, if the room
+ * has voted in it, else the one ended last) with its votes, on the page it was left on.
+ *
+ * Returns: whether there was one.
+ */
+gboolean
+mbc_presenter_window_resume (MbcPresenterWindow *self)
+{
+  PresenterEnded *ended;
+  MbcPollSession *session;
+  const char *page;
+  guint index;
+
+  g_return_val_if_fail (MBC_IS_PRESENTER_WINDOW (self), FALSE);
+
+  if (presenter_has_votes (self))
+    {
+      presenter_show_page (self, "question");
+      return TRUE;
+    }
+  ended = presenter_get_ended (self);
+  if (ended == NULL || ended->case_index >= self->library->len)
+    return FALSE;
+  session = g_steal_pointer (&ended->session);
+  index = ended->case_index;
+  page = ended->page;
+  presenter_set_ended (self, NULL);
+  presenter_set_session (self, session, index);
+  presenter_update_resume (self);
+  if (g_strcmp0 (page, "summary") == 0)
+    presenter_update_summary (self);
+  presenter_show_page (self, page);
+  return TRUE;
 }
 
 /**
@@ -806,6 +1301,7 @@ mbc_presenter_window_new (MbcGuideline *guideline,
       const MbcLibraryCase *entry = g_ptr_array_index (library, i);
       GtkWidget *row = mbc_text_row_new (entry->title, NULL);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "mbc-case", GUINT_TO_POINTER (i));
       gtk_list_box_append (GTK_LIST_BOX (self->case_list), row);
     }
   presenter_show_page (self, "choose");

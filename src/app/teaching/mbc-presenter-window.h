@@ -22,6 +22,7 @@ gboolean        mbc_presenter_window_press_key   (MbcPresenterWindow *self,
                                                   GdkModifierType     state);
 void            mbc_presenter_window_choose_case (MbcPresenterWindow *self,
                                                   guint               index);
+gboolean        mbc_presenter_window_resume      (MbcPresenterWindow *self);
 const char     *mbc_presenter_window_get_page    (MbcPresenterWindow *self);
 MbcPollSession *mbc_presenter_window_get_session (MbcPresenterWindow *self);
 gboolean        mbc_presenter_window_export      (MbcPresenterWindow *self,
