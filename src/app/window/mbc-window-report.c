@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The window's report: exported as a PDF through the file chooser, or printed through
- * GtkPrintOperation; both are the pages of MbcReport, for the case as it is evaluated.
+ * GtkPrintOperation; both are the pages of MbcReport, of the case as entered and its result.
  */
 #define G_LOG_DOMAIN "mbc-window"
 
@@ -35,16 +35,15 @@ static MbcReport *
 report_new_report (MbcWindow *self)
 {
   MbcResult *result = mbc_result_view_get_result (MBC_RESULT_VIEW (self->results));
-  g_autoptr(MbcCase) evaluable = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   g_assert (MBC_IS_WINDOW (self));
 
   if (result == NULL)
     return NULL;
-  /* The case the result is for: a field with a problem counts as unknown. */
-  evaluable = mbc_case_copy_evaluable (self->kase);
-  return mbc_report_new (evaluable, result, now);
+  /* The case as entered, as the form shows it (a value with a problem printed with its
+   * problem); the result is of its evaluable copy, as the results show it. */
+  return mbc_report_new (self->kase, result, now);
 }
 
 /**
