@@ -723,7 +723,7 @@ report_build_detail (MbcReport  *self,
   const MbcEvidence *evidence = mbc_guideline_get_evidence (g);
   const MbcPolls *polls = mbc_guideline_get_polls (g);
   const char * const *authors = mbc_guideline_get_authors (g);
-  gboolean first;
+  gboolean first_chart = TRUE;
   Block *block;
 
   report_add (self, STYLE_HEADING, _("Why"));
@@ -786,7 +786,6 @@ report_build_detail (MbcReport  *self,
   report_add (self, STYLE_SMALL,
               _("Those whose expert group statement this result rests on are marked."))->glue =
     TRUE;
-  first = TRUE;
   for (guint i = 0; i < sources->len; i++)
     {
       const MbcSource *source = g_ptr_array_index (sources, i);
@@ -801,8 +800,8 @@ report_build_detail (MbcReport  *self,
       block->source = source;
       block->highlighted = rests;
       block->keep_with_next = FALSE;
-      block->glue = first;
-      first = FALSE;
+      block->glue = first_chart;
+      first_chart = FALSE;
     }
 
   report_addf (self, STYLE_HEADING, _("%s (as of %s)"), evidence->title, evidence->as_of);
