@@ -44,8 +44,8 @@
 #define MARGIN 50.0          /* points */
 #define FOOTER_HEIGHT 24.0
 #define MAX_CELLS 4
-#define CELL_GAP 8.0
-#define LINE_HEIGHT 25.0     /* a line to write on */
+#define CELL_GAP 6.0
+#define LINE_HEIGHT 23.0     /* a line to write on */
 /* The last page holds at least this share of a page, when balancing can give it that. */
 #define LAST_PAGE_FILL 0.3
 
@@ -71,13 +71,13 @@ static const struct
 } styles[N_STYLES] = {
   [STYLE_TITLE] = { "Sans Bold 18", 0 },
   [STYLE_SUBTITLE] = { "Sans 11", 3 },
-  [STYLE_HEADING] = { "Sans Bold 13", 16 },
+  [STYLE_HEADING] = { "Sans Bold 13", 12 },
   [STYLE_SUBHEADING] = { "Sans Bold 10", 7 },
   [STYLE_BODY] = { "Sans 10", 3 },
   [STYLE_STRONG] = { "Sans Bold 10", 5 },
   [STYLE_SMALL] = { "Sans 8.5", 2 },
-  [STYLE_TIER] = { "Sans Bold 16", 6 },
-  [STYLE_TABLE] = { "Sans 9", 1 },
+  [STYLE_TIER] = { "Sans Bold 15", 8 },
+  [STYLE_TABLE] = { "Sans 9", 0.5 },
   [STYLE_TABLE_HEAD] = { "Sans Bold 9", 5 },
 };
 
@@ -133,8 +133,9 @@ static const double hairline[3] = { 0.80, 0.80, 0.80 };
 
 /* Columns: two inputs side by side; an input, its value and its problem; a finding and its
  * status. */
-static const double columns_pairs[] = { 0.31, 0.19, 0.31, 0.19 };
+static const double columns_pairs[] = { 0.295, 0.205, 0.295, 0.205 };
 static const double columns_input[] = { 0.30, 0.25, 0.45 };
+static const double columns_problem[] = { 0.30, 0.12, 0.58 };
 static const double columns_finding[] = { 0.24, 0.58, 0.18 };
 
 static void
@@ -200,19 +201,21 @@ report_add_row (MbcReport          *self,
   return block;
 }
 
-/* A label and a line to write on; with @second, two side by side. */
+/* A label and a line to write on; with @second (and @third), side by side. */
 static void
 report_add_line (MbcReport  *self,
                  const char *label,
-                 const char *second)
+                 const char *second,
+                 const char *third)
 {
   Block *block = report_add (self, STYLE_BODY, label);
 
   block->kind = BLOCK_LINE;
   block->glue = TRUE;
   block->keep_with_next = FALSE;
-  block->n_cells = second ? 2 : 1;
+  block->n_cells = third ? 3 : second ? 2 : 1;
   block->cells[1] = g_strdup (second);
+  block->cells[2] = g_strdup (third);
 }
 
 static void
@@ -349,18 +352,21 @@ report_is_recorded (MbcReport    *self,
   return mbc_case_is_known (self->kase, field) || report_is_absent_organ (self, field);
 }
 
-/* The titles of the fields among @names that have problems, or NULL. */
+/* The titles of the fields among @names that have problems (how many in *n), or NULL. */
 static char *
 report_describe_problem_fields (MbcReport          *self,
-                                const char * const *names)
+                                const char * const *names,
+                                guint              *n)
 {
   g_autoptr(GString) out = NULL;
 
+  *n = 0;
   for (guint i = 0; names && names[i]; i++)
     {
       int field = mbc_case_field_from_name (names[i]);
       if (field < 0 || self->problems[field] == NULL)
         continue;
+      (*n)++;
       if (out == NULL)
         out = g_string_new (NULL);
       else
@@ -425,11 +431,12 @@ report_add_fields (MbcReport  *self,
 /* One input: its title, its value as entered, its problem (in the problem's colour). */
 static void
 report_add_input_row (MbcReport    *self,
+                      const double *columns,
                       MbcCaseField  field)
 {
   g_autofree char *value = report_format_input (self, field);
   const char *cells[] = { mbc_case_field_get_title (field), value, self->problems[field] };
-  Block *block = report_add_row (self, STYLE_TABLE, columns_input, 3, cells);
+  Block *block = report_add_row (self, STYLE_TABLE, columns, 3, cells);
 
   block->grey_keys = TRUE;
 }
@@ -538,16 +545,15 @@ report_add_key_inputs (MbcReport *self)
       if (first_problem)
         {
           const char *cells[] = { _("Input with a problem"), _("As entered"), _("Problem") };
-          Block *head = report_add_row (self, STYLE_TABLE_HEAD, columns_input, 3, cells);
-          head->keep_with_next = TRUE;
-          report_add (self, STYLE_SMALL,
-                      _("The evaluation leaves these out until they are corrected."))->glue =
+
+          report_add (self, STYLE_STRONG, _("Correct these inputs: the evaluation leaves them "
+                                            "out until they are corrected."))->keep_with_next =
             TRUE;
-          /* The note goes under the header of the table, not between it and its rows. */
-          g_array_index (self->blocks, Block, self->blocks->len - 1).keep_with_next = TRUE;
+          report_add_row (self, STYLE_TABLE_HEAD, columns_problem, 3, cells)->keep_with_next =
+            TRUE;
         }
       first_problem = FALSE;
-      report_add_input_row (self, f);
+      report_add_input_row (self, columns_problem, f);
     }
 }
 
@@ -618,25 +624,15 @@ report_add_to_confirm (MbcReport *self)
                      _("Not recorded, and needed before operating."),
                      _("Not recorded or entered with a problem, and needed before operating."),
                      confirm);
-  if (flagged)
-    {
-      report_add (self, STYLE_HEADING, _("Correct These Inputs"));
-      report_add (self, STYLE_SMALL, _("Entered with a problem (see “Key Inputs”)."))->glue =
-        TRUE;
-      for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
-        if (self->problems[f] != NULL)
-          report_add_field_item (self, mbc_case_field_get_name (f));
-    }
 }
 
 static void
 report_add_decision (MbcReport *self)
 {
   report_add (self, STYLE_HEADING, _("Clinician’s Decision"));
-  report_add_line (self, _("Decision"), NULL);
-  report_add_line (self, NULL, NULL);
-  report_add_line (self, _("Name"), _("Date"));
-  report_add_line (self, _("Signature"), NULL);
+  report_add_line (self, _("Decision"), NULL, NULL);
+  report_add_line (self, NULL, NULL, NULL);
+  report_add_line (self, _("Name"), _("Signature"), _("Date"));
 }
 
 static void
@@ -656,17 +652,17 @@ report_build_first_page (MbcReport  *self,
   report_add (self, STYLE_TITLE, _("MBC Surgery Advisor Report"));
   report_addf (self, STYLE_SUBTITLE, _("Case: %s"), label)->keep_with_next = TRUE;
   report_addf (self, STYLE_SMALL, _("Written %s by MBC Surgery Advisor %s."), when,
-               PACKAGE_VERSION);
+               PACKAGE_VERSION)->glue = TRUE;
 
   block = report_add (self, STYLE_TIER, mbc_result_get_heading (r));
   block->keep_with_next = TRUE;
   report_color_tier (self, block);
   /* The recommendation's date and source, as the pack gives them. */
-  block = report_addf (self, STYLE_SMALL, _("Source: %s (%s)."), mbc_guideline_get_title (g),
-                       mbc_guideline_get_date (g));
+  block = report_addf (self, STYLE_SMALL, _("Source: %s (%s)."),
+                       mbc_guideline_get_short_title (g), mbc_guideline_get_date (g));
   block->glue = TRUE;
   /* Directly under it: the dated note of what has been published since. */
-  report_addf (self, STYLE_STRONG, _("%s (Detail: “%s”, later in this report.)"),
+  report_addf (self, STYLE_STRONG, _("%s (See “%s”.)"),
                evidence->line, evidence->title)->glue = TRUE;
   if (strength)
     report_addf (self, STYLE_BODY, "%s %s", rule->summary, strength->summary)->glue = TRUE;
@@ -687,8 +683,10 @@ report_add_finding (MbcReport        *self,
                     const MbcFinding *finding)
 {
   MbcFindingStatus status = mbc_result_get_finding_status (self->result, index);
+  guint n_flagged = 0;
   g_autofree char *flagged = status == MBC_FINDING_UNKNOWN
-                             ? report_describe_problem_fields (self, finding->fields) : NULL;
+                             ? report_describe_problem_fields (self, finding->fields, &n_flagged)
+                             : NULL;
   Block *block;
 
   report_addf (self, STYLE_SUBHEADING, "%s: %s", mbc_finding_status_word (status),
@@ -696,9 +694,11 @@ report_add_finding (MbcReport        *self,
   /* The pack's words for an unknown finding say what is not recorded; an input entered
    * with a problem is recorded, and is left out until corrected. */
   if (flagged)
-    block = report_addf (self, STYLE_BODY, _("Not decided: %s entered with a problem, which the "
-                                             "evaluation leaves out until it is corrected."),
-                         flagged);
+    block = report_addf (self, STYLE_BODY,
+                         ngettext ("Not decided: %s has a problem, so the evaluation leaves it "
+                                   "out until it is corrected.",
+                                   "Not decided: %s have problems, so the evaluation leaves them "
+                                   "out until they are corrected.", n_flagged), flagged);
   else
     block = report_add (self, STYLE_BODY, finding->text[status]);
   block->indent = 10;
@@ -741,7 +741,7 @@ report_build_detail (MbcReport  *self,
 
   report_add (self, STYLE_HEADING, _("All Inputs"));
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
-    report_add_input_row (self, f);
+    report_add_input_row (self, columns_input, f);
 
   for (guint gi = 0; gi < groups->len; gi++)
     {
@@ -959,7 +959,7 @@ report_measure (MbcReport    *self,
 
           report_cell_x (b, i, width, &cell_width);
           b->layouts[i] = report_new_layout (context, b->style, b->cells[i], cell_width);
-          b->height = MAX (b->height, report_layout_height (b->layouts[i]) + 3);
+          b->height = MAX (b->height, report_layout_height (b->layouts[i]) + 2.5);
         }
       break;
     case BLOCK_CHART:
@@ -1163,7 +1163,8 @@ mbc_report_draw_page (MbcReport *self,
                                     ? grey : black;
 
               /* The third cell of an input is its problem. */
-              if (b->columns == columns_input && c == 2 && b->style == STYLE_TABLE)
+              if ((b->columns == columns_input || b->columns == columns_problem) && c == 2 &&
+                  b->style == STYLE_TABLE)
                 color = problem_color;
               cairo_set_source_rgb (cr, color[0], color[1], color[2]);
               cairo_move_to (cr, x + report_cell_x (b, c, width, NULL), b->y + 1.5);
