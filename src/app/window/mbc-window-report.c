@@ -276,8 +276,12 @@ mbc_window_print (MbcWindow               *self,
     gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
     if (folder)
       {
-        g_autofree char *uri = g_file_get_uri (folder);
-        gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, uri);
+        g_autofree char *name = g_strconcat (base, ".pdf", NULL);
+        g_autoptr(GFile) output = g_file_get_child_for_display_name (folder, name, NULL);
+        g_autofree char *uri = output ? g_file_get_uri (output) : NULL;
+
+        if (uri)
+          gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
       }
     gtk_print_operation_set_print_settings (operation, settings);
   }
