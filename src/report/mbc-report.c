@@ -106,6 +106,7 @@ typedef struct
   gboolean         keep_with_next;    /* a heading, on the page of what follows */
   gboolean         glue;              /* on the page of the block before */
   /* laid out */
+  double           scale;             /* of its fonts and spaces: the first page may shrink */
   PangoLayout     *layouts[MAX_CELLS];
   double           height;
   guint            page;
@@ -892,20 +893,32 @@ mbc_report_free (MbcReport *self)
 /* --- Layout -------------------------------------------------------------------------------- */
 
 static PangoLayout *
-report_new_layout (PangoContext *context,
-                   Style         style,
-                   const char   *text,
-                   double        width)
+report_new_scaled_layout (PangoContext *context,
+                          Style         style,
+                          double        scale,
+                          const char   *text,
+                          double        width)
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_from_string (styles[style].font);
 
+  pango_font_description_set_size (font,
+                                   (int) (pango_font_description_get_size (font) * scale));
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
   pango_layout_set_text (layout, text ? text : "", -1);
   return layout;
+}
+
+static PangoLayout *
+report_new_layout (PangoContext *context,
+                   Style         style,
+                   const char   *text,
+                   double        width)
+{
+  return report_new_scaled_layout (context, style, 1, text, width);
 }
 
 static double
@@ -948,7 +961,8 @@ report_measure (MbcReport    *self,
   switch (b->kind)
     {
     case BLOCK_TEXT:
-      b->layouts[0] = report_new_layout (context, b->style, b->cells[0], width);
+      b->layouts[0] = report_new_scaled_layout (context, b->style, b->scale, b->cells[0],
+                                                width);
       b->height = report_layout_height (b->layouts[0]);
       break;
     case BLOCK_ROW:
@@ -958,8 +972,9 @@ report_measure (MbcReport    *self,
           double cell_width;
 
           report_cell_x (b, i, width, &cell_width);
-          b->layouts[i] = report_new_layout (context, b->style, b->cells[i], cell_width);
-          b->height = MAX (b->height, report_layout_height (b->layouts[i]) + 2.5);
+          b->layouts[i] = report_new_scaled_layout (context, b->style, b->scale, b->cells[i],
+                                                    cell_width);
+          b->height = MAX (b->height, report_layout_height (b->layouts[i]) + 2.5 * b->scale);
         }
       break;
     case BLOCK_CHART:
@@ -968,8 +983,9 @@ report_measure (MbcReport    *self,
       break;
     case BLOCK_LINE:
       for (guint i = 0; i < b->n_cells; i++)
-        b->layouts[i] = report_new_layout (context, b->style, b->cells[i], width);
-      b->height = LINE_HEIGHT;
+        b->layouts[i] = report_new_scaled_layout (context, b->style, b->scale, b->cells[i],
+                                                  width);
+      b->height = LINE_HEIGHT * b->scale;
       break;
     case BLOCK_PAGE_BREAK:
       b->height = 0;
@@ -982,7 +998,7 @@ report_measure (MbcReport    *self,
 static double
 report_space_before (const Block *b)
 {
-  return b->kind == BLOCK_CHART ? 12 : styles[b->style].space_before;
+  return b->kind == BLOCK_CHART ? 12 : styles[b->style].space_before * b->scale;
 }
 
 /* The blocks from @first that stay on one page: a heading with what follows it, a block
@@ -1093,10 +1109,32 @@ mbc_report_paginate (MbcReport    *self,
   self->width = width;
   self->height = height;
 
-  for (guint i = 0; i < self->blocks->len; i++)
+  /* The first page is to be read alone: when what it holds runs over, its type is made a
+   * little smaller, down to 80%, until it fits. */
+  for (guint step = 0; step <= 4; step++)
     {
-      Block *b = &g_array_index (self->blocks, Block, i);
-      report_measure (self, context, b, text_width - b->indent);
+      double scale = 1 - 0.05 * step;
+      gboolean first = TRUE;
+      gboolean fits = TRUE;
+
+      for (guint i = 0; i < self->blocks->len; i++)
+        {
+          Block *b = &g_array_index (self->blocks, Block, i);
+
+          b->scale = first ? scale : 1;
+          first = first && b->kind != BLOCK_PAGE_BREAK;
+          report_measure (self, context, b, text_width - b->indent);
+        }
+      report_place (self, 0, &fill);
+      for (guint i = 0; i < self->blocks->len && fits; i++)
+        {
+          const Block *b = &g_array_index (self->blocks, Block, i);
+          if (b->kind == BLOCK_PAGE_BREAK)
+            break;
+          fits = b->page == 0;
+        }
+      if (fits)
+        break;
     }
 
   /* A last page with a few lines alone: the pages before it end a little higher, as long

@@ -36,7 +36,8 @@ have_pdftotext (void)
 /* The report of @kase as entered, with the result of its evaluable copy (as the window
  * makes it), as pdftotext -layout reads it; pages separated by form feeds. */
 static char *
-report_text (MbcCase   *kase,
+report_text (MbcCase    *kase,
+             MbcPaper    paper,
              MbcResult **result_out)
 {
   g_autoptr(MbcCase) evaluable = mbc_case_copy_evaluable (kase);
@@ -51,7 +52,7 @@ report_text (MbcCase   *kase,
 
   g_assert_no_error (error);
   report = mbc_report_new (kase, result, when);
-  g_assert_true (mbc_report_write_pdf (report, file, MBC_PAPER_A4, &error));
+  g_assert_true (mbc_report_write_pdf (report, file, paper, &error));
   g_assert_no_error (error);
   text = mbc_test_pdf_text (path);
   /* MBC_TEST_REPORT_DIR keeps the PDFs there, to look at. */
@@ -172,16 +173,14 @@ test_flagged_inputs (void)
   g_autoptr(GPtrArray) problems = problems_of (kase, flagged);
   g_autofree char *text = NULL;
   g_autofree char *page = NULL;
-  g_autofree char *flat = NULL;
   g_autofree char *flat_page = NULL;
   g_autofree char *counts = NULL;
   guint n_flagged = 0, n_missing = 0;
 
   if (!have_pdftotext ())
     return;
-  text = report_text (kase, &result);
+  text = report_text (kase, MBC_PAPER_A4, &result);
   page = first_page (text);
-  flat = flatten (text);
   flat_page = flatten (page);
 
   /* The case has the problems it was made with: ECOG, and once that is set aside, the
@@ -239,6 +238,13 @@ test_flagged_inputs (void)
   /* No identifier of the pack in the text. */
   g_assert_null (strstr (text, mbc_result_get_rule (result)->id));
   g_assert_null (strstr (text, mbc_guideline_get_id (guideline)));
+  /* The lines to sign are on the first page, on either paper (the shorter Letter too). */
+  g_assert_nonnull (strstr (flat_page, "Signature"));
+  {
+    g_autofree char *letter = report_text (kase, MBC_PAPER_LETTER, NULL);
+    g_autofree char *letter_page = first_page (letter);
+    g_assert_nonnull (strstr (letter_page, "Signature"));
+  }
 }
 
 /* The first page stands alone: the recommendation with its date and source, the note of
@@ -276,7 +282,7 @@ test_pages (void)
       g_assert_true (g_file_get_contents (path, &data, &length, NULL));
       kase = mbc_case_new_from_data (data, length, problems);
       g_assert_nonnull (kase);
-      text = report_text (kase, &result);
+      text = report_text (kase, MBC_PAPER_A4, &result);
       page = first_page (text);
       flat_page = flatten (page);
       flat_evidence = flatten (mbc_guideline_get_evidence (guideline)->line);
