@@ -1,17 +1,27 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The report of one case: what a clinician can put in the patient's file. Title, date and
- * time, the case label, every input (unknowns written as Unknown), the recommendation and
- * its strength, the rule that fired, the findings with their reasons and sources, the plan,
- * the poll charts (drawn by mbc_chart_draw_poll(), as in the window), the evidence since
- * 2017, the disclaimer, the guideline's id, version and SHA-256 and the application's
- * version; a page number on every page.
+ * The report of one case: what a clinician can put in the patient's file.
  *
- * The report is a list of blocks (a paragraph, a label with its value, a chart) laid out by
- * mbc_report_paginate() for a page size and drawn page by page by mbc_report_draw_page(),
- * so the PDF (cairo's PDF surface) and printing (GtkPrintOperation) give the same pages.
- * A heading is never left alone at the foot of a page, and no block is cut: a block that
- * does not fit goes to the next page.
+ * The first page can be read alone: the recommendation, dated, with the consensus it comes
+ * from and, directly under it, the dated note of the evidence since; how many inputs are
+ * recorded, not recorded or entered with a problem; the key inputs (those the pack's
+ * findings read) as entered, a problem beside its value; the findings in one table; what
+ * to confirm; and lines for the clinician's decision, the date and a signature. The pages
+ * after it hold the detail: the recommendation's reasons and sources, every input, every
+ * finding with its reason, the plan, the poll charts (mbc_chart_draw_poll(), as in the
+ * window), the evidence since, the disclaimer, the guideline's version and SHA-256 and the
+ * application's version. A page number on every page.
+ *
+ * The report is of the case as entered, which may hold values with problems: such a value
+ * is printed as entered, with its problem, never as unknown. The result is that of
+ * mbc_case_copy_evaluable(), where such a value counts as unknown until it is corrected.
+ *
+ * The report is a list of blocks (a paragraph, a row of a table, a chart, a line to write
+ * on) laid out by mbc_report_paginate() for a page size and drawn page by page by
+ * mbc_report_draw_page(), so the PDF (cairo's PDF surface) and printing
+ * (GtkPrintOperation) give the same pages. No block is cut; what belongs together (a
+ * heading and what follows it, a finding and its sources) stays on one page; and the last
+ * page is balanced with those before it, so that it never holds a few lines alone.
  */
 #define G_LOG_DOMAIN "mbc-report"
 
@@ -28,11 +38,16 @@
 
 #include "mbc-chart.h"
 #include "mbc-file.h"
+#include "mbc-problem.h"
 #include "mbc-report.h"
 
 #define MARGIN 50.0          /* points */
 #define FOOTER_HEIGHT 24.0
-#define KEY_WIDTH 0.42       /* of the text width, for "label: value" lines */
+#define MAX_CELLS 4
+#define CELL_GAP 6.0
+#define LINE_HEIGHT 23.0     /* a line to write on */
+/* The last page holds at least this share of a page, when balancing can give it that. */
+#define LAST_PAGE_FILL 0.3
 
 typedef enum
 {
@@ -41,8 +56,11 @@ typedef enum
   STYLE_HEADING,
   STYLE_SUBHEADING,
   STYLE_BODY,
+  STYLE_STRONG,
   STYLE_SMALL,
   STYLE_TIER,
+  STYLE_TABLE,
+  STYLE_TABLE_HEAD,
   N_STYLES
 } Style;
 
@@ -53,34 +71,43 @@ static const struct
 } styles[N_STYLES] = {
   [STYLE_TITLE] = { "Sans Bold 18", 0 },
   [STYLE_SUBTITLE] = { "Sans 11", 3 },
-  [STYLE_HEADING] = { "Sans Bold 13", 16 },
+  [STYLE_HEADING] = { "Sans Bold 13", 12 },
   [STYLE_SUBHEADING] = { "Sans Bold 10", 7 },
   [STYLE_BODY] = { "Sans 10", 3 },
+  [STYLE_STRONG] = { "Sans Bold 10", 5 },
   [STYLE_SMALL] = { "Sans 8.5", 2 },
-  [STYLE_TIER] = { "Sans Bold 16", 6 },
+  [STYLE_TIER] = { "Sans Bold 15", 8 },
+  [STYLE_TABLE] = { "Sans 9", 0.5 },
+  [STYLE_TABLE_HEAD] = { "Sans Bold 9", 5 },
 };
 
 typedef enum
 {
   BLOCK_TEXT,
-  BLOCK_KEY_VALUE,
+  BLOCK_ROW,
   BLOCK_CHART,
+  BLOCK_LINE,
+  BLOCK_PAGE_BREAK,
 } BlockKind;
 
 typedef struct
 {
   BlockKind        kind;
   Style            style;
-  char            *text;
-  char            *value;           /* BLOCK_KEY_VALUE */
-  const MbcSource *source;          /* BLOCK_CHART */
+  char            *cells[MAX_CELLS];  /* BLOCK_TEXT and BLOCK_LINE: the text in cells[0] */
+  const double    *columns;           /* BLOCK_ROW: each cell's share of the width */
+  guint            n_cells;
+  gboolean         grey_keys;         /* BLOCK_ROW: the first cell of each pair in grey */
+  gboolean         rule;              /* BLOCK_ROW: a hairline under it */
+  const MbcSource *source;            /* BLOCK_CHART */
   gboolean         highlighted;
   double           indent;
   double           color[3];
-  gboolean         keep_with_next;  /* a heading */
+  gboolean         keep_with_next;    /* a heading, on the page of what follows */
+  gboolean         glue;              /* on the page of the block before */
   /* laid out */
-  PangoLayout     *layout;
-  PangoLayout     *value_layout;
+  double           scale;             /* of its fonts and spaces: the first page may shrink */
+  PangoLayout     *layouts[MAX_CELLS];
   double           height;
   guint            page;
   double           y;
@@ -92,6 +119,7 @@ struct _MbcReport
   MbcCase      *kase;
   MbcResult    *result;
   GDateTime    *when;
+  char         *problems[MBC_CASE_N_FIELDS];  /* each field's problems, for people */
   GArray       *blocks;       /* Block */
   PangoContext *context;      /* of the last pagination */
   double        width;
@@ -101,16 +129,26 @@ struct _MbcReport
 
 static const double black[3] = { 0.1, 0.1, 0.1 };
 static const double grey[3] = { 0.33, 0.33, 0.33 };
+static const double problem_color[3] = { 0.70, 0.10, 0.14 };
+static const double hairline[3] = { 0.80, 0.80, 0.80 };
+
+/* Columns: two inputs side by side; an input, its value and its problem; a finding and its
+ * status. */
+static const double columns_pairs[] = { 0.295, 0.205, 0.295, 0.205 };
+static const double columns_input[] = { 0.30, 0.25, 0.45 };
+static const double columns_problem[] = { 0.30, 0.12, 0.58 };
+static const double columns_finding[] = { 0.24, 0.58, 0.18 };
 
 static void
 report_block_clear (gpointer data)
 {
   Block *block = data;
 
-  g_free (block->text);
-  g_free (block->value);
-  g_clear_object (&block->layout);
-  g_clear_object (&block->value_layout);
+  for (guint i = 0; i < MAX_CELLS; i++)
+    {
+      g_free (block->cells[i]);
+      g_clear_object (&block->layouts[i]);
+    }
 }
 
 static Block *
@@ -118,20 +156,21 @@ report_add (MbcReport  *self,
             Style       style,
             const char *text)
 {
-  Block block = { BLOCK_TEXT, style, g_strdup (text) };
+  Block block = { BLOCK_TEXT, style, { g_strdup (text) } };
 
   memcpy (block.color, style == STYLE_SMALL ? grey : black, sizeof block.color);
+  block.n_cells = 1;
   block.keep_with_next = style == STYLE_HEADING || style == STYLE_SUBHEADING ||
-                         style == STYLE_TITLE;
+                         style == STYLE_TITLE || style == STYLE_TABLE_HEAD;
   g_array_append_val (self->blocks, block);
   return &g_array_index (self->blocks, Block, self->blocks->len - 1);
 }
 
 static G_GNUC_PRINTF (3, 4) Block *
-addf (MbcReport  *self,
-      Style       style,
-      const char *format,
-      ...)
+report_addf (MbcReport  *self,
+             Style       style,
+             const char *format,
+             ...)
 {
   g_autofree char *text = NULL;
   va_list args;
@@ -142,16 +181,48 @@ addf (MbcReport  *self,
   return report_add (self, style, text);
 }
 
-static void
-report_add_key_value (MbcReport  *self,
-                      const char *key,
-                      const char *value)
+/* A row of a table: @n_cells texts (NULL for an empty cell) in @columns. */
+static Block *
+report_add_row (MbcReport          *self,
+                Style               style,
+                const double       *columns,
+                guint               n_cells,
+                const char * const *cells)
 {
-  Block *block = report_add (self, STYLE_BODY, key);
+  Block *block = report_add (self, style, NULL);
 
-  block->kind = BLOCK_KEY_VALUE;
-  block->value = g_strdup (value);
+  g_assert (n_cells <= MAX_CELLS);
+  block->kind = BLOCK_ROW;
+  block->columns = columns;
+  block->n_cells = n_cells;
+  block->rule = TRUE;
   block->keep_with_next = FALSE;
+  for (guint i = 0; i < n_cells; i++)
+    block->cells[i] = g_strdup (cells[i]);
+  return block;
+}
+
+/* A label and a line to write on; with @second (and @third), side by side. */
+static void
+report_add_line (MbcReport  *self,
+                 const char *label,
+                 const char *second,
+                 const char *third)
+{
+  Block *block = report_add (self, STYLE_BODY, label);
+
+  block->kind = BLOCK_LINE;
+  block->glue = TRUE;
+  block->keep_with_next = FALSE;
+  block->n_cells = third ? 3 : second ? 2 : 1;
+  block->cells[1] = g_strdup (second);
+  block->cells[2] = g_strdup (third);
+}
+
+static void
+report_add_page_break (MbcReport *self)
+{
+  report_add (self, STYLE_BODY, NULL)->kind = BLOCK_PAGE_BREAK;
 }
 
 static void
@@ -160,11 +231,14 @@ report_add_sources (MbcReport          *self,
                     double              indent)
 {
   g_autofree char *names = NULL;
+  Block *block;
 
   if (sources == NULL || sources[0] == NULL)
     return;
   names = mbc_guideline_describe_sources (self->guideline, sources);
-  addf (self, STYLE_SMALL, _("Sources: %s"), names)->indent = indent;
+  block = report_addf (self, STYLE_SMALL, _("Sources: %s"), names);
+  block->indent = indent;
+  block->glue = TRUE;
 }
 
 static void
@@ -173,33 +247,206 @@ report_add_interpretation (MbcReport  *self,
                            double      indent)
 {
   g_autofree char *text = NULL;
+  Block *block;
 
   if (interpretation == NULL)
     return;
   text = mbc_interpretation_text (interpretation);
-  report_add (self, STYLE_SMALL, text)->indent = indent;
+  block = report_add (self, STYLE_SMALL, text);
+  block->indent = indent;
+  block->glue = TRUE;
+}
+
+/* --- The case as entered ------------------------------------------------------------------ */
+
+/* Every problem of the case as entered, at its field, in the words the form shows. A value
+ * out of range hides the checks of consistency until it is set aside, so the case is
+ * checked again, as mbc_case_copy_evaluable() does, until nothing more is found. */
+static void
+report_collect_problems (MbcReport *self)
+{
+  g_autoptr(MbcCase) copy = mbc_case_copy (self->kase);
+  GString *texts[MBC_CASE_N_FIELDS] = { NULL };
+
+  for (guint round = 0; round < MBC_CASE_N_FIELDS; round++)
+    {
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      gboolean found = FALSE;
+
+      if (mbc_case_validate (copy, problems))
+        break;
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const MbcProblem *problem = g_ptr_array_index (problems, i);
+          int field = mbc_case_field_from_problem (problem->where);
+
+          if (field < 0)
+            continue;
+          if (texts[field] == NULL)
+            texts[field] = g_string_new (NULL);
+          else
+            g_string_append_c (texts[field], '\n');
+          g_string_append_printf (texts[field], "%s %s", mbc_case_field_get_title (field),
+                                  problem->message);
+          found = TRUE;
+        }
+      if (!found)
+        break;
+      for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+        if (texts[f] != NULL)
+          mbc_case_set_unknown (copy, f);
+    }
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    self->problems[f] = texts[f] ? g_string_free (texts[f], FALSE) : NULL;
+}
+
+/* A lesion count of an organ that the sites (known) do not list: 0, by the case contract.
+ * The field is "<site>_lesion_count" for a site the case knows. */
+static gboolean
+report_is_absent_organ (MbcReport    *self,
+                        MbcCaseField  field)
+{
+  static const char suffix[] = "_lesion_count";
+  const char *name = mbc_case_field_get_name (field);
+  g_autofree char *organ = NULL;
+  g_autofree char *property = NULL;
+  g_auto(GStrv) sites = NULL;
+
+  if (mbc_case_field_get_kind (field) != MBC_CASE_KIND_INT || !g_str_has_suffix (name, suffix) ||
+      !mbc_case_is_known (self->kase, MBC_CASE_FIELD_METASTATIC_SITES))
+    return FALSE;
+  organ = g_strndup (name, strlen (name) - strlen (suffix));
+  if (!g_strv_contains (mbc_case_field_get_choices (MBC_CASE_FIELD_METASTATIC_SITES), organ))
+    return FALSE;
+  property = mbc_case_field_dup_property_name (MBC_CASE_FIELD_METASTATIC_SITES);
+  g_object_get (self->kase, property, &sites, NULL);
+  if (g_strv_contains ((const char * const *) sites, organ))
+    return FALSE;
+  if (mbc_case_is_known (self->kase, field))
+    {
+      int count;
+
+      g_clear_pointer (&property, g_free);
+      property = mbc_case_field_dup_property_name (field);
+      g_object_get (self->kase, property, &count, NULL);
+      return count == 0;
+    }
+  return TRUE;
+}
+
+/* An input's value as entered, for people. */
+static char *
+report_format_input (MbcReport    *self,
+                     MbcCaseField  field)
+{
+  if (self->problems[field] == NULL && report_is_absent_organ (self, field))
+    return g_strdup (_("0 (not a site)"));
+  if (mbc_case_is_known (self->kase, field))
+    return mbc_case_format_value (self->kase, field);
+  return g_strdup (_("Not recorded"));
+}
+
+static gboolean
+report_is_recorded (MbcReport    *self,
+                    MbcCaseField  field)
+{
+  return mbc_case_is_known (self->kase, field) || report_is_absent_organ (self, field);
+}
+
+/* The titles of the fields among @names that have problems (how many in *n), or NULL. */
+static char *
+report_describe_problem_fields (MbcReport          *self,
+                                const char * const *names,
+                                guint              *n)
+{
+  g_autoptr(GString) out = NULL;
+
+  *n = 0;
+  for (guint i = 0; names && names[i]; i++)
+    {
+      int field = mbc_case_field_from_name (names[i]);
+      if (field < 0 || self->problems[field] == NULL)
+        continue;
+      (*n)++;
+      if (out == NULL)
+        out = g_string_new (NULL);
+      else
+        g_string_append (out, _(", "));
+      g_string_append (out, mbc_case_field_get_title (field));
+    }
+  return out ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+/* An input in a list of what to do: its title, and when it has a problem, what was entered. */
+static void
+report_add_field_item (MbcReport  *self,
+                       const char *name)
+{
+  int field = mbc_case_field_from_name (name);
+  Block *block;
+
+  if (field < 0)
+    block = report_addf (self, STYLE_BODY, "•  %s", name);
+  else if (self->problems[field] != NULL)
+    {
+      g_autofree char *value = report_format_input (self, field);
+      /* TRANSLATORS: an input, and the value entered for it, which has a problem */
+      block = report_addf (self, STYLE_BODY, _("•  %s (entered as %s, with a problem)"),
+                           mbc_case_field_get_title (field), value);
+    }
+  else
+    block = report_addf (self, STYLE_BODY, "•  %s", mbc_case_field_get_title (field));
+  block->indent = 10;
+}
+
+static gboolean
+report_fields_have_problems (MbcReport *self,
+                             GPtrArray *names)
+{
+  for (guint i = 0; i < names->len; i++)
+    {
+      int field = mbc_case_field_from_name (g_ptr_array_index (names, i));
+      if (field >= 0 && self->problems[field] != NULL)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
 report_add_fields (MbcReport  *self,
+                   Style       style,
                    const char *heading,
                    const char *description,
+                   const char *description_problems,
                    GPtrArray  *fields)
 {
   if (fields->len == 0)
     return;
-  report_add (self, STYLE_SUBHEADING, heading);
-  report_add (self, STYLE_SMALL, description);
+  report_add (self, style, heading);
+  report_add (self, STYLE_SMALL, report_fields_have_problems (self, fields)
+                                 ? description_problems : description)->glue = TRUE;
   for (guint i = 0; i < fields->len; i++)
-    {
-      int field = mbc_case_field_from_name (g_ptr_array_index (fields, i));
-      addf (self, STYLE_BODY, "•  %s", field >= 0 ? mbc_case_field_get_title (field)
-                                                  : (const char *) fields->pdata[i])->indent = 10;
-    }
+    report_add_field_item (self, g_ptr_array_index (fields, i));
 }
 
+/* One input: its title, its value as entered, its problem (in the problem's colour). */
 static void
-report_build (MbcReport *self)
+report_add_input_row (MbcReport    *self,
+                      const double *columns,
+                      MbcCaseField  field)
+{
+  g_autofree char *value = report_format_input (self, field);
+  const char *cells[] = { mbc_case_field_get_title (field), value, self->problems[field] };
+  Block *block = report_add_row (self, STYLE_TABLE, columns, 3, cells);
+
+  block->grey_keys = TRUE;
+}
+
+/* --- The first page ------------------------------------------------------------------------ */
+
+static void
+report_color_tier (MbcReport *self,
+                   Block     *block)
 {
   /* The heading's colour follows the indicator the pack gives the rule that fired. */
   static const struct { const char *indicator; double rgb[3]; } colors[] = {
@@ -207,6 +454,263 @@ report_build (MbcReport *self)
     { "warning", { 0.55, 0.38, 0.0 } },
     { "critical", { 0.70, 0.10, 0.14 } },
   };
+  const MbcRule *rule = mbc_result_get_rule (self->result);
+
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    if (g_strcmp0 (rule->indicator, colors[i].indicator) == 0)
+      memcpy (block->color, colors[i].rgb, sizeof block->color);
+}
+
+/* How many inputs are recorded, not recorded, and entered with a problem. */
+static void
+report_add_counts (MbcReport *self)
+{
+  guint recorded = 0, missing = 0, flagged = 0;
+  g_autofree char *recorded_text = NULL;
+  g_autofree char *missing_text = NULL;
+  g_autofree char *flagged_text = NULL;
+  Block *block;
+
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    {
+      if (f == MBC_CASE_FIELD_LABEL)
+        continue;   /* the case's name, not an input */
+      if (self->problems[f] != NULL)
+        flagged++;
+      else if (report_is_recorded (self, f))
+        recorded++;
+      else
+        missing++;
+    }
+  recorded_text = g_strdup_printf (ngettext ("%u input recorded", "%u inputs recorded",
+                                             recorded), recorded);
+  missing_text = g_strdup_printf (ngettext ("%u not recorded", "%u not recorded", missing),
+                                  missing);
+  flagged_text = g_strdup_printf (ngettext ("%u with a problem", "%u with problems", flagged),
+                                  flagged);
+  /* TRANSLATORS: "12 inputs recorded · 5 not recorded · 2 with problems" */
+  block = report_addf (self, STYLE_STRONG, _("%s  ·  %s  ·  %s"), recorded_text, missing_text,
+                       flagged_text);
+  if (flagged > 0)
+    memcpy (block->color, problem_color, sizeof block->color);
+}
+
+/* The inputs the pack's findings read, two to a row, and those with a problem on rows of
+ * their own, the problem beside the value. */
+static void
+report_add_key_inputs (MbcReport *self)
+{
+  GPtrArray *findings = mbc_guideline_get_findings (self->guideline);
+  gboolean key[MBC_CASE_N_FIELDS] = { FALSE };
+  gboolean any_key = FALSE;
+  GPtrArray *pairs = g_ptr_array_new_with_free_func (g_free);
+  gboolean first_problem = TRUE;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const MbcFinding *finding = g_ptr_array_index (findings, i);
+      for (guint k = 0; finding->fields && finding->fields[k]; k++)
+        {
+          int field = mbc_case_field_from_name (finding->fields[k]);
+          if (field >= 0)
+            any_key = key[field] = TRUE;
+        }
+    }
+
+  report_add (self, STYLE_HEADING, _("Key Inputs"));
+  report_add_counts (self);
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    {
+      if (f == MBC_CASE_FIELD_LABEL || self->problems[f] != NULL || !(key[f] || !any_key))
+        continue;
+      g_ptr_array_add (pairs, g_strdup (mbc_case_field_get_title (f)));
+      g_ptr_array_add (pairs, report_format_input (self, f));
+    }
+  for (guint i = 0; i < pairs->len; i += 4)
+    {
+      const char *cells[MAX_CELLS] = { NULL };
+      Block *block;
+
+      for (guint k = 0; k < 4 && i + k < pairs->len; k++)
+        cells[k] = g_ptr_array_index (pairs, i + k);
+      block = report_add_row (self, STYLE_TABLE, columns_pairs, 4, cells);
+      block->grey_keys = TRUE;
+      block->glue = i == 0;
+    }
+  g_ptr_array_unref (pairs);
+
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    {
+      if (self->problems[f] == NULL)
+        continue;
+      if (first_problem)
+        {
+          const char *cells[] = { _("Input with a problem"), _("As entered"), _("Problem") };
+
+          report_add (self, STYLE_STRONG, _("Correct these inputs: the evaluation leaves them "
+                                            "out until they are corrected."))->keep_with_next =
+            TRUE;
+          report_add_row (self, STYLE_TABLE_HEAD, columns_problem, 3, cells)->keep_with_next =
+            TRUE;
+        }
+      first_problem = FALSE;
+      report_add_input_row (self, columns_problem, f);
+    }
+}
+
+/* Every finding and its status, under its group's title. */
+static void
+report_add_findings_table (MbcReport *self)
+{
+  GPtrArray *groups = mbc_guideline_get_groups (self->guideline);
+  GPtrArray *findings = mbc_guideline_get_findings (self->guideline);
+  GPtrArray *tallies = mbc_guideline_get_tallies (self->guideline);
+
+  report_add (self, STYLE_HEADING, _("Findings"));
+  for (guint gi = 0; gi < groups->len; gi++)
+    {
+      const MbcGroup *group = g_ptr_array_index (groups, gi);
+      gboolean first = TRUE;
+
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const MbcFinding *finding = g_ptr_array_index (findings, i);
+          MbcFindingStatus status = mbc_result_get_finding_status (self->result, i);
+          const char *cells[] = { first ? group->title : NULL, finding->title,
+                                  mbc_finding_status_word (status) };
+          Block *block;
+
+          if (g_strcmp0 (finding->group, group->id) != 0)
+            continue;
+          block = report_add_row (self, STYLE_TABLE, columns_finding, 3, cells);
+          block->grey_keys = TRUE;
+          /* A group's rows stay together, with the table's heading before the first. */
+          block->glue = !first || gi == 0;
+          first = FALSE;
+        }
+    }
+  for (guint i = 0; i < tallies->len; i++)
+    {
+      const MbcTally *tally = g_ptr_array_index (tallies, i);
+      guint met, not_met, unknown;
+
+      mbc_result_get_tally (self->result, i, &met, &not_met, &unknown);
+      /* TRANSLATORS: "Supporting factors met: 2 of 4 (1 unknown)" */
+      report_addf (self, STYLE_SMALL, _("%s: %u of %u (%u unknown)"), tally->title, met,
+                   met + not_met + unknown, unknown)->glue = TRUE;
+    }
+}
+
+static void
+report_add_to_confirm (MbcReport *self)
+{
+  GPtrArray *missing = mbc_result_get_missing (self->result);
+  GPtrArray *confirm = mbc_result_get_confirm (self->result);
+  gboolean flagged = FALSE;
+
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    flagged = flagged || self->problems[f] != NULL;
+
+  if (missing->len == 0 && confirm->len == 0 && !flagged)
+    {
+      report_add (self, STYLE_HEADING, _("What to Confirm"));
+      report_add (self, STYLE_BODY, _("Nothing: the recommendation lists nothing to confirm, "
+                                      "and no input has a problem."));
+    }
+  report_add_fields (self, STYLE_HEADING, _("Answer These to Decide"),
+                     _("The recommendation depends on these inputs, which are not recorded."),
+                     _("The recommendation depends on these inputs, not recorded or entered "
+                       "with a problem."), missing);
+  report_add_fields (self, STYLE_HEADING, _("Confirm Before Surgery"),
+                     _("Not recorded, and needed before operating."),
+                     _("Not recorded or entered with a problem, and needed before operating."),
+                     confirm);
+}
+
+static void
+report_add_decision (MbcReport *self)
+{
+  report_add (self, STYLE_HEADING, _("Clinician’s Decision"));
+  report_add_line (self, _("Decision"), NULL, NULL);
+  report_add_line (self, NULL, NULL, NULL);
+  report_add_line (self, _("Name"), _("Signature"), _("Date"));
+}
+
+static void
+report_build_first_page (MbcReport  *self,
+                         const char *when)
+{
+  MbcGuideline *g = self->guideline;
+  MbcResult *r = self->result;
+  const MbcRule *rule = mbc_result_get_rule (r);
+  const MbcStrength *strength = mbc_result_get_strength_basis (r);
+  const MbcEvidence *evidence = mbc_guideline_get_evidence (g);
+  g_autofree char *label = mbc_case_is_known (self->kase, MBC_CASE_FIELD_LABEL)
+                           ? mbc_case_format_value (self->kase, MBC_CASE_FIELD_LABEL)
+                           : g_strdup (_("No label"));
+  Block *block;
+
+  report_add (self, STYLE_TITLE, _("MBC Surgery Advisor Report"));
+  report_addf (self, STYLE_SUBTITLE, _("Case: %s"), label)->keep_with_next = TRUE;
+  report_addf (self, STYLE_SMALL, _("Written %s by MBC Surgery Advisor %s."), when,
+               PACKAGE_VERSION)->glue = TRUE;
+
+  block = report_add (self, STYLE_TIER, mbc_result_get_heading (r));
+  block->keep_with_next = TRUE;
+  report_color_tier (self, block);
+  /* The recommendation's date and source, as the pack gives them. */
+  block = report_addf (self, STYLE_SMALL, _("Source: %s (%s)."),
+                       mbc_guideline_get_short_title (g), mbc_guideline_get_date (g));
+  block->glue = TRUE;
+  /* Directly under it: the dated note of what has been published since. */
+  report_addf (self, STYLE_STRONG, _("%s (See “%s”.)"),
+               evidence->line, evidence->title)->glue = TRUE;
+  if (strength)
+    report_addf (self, STYLE_BODY, "%s %s", rule->summary, strength->summary)->glue = TRUE;
+  else
+    report_add (self, STYLE_BODY, rule->summary)->glue = TRUE;
+
+  report_add_key_inputs (self);
+  report_add_findings_table (self);
+  report_add_to_confirm (self);
+  report_add_decision (self);
+}
+
+/* --- The detail ---------------------------------------------------------------------------- */
+
+static void
+report_add_finding (MbcReport        *self,
+                    guint             index,
+                    const MbcFinding *finding)
+{
+  MbcFindingStatus status = mbc_result_get_finding_status (self->result, index);
+  guint n_flagged = 0;
+  g_autofree char *flagged = status == MBC_FINDING_UNKNOWN
+                             ? report_describe_problem_fields (self, finding->fields, &n_flagged)
+                             : NULL;
+  Block *block;
+
+  report_addf (self, STYLE_SUBHEADING, "%s: %s", mbc_finding_status_word (status),
+               finding->title);
+  /* The pack's words for an unknown finding say what is not recorded; an input entered
+   * with a problem is recorded, and is left out until corrected. */
+  if (flagged)
+    block = report_addf (self, STYLE_BODY,
+                         ngettext ("Not decided: %s has a problem, so the evaluation leaves it "
+                                   "out until it is corrected.",
+                                   "Not decided: %s have problems, so the evaluation leaves them "
+                                   "out until they are corrected.", n_flagged), flagged);
+  else
+    block = report_add (self, STYLE_BODY, finding->text[status]);
+  block->indent = 10;
+  report_add_interpretation (self, finding->interpretation, 10);
+  report_add_sources (self, (const char * const *) finding->sources, 10);
+}
+
+static void
+report_build_detail (MbcReport  *self,
+                     const char *when)
+{
   MbcGuideline *g = self->guideline;
   MbcResult *r = self->result;
   const MbcRule *rule = mbc_result_get_rule (r);
@@ -219,28 +723,14 @@ report_build (MbcReport *self)
   GPtrArray *statements = mbc_result_get_statements (r);
   const MbcEvidence *evidence = mbc_guideline_get_evidence (g);
   const MbcPolls *polls = mbc_guideline_get_polls (g);
-  g_autofree char *when = g_date_time_format (self->when, "%Y-%m-%d %H:%M (UTC%:z)");
-  g_autofree char *label = mbc_case_is_known (self->kase, MBC_CASE_FIELD_LABEL)
-                           ? mbc_case_format_value (self->kase, MBC_CASE_FIELD_LABEL)
-                           : g_strdup (_("No label"));
+  const char * const *authors = mbc_guideline_get_authors (g);
+  gboolean first_chart = TRUE;
   Block *block;
 
-  report_add (self, STYLE_TITLE, _("MBC Surgery Advisor: report"));
-  report_add (self, STYLE_SUBTITLE, _("Surgery of the primary tumour in metastatic breast cancer "
-                                      "after response to systemic therapy"))->keep_with_next = TRUE;
-  addf (self, STYLE_SUBTITLE, _("Case: %s"), label)->keep_with_next = TRUE;
-  addf (self, STYLE_SMALL, _("Written %s by MBC Surgery Advisor %s, on the guideline “%s”, "
-        "version %s."), when, PACKAGE_VERSION, mbc_guideline_get_title (g),
-        mbc_guideline_get_version (g));
-
-  report_add (self, STYLE_HEADING, _("Recommendation"));
-  block = report_add (self, STYLE_TIER, mbc_result_get_heading (r));
-  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
-    if (g_strcmp0 (rule->indicator, colors[i].indicator) == 0)
-      memcpy (block->color, colors[i].rgb, sizeof block->color);
-  /* Directly under the heading: the dated note of what has been published since. */
-  addf (self, STYLE_BODY, _("%s See “%s” below."), evidence->line, evidence->title);
-  addf (self, STYLE_BODY, "%s %s", rule->summary, rule->detail);
+  report_add (self, STYLE_HEADING, _("Why"));
+  block = report_add (self, STYLE_SUBHEADING, mbc_result_get_heading (r));
+  report_color_tier (self, block);
+  report_addf (self, STYLE_BODY, "%s %s", rule->summary, rule->detail);
   report_add_sources (self, (const char * const *) rule->sources, 0);
   report_add_interpretation (self, rule->interpretation, 0);
   if (strength)
@@ -249,39 +739,25 @@ report_build (MbcReport *self)
       report_add (self, STYLE_BODY, strength->detail);
       report_add_sources (self, (const char * const *) strength->sources, 0);
     }
-  report_add_fields (self, _("Answer these to decide"),
-                     _("The recommendation depends on these inputs, which are not recorded."),
-                     mbc_result_get_missing (r));
-  report_add_fields (self, _("Confirm before surgery"),
-                     _("Not recorded, and needed before operating."), mbc_result_get_confirm (r));
 
-  report_add (self, STYLE_HEADING, _("The case"));
+  report_add (self, STYLE_HEADING, _("All Inputs"));
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
-    {
-      g_autofree char *value = mbc_case_format_value (self->kase, f);
-      report_add_key_value (self, mbc_case_field_get_title (f), value);
-    }
+    report_add_input_row (self, columns_input, f);
 
   for (guint gi = 0; gi < groups->len; gi++)
     {
       const MbcGroup *group = g_ptr_array_index (groups, gi);
+
       report_add (self, STYLE_HEADING, group->title);
       if (group->description)
-        report_add (self, STYLE_SMALL, group->description);
+        report_add (self, STYLE_SMALL, group->description)->glue = TRUE;
       report_add_sources (self, (const char * const *) group->sources, 0);
       report_add_interpretation (self, group->interpretation, 0);
       for (guint i = 0; i < findings->len; i++)
         {
           const MbcFinding *finding = g_ptr_array_index (findings, i);
-          MbcFindingStatus status = mbc_result_get_finding_status (r, i);
-
-          if (g_strcmp0 (finding->group, group->id) != 0)
-            continue;
-          addf (self, STYLE_SUBHEADING, "%s: %s", mbc_finding_status_word (status),
-                finding->title);
-          report_add (self, STYLE_BODY, finding->text[status])->indent = 10;
-          report_add_interpretation (self, finding->interpretation, 10);
-          report_add_sources (self, (const char * const *) finding->sources, 10);
+          if (g_strcmp0 (finding->group, group->id) == 0)
+            report_add_finding (self, i, finding);
         }
     }
 
@@ -300,16 +776,17 @@ report_build (MbcReport *self)
           if (first)
             report_add (self, STYLE_SUBHEADING, section->title);
           first = FALSE;
-          addf (self, STYLE_BODY, "%s. %s", item->summary, item->detail)->indent = 10;
+          report_addf (self, STYLE_BODY, "%s. %s", item->summary, item->detail)->indent = 10;
           report_add_sources (self, (const char * const *) item->sources, 10);
         }
     }
 
   report_add (self, STYLE_HEADING, polls->title);
   if (polls->description)
-    report_add (self, STYLE_SMALL, polls->description);
+    report_add (self, STYLE_SMALL, polls->description)->glue = TRUE;
   report_add (self, STYLE_SMALL,
-              _("Those whose expert group statement this result rests on are marked."));
+              _("Those whose expert group statement this result rests on are marked."))->glue =
+    TRUE;
   for (guint i = 0; i < sources->len; i++)
     {
       const MbcSource *source = g_ptr_array_index (sources, i);
@@ -324,36 +801,55 @@ report_build (MbcReport *self)
       block->source = source;
       block->highlighted = rests;
       block->keep_with_next = FALSE;
+      block->glue = first_chart;
+      first_chart = FALSE;
     }
 
-  addf (self, STYLE_HEADING, _("%s (as of %s)"), evidence->title, evidence->as_of);
+  report_addf (self, STYLE_HEADING, _("%s (as of %s)"), evidence->title, evidence->as_of);
   report_add (self, STYLE_BODY, evidence->summary);
   for (guint i = 0; i < evidence->items->len; i++)
     {
       const MbcEvidenceItem *item = g_ptr_array_index (evidence->items, i);
       if (item->citation)
-        addf (self, STYLE_SUBHEADING, "%s — %s", item->title, item->citation);
+        report_addf (self, STYLE_SUBHEADING, "%s — %s", item->title, item->citation);
       else
         report_add (self, STYLE_SUBHEADING, item->title);
       report_add (self, STYLE_BODY, item->text)->indent = 10;
     }
   if (evidence->note)
-    report_add (self, STYLE_SMALL, evidence->note);
+    report_add (self, STYLE_SMALL, evidence->note)->glue = TRUE;
 
-  report_add (self, STYLE_HEADING, _("About this report"));
+  report_add (self, STYLE_HEADING, _("About This Report"));
   report_add (self, STYLE_BODY, mbc_guideline_get_disclaimer (g));
-  addf (self, STYLE_SMALL, _("Guideline: %s (%s), version %s, SHA-256 %s."),
-        mbc_guideline_get_title (g), mbc_guideline_get_date (g), mbc_guideline_get_version (g),
-        mbc_guideline_get_sha256 (g));
-  addf (self, STYLE_SMALL, _("Application: MBC Surgery Advisor %s. Written %s."),
-        PACKAGE_VERSION, when);
+  report_addf (self, STYLE_SMALL, _("Guideline: %s (%s), version %s, SHA-256 %s."),
+               mbc_guideline_get_title (g), mbc_guideline_get_date (g),
+               mbc_guideline_get_version (g), mbc_guideline_get_sha256 (g))->glue = TRUE;
+  if (authors && authors[0])
+    {
+      g_autofree char *names = g_strjoinv (_("; "), (char **) authors);
+      report_addf (self, STYLE_SMALL, _("Authors: %s."), names)->glue = TRUE;
+    }
+  report_addf (self, STYLE_SMALL, _("Application: MBC Surgery Advisor %s. Written %s."),
+               PACKAGE_VERSION, when)->glue = TRUE;
+}
+
+static void
+report_build (MbcReport *self)
+{
+  g_autofree char *when = g_date_time_format (self->when, "%Y-%m-%d %H:%M (UTC%:z)");
+
+  report_build_first_page (self, when);
+  report_add_page_break (self);
+  report_build_detail (self, when);
 }
 
 /**
  * mbc_report_new:
- * @kase: the case as entered
- * @result: its result
+ * @kase: the case as entered, which may hold values with problems (mbc_case_validate())
+ * @result: the result of mbc_case_copy_evaluable() of @kase
  * @when: when the report is written
+ *
+ * Values with problems are printed as entered, each with its problem.
  */
 MbcReport *
 mbc_report_new (MbcCase   *kase,
@@ -373,6 +869,7 @@ mbc_report_new (MbcCase   *kase,
   self->when = g_date_time_ref (when);
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, report_block_clear);
+  report_collect_problems (self);
   report_build (self);
   return self;
 }
@@ -387,8 +884,32 @@ mbc_report_free (MbcReport *self)
   g_clear_object (&self->kase);
   g_clear_object (&self->result);
   g_clear_object (&self->guideline);
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    g_free (self->problems[f]);
   g_date_time_unref (self->when);
   g_free (self);
+}
+
+/* --- Layout -------------------------------------------------------------------------------- */
+
+static PangoLayout *
+report_new_scaled_layout (PangoContext *context,
+                          Style         style,
+                          double        scale,
+                          const char   *text,
+                          double        width)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_from_string (styles[style].font);
+
+  pango_font_description_set_size (font,
+                                   (int) (pango_font_description_get_size (font) * scale));
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
 }
 
 static PangoLayout *
@@ -397,15 +918,7 @@ report_new_layout (PangoContext *context,
                    const char   *text,
                    double        width)
 {
-  PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *font = pango_font_description_from_string (styles[style].font);
-
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (layout, text ? text : "", -1);
-  return layout;
+  return report_new_scaled_layout (context, style, 1, text, width);
 }
 
 static double
@@ -420,6 +933,153 @@ report_layout_height (PangoLayout *layout)
 static const MbcChartColors chart_colors = {
   { 0.1, 0.1, 0.1, 1 }, { 0.11, 0.44, 0.85, 1 }
 };
+
+/* Where a cell of a row starts, from the row's left edge, and how wide it is. */
+static double
+report_cell_x (const Block *b,
+               guint        cell,
+               double       width,
+               double      *cell_width)
+{
+  double x = 0;
+
+  for (guint i = 0; i < cell; i++)
+    x += b->columns[i] * width;
+  if (cell_width)
+    *cell_width = b->columns[cell] * width - (cell + 1 < b->n_cells ? CELL_GAP : 0);
+  return x;
+}
+
+static void
+report_measure (MbcReport    *self,
+                PangoContext *context,
+                Block        *b,
+                double        width)
+{
+  for (guint i = 0; i < MAX_CELLS; i++)
+    g_clear_object (&b->layouts[i]);
+  switch (b->kind)
+    {
+    case BLOCK_TEXT:
+      b->layouts[0] = report_new_scaled_layout (context, b->style, b->scale, b->cells[0],
+                                                width);
+      b->height = report_layout_height (b->layouts[0]);
+      break;
+    case BLOCK_ROW:
+      b->height = 0;
+      for (guint i = 0; i < b->n_cells; i++)
+        {
+          double cell_width;
+
+          report_cell_x (b, i, width, &cell_width);
+          b->layouts[i] = report_new_scaled_layout (context, b->style, b->scale, b->cells[i],
+                                                    cell_width);
+          b->height = MAX (b->height, report_layout_height (b->layouts[i]) + 2.5 * b->scale);
+        }
+      break;
+    case BLOCK_CHART:
+      b->height = mbc_chart_draw_poll (NULL, context, b->source, b->highlighted,
+                                       &chart_colors, (int) width) + 6;
+      break;
+    case BLOCK_LINE:
+      for (guint i = 0; i < b->n_cells; i++)
+        b->layouts[i] = report_new_scaled_layout (context, b->style, b->scale, b->cells[i],
+                                                  width);
+      b->height = LINE_HEIGHT * b->scale;
+      break;
+    case BLOCK_PAGE_BREAK:
+      b->height = 0;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static double
+report_space_before (const Block *b)
+{
+  return b->kind == BLOCK_CHART ? 12 : styles[b->style].space_before * b->scale;
+}
+
+/* The blocks from @first that stay on one page: a heading with what follows it, a block
+ * with those glued to it; as many of them as fit in @room. Returns the last, and in
+ * *height their height from the first. */
+static guint
+report_run_end (MbcReport *self,
+                guint      first,
+                double     room,
+                double    *height)
+{
+  guint last = first;
+
+  *height = g_array_index (self->blocks, Block, first).height;
+  while (last + 1 < self->blocks->len)
+    {
+      const Block *b = &g_array_index (self->blocks, Block, last);
+      const Block *next = &g_array_index (self->blocks, Block, last + 1);
+      double more = report_space_before (next) + next->height;
+
+      if (!(b->keep_with_next || next->glue) || next->kind == BLOCK_PAGE_BREAK ||
+          *height + more > room)
+        break;
+      *height += more;
+      last++;
+    }
+  return last;
+}
+
+/* Places the blocks on pages whose text ends @shorten points above the usual bottom, from
+ * the second page on. Returns the number of pages, and in *last_fill how much of the last
+ * page is used. */
+static guint
+report_place (MbcReport *self,
+              double     shorten,
+              double    *last_fill)
+{
+  double full = self->height - MARGIN - FOOTER_HEIGHT;
+  double y = MARGIN;
+  guint page = 0;
+
+  for (guint i = 0; i < self->blocks->len;)
+    {
+      Block *b = &g_array_index (self->blocks, Block, i);
+      double bottom = page == 0 ? full : full - shorten;
+      double run_height;
+      guint last = report_run_end (self, i, bottom - MARGIN, &run_height);
+
+      if (b->kind == BLOCK_PAGE_BREAK)
+        {
+          /* The detail starts on a page of its own, unless the first page ran over. */
+          if (page == 0 && y > MARGIN)
+            {
+              page++;
+              y = MARGIN;
+            }
+          b->page = page;
+          b->y = y;
+          i++;
+          continue;
+        }
+      if (y > MARGIN && y + report_space_before (b) + run_height > bottom)
+        {
+          page++;
+          y = MARGIN;
+        }
+      for (guint k = i; k <= last; k++)
+        {
+          Block *placed = &g_array_index (self->blocks, Block, k);
+
+          if (y > MARGIN)
+            y += report_space_before (placed);
+          placed->page = page;
+          placed->y = y;
+          y += placed->height;
+        }
+      i = last + 1;
+    }
+  *last_fill = (y - MARGIN) / (full - MARGIN);
+  return page + 1;
+}
 
 /**
  * mbc_report_paginate:
@@ -436,10 +1096,9 @@ mbc_report_paginate (MbcReport    *self,
                      double        height)
 {
   double text_width = width - 2 * MARGIN;
-  double bottom = height - MARGIN - FOOTER_HEIGHT;
-  double y = MARGIN;
-  guint page = 0;
   PangoFontDescription *font = pango_font_description_from_string (styles[STYLE_BODY].font);
+  double fill, best_fill, best_shorten = 0;
+  guint pages;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
@@ -450,59 +1109,56 @@ mbc_report_paginate (MbcReport    *self,
   self->width = width;
   self->height = height;
 
-  for (guint i = 0; i < self->blocks->len; i++)
+  /* The first page is to be read alone: when what it holds runs over, its type is made a
+   * little smaller, down to 80%, until it fits. */
+  for (guint step = 0; step <= 4; step++)
     {
-      Block *b = &g_array_index (self->blocks, Block, i);
-      double w = text_width - b->indent;
+      double scale = 1 - 0.05 * step;
+      gboolean first = TRUE;
+      gboolean fits = TRUE;
 
-      g_clear_object (&b->layout);
-      g_clear_object (&b->value_layout);
-      switch (b->kind)
+      for (guint i = 0; i < self->blocks->len; i++)
         {
-        case BLOCK_TEXT:
-          b->layout = report_new_layout (context, b->style, b->text, w);
-          b->height = report_layout_height (b->layout);
-          break;
-        case BLOCK_KEY_VALUE:
-          b->layout = report_new_layout (context, b->style, b->text, w * KEY_WIDTH - 8);
-          b->value_layout = report_new_layout (context, b->style, b->value, w * (1 - KEY_WIDTH));
-          b->height = MAX (report_layout_height (b->layout),
-                           report_layout_height (b->value_layout));
-          break;
-        case BLOCK_CHART:
-          b->height = mbc_chart_draw_poll (NULL, context, b->source, b->highlighted,
-                                           &chart_colors, (int) w) + 6;
-          break;
-        default:
-          g_assert_not_reached ();
+          Block *b = &g_array_index (self->blocks, Block, i);
+
+          b->scale = first ? scale : 1;
+          first = first && b->kind != BLOCK_PAGE_BREAK;
+          report_measure (self, context, b, text_width - b->indent);
         }
+      report_place (self, 0, &fill);
+      for (guint i = 0; i < self->blocks->len && fits; i++)
+        {
+          const Block *b = &g_array_index (self->blocks, Block, i);
+          if (b->kind == BLOCK_PAGE_BREAK)
+            break;
+          fits = b->page == 0;
+        }
+      if (fits)
+        break;
     }
 
-  for (guint i = 0; i < self->blocks->len; i++)
+  /* A last page with a few lines alone: the pages before it end a little higher, as long
+   * as that needs no more pages, until it holds a fair share. */
+  pages = report_place (self, 0, &best_fill);
+  if (pages > 2 && best_fill < LAST_PAGE_FILL)
     {
-      Block *b = &g_array_index (self->blocks, Block, i);
-      double space = b->kind == BLOCK_CHART ? 12 : styles[b->style].space_before;
-      double needed = space + b->height;
+      double step = 12, limit = 0.4 * (height - 2 * MARGIN - FOOTER_HEIGHT);
 
-      /* A heading stays with what follows it (and a title with its subtitles). */
-      for (guint k = i; k + 1 < self->blocks->len &&
-                        g_array_index (self->blocks, Block, k).keep_with_next; k++)
+      for (double shorten = step; shorten <= limit; shorten += step)
         {
-          const Block *next = &g_array_index (self->blocks, Block, k + 1);
-          needed += styles[next->style].space_before + next->height;
+          if (report_place (self, shorten, &fill) != pages)
+            break;
+          if (fill > best_fill)
+            {
+              best_fill = fill;
+              best_shorten = shorten;
+            }
+          if (fill >= LAST_PAGE_FILL)
+            break;
         }
-      if (y > MARGIN && y + needed > bottom)
-        {
-          page++;
-          y = MARGIN;
-        }
-      else if (y > MARGIN)
-        y += space;
-      b->page = page;
-      b->y = y;
-      y += b->height;
+      report_place (self, best_shorten, &fill);
     }
-  self->n_pages = page + 1;
+  self->n_pages = pages;
   return self->n_pages;
 }
 
@@ -527,6 +1183,7 @@ mbc_report_draw_page (MbcReport *self,
     {
       Block *b = &g_array_index (self->blocks, Block, i);
       double x = MARGIN + b->indent;
+      double width = self->width - 2 * MARGIN - b->indent;
 
       if (b->page != page)
         continue;
@@ -535,22 +1192,60 @@ mbc_report_draw_page (MbcReport *self,
         {
         case BLOCK_TEXT:
           cairo_move_to (cr, x, b->y);
-          pango_cairo_show_layout (cr, b->layout);
+          pango_cairo_show_layout (cr, b->layouts[0]);
           break;
-        case BLOCK_KEY_VALUE:
-          cairo_set_source_rgb (cr, grey[0], grey[1], grey[2]);
-          cairo_move_to (cr, x, b->y);
-          pango_cairo_show_layout (cr, b->layout);
-          cairo_set_source_rgb (cr, black[0], black[1], black[2]);
-          cairo_move_to (cr, x + (self->width - 2 * MARGIN - b->indent) * KEY_WIDTH, b->y);
-          pango_cairo_show_layout (cr, b->value_layout);
+        case BLOCK_ROW:
+          for (guint c = 0; c < b->n_cells; c++)
+            {
+              const double *color = b->grey_keys && (b->n_cells == 4 ? c % 2 == 0 : c == 0)
+                                    ? grey : black;
+
+              /* The third cell of an input is its problem. */
+              if ((b->columns == columns_input || b->columns == columns_problem) && c == 2 &&
+                  b->style == STYLE_TABLE)
+                color = problem_color;
+              cairo_set_source_rgb (cr, color[0], color[1], color[2]);
+              cairo_move_to (cr, x + report_cell_x (b, c, width, NULL), b->y + 1.5);
+              pango_cairo_show_layout (cr, b->layouts[c]);
+            }
+          if (b->rule)
+            {
+              cairo_set_source_rgb (cr, hairline[0], hairline[1], hairline[2]);
+              cairo_set_line_width (cr, 0.5);
+              cairo_move_to (cr, x, b->y + b->height + 0.25);
+              cairo_line_to (cr, x + width, b->y + b->height + 0.25);
+              cairo_stroke (cr);
+            }
           break;
         case BLOCK_CHART:
           cairo_save (cr);
           cairo_translate (cr, x, b->y);
           mbc_chart_draw_poll (cr, self->context, b->source, b->highlighted, &chart_colors,
-                               (int) (self->width - 2 * MARGIN - b->indent));
+                               (int) width);
           cairo_restore (cr);
+          break;
+        case BLOCK_LINE:
+          for (guint c = 0; c < b->n_cells; c++)
+            {
+              double part = width / b->n_cells;
+              double left = x + c * part;
+              double right = left + part - (c + 1 < b->n_cells ? 3 * CELL_GAP : 0);
+              double baseline = b->y + b->height - 4;
+              PangoRectangle logical;
+              double label_width;
+
+              pango_layout_get_extents (b->layouts[c], NULL, &logical);
+              label_width = b->cells[c] ? (double) logical.width / PANGO_SCALE + 6 : 0;
+              cairo_set_source_rgb (cr, grey[0], grey[1], grey[2]);
+              cairo_move_to (cr, left, baseline - (double) logical.height / PANGO_SCALE + 2);
+              pango_cairo_show_layout (cr, b->layouts[c]);
+              cairo_set_line_width (cr, 0.6);
+              cairo_move_to (cr, left + label_width, baseline);
+              cairo_line_to (cr, right, baseline);
+              cairo_stroke (cr);
+            }
+          break;
+        case BLOCK_PAGE_BREAK:
           break;
         default:
           g_assert_not_reached ();
@@ -632,7 +1327,7 @@ mbc_report_to_pdf (MbcReport  *self,
   mbc_paper_get_size (paper, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (report_append_bytes, bytes, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  "MBC Surgery Advisor: report");
+                                  _("MBC Surgery Advisor Report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
   cr = cairo_create (surface);

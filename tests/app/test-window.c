@@ -660,6 +660,63 @@ test_export_report (void)
   g_rmdir (dir);
 }
 
+/* A button labelled @label among the descendants of @widget, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The report is of the case as the form holds it: an input with a problem is printed as
+ * entered, with its problem; after the export, a toast offers to open the PDF. */
+static void
+test_report_as_entered (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MbcWindow *window = new_window ();
+  const char *liver = mbc_case_field_get_title (MBC_CASE_FIELD_LIVER_LESION_COUNT);
+  g_autofree char *first = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean shown = FALSE;
+
+  check_site (window, "bone");
+  check_site (window, "liver");
+  type_number (window, MBC_CASE_FIELD_LIVER_LESION_COUNT, "0");
+  g_assert_true (mbc_window_export_report (window, file));
+  first = g_strdup (text_of (path));
+  *strchr (first, '\f') = '\0';
+  lines = g_strsplit (first, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) words = g_regex_split_simple ("\\s{2,}", g_strstrip (lines[i]), 0, 0);
+      if (g_strcmp0 (words[0], liver) != 0 || words[1] == NULL)
+        continue;
+      g_assert_cmpstr (words[1], ==, "0");
+      g_assert_nonnull (words[2]);
+      g_assert_true (g_str_has_prefix (words[2], liver));
+      shown = TRUE;
+    }
+  g_assert_true (shown);
+  g_assert_nonnull (strstr (first, "1 with a problem"));
+  g_assert_nonnull (find_button (GTK_WIDGET (window), "_Open"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 keys (MbcPresenterWindow *presenter,
       const guint        *keyvals)
@@ -1365,6 +1422,7 @@ main (int   argc,
   g_test_add_func ("/window/teaching-rapid-clicks", test_teaching_rapid_clicks);
   g_test_add_func ("/window/teaching-end-and-resume", test_teaching_end_and_resume);
   g_test_add_func ("/window/teaching-page-keys", test_teaching_page_keys);
+  g_test_add_func ("/window/report-as-entered", test_report_as_entered);
   status = g_test_run ();
   g_clear_object (&guideline);
   g_clear_object (&settings);

@@ -636,15 +636,16 @@ static void
 test_report (void)
 {
   static const char * const parts[] = {
-    "MBC Surgery Advisor: report", "Written ", "Case: Teaching case: bone-only, HER2-positive",
+    "MBC Surgery Advisor Report", "Written ", "Case: Teaching case: bone-only, HER2-positive",
     "2017 consensus: surgery can be recommended", "Standard recommendation",
-    "Confirm before surgery", "The case", "ECOG performance status", "Unknown",
+    "Confirm Before Surgery", "Key Inputs", "Findings", "Clinician’s Decision", "Signature",
+    "All Inputs", "ECOG performance status", "Not recorded", "0 (not a site)",
     "Residual breast lesion (cm)", "1.5", "Met: Good response at metastatic sites",
     "Unknown: Fit for surgery", "Take-home message 1 (TH1)", "Plan", "Axilla", "Radiotherapy",
     "Timing", "Counselling", "How the polled oncologists voted (2017)",
     "This result rests on the expert group's statement below",
     "Interpretation (the application's):",
-    "Table 1: Question 1", "77.3%", "Evidence since 2017", "Khan SA", "About this report",
+    "Table 1: Question 1", "77.3%", "Evidence since 2017", "Khan SA", "About This Report",
     "SHA-256", "Application: MBC Surgery Advisor " PACKAGE_VERSION, "Page 1 of ",
   };
   g_autofree char *dir = g_dir_make_tmp ("mbc-report-XXXXXX", NULL);

@@ -79,6 +79,9 @@ void                  _mbc_window_class_add_launch_actions (GtkWidgetClass      
 void                  _mbc_window_init_files               (MbcWindow            *self);
 void                  _mbc_window_toast                    (MbcWindow            *self,
                                                             const char           *text);
+void                  _mbc_window_toast_file               (MbcWindow            *self,
+                                                            const char           *text,
+                                                            GFile                *file);
 
 /* What to do once unsaved changes are saved or discarded (see _mbc_window_confirm_discard). */
 typedef void (*MbcWindowThen) (MbcWindow *self,

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The window's report: exported as a PDF through the file chooser, or printed through
- * GtkPrintOperation; both are the pages of MbcReport, for the case as it is evaluated.
+ * The window's report: exported as a PDF through the file chooser (then a toast offers to
+ * open it), or printed through GtkPrintOperation (whose "Print to File" proposes the same
+ * name as the export); both are the pages of MbcReport, of the case as entered and its
+ * result.
  */
 #define G_LOG_DOMAIN "mbc-window"
 
@@ -31,20 +33,117 @@ report_paper (MbcWindow *self)
   return mbc_paper_from_locale ();
 }
 
+/* The report's name without its extension: "<case file or title> report". */
+static char *
+report_base_name (MbcWindow *self)
+{
+  g_autofree char *title = mbc_document_get_title (self->document);
+  g_autofree char *base = g_str_has_suffix (title, ".json")
+                          ? g_strndup (title, strlen (title) - 5) : g_strdup (title);
+  /* TRANSLATORS: the name proposed for a case's report, without ".pdf" */
+  char *name = g_strdup_printf (_("%s report"), base);
+
+  g_assert (MBC_IS_WINDOW (self));
+
+  return g_strdelimit (name, "/\\:", '-');
+}
+
+static void
+report_launched_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(MbcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  done = gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (source), result, &error);
+  /* Closing the "open with" chooser is not an error. */
+  done = done || g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  done = g_app_info_launch_default_for_uri_finish (result, &error);
+#endif
+  if (!done)
+    _mbc_window_show_error_dialog (self, _("The Report Could Not Be Opened"), error->message);
+}
+
+/* Opens @file in the application the desktop chooses for it. */
+static void
+report_open_file (MbcWindow *self,
+                  GFile     *file)
+{
+  g_assert (MBC_IS_WINDOW (self));
+  g_assert (G_IS_FILE (file));
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+    gtk_file_launcher_launch (launcher, GTK_WINDOW (self), NULL, report_launched_cb,
+                              g_object_ref (self));
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    g_autoptr(GAppLaunchContext) context = G_APP_LAUNCH_CONTEXT (
+      gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+    g_app_info_launch_default_for_uri_async (uri, context, NULL, report_launched_cb,
+                                             g_object_ref (self));
+  }
+#endif
+}
+
+static void
+report_toast_open_cb (MbcWindow *self,
+                      AdwToast  *toast)
+{
+  g_assert (MBC_IS_WINDOW (self));
+
+  report_open_file (self, g_object_get_data (G_OBJECT (toast), "mbc-file"));
+}
+
+/**
+ * _mbc_window_toast_file:
+ * @text: what was done
+ * @file: the file it was done to, which the toast's Open button opens
+ *
+ * A toast, shown until dismissed, with a button that opens @file.
+ */
+void
+_mbc_window_toast_file (MbcWindow  *self,
+                        const char *text,
+                        GFile      *file)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  g_assert (MBC_IS_WINDOW (self));
+  g_assert (G_IS_FILE (file));
+
+  adw_toast_set_timeout (toast, 0);    /* until dismissed: it matters */
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "mbc-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (report_toast_open_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts), toast);
+}
+
 static MbcReport *
 report_new_report (MbcWindow *self)
 {
   MbcResult *result = mbc_result_view_get_result (MBC_RESULT_VIEW (self->results));
-  g_autoptr(MbcCase) evaluable = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   g_assert (MBC_IS_WINDOW (self));
 
   if (result == NULL)
     return NULL;
-  /* The case the result is for: a field with a problem counts as unknown. */
-  evaluable = mbc_case_copy_evaluable (self->kase);
-  return mbc_report_new (evaluable, result, now);
+  /* The case as entered, as the form shows it (a value with a problem printed with its
+   * problem); the result is of its evaluable copy, as the results show it. */
+  return mbc_report_new (self->kase, result, now);
 }
 
 /**
@@ -71,6 +170,11 @@ mbc_window_export_report (MbcWindow *self,
       return FALSE;
     }
   _mbc_window_remember_file (self, file);
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *text = g_strdup_printf (_("Report exported as “%s”"), name);
+    _mbc_window_toast_file (self, text, file);
+  }
   return TRUE;
 }
 
@@ -95,12 +199,9 @@ report_export_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Export Report"),
                                                            GTK_FILE_CHOOSER_ACTION_SAVE,
                                                            _("_Export"));
-  g_autofree char *title = mbc_document_get_title (self->document);
-  g_autofree char *base = g_str_has_suffix (title, ".json")
-                          ? g_strndup (title, strlen (title) - 5) : g_strdup (title);
-  g_autofree char *name = g_strdup_printf (_("%s report.pdf"), base);
+  g_autofree char *base = report_base_name (self);
+  g_autofree char *name = g_strconcat (base, ".pdf", NULL);
 
-  g_strdelimit (name, "/\\:", '-');
   _mbc_window_add_filter (chooser, _("PDF documents"), "application/pdf", "pdf");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (report_export_response_cb),
@@ -164,6 +265,26 @@ mbc_window_print (MbcWindow               *self,
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (operation, _("MBC Surgery Advisor report"));
+  /* "Print to File" proposes the report's name, beside the case's file when it has one. */
+  {
+    g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+    g_autofree char *base = report_base_name (self);
+    GFile *case_file = mbc_document_get_file (self->document);
+    g_autoptr(GFile) folder = case_file ? g_file_get_parent (case_file) : NULL;
+
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, base);
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+    if (folder)
+      {
+        g_autofree char *name = g_strconcat (base, ".pdf", NULL);
+        g_autoptr(GFile) output = g_file_get_child_for_display_name (folder, name, NULL);
+        g_autofree char *uri = output ? g_file_get_uri (output) : NULL;
+
+        if (uri)
+          gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+      }
+    gtk_print_operation_set_print_settings (operation, settings);
+  }
   if (export_to)
     gtk_print_operation_set_export_filename (operation, export_to);
   g_signal_connect (operation, "begin-print", G_CALLBACK (report_begin_print_cb), report);
