@@ -261,7 +261,7 @@ test_text (void)
   g_assert_true (g_str_has_prefix (text, heading));
   g_assert_nonnull (strstr (mbc_guideline_get_evidence (guideline)->line, "as of 2023"));
   g_assert_nonnull (strstr (text, "Confirm before surgery"));
-  g_assert_nonnull (strstr (text, "Evidence since 2017"));
+  g_assert_nonnull (strstr (text, "Evidence Since 2017"));
   g_assert_nonnull (strstr (text, mbc_guideline_get_sha256 (guideline)));
   g_assert_nonnull (strstr (text, mbc_guideline_get_disclaimer (guideline)));
 }
