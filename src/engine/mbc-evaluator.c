@@ -290,6 +290,10 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
   items = mbc_guideline_get_plan_items (guideline);
   tallies = mbc_guideline_get_tallies (guideline);
 
+  G_STATIC_ASSERT (MBC_CASE_N_FIELDS <= 64);
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    if (mbc_case_field_get_kind (f) != MBC_CASE_KIND_LABEL && mbc_case_is_known (kase, f))
+      result->known_inputs |= G_GUINT64_CONSTANT (1) << f;
   case_data = mbc_case_to_rule_data (kase);
   json_node_set_object (self->case_node, json_node_get_object (case_data));
 
