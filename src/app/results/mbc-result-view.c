@@ -264,7 +264,8 @@ view_show_sources (MbcResultView *self,
   /* Escape closes it, as a dialog. */
   keys = GTK_EVENT_CONTROLLER (gtk_shortcut_controller_new ());
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape,
+                                                                                  0),
                                                           gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (window, keys);
   g_string_free (body, TRUE);
