@@ -290,6 +290,10 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
   items = mbc_guideline_get_plan_items (guideline);
   tallies = mbc_guideline_get_tallies (guideline);
 
+  G_STATIC_ASSERT (MBC_CASE_N_FIELDS <= 64);
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    if (mbc_case_field_get_kind (f) != MBC_CASE_KIND_LABEL && mbc_case_is_known (kase, f))
+      result->known_inputs |= G_GUINT64_CONSTANT (1) << f;
   case_data = mbc_case_to_rule_data (kase);
   json_node_set_object (self->case_node, json_node_get_object (case_data));
 
@@ -458,15 +462,13 @@ evaluator_add_value (GArray *out,
 /* The values worth trying for a field, as case-file JSON. The thresholds come from the
  * pack: every number its conditions and params use is tried, with its neighbours, beside
  * the ends of the field's range and (for whole numbers) the start of the range one by one,
- * where counts and scores change their findings. */
+ * where counts and scores change their findings. Only unknown fields are tried. */
 static GPtrArray *
 evaluator_candidates (MbcGuideline *guideline,
-                      MbcCase      *kase,
                       MbcCaseField  field)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   const char * const *choices = mbc_case_field_get_choices (field);
-  g_autoptr(JsonNode) current = mbc_case_dup_field_json (kase, field);
   GArray *numbers = mbc_guideline_get_numbers (guideline);
 
   g_assert (MBC_IS_GUIDELINE (guideline));
@@ -513,36 +515,13 @@ evaluator_candidates (MbcGuideline *guideline,
       }
       break;
     case MBC_CASE_KIND_SET:
-      if (JSON_NODE_HOLDS_NULL (current))
-        for (guint i = 0; choices[i]; i++)
-          {
-            JsonArray *one = json_array_new ();
-            json_array_add_string_element (one, choices[i]);
-            g_ptr_array_add (out, json_node_init_array (json_node_alloc (), one));
-            json_array_unref (one);
-          }
-      else
+      /* Sites not recorded: each one site alone. */
+      for (guint i = 0; choices[i]; i++)
         {
-          /* Add or remove one site. */
-          JsonArray *have = json_node_get_array (current);
-          for (guint i = 0; choices[i]; i++)
-            {
-              JsonArray *changed = json_array_new ();
-              gboolean present = FALSE;
-              for (guint k = 0; k < json_array_get_length (have); k++)
-                {
-                  const char *site = json_array_get_string_element (have, k);
-                  if (g_strcmp0 (site, choices[i]) == 0)
-                    present = TRUE;
-                  else
-                    json_array_add_string_element (changed, site);
-                }
-              if (!present)
-                json_array_add_string_element (changed, choices[i]);
-              if (json_array_get_length (changed) > 0)
-                g_ptr_array_add (out, json_node_init_array (json_node_alloc (), changed));
-              json_array_unref (changed);
-            }
+          JsonArray *one = json_array_new ();
+          json_array_add_string_element (one, choices[i]);
+          g_ptr_array_add (out, json_node_init_array (json_node_alloc (), one));
+          json_array_unref (one);
         }
       break;
     case MBC_CASE_KIND_LABEL:
@@ -552,23 +531,33 @@ evaluator_candidates (MbcGuideline *guideline,
   return out;
 }
 
+/* Whether @field counts the lesions of a site ("liver_lesion_count", named after the site as
+ * in the case file) that is not a recorded site of @kase. */
 static gboolean
-evaluator_field_read_by_unmet_finding (MbcResult    *result,
-                                       MbcCaseField  field)
+evaluator_count_of_unlisted_site (MbcCase      *kase,
+                                  MbcCaseField  field)
 {
-  GPtrArray *findings = mbc_guideline_get_findings (mbc_result_get_guideline (result));
+  const char * const *sites = mbc_case_field_get_choices (MBC_CASE_FIELD_METASTATIC_SITES);
   const char *name = mbc_case_field_get_name (field);
+  g_autoptr(JsonNode) listed = NULL;
 
-  g_assert (MBC_IS_RESULT (result));
+  g_assert (MBC_IS_CASE (kase));
 
-  for (guint i = 0; i < findings->len; i++)
+  for (guint i = 0; sites[i]; i++)
     {
-      const MbcFinding *finding = g_ptr_array_index (findings, i);
-      if (mbc_result_get_finding_status (result, i) != MBC_FINDING_NOT_MET)
+      g_autofree char *count = g_strdup_printf ("%s_lesion_count", sites[i]);
+
+      if (g_strcmp0 (count, name) != 0)
         continue;
-      for (guint k = 0; finding->fields[k]; k++)
-        if (g_strcmp0 (finding->fields[k], name) == 0)
-          return TRUE;
+      /* A count of an organ is asked for only once the organ is a recorded site. */
+      listed = mbc_case_dup_field_json (kase, MBC_CASE_FIELD_METASTATIC_SITES);
+      if (!JSON_NODE_HOLDS_ARRAY (listed))
+        return TRUE;
+      for (guint k = 0; k < json_array_get_length (json_node_get_array (listed)); k++)
+        if (g_strcmp0 (json_array_get_string_element (json_node_get_array (listed), k),
+                       sites[i]) == 0)
+          return FALSE;
+      return TRUE;
     }
   return FALSE;
 }
@@ -578,9 +567,11 @@ evaluator_field_read_by_unmet_finding (MbcResult    *result,
  * @kase: the case @result was computed for
  * @result: its result
  *
- * For each input that is unknown, or read by a finding that is not met, the first single
- * change to it (nearest value first) that gives the case another tier, found by evaluating
- * the changed case. Changes that would make the case invalid are not tried.
+ * For each input that is unknown, the first value for it (nearest first) that gives the case
+ * another tier, found by evaluating the changed case. Only what can still change is
+ * proposed: a recorded value is never changed nor a recorded site removed, a lesion count is
+ * proposed only for an organ that is a recorded site, and a value that would make the case
+ * invalid (contradict what is recorded) is not tried.
  *
  * Returns: (transfer full) (element-type MbcChange): the changes, in field order.
  */
@@ -605,9 +596,9 @@ mbc_evaluator_what_would_change (MbcEvaluator *self,
 
       if (mbc_case_field_get_kind (field) == MBC_CASE_KIND_LABEL)
         continue;
-      if (mbc_case_is_known (kase, field) && !evaluator_field_read_by_unmet_finding (result, field))
+      if (mbc_case_is_known (kase, field) || evaluator_count_of_unlisted_site (kase, field))
         continue;
-      values = evaluator_candidates (self->guideline, kase, field);
+      values = evaluator_candidates (self->guideline, field);
       changed = mbc_case_copy (kase);
       for (guint i = 0; i < values->len; i++)
         {

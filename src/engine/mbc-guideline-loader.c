@@ -42,7 +42,7 @@ loader_load_sources (Loader     *l,
 {
   static const char * const keys[] = {
     "id", "kind", "title", "text", "question", "options", "consensus", "note",
-    "interpretation", NULL
+    "interpretation", "cites", NULL
   };
   JsonArray *array = _mbc_pack_get_array (l, root, "$", "sources", TRUE);
 
@@ -141,6 +141,30 @@ loader_load_sources (Loader     *l,
           if (n >= 2 && fabs (total - 100) > 0.5)
             mbc_problems_add (l->problems, options_path,
                               _("the percentages add up to %g, not 100"), total);
+        }
+    }
+  /* The references a source's text cites, once every source is known (they come later). */
+  for (guint i = 0, n = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = mbc_json_path_index ("$.sources", i);
+      JsonNode *element = json_array_get_element (array, i);
+      MbcSource *source;
+
+      /* Only objects became sources, in order. */
+      if (!JSON_NODE_HOLDS_OBJECT (element) || n >= l->self->sources->len)
+        continue;
+      source = g_ptr_array_index (l->self->sources, n++);
+      source->cites = _mbc_pack_get_refs (l, json_node_get_object (element), path, "cites", FALSE,
+                                          l->self->source_by_id, "source");
+      for (guint k = 0; source->cites[k]; k++)
+        {
+          const MbcSource *cited = g_hash_table_lookup (l->self->source_by_id, source->cites[k]);
+          if (g_strcmp0 (cited->kind, "reference") != 0)
+            {
+              g_autofree char *where = mbc_json_path_member (path, "cites");
+              g_autofree char *at = mbc_json_path_index (where, k);
+              mbc_problems_add (l->problems, at, _("\"%s\" is not a reference"), source->cites[k]);
+            }
         }
     }
 }

@@ -55,6 +55,7 @@ static void
 guideline_source_free (MbcSource *source)
 {
   g_clear_pointer (&source->options, g_ptr_array_unref);
+  g_free (source->cites);
   g_free (source);
 }
 

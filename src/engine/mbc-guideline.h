@@ -47,6 +47,7 @@ typedef struct
   const char      *note;
   const char      *interpretation; /* what the application adds to it, labelled as such */
   GPtrArray *options;    /* MbcPollOption, poll only; NULL otherwise */
+  const char     **cites;  /* the references its text cites, by id; empty for none */
 } MbcSource;
 
 typedef struct

@@ -21,6 +21,7 @@ struct _MbcResult
   GPtrArray          *statements;  /* borrowed source ids */
   GPtrArray          *plan;        /* borrowed MbcPlanItem */
   gboolean            axillary_evaluation;
+  guint64             known_inputs; /* bit n: case field n was known in the case evaluated */
 };
 
 MbcResult *_mbc_result_new (MbcGuideline *guideline);

@@ -210,6 +210,34 @@ mbc_result_get_axillary_evaluation (MbcResult *self)
   return self->axillary_evaluation;
 }
 
+/**
+ * mbc_result_get_input_known:
+ * @field: an #MbcCaseField
+ *
+ * Returns: whether @field was known in the case evaluated (a field with a problem is not).
+ */
+gboolean
+mbc_result_get_input_known (MbcResult *self,
+                            guint      field)
+{
+  g_return_val_if_fail (MBC_IS_RESULT (self), FALSE);
+  g_return_val_if_fail (field < 64, FALSE);
+  return (self->known_inputs >> field) & 1;
+}
+
+/**
+ * mbc_result_get_any_input_known:
+ *
+ * Returns: whether anything but the label was known in the case evaluated: %FALSE for an
+ *   empty form.
+ */
+gboolean
+mbc_result_get_any_input_known (MbcResult *self)
+{
+  g_return_val_if_fail (MBC_IS_RESULT (self), FALSE);
+  return self->known_inputs != 0;
+}
+
 GPtrArray *
 mbc_result_get_statements (MbcResult *self)
 {

@@ -27,6 +27,9 @@ GPtrArray          *mbc_result_get_missing             (MbcResult  *self);
 GPtrArray          *mbc_result_get_confirm             (MbcResult  *self);
 GPtrArray          *mbc_result_get_options             (MbcResult  *self);
 gboolean            mbc_result_get_axillary_evaluation (MbcResult  *self);
+gboolean            mbc_result_get_input_known         (MbcResult  *self,
+                                                        guint       field);
+gboolean            mbc_result_get_any_input_known     (MbcResult  *self);
 GPtrArray          *mbc_result_get_statements          (MbcResult  *self);
 GPtrArray          *mbc_result_get_plan                (MbcResult  *self);
 void                mbc_result_get_tally               (MbcResult  *self,

@@ -18,6 +18,7 @@
 #include "mbc-json.h"
 #include "mbc-library-dialog.h"
 #include "mbc-preferences-window.h"
+#include "mbc-problem.h"
 #include "mbc-presenter-window.h"
 #include "mbc-result-view.h"
 #include "mbc-section.h"
@@ -225,7 +226,10 @@ test_starts_unknown (void)
 {
   MbcWindow *window = new_window ();
 
-  assert_rule (window, "More information needed", "needs_information");
+  /* Nothing entered: the first-run state, not the tier's heading (tests/app/test-window.c,
+   * /results/first-run). */
+  g_assert_cmpstr (mbc_result_get_tier_title (result (window)), ==, "More information needed");
+  g_assert_cmpstr (mbc_result_get_rule (result (window))->id, ==, "needs_information");
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     g_assert_false (mbc_case_is_known (mbc_window_get_case (window), f));
   /* Empty, with "Unknown" in its place (and for a screen reader). */
@@ -1170,7 +1174,7 @@ test_second_pack (void)
   {
     g_autofree char *report = mbc_test_pdf_text (pdf);
     assert_no_pack_words ("the report", report);
-    g_assert_nonnull (strstr (report, "How the polled surgeons voted (2030)"));
+    g_assert_nonnull (strstr (report, "How the Polled Surgeons Voted (2030)"));
   }
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (pdf);
@@ -1390,6 +1394,278 @@ test_teaching_page_keys (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* --- The results pane ---------------------------------------------------------------------- */
+
+static GtkWidget *
+results_view (MbcWindow *window)
+{
+  return mbc_window_get_result_view (window);
+}
+
+/* The row of a section's list whose title is @title, or NULL. */
+static GtkWidget *
+section_row (GtkWidget  *section,
+             const char *title)
+{
+  GtkWidget *list = mbc_section_get_list (MBC_SECTION (section));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (MBC_IS_TEXT_ROW (row) && g_strcmp0 (mbc_text_row_get_title (MBC_TEXT_ROW (row)),
+                                            title) == 0)
+      return row;
+  return NULL;
+}
+
+/* The section whose title is @title, among the view's. */
+static GtkWidget *
+section_titled (GtkWidget  *widget,
+                const char *title)
+{
+  if (MBC_IS_SECTION (widget) && g_strcmp0 (mbc_section_get_title (MBC_SECTION (widget)),
+                                            title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = section_titled (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  guint     emitted;
+  guint     field;
+  JsonNode *value;
+} Applied;
+
+static void
+apply_change_cb (MbcResultView *view,
+                 guint          field,
+                 JsonNode      *value,
+                 Applied       *applied)
+{
+  applied->emitted++;
+  applied->field = field;
+  g_clear_pointer (&applied->value, json_node_unref);
+  applied->value = json_node_copy (value);
+}
+
+/* Activating a row of "What would change this" asks for that change: the field and the value
+ * as the case file writes it, those the engine found. */
+static void
+test_results_apply_change (void)
+{
+  MbcWindow *window = new_window ();
+  GtkWidget *section, *row;
+  Applied applied = { 0 };
+  g_autoptr(MbcEvaluator) evaluator = mbc_evaluator_new (guideline);
+  g_autoptr(MbcCase) evaluable = NULL;
+  g_autoptr(MbcResult) again = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  const MbcChange *fit = NULL;
+
+  enter_favourable (window);
+  choose (window, MBC_CASE_FIELD_FIT_FOR_SURGERY, "Unknown");
+  evaluable = mbc_case_copy_evaluable (mbc_window_get_case (window));
+  again = mbc_evaluator_evaluate (evaluator, evaluable, NULL);
+  changes = mbc_evaluator_what_would_change (evaluator, evaluable, again);
+  for (guint i = 0; i < changes->len; i++)
+    if (((MbcChange *) changes->pdata[i])->field == MBC_CASE_FIELD_FIT_FOR_SURGERY)
+      fit = changes->pdata[i];
+  g_assert_nonnull (fit);
+
+  g_signal_connect (results_view (window), "apply-change", G_CALLBACK (apply_change_cb),
+                    &applied);
+  section = find_named (results_view (window), "changes");
+  row = section_row (section, "Fit for surgery: No");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_signal_emit_by_name (mbc_section_get_list (MBC_SECTION (section)), "row-activated", row);
+  g_assert_cmpuint (applied.emitted, ==, 1);
+  g_assert_cmpuint (applied.field, ==, MBC_CASE_FIELD_FIT_FOR_SURGERY);
+  g_assert_true (json_node_equal (applied.value, fit->value));
+  g_assert_cmpstr (json_node_get_string (applied.value), ==, "no");
+  /* Only a preview: the view changes nothing of the case itself. */
+  g_assert_false (mbc_case_is_known (mbc_window_get_case (window),
+                                     MBC_CASE_FIELD_FIT_FOR_SURGERY));
+  g_clear_pointer (&applied.value, json_node_unref);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An empty form says what to enter, calmly: no tier heading, no "would give" rows, the
+ * inputs the guideline needs first to go to. */
+static void
+test_results_first_run (void)
+{
+  MbcWindow *window = new_window ();
+  GtkWidget *view = results_view (window);
+  GtkWidget *missing = section_titled (view, "Answer These to Decide");
+  GPtrArray *needed = mbc_result_get_missing (result (window));
+
+  g_assert_cmpstr (heading (window), !=, mbc_result_get_heading (result (window)));
+  g_assert_cmpstr (heading (window), ==, "Enter the Case");
+  g_assert_false (gtk_widget_get_visible (find_named (view, "changes")));
+  /* The evidence line is there as always. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (view, "evidence-line"))), !=, "");
+  g_assert_true (gtk_widget_get_visible (missing));
+  g_assert_cmpuint (needed->len, >, 0);
+  for (guint i = 0; i < needed->len; i++)
+    {
+      int field = mbc_case_field_from_name (needed->pdata[i]);
+      g_assert_nonnull (section_row (missing, mbc_case_field_get_title (field)));
+    }
+  /* Once something is entered, the heading is the guideline's again. */
+  type_number (window, MBC_CASE_FIELD_AGE_YEARS, "45");
+  g_assert_cmpstr (heading (window), ==, mbc_result_get_heading (result (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The heading counts the inputs with problems apart from those not recorded, and a field with
+ * a problem is shown with it, not as not recorded. */
+static void
+test_results_problems (void)
+{
+  MbcWindow *window = new_window ();
+  MbcResultView *view = MBC_RESULT_VIEW (results_view (window));
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  GPtrArray *needed;
+  GtkWidget *inputs, *missing, *row;
+  int with_problem;
+  g_autofree char *expected = NULL;
+
+  needed = mbc_result_get_missing (result (window));
+  g_assert_cmpuint (needed->len, >=, 2);
+  with_problem = mbc_case_field_from_name (needed->pdata[1]);
+  mbc_problems_add (problems, needed->pdata[1], "is wrong in a way only this test knows");
+  mbc_problems_add (problems, "ecog", "is not a score");
+  mbc_result_view_set_problems (view, problems);
+  mbc_result_view_set_result (view, result (window), NULL);
+
+  inputs = find_named (GTK_WIDGET (view), "inputs");
+  g_assert_true (gtk_widget_get_visible (inputs));
+  /* ECOG is not needed, but has a problem all the same. */
+  expected = g_strdup_printf ("2 inputs have problems, %u needed input%s not recorded",
+                              needed->len - 1, needed->len - 1 == 1 ? "" : "s");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (inputs)), ==, expected);
+  g_clear_pointer (&expected, g_free);
+  /* Entered wrongly is not "nothing entered". */
+  g_assert_cmpstr (heading (window), ==, mbc_result_get_heading (result (window)));
+  missing = section_titled (GTK_WIDGET (view), "Answer These to Decide");
+  row = section_row (missing, mbc_case_field_get_title (with_problem));
+  expected = g_strdup_printf ("Has a problem: %s", "is wrong in a way only this test knows");
+  g_assert_cmpstr (mbc_text_row_get_subtitle (MBC_TEXT_ROW (row)), ==, expected);
+  row = section_row (missing, mbc_case_field_get_title (mbc_case_field_from_name
+                                                        (needed->pdata[0])));
+  g_assert_cmpstr (mbc_text_row_get_subtitle (MBC_TEXT_ROW (row)), ==, "Not recorded");
+
+  mbc_result_view_set_problems (view, NULL);
+  mbc_result_view_set_result (view, result (window), NULL);
+  g_assert_false (gtk_widget_get_visible (inputs));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_window_named (const char *name)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (g_strcmp0 (gtk_widget_get_name (l->data), name) == 0 &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *text;
+} Clip;
+
+static void
+clipboard_read_cb (GObject      *clipboard,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  Clip *clip = user_data;
+
+  clip->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), res, NULL);
+  clip->done = TRUE;
+}
+
+static gboolean
+clip_done (gpointer data)
+{
+  return ((Clip *) data)->done;
+}
+
+/* A finding's sources open in a window to read, select and copy, with its status as an icon
+ * that is neither the close cross nor the question diamond, beside its word; and the
+ * references the quotations cite resolved to their text. */
+static void
+test_results_sources (void)
+{
+  MbcWindow *window = new_window ();
+  GtkWidget *row = find_named (results_view (window), "single_site");
+  GtkWidget *sources, *text_view, *copy;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  const MbcSource *r1 = mbc_guideline_lookup_source (guideline, "R1");
+  Clip clip = { 0 };
+
+  enter_favourable (window);
+  choose (window, MBC_CASE_FIELD_ER_STATUS, "Negative");
+  for (const char **id = (const char *[]) { "single_site", "er_positive", "fit_for_surgery", NULL };
+       *id; id++)
+    {
+      GtkWidget *finding = find_named (results_view (window), *id);
+      GtkWidget *image = find_of_type (finding, GTK_TYPE_IMAGE);
+
+      g_assert_nonnull (image);
+      g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (image)), !=, "window-close-symbolic");
+      g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (image)), !=,
+                       "dialog-question-symbolic");
+      g_assert_cmpstr (finding_word (window, *id), !=, "");
+    }
+  g_assert_cmpstr (finding_word (window, "er_positive"), ==, "Not met");
+
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  mbc_test_settle ();
+  sources = find_window_named ("sources-window");
+  g_assert_nonnull (sources);
+  g_assert_false (ADW_IS_MESSAGE_DIALOG (sources));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (sources)) == GTK_WINDOW (window));
+  text_view = find_named (sources, "sources-text");
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (text_view)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* Named sources with their ids, the quotation, and the references it cites. */
+  g_assert_nonnull (strstr (text, "Take-home message 1 (TH1)"));
+  g_assert_nonnull (strstr (text, mbc_guideline_lookup_source (guideline, "TH1")->text));
+  g_assert_nonnull (strstr (text, "References cited"));
+  g_assert_nonnull (strstr (text, r1->title));
+  g_assert_nonnull (strstr (text, r1->text));
+
+  copy = find_of_type (sources, GTK_TYPE_BUTTON);
+  while (copy && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (copy)), "_Copy") != 0)
+    copy = find_of_type (gtk_widget_get_next_sibling (copy), GTK_TYPE_BUTTON);
+  g_assert_nonnull (copy);
+  g_signal_emit_by_name (copy, "clicked");
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (text_view), NULL, clipboard_read_cb,
+                                 &clip);
+  g_assert_true (mbc_test_wait_until (clip_done, &clip, 5000));
+  g_assert_cmpstr (clip.text, ==, text);
+  g_free (clip.text);
+  gtk_window_destroy (GTK_WINDOW (sources));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1423,6 +1699,10 @@ main (int   argc,
   g_test_add_func ("/window/teaching-end-and-resume", test_teaching_end_and_resume);
   g_test_add_func ("/window/teaching-page-keys", test_teaching_page_keys);
   g_test_add_func ("/window/report-as-entered", test_report_as_entered);
+  g_test_add_func ("/results/apply-change", test_results_apply_change);
+  g_test_add_func ("/results/first-run", test_results_first_run);
+  g_test_add_func ("/results/problems", test_results_problems);
+  g_test_add_func ("/results/sources", test_results_sources);
   status = g_test_run ();
   g_clear_object (&guideline);
   g_clear_object (&settings);

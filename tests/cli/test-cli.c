@@ -122,7 +122,7 @@ test_evaluate (void)
   g_assert_cmpint (t.status, ==, 0);
   g_assert_true (g_str_has_prefix (t.out, "2017 consensus: surgery can be recommended\n"
                                           "Since 2017 (as of 2023): "));
-  g_assert_nonnull (strstr (t.out, "Evidence since 2017"));
+  g_assert_nonnull (strstr (t.out, "Evidence Since 2017"));
 }
 
 static void
@@ -642,10 +642,10 @@ test_report (void)
     "All Inputs", "ECOG performance status", "Not recorded", "0 (not a site)",
     "Residual breast lesion (cm)", "1.5", "Met: Good response at metastatic sites",
     "Unknown: Fit for surgery", "Take-home message 1 (TH1)", "Plan", "Axilla", "Radiotherapy",
-    "Timing", "Counselling", "How the polled oncologists voted (2017)",
+    "Timing", "Counselling", "How the Polled Oncologists Voted (2017)",
     "This result rests on the expert group's statement below",
     "Interpretation (the application's):",
-    "Table 1: Question 1", "77.3%", "Evidence since 2017", "Khan SA", "About This Report",
+    "Table 1: Question 1", "77.3%", "Evidence Since 2017", "Khan SA", "About This Report",
     "SHA-256", "Application: MBC Surgery Advisor " PACKAGE_VERSION, "Page 1 of ",
   };
   g_autofree char *dir = g_dir_make_tmp ("mbc-report-XXXXXX", NULL);

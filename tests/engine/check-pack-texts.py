@@ -14,6 +14,11 @@ lets the application say.
 4. In the text output and the PDF report of every case in CASES_DIR, every source id
    shown stands beside its readable name ("Take-home message 1 (TH1)"), and every
    interpretation is introduced the same way.
+5. Every numbered citation in a quoted source text ("[14]", "[3,4]") is listed in the
+   source's "cites", so the window can show the reference beside the quotation, and
+   "cites" lists nothing the text does not cite.
+6. The pack's headings (groups, plan sections, the polls and the later evidence) use the
+   GNOME HIG's header capitalisation, as the application's own section headings do.
 TAP output."""
 import glob
 import json
@@ -214,6 +219,41 @@ report(cases and not bad_text, f"the text of {len(cases)} cases names every sour
        "id and labels interpretations one way" + "".join(f"\n# {b}" for b in bad_text))
 report(n_pdf == len(cases) and not bad_pdf, f"the PDF report of {n_pdf} cases likewise"
        + "".join(f"\n# {b}" for b in bad_pdf))
+
+# 5. The references a quotation cites are the ones it lists.
+references = {s["id"] for s in pack["sources"] if s["kind"] == "reference"}
+uncited = []
+for i, s in enumerate(pack["sources"]):
+    numbers = [n for group in re.findall(r"\[(\d+(?:\s*,\s*\d+)*)\]", s["text"])
+               for n in re.split(r"\s*,\s*", group)]
+    found = {f"R{n}" for n in numbers}
+    listed = set(s.get("cites", []))
+    if found != listed or not listed <= references:
+        uncited.append(f"$.sources[{i}]: the text cites {sorted(found)}, "
+                       f"\"cites\" lists {sorted(listed)}")
+report(not uncited, "every reference a quotation cites is in its \"cites\""
+       + "".join(f"\n# {u}" for u in uncited))
+
+# 6. Headings in header capitalisation: every word capitalised but short articles,
+# conjunctions and prepositions (not first); words in brackets and numbers as they are.
+SMALL = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by",
+         "in", "of", "on", "to", "up", "via", "vs"}
+headings = ([(f"$.groups[{i}].title", g["title"]) for i, g in enumerate(pack["groups"])] +
+            [(f"$.plan.sections[{i}].title", s["title"])
+             for i, s in enumerate(pack["plan"]["sections"])] +
+            [("$.polls.title", pack["polls"]["title"]),
+             ("$.evidence_since.title", pack["evidence_since"]["title"])])
+lower = []
+for path, title in headings:
+    words = re.findall(r"[^\s()]+", title)
+    for k, word in enumerate(words):
+        if not word[0].isalpha():
+            continue
+        wanted_lower = k > 0 and word.lower() in SMALL
+        if (word[0].islower()) != wanted_lower:
+            lower.append(f"{path}: {title!r} ({word!r})")
+report(headings and not lower, f"{len(headings)} headings in header capitalisation"
+       + "".join(f"\n# {w}" for w in lower))
 
 print(f"1..{len(results)}")
 status = 0

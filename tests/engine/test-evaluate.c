@@ -261,7 +261,7 @@ test_text (void)
   g_assert_true (g_str_has_prefix (text, heading));
   g_assert_nonnull (strstr (mbc_guideline_get_evidence (guideline)->line, "as of 2023"));
   g_assert_nonnull (strstr (text, "Confirm before surgery"));
-  g_assert_nonnull (strstr (text, "Evidence since 2017"));
+  g_assert_nonnull (strstr (text, "Evidence Since 2017"));
   g_assert_nonnull (strstr (text, mbc_guideline_get_sha256 (guideline)));
   g_assert_nonnull (strstr (text, mbc_guideline_get_disclaimer (guideline)));
 }
@@ -349,6 +349,118 @@ test_what_would_change (void)
   g_assert_false (mbc_case_is_known (kase, MBC_CASE_FIELD_FIT_FOR_SURGERY));
 }
 
+/* A case from case-file members, as JSON text. */
+static MbcCase *
+case_from_text (const char *members)
+{
+  g_autofree char *text = g_strdup_printf ("{\"schema\": \"%s\"%s%s}", MBC_CASE_SCHEMA,
+                                           *members ? ", " : "", members);
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  MbcCase *kase = mbc_case_new_from_data (text, strlen (text), problems);
+
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (kase);
+  return kase;
+}
+
+/* Whether @kase lists @site among its metastatic sites. */
+static gboolean
+case_lists_site (MbcCase    *kase,
+                 const char *site)
+{
+  g_autoptr(JsonNode) sites = mbc_case_dup_field_json (kase, MBC_CASE_FIELD_METASTATIC_SITES);
+
+  for (guint i = 0; JSON_NODE_HOLDS_ARRAY (sites) &&
+                    i < json_array_get_length (json_node_get_array (sites)); i++)
+    if (g_strcmp0 (json_array_get_string_element (json_node_get_array (sites), i), site) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every change of @changes proposes a value for an input unknown in @kase, contradicts
+ * nothing recorded (the changed case is valid), counts lesions only of a recorded site, and
+ * gives the tier it says. Returns how many there are. */
+static guint
+assert_changes_sound (MbcEvaluator *evaluator,
+                      MbcCase      *kase,
+                      GPtrArray    *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const MbcChange *change = changes->pdata[i];
+      g_autoptr(MbcCase) changed = mbc_case_copy (kase);
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      g_autoptr(MbcResult) other = NULL;
+
+      g_assert_false (mbc_case_is_known (kase, change->field));
+      g_assert_true (mbc_case_set_field_json (changed, change->field, change->value, problems));
+      g_assert_true (mbc_case_validate (changed, problems));
+      g_assert_cmpuint (problems->len, ==, 0);
+      if (change->field == MBC_CASE_FIELD_LIVER_LESION_COUNT)
+        g_assert_true (case_lists_site (kase, "liver"));
+      if (change->field == MBC_CASE_FIELD_LUNG_LESION_COUNT)
+        g_assert_true (case_lists_site (kase, "lung"));
+      other = mbc_evaluator_evaluate (evaluator, changed, NULL);
+      g_assert_cmpstr (mbc_result_get_tier (other), ==, change->tier);
+    }
+  return changes->len;
+}
+
+/* Only what can still change is proposed: unknown inputs, nothing that contradicts what is
+ * recorded, no count for an organ that is not a recorded site. */
+static void
+test_what_would_change_unknown_only (void)
+{
+  static const char * const cases[] = {
+    "",
+    "\"metastatic_sites\": [\"bone\"], \"metastatic_response\": \"complete\"",
+    /* Liver and lung lesions would make it not recommended, but the sites are recorded. */
+    "\"metastatic_sites\": [\"bone\"], \"metastatic_lesion_count\": 1, "
+    "\"metastatic_response\": \"partial\", \"fit_for_surgery\": \"yes\"",
+    "\"metastatic_sites\": [\"bone\", \"liver\"], \"metastatic_response\": \"complete\"",
+    "\"liver_lesion_count\": 0, \"ecog\": 1, \"metastatic_response\": \"stable\"",
+  };
+  g_autoptr(MbcEvaluator) evaluator = mbc_evaluator_new (guideline);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(MbcCase) kase = case_from_text (cases[c]);
+      g_autoptr(MbcResult) result = mbc_evaluator_evaluate (evaluator, kase, NULL);
+      g_autoptr(GPtrArray) changes = mbc_evaluator_what_would_change (evaluator, kase, result);
+
+      g_test_message ("case %u: %u changes", c, changes->len);
+      assert_changes_sound (evaluator, kase, changes);
+      /* No recorded site is removed, nor a site added to recorded ones. */
+      if (mbc_case_is_known (kase, MBC_CASE_FIELD_METASTATIC_SITES))
+        g_assert_null (find_change (changes, MBC_CASE_FIELD_METASTATIC_SITES));
+      switch (c)
+        {
+        case 0:
+          /* An empty form: no lesion count of an organ nobody recorded. */
+          g_assert_null (find_change (changes, MBC_CASE_FIELD_LIVER_LESION_COUNT));
+          g_assert_null (find_change (changes, MBC_CASE_FIELD_LUNG_LESION_COUNT));
+          break;
+        case 1:
+        case 2:
+          g_assert_null (find_change (changes, MBC_CASE_FIELD_LIVER_LESION_COUNT));
+          g_assert_null (find_change (changes, MBC_CASE_FIELD_LUNG_LESION_COUNT));
+          break;
+        case 3:
+          /* The liver is a recorded site: its count can still decide. */
+          g_assert_nonnull (find_change (changes, MBC_CASE_FIELD_LIVER_LESION_COUNT));
+          g_assert_null (find_change (changes, MBC_CASE_FIELD_LUNG_LESION_COUNT));
+          break;
+        case 4:
+          /* Stable disease is recorded: not recommended whatever else, so nothing. */
+          g_assert_cmpstr (mbc_result_get_tier (result), ==, "not_recommended");
+          g_assert_cmpuint (changes->len, ==, 0);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +475,8 @@ main (int   argc,
   g_test_add_func ("/evaluate/text", test_text);
   g_test_add_func ("/evaluate/repeatable", test_repeatable);
   g_test_add_func ("/evaluate/what-would-change", test_what_would_change);
+  g_test_add_func ("/evaluate/what-would-change-unknown-only",
+                   test_what_would_change_unknown_only);
   status = g_test_run ();
   g_clear_object (&guideline);
   return status;

@@ -98,6 +98,10 @@ static const Breakage breakages[] = {
     "$.sources[5].options[1].percent" },
   { "poll without a question", "sources/5/question", NULL, "$.sources[5].question" },
   { "unknown source kind", "sources/0/kind", "\"tweet\"", "$.sources[0].kind" },
+  { "a source citing a take-home message as a reference", "sources/5/cites/0", "\"TH1\"",
+    "$.sources[5].cites[0]" },
+  { "a source citing a reference there is not", "sources/5/cites/1", "\"R99\"",
+    "$.sources[5].cites[1]" },
   { "plan item offering an unknown option", "plan/items/0/options/0", "\"lumpectomy\"",
     "$.plan.items[0].options[0]" },
   { "plan item in an unknown section", "plan/items/0/section", "\"diet\"",
@@ -305,7 +309,7 @@ test_bundled (void)
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpstr (mbc_guideline_get_id (guideline), ==, "uio2017-mbc-primary-surgery");
-  g_assert_cmpstr (mbc_guideline_get_version (guideline), ==, "1.1.0");
+  g_assert_cmpstr (mbc_guideline_get_version (guideline), ==, "1.2.0");
   /* The checksum is that of the file in the source tree: the bundled bytes are the same. */
   g_assert_cmpstr (mbc_guideline_get_sha256 (guideline), ==, sha);
   {
@@ -326,6 +330,17 @@ test_bundled (void)
       g_assert_cmpfloat (((MbcPollOption *) poll->options->pdata[0])->percent, ==, polls[i].yes);
       g_assert_cmpfloat (((MbcPollOption *) poll->options->pdata[1])->percent, ==, polls[i].no);
     }
+  /* The references a quotation cites, resolved to sources of kind reference. */
+  {
+    const MbcSource *t1 = mbc_guideline_lookup_source (guideline, "T1");
+    const MbcSource *th1 = mbc_guideline_lookup_source (guideline, "TH1");
+
+    g_assert_cmpuint (g_strv_length ((char **) t1->cites), ==, 2);
+    g_assert_cmpstr (t1->cites[0], ==, "R1");
+    g_assert_cmpstr (mbc_guideline_lookup_source (guideline, t1->cites[1])->kind, ==,
+                     "reference");
+    g_assert_null (th1->cites[0]);
+  }
   q5 = mbc_guideline_lookup_source (guideline, "Q5");
   g_assert_cmpstr (q5->kind, ==, "question");
   g_assert_null (q5->options);

@@ -693,7 +693,14 @@ form_add_sites_row (MbcCaseForm *self,
     {
       const char *name = mbc_case_field_get_choice_title (MBC_CASE_FIELD_METASTATIC_SITES,
                                                           sites[i]);
-      GtkWidget *check = gtk_check_button_new_with_label (name);
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *text = mbc_wrapping_label_new ("site");
+
+      /* A long name wraps, so that two columns fit a narrow window. */
+      gtk_label_set_text (GTK_LABEL (text), name);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
 
       gtk_grid_attach (GTK_GRID (box), check, (int) i % 2, (int) i / 2, 1, 1);
       gtk_widget_set_can_focus (check, i == 0);

@@ -201,7 +201,7 @@ mbc_poll_chart_init (MbcPollChart *self)
 /**
  * mbc_chart_colors_for_widget:
  *
- * The theme's colours for a chart in @widget: its text colour, and the accent.
+ * The theme's colours for a chart in @widget: its text colour, and the accent for text.
  */
 void
 mbc_chart_colors_for_widget (GtkWidget      *widget,
@@ -211,9 +211,11 @@ mbc_chart_colors_for_widget (GtkWidget      *widget,
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_bg_color",
+  /* The accent as text (accent_color), not as a background (accent_bg_color, 3.3:1 on the
+   * dark card): the "rests on" note is text, and the bars read as well in it. */
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color",
                                        &accent))
-    gdk_rgba_parse (&accent, "#3584e4");
+    gdk_rgba_parse (&accent, "#1c71d8");
   G_GNUC_END_IGNORE_DEPRECATIONS
   colors->fg[0] = fg.red, colors->fg[1] = fg.green, colors->fg[2] = fg.blue;
   colors->fg[3] = fg.alpha;

@@ -3,7 +3,9 @@
  * MbcResultView: the recommendation for the current case, why, what to do, what would
  * change it, how the polled oncologists voted, and the later evidence, kept apart. Rebuilt from
  * an MbcResult after every change of the case. Every status is an icon and a word,
- * never colour alone; activating a finding or plan item quotes the text it rests on.
+ * never colour alone; activating a finding or plan item shows the text it rests on in a
+ * window of its own, to read, select and copy; activating a change previews it
+ * ("apply-change"). With nothing entered it says what to enter, calmly.
  */
 #define G_LOG_DOMAIN "mbc-result-view"
 
@@ -14,6 +16,7 @@
 #include <adwaita.h>
 
 #include "mbc-poll-chart.h"
+#include "mbc-problem.h"
 #include "mbc-result-view.h"
 #include "mbc-section.h"
 #include "mbc-text-row.h"
@@ -31,6 +34,7 @@ struct _MbcResultView
   GtkWidget    *strength_label;
   GtkWidget    *strength_basis_label;
   GtkWidget    *rule_label;
+  GtkWidget    *inputs_label;
   GtkWidget    *content;
 
   /* owned */
@@ -40,6 +44,8 @@ struct _MbcResultView
   GPtrArray    *plan_rows;      /* MbcTextRow, by plan item index */
   GPtrArray    *charts;         /* MbcPollChart */
   GPtrArray    *changes;        /* MbcChange: what would change the result */
+  GPtrArray    *problems;       /* MbcProblem: of the case as entered (set_problems) */
+  gboolean      empty;          /* nothing entered: the first-run state */
   gboolean      rest_pending;   /* the sections below the first screen are still to build */
 
   /* borrowed: sections rebuilt on every result */
@@ -53,6 +59,7 @@ G_DEFINE_FINAL_TYPE (MbcResultView, mbc_result_view, GTK_TYPE_WIDGET)
 
 enum {
   FOCUS_FIELD,
+  APPLY_CHANGE,
   N_SIGNALS
 };
 
@@ -68,7 +75,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The heading's icon and colour follow the indicator the pack gives the rule that fired,
- * as a CDS Hooks card's would. */
+ * as a CDS Hooks card's would. Icons are ones the Adwaita theme of GTK 4.8 has as PNG at
+ * every size, so that no SVG renderer is loaded (8 MiB at start-up). */
 static const struct
 {
   const char *indicator;
@@ -80,14 +88,16 @@ static const struct
   { "critical", "action-unavailable-symbolic", "error" },
 };
 
+/* A tick, a "no entry" sign and an ellipsis: not the close button's cross, nor the question
+ * diamond that reads as a missing glyph; each beside its word. */
 static const struct
 {
   const char *icon;
   const char *style;
 } statuses[] = {
-  [MBC_FINDING_UNKNOWN] = { "dialog-question-symbolic", "dim-label" },
+  [MBC_FINDING_UNKNOWN] = { "content-loading-symbolic", "dim-label" },
   [MBC_FINDING_MET] = { "emblem-ok-symbolic", "success" },
-  [MBC_FINDING_NOT_MET] = { "window-close-symbolic", "error" },
+  [MBC_FINDING_NOT_MET] = { "action-unavailable-symbolic", "error" },
 };
 
 /* --- Sources dialog ----------------------------------------------------------------------- */
@@ -137,41 +147,146 @@ view_quote_sources (MbcGuideline  *guideline,
   return g_string_free (out, FALSE);
 }
 
+/* The references the sources of @ids cite, each once, with what they are cited for. */
 static void
+view_append_cited (GString      *out,
+                   MbcGuideline *guideline,
+                   const char  **ids)
+{
+  g_autoptr(GPtrArray) cited = g_ptr_array_new ();
+
+  g_assert (MBC_IS_GUIDELINE (guideline));
+
+  for (guint i = 0; ids && ids[i]; i++)
+    {
+      const MbcSource *source = mbc_guideline_lookup_source (guideline, ids[i]);
+
+      for (guint k = 0; source && source->cites && source->cites[k]; k++)
+        {
+          const MbcSource *reference = mbc_guideline_lookup_source (guideline, source->cites[k]);
+          gboolean listed = g_strv_contains (ids, source->cites[k]);
+
+          for (guint n = 0; n < cited->len && !listed; n++)
+            listed = cited->pdata[n] == reference;
+          if (reference && !listed)
+            g_ptr_array_add (cited, (gpointer) reference);
+        }
+    }
+  if (cited->len == 0)
+    return;
+  g_string_append_printf (out, "\n\n%s", _("References cited"));
+  for (guint i = 0; i < cited->len; i++)
+    {
+      const MbcSource *reference = cited->pdata[i];
+
+      g_string_append_printf (out, "\n\n%s (%s)\n%s", reference->title, reference->id,
+                              reference->text);
+      if (reference->interpretation)
+        {
+          g_autofree char *text = mbc_interpretation_text (reference->interpretation);
+          g_string_append_printf (out, "\n%s", text);
+        }
+    }
+}
+
+static void
+view_copy_cb (GtkButton   *button,
+              GtkTextView *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (text_view)), text);
+}
+
+/* What a row rests on, in a window of its own: text to read, select and copy, not a
+ * centred message. */
+static GtkWidget *
 view_show_sources (MbcResultView *self,
                    MbcTextRow    *row)
 {
   const char **ids = g_object_get_data (G_OBJECT (row), "mbc-sources");
   const char *interpretation = g_object_get_data (G_OBJECT (row), "mbc-interpretation");
-  g_autofree char *quoted = view_quote_sources (mbc_result_get_guideline (self->result), ids);
+  MbcGuideline *guideline = mbc_result_get_guideline (self->result);
+  g_autofree char *quoted = view_quote_sources (guideline, ids);
   g_autofree char *labelled = interpretation ? mbc_interpretation_text (interpretation) : NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  GString *body = g_string_new (quoted);
+  GtkWidget *window, *box, *header, *copy, *scrolled, *text_view;
+  GtkEventController *keys;
 
   g_assert (MBC_IS_RESULT_VIEW (self));
 
-  if (labelled && *quoted)
-    body = g_strdup_printf ("%s\n\n%s", quoted, labelled);
-  else if (labelled)
-    body = g_steal_pointer (&labelled);
-  else
-    body = g_steal_pointer (&quoted);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   mbc_text_row_get_title (row),
-                                   body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (labelled)
+    g_string_append_printf (body, "%s%s", body->len ? "\n\n" : "", labelled);
+  view_append_cited (body, guideline, ids);
+
+  window = adw_window_new ();
+  gtk_widget_set_name (window, "sources-window");
+  gtk_window_set_title (GTK_WINDOW (window), mbc_text_row_get_title (row));
+  gtk_window_set_transient_for (GTK_WINDOW (window),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 480);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  copy = gtk_button_new_with_mnemonic (_("_Copy"));
+  mbc_tooltip_set_text (copy, _("Copy the whole text"));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), copy);
+  gtk_box_append (GTK_BOX (box), header);
+
+  text_view = gtk_text_view_new ();
+  gtk_widget_set_name (text_view, "sources-text");
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (text_view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (text_view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 18);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text_view), 18);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text_view), 18);
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (text_view), 3);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), body->str, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  mbc_text_row_get_title (row), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text_view);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  g_signal_connect (copy, "clicked", G_CALLBACK (view_copy_cb), text_view);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  /* Escape closes it, as a dialog. */
+  keys = GTK_EVENT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape,
+                                                                                  0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, keys);
+  g_string_free (body, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (text_view);
+  return window;
 }
 
-/* A field row goes to the field in the form; any other quotes what it rests on. */
+/* A field row goes to the field in the form, a change row previews the change; any other
+ * shows what it rests on. */
 static void
 view_row_activated_cb (GtkListBox    *list,
                        GtkListBoxRow *row,
                        MbcResultView *self)
 {
   guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "mbc-field"));
+  JsonNode *value = g_object_get_data (G_OBJECT (row), "mbc-change-value");
 
-  if (field > 0)
+  if (field > 0 && value)
+    g_signal_emit (self, signals[APPLY_CHANGE], 0, field - 1, value);
+  else if (field > 0)
     g_signal_emit (self, signals[FOCUS_FIELD], 0, field - 1);
   else if (MBC_IS_TEXT_ROW (row))
     view_show_sources (self, MBC_TEXT_ROW (row));
@@ -332,23 +447,80 @@ view_update_findings (MbcResultView *self)
     }
 }
 
-/* The rows of "Answer these to decide" or "Confirm before surgery"; hidden when empty. */
+/* The first problem set_problems() gave for @field, or NULL. */
+static const MbcProblem *
+view_field_problem (MbcResultView *self,
+                    int            field)
+{
+  g_assert (MBC_IS_RESULT_VIEW (self));
+
+  for (guint i = 0; self->problems && i < self->problems->len; i++)
+    {
+      const MbcProblem *problem = g_ptr_array_index (self->problems, i);
+      if (mbc_case_field_from_problem (problem->where) == field)
+        return problem;
+    }
+  return NULL;
+}
+
+/* Whether @section already shows what @key describes; if not, remembers @key. Rows that did
+ * not change are kept, so that the results do not jump while a person types. */
+static gboolean
+view_section_unchanged (GtkWidget  *section,
+                        const char *key)
+{
+  const char *shown = g_object_get_data (G_OBJECT (section), "mbc-key");
+
+  if (g_strcmp0 (shown, key) == 0)
+    return TRUE;
+  g_object_set_data_full (G_OBJECT (section), "mbc-key", g_strdup (key), g_free);
+  return FALSE;
+}
+
+/* The rows of "Answer these to decide" or "Confirm before surgery"; hidden when empty. A
+ * field with a problem says so, with the problem, rather than "not recorded". */
 static void
 view_update_fields (GtkWidget     *section,
                     MbcResultView *self,
                     GPtrArray     *fields)
 {
-  view_clear_section (section);
-  gtk_widget_set_visible (section, fields->len > 0);
+  g_autoptr(GString) key = g_string_new (NULL);
+
   for (guint i = 0; i < fields->len; i++)
     {
       int field = mbc_case_field_from_name (g_ptr_array_index (fields, i));
+      const MbcProblem *problem = field >= 0 ? view_field_problem (self, field) : NULL;
+      g_string_append_printf (key, "%d:%s\n", field, problem ? problem->message : "");
+    }
+  gtk_widget_set_visible (section, fields->len > 0);
+  if (view_section_unchanged (section, key->str))
+    return;
+  view_clear_section (section);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      int field = mbc_case_field_from_name (g_ptr_array_index (fields, i));
+      const MbcProblem *problem;
       GtkWidget *row;
       g_autofree char *tooltip = NULL;
 
       if (field < 0)
         continue;
+      problem = view_field_problem (self, field);
       row = mbc_text_row_new (mbc_case_field_get_title (field), NULL);
+      if (problem)
+        {
+          g_autofree char *message = mbc_problem_escape (problem->message);
+          g_autofree char *subtitle = g_strdup_printf (_("Has a problem: %s"), message);
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Problem"), -1);
+          mbc_text_row_set_prefix (MBC_TEXT_ROW (row), icon);
+          mbc_text_row_set_subtitle (MBC_TEXT_ROW (row), subtitle);
+        }
+      else
+        mbc_text_row_set_subtitle (MBC_TEXT_ROW (row), _("Not recorded"));
       tooltip = g_strdup_printf (_("Go to %s in the form"), mbc_case_field_get_title (field));
       mbc_text_row_add_suffix (MBC_TEXT_ROW (row),
                                gtk_image_new_from_icon_name ("document-edit-symbolic"));
@@ -431,14 +603,25 @@ view_update_plan (MbcResultView *self)
     }
 }
 
+/* "What would change this": a row a change, each previewing it when activated. */
 static void
 view_update_changes (MbcResultView *self,
                      GPtrArray     *changes)
 {
+  g_autoptr(GString) key = g_string_new (NULL);
+
   g_assert (MBC_IS_RESULT_VIEW (self));
 
+  for (guint i = 0; changes && i < changes->len; i++)
+    {
+      const MbcChange *change = g_ptr_array_index (changes, i);
+      g_string_append_printf (key, "%u:%s:%s\n", change->field, change->text, change->tier);
+    }
+  gtk_widget_set_visible (self->changes_section,
+                          !self->empty && changes != NULL && changes->len > 0);
+  if (view_section_unchanged (self->changes_section, key->str))
+    return;
   view_clear_section (self->changes_section);
-  gtk_widget_set_visible (self->changes_section, changes != NULL && changes->len > 0);
   for (guint i = 0; changes && i < changes->len; i++)
     {
       const MbcChange *change = g_ptr_array_index (changes, i);
@@ -447,8 +630,16 @@ view_update_changes (MbcResultView *self,
       const MbcTierText *tier = mbc_guideline_get_tier_text (self->guideline, change->tier);
       g_autofree char *outcome = g_strdup_printf (_("would give: %s"),
                                                   tier ? tier->title : change->tier);
+      GtkWidget *row = mbc_text_row_new (title, outcome);
 
-      mbc_section_add (MBC_SECTION (self->changes_section), mbc_text_row_new (title, outcome));
+      mbc_text_row_add_suffix (MBC_TEXT_ROW (row),
+                               gtk_image_new_from_icon_name ("go-next-symbolic"));
+      mbc_tooltip_set_text (row, _("Try this value in the form"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "mbc-field", GUINT_TO_POINTER (change->field + 1));
+      g_object_set_data_full (G_OBJECT (row), "mbc-change-value", json_node_ref (change->value),
+                              (GDestroyNotify) json_node_unref);
+      mbc_section_add (MBC_SECTION (self->changes_section), row);
     }
 }
 
@@ -567,8 +758,9 @@ view_build_rest (MbcResultView *self)
                                             _("Not recorded, and needed before operating."));
   self->changes_section =
     view_add_section (self, _("What Would Change This"),
-                      _("For each unknown or unmet input, the single change that would give "
-                        "another recommendation, found by evaluating the changed case."));
+                      _("For each input not recorded, the value that would give another "
+                        "recommendation, found by evaluating the changed case. Activate one "
+                        "to try it in the form."));
   gtk_widget_set_name (self->changes_section, "changes");
   view_build_findings (self);
   view_build_plan (self);
@@ -657,6 +849,48 @@ view_update_rest (MbcResultView *self)
   view_update_polls (self);
 }
 
+/* Under the heading: how many inputs have problems, apart from how many needed ones are not
+ * recorded (a field with a problem is not counted as not recorded). */
+static void
+view_update_inputs (MbcResultView *self)
+{
+  GPtrArray *lists[] = { mbc_result_get_missing (self->result),
+                         mbc_result_get_confirm (self->result) };
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint64 with_problems = 0, not_recorded = 0;
+  guint n_problems, n_not_recorded;
+
+  g_assert (MBC_IS_RESULT_VIEW (self));
+
+  for (guint i = 0; self->problems && i < self->problems->len; i++)
+    {
+      const MbcProblem *problem = g_ptr_array_index (self->problems, i);
+      int field = mbc_case_field_from_problem (problem->where);
+      if (field >= 0)
+        with_problems |= G_GUINT64_CONSTANT (1) << field;
+    }
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        int field = mbc_case_field_from_name (g_ptr_array_index (lists[l], i));
+        if (field >= 0 && !((with_problems >> field) & 1))
+          not_recorded |= G_GUINT64_CONSTANT (1) << field;
+      }
+  n_problems = __builtin_popcountll (with_problems);
+  n_not_recorded = __builtin_popcountll (not_recorded);
+  if (n_problems > 0)
+    g_string_append_printf (text, ngettext ("%u input has a problem",
+                                            "%u inputs have problems", n_problems), n_problems);
+  if (n_problems > 0 && n_not_recorded > 0 && !self->empty)
+    g_string_append (text, _(", "));
+  if (n_not_recorded > 0 && !self->empty)
+    g_string_append_printf (text, ngettext ("%u needed input not recorded",
+                                            "%u needed inputs not recorded", n_not_recorded),
+                            n_not_recorded);
+  gtk_label_set_text (GTK_LABEL (self->inputs_label), text->str);
+  gtk_widget_set_visible (self->inputs_label, text->len > 0);
+}
+
 static void
 view_update (MbcResultView *self,
              GPtrArray     *changes)
@@ -682,14 +916,25 @@ view_update (MbcResultView *self,
     view_build (self, mbc_result_get_guideline (self->result));
 
   rule = mbc_result_get_rule (self->result);
-  for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
-    if (g_strcmp0 (indicators[i].indicator, rule->indicator) == 0)
-      {
-        gtk_image_set_from_icon_name (GTK_IMAGE (self->heading_icon), indicators[i].icon);
-        gtk_widget_add_css_class (self->heading_icon, indicators[i].style);
-        gtk_widget_add_css_class (self->heading_label, indicators[i].style);
-      }
-  gtk_label_set_text (GTK_LABEL (self->heading_label), mbc_result_get_heading (self->result));
+  /* Nothing entered (and nothing entered wrongly): what to enter, not a verdict. */
+  self->empty = !mbc_result_get_any_input_known (self->result) &&
+                (self->problems == NULL || self->problems->len == 0);
+  if (self->empty)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->heading_icon), "document-edit-symbolic");
+      gtk_label_set_text (GTK_LABEL (self->heading_label), _("Enter the Case"));
+    }
+  else
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
+        if (g_strcmp0 (indicators[i].indicator, rule->indicator) == 0)
+          {
+            gtk_image_set_from_icon_name (GTK_IMAGE (self->heading_icon), indicators[i].icon);
+            gtk_widget_add_css_class (self->heading_icon, indicators[i].style);
+            gtk_widget_add_css_class (self->heading_label, indicators[i].style);
+          }
+      gtk_label_set_text (GTK_LABEL (self->heading_label), mbc_result_get_heading (self->result));
+    }
   strength = mbc_result_get_strength_basis (self->result);
   stronger = g_strcmp0 (mbc_result_get_strength (self->result), "stronger") == 0;
   gtk_widget_set_visible (self->strength_label, stronger);
@@ -701,21 +946,89 @@ view_update (MbcResultView *self,
       gtk_label_set_text (GTK_LABEL (self->strength_label), strength->summary);
       gtk_label_set_text (GTK_LABEL (self->strength_basis_label), basis);
     }
-  {
-    g_autofree char *summary = g_strdup_printf ("%s %s", rule->summary, rule->detail);
-    rule_text = view_source_subtitle (self->guideline, summary, (const char **) rule->sources,
-                                      rule->interpretation);
-  }
+  if (self->empty)
+    /* The guideline's name from the pack; what it needs first is listed below it. */
+    rule_text = g_strdup_printf (_("Nothing is entered yet. Fill in the form with what is "
+                                   "recorded: the %s is applied after every change, and "
+                                   "nothing left unknown is guessed. To decide, it needs "
+                                   "these first."),
+                                 mbc_guideline_get_short_title (self->guideline)
+                                 ? mbc_guideline_get_short_title (self->guideline)
+                                 : mbc_guideline_get_title (self->guideline));
+  else
+    {
+      g_autofree char *summary = g_strdup_printf ("%s %s", rule->summary, rule->detail);
+      rule_text = view_source_subtitle (self->guideline, summary, (const char **) rule->sources,
+                                        rule->interpretation);
+    }
   if (g_strcmp0 (rule_text, gtk_label_get_text (GTK_LABEL (self->rule_label))) != 0)
     gtk_label_set_text (GTK_LABEL (self->rule_label), rule_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->heading_label),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, rule->summary, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->empty ? rule_text : rule->summary, -1);
+  view_update_inputs (self);
 
   view_update_fields (self->missing_section, self, mbc_result_get_missing (self->result));
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   self->changes = changes ? g_ptr_array_ref (changes) : NULL;
   if (!self->rest_pending)
     view_update_rest (self);
+}
+
+static void
+view_restore_scroll_cb (GtkAdjustment *adjustment,
+                        gpointer       user_data)
+{
+  double *value = g_object_get_data (G_OBJECT (adjustment), "mbc-kept-value");
+
+  if (value && gtk_adjustment_get_value (adjustment) != *value)
+    gtk_adjustment_set_value (adjustment, *value);
+}
+
+static gboolean
+view_scroll_kept_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  GtkAdjustment *adjustment = user_data;
+  guint ticks = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (adjustment), "mbc-kept-ticks"));
+
+  /* A tick comes before the frame's layout: the second one follows the frame laid out. */
+  if (ticks == 0)
+    {
+      g_object_set_data (G_OBJECT (adjustment), "mbc-kept-ticks", GUINT_TO_POINTER (1));
+      return G_SOURCE_CONTINUE;
+    }
+  g_object_set_data (G_OBJECT (adjustment), "mbc-kept-ticks", NULL);
+  g_signal_handlers_disconnect_by_func (adjustment, view_restore_scroll_cb, NULL);
+  g_object_set_data (G_OBJECT (adjustment), "mbc-kept-value", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The results do not jump while a person types: when a replaced result changes the height of
+ * what is above the scroll position, the position it had is put back until the next frame
+ * is drawn. */
+static void
+view_keep_scroll (MbcResultView *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  double *value;
+
+  g_assert (MBC_IS_RESULT_VIEW (self));
+
+  if (scrolled == NULL || !gtk_widget_get_mapped (scrolled))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (g_object_get_data (G_OBJECT (adjustment), "mbc-kept-value"))
+    return;
+  value = g_new (double, 1);
+  *value = gtk_adjustment_get_value (adjustment);
+  g_object_set_data_full (G_OBJECT (adjustment), "mbc-kept-value", value, g_free);
+  g_signal_connect (adjustment, "changed", G_CALLBACK (view_restore_scroll_cb), NULL);
+  g_signal_connect (adjustment, "value-changed", G_CALLBACK (view_restore_scroll_cb), NULL);
+  gtk_widget_add_tick_callback (scrolled, view_scroll_kept_cb, g_object_ref (adjustment),
+                                g_object_unref);
 }
 
 /* --- GObject ------------------------------------------------------------------------------ */
@@ -732,6 +1045,7 @@ mbc_result_view_dispose (GObject *object)
   g_clear_object (&self->guideline);
   g_clear_object (&self->result);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
   G_OBJECT_CLASS (mbc_result_view_parent_class)->dispose (object);
 }
 
@@ -803,6 +1117,16 @@ mbc_result_view_class_init (MbcResultViewClass *klass)
   signals[FOCUS_FIELD] = g_signal_new ("focus-field", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 1, G_TYPE_UINT);
+  /**
+   * MbcResultView::apply-change:
+   * @field: an #MbcCaseField
+   * @value: the value for it, as the case file writes it
+   *
+   * The person asked to try a change "What would change this" proposes.
+   */
+  signals[APPLY_CHANGE] = g_signal_new ("apply-change", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 2, G_TYPE_UINT, JSON_TYPE_NODE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mbc-result-view.ui");
@@ -814,6 +1138,7 @@ mbc_result_view_class_init (MbcResultViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, strength_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, strength_basis_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, rule_label);
+  gtk_widget_class_bind_template_child (widget_class, MbcResultView, inputs_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, content);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -850,7 +1175,32 @@ mbc_result_view_set_result (MbcResultView *self,
   if (g_set_object (&self->result, result))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
   view_update (self, changes);
+  view_keep_scroll (self);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * mbc_result_view_set_problems:
+ * @problems: (nullable) (element-type MbcProblem): the problems of the case as entered, each
+ *   naming a case field
+ *
+ * Called before mbc_result_view_set_result() after each change: the heading then counts the
+ * inputs with problems apart from those not recorded, and a field with a problem is shown
+ * with it rather than as not recorded.
+ */
+void
+mbc_result_view_set_problems (MbcResultView *self,
+                              GPtrArray     *problems)
+{
+  g_return_if_fail (MBC_IS_RESULT_VIEW (self));
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  if (problems)
+    {
+      self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mbc_problem_free);
+      for (guint i = 0; i < problems->len; i++)
+        g_ptr_array_add (self->problems, mbc_problem_copy (problems->pdata[i]));
+    }
 }
 
 MbcResult *

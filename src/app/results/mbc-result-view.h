@@ -17,6 +17,8 @@ GtkWidget  *mbc_result_view_new          (void);
 void        mbc_result_view_set_result   (MbcResultView *self,
                                           MbcResult     *result,
                                           GPtrArray     *changes);
+void        mbc_result_view_set_problems (MbcResultView *self,
+                                          GPtrArray     *problems);
 MbcResult  *mbc_result_view_get_result   (MbcResultView *self);
 const char *mbc_result_view_get_heading  (MbcResultView *self);
 gboolean    mbc_result_view_get_complete (MbcResultView *self);
