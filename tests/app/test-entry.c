@@ -427,6 +427,27 @@ test_library_enter (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A change "What would change this" offers is made when activated, and can be undone. */
+static void
+test_apply_change_undo (void)
+{
+  MbcWindow *window = new_window ();
+  g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), "no");
+  g_autofree char *fit = NULL;
+
+  g_signal_emit_by_name (mbc_window_get_result_view (window), "apply-change",
+                         (guint) MBC_CASE_FIELD_FIT_FOR_SURGERY, value);
+  mbc_test_settle ();
+  g_object_get (mbc_window_get_case (window), "fit-for-surgery", &fit, NULL);
+  g_assert_cmpstr (fit, ==, "no");
+  g_clear_pointer (&fit, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  mbc_test_settle ();
+  g_object_get (mbc_window_get_case (window), "fit-for-surgery", &fit, NULL);
+  g_assert_cmpstr (fit, ==, "unknown");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +468,7 @@ main (int   argc,
   g_test_add_func ("/entry/tab-stops", test_tab_stops);
   g_test_add_func ("/entry/sites-keyboard", test_sites_keyboard);
   g_test_add_func ("/entry/library-enter", test_library_enter);
+  g_test_add_func ("/entry/apply-change-undo", test_apply_change_undo);
   status = g_test_run ();
   g_clear_object (&guideline);
   g_clear_object (&settings);

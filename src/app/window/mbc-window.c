@@ -20,6 +20,7 @@
 #include "mbc-case-form.h"
 #include "mbc-document.h"
 #include "mbc-evaluator.h"
+#include "mbc-problem.h"
 #include "mbc-result-view.h"
 #include "mbc-tooltip.h"
 #include "mbc-window.h"
@@ -173,6 +174,12 @@ window_update (MbcWindow *self)
 
   if (self->evaluator == NULL)
     return;
+  /* The view says which inputs have problems, apart from those not recorded. */
+  {
+    g_autoptr(GPtrArray) problems = mbc_problems_new ();
+    mbc_case_validate (self->kase, problems);
+    mbc_result_view_set_problems (MBC_RESULT_VIEW (self->results), problems);
+  }
   evaluable = mbc_case_copy_evaluable (self->kase);
   start = g_get_monotonic_time ();
   result = mbc_evaluator_evaluate (self->evaluator, evaluable, &error);
@@ -322,6 +329,30 @@ window_undo_action (GtkWidget  *widget,
   mbc_case_assign (self->kase, before);
 }
 
+/* A change that "What would change this" offers, activated: it is made, with undo. */
+static void
+window_apply_change_cb (MbcResultView *view,
+                        guint          field,
+                        JsonNode      *value,
+                        MbcWindow     *self)
+{
+  g_autoptr(MbcCase) before = NULL;
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autofree char *shown = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert (MBC_IS_WINDOW (self));
+
+  if (field >= MBC_CASE_N_FIELDS)
+    return;
+  before = mbc_case_copy (self->kase);
+  if (!mbc_case_set_field_json (self->kase, field, value, problems))
+    return;
+  shown = mbc_case_format_value (self->kase, field);
+  message = g_strdup_printf (_("%s set to %s"), mbc_case_field_get_title (field), shown);
+  _mbc_window_offer_undo (self, before, message);
+}
+
 static void
 window_form_cleared_cb (MbcCaseForm *form,
                         MbcCase     *before,
@@ -424,6 +455,7 @@ mbc_window_init (MbcWindow *self)
   g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (window_forget_undo), self);
   g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (window_update), self);
   g_signal_connect (self->form, "cleared", G_CALLBACK (window_form_cleared_cb), self);
+  g_signal_connect (self->results, "apply-change", G_CALLBACK (window_apply_change_cb), self);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (window_focus_changed_cb), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button),
