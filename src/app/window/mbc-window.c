@@ -125,8 +125,11 @@ window_result_to_heading (GBinding     *binding,
                           gpointer      user_data)
 {
   MbcResult *result = g_value_get_object (from);
+  MbcResultView *view = MBC_RESULT_VIEW (g_binding_dup_source (binding));
 
-  g_value_set_string (to, result ? mbc_result_get_heading (result) : "");
+  /* As the view heads it (with nothing entered, what to do first). */
+  g_value_set_string (to, result ? mbc_result_view_get_heading (view) : "");
+  g_object_unref (view);
   return TRUE;
 }
 
@@ -154,7 +157,8 @@ window_result_changed_cb (MbcWindow *self)
   g_assert (MBC_IS_WINDOW (self));
   if (result != NULL)
     {
-      name = g_strdup_printf (_("%s. Go to the result"), mbc_result_get_heading (result));
+      name = g_strdup_printf (_("%s. Go to the result"),
+                              mbc_result_view_get_heading (MBC_RESULT_VIEW (self->results)));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_bar),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
@@ -192,7 +196,13 @@ window_update (MbcWindow *self)
   /* "What would change this" is among the sections built after the first frame: found once
    * they are there (see window_results_complete_cb). */
   if (mbc_result_view_get_complete (MBC_RESULT_VIEW (self->results)))
-    changes = mbc_evaluator_what_would_change (self->evaluator, evaluable, result);
+    {
+      changes = mbc_evaluator_what_would_change (self->evaluator, evaluable, result);
+      /* An input entered with a problem is recorded: it is corrected, not replaced. */
+      for (guint i = changes->len; i > 0; i--)
+        if (mbc_case_is_known (self->kase, ((MbcChange *) changes->pdata[i - 1])->field))
+          g_ptr_array_remove_index (changes, i - 1);
+    }
   mbc_result_view_set_result (MBC_RESULT_VIEW (self->results), result, changes);
 }
 
