@@ -255,9 +255,9 @@ _mbc_case_check_consistency (const Slot *s,
         continue;
       if (!is_site && count->i != 0)
         mbc_problems_add (problems, _mbc_case_fields[organs[k].field].name,
-                          "is %" G_GINT64_FORMAT " but %s is not among metastatic_sites; "
-                          "must be 0 or null unless %s is a site", count->i, organs[k].organ,
-                          organs[k].organ);
+                          _("is %d but %s is not among metastatic_sites; "
+                          "must be 0 or null unless %s is a site"), (int) count->i,
+                          organs[k].organ, organs[k].organ);
       else if (is_site && count->i < 1)
         mbc_problems_add (problems, _mbc_case_fields[organs[k].field].name,
                           _("is 0 but %s is among metastatic_sites; must be at least 1, or null "
@@ -280,14 +280,14 @@ _mbc_case_check_consistency (const Slot *s,
       gint64 n_sites = check_count_bits (site_slot->i);
       if (needed == n_sites)
         mbc_problems_add (problems, "metastatic_lesion_count",
-                          "is %" G_GINT64_FORMAT ", fewer than the %" G_GINT64_FORMAT
-                          " metastatic sites listed; must be at least the number of sites",
-                          s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].i, n_sites);
+                          _("is %d, fewer than the %d metastatic sites listed; must be at least "
+                            "the number of sites"),
+                          (int) s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].i, (int) n_sites);
       else
         mbc_problems_add (problems, "metastatic_lesion_count",
-                          "is %" G_GINT64_FORMAT ", fewer than the liver and lung lesions plus "
-                          "one for each other site (%" G_GINT64_FORMAT "); must be at least that",
-                          s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].i, needed);
+                          _("is %d, fewer than the liver and lung lesions plus one for each "
+                            "other site (%d); must be at least that"),
+                          (int) s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].i, (int) needed);
     }
 }
 
