@@ -231,10 +231,13 @@ check_count_bits (gint64 mask)
   return (guint) __builtin_popcountll ((unsigned long long) mask);
 }
 
-/* What the case contract calls inconsistent: counts that cannot all be true together. */
-void
-_mbc_case_check_consistency (const Slot *s,
-                             GPtrArray  *problems)
+/* What the case contract calls inconsistent: counts that cannot all be true together. With
+ * @people, the messages are for the form and the report (the fields by their titles), not
+ * for the file (the fields by their names). */
+static void
+check_consistency (const Slot *s,
+                   gboolean    people,
+                   GPtrArray  *problems)
 {
   const Slot *site_slot = &s[MBC_CASE_FIELD_METASTATIC_SITES];
   struct { MbcCaseField field; int site; const char *organ; } organs[] = {
@@ -253,13 +256,24 @@ _mbc_case_check_consistency (const Slot *s,
 
       if (!count->known)
         continue;
-      if (!is_site && count->i != 0)
-        mbc_problems_add (problems, _mbc_case_fields[organs[k].field].name,
+      const char *where = _mbc_case_fields[organs[k].field].name;
+      const char *title = mbc_case_field_get_choice_title (MBC_CASE_FIELD_METASTATIC_SITES,
+                                                           organs[k].organ);
+
+      if (!is_site && count->i != 0 && people)
+        mbc_problems_add (problems, where, _("is %d, but %s is not checked as a metastatic "
+                          "site: check it, or clear this count"), (int) count->i, title);
+      else if (!is_site && count->i != 0)
+        mbc_problems_add (problems, where,
                           _("is %d but %s is not among metastatic_sites; "
                           "must be 0 or null unless %s is a site"), (int) count->i,
                           organs[k].organ, organs[k].organ);
+      else if (is_site && count->i < 1 && people)
+        mbc_problems_add (problems, where, _("is 0, but %s is checked as a metastatic site, "
+                          "which has at least one lesion: correct the count, or clear it if "
+                          "it is not known"), title);
       else if (is_site && count->i < 1)
-        mbc_problems_add (problems, _mbc_case_fields[organs[k].field].name,
+        mbc_problems_add (problems, where,
                           _("is 0 but %s is among metastatic_sites; must be at least 1, or null "
                           "for unknown"), organs[k].organ);
     }
@@ -278,17 +292,29 @@ _mbc_case_check_consistency (const Slot *s,
   if (s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].i < needed)
     {
       gint64 n_sites = check_count_bits (site_slot->i);
+      int total = (int) s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].i;
+
       if (needed == n_sites)
         mbc_problems_add (problems, "metastatic_lesion_count",
-                          _("is %d, fewer than the %d metastatic sites listed; must be at least "
-                            "the number of sites"),
-                          (int) s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].i, (int) n_sites);
+                          people ? _("is %d, fewer than the %d metastatic sites checked: each "
+                                     "site has at least one lesion")
+                                 : _("is %d, fewer than the %d metastatic sites listed; must be "
+                                     "at least the number of sites"), total, (int) n_sites);
       else
         mbc_problems_add (problems, "metastatic_lesion_count",
-                          _("is %d, fewer than the liver and lung lesions plus one for each "
-                            "other site (%d); must be at least that"),
-                          (int) s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].i, (int) needed);
+                          people ? _("is %d, fewer than the liver and lung lesions plus one for "
+                                     "each other site checked (%d)")
+                                 : _("is %d, fewer than the liver and lung lesions plus one for "
+                                     "each other site (%d); must be at least that"),
+                          total, (int) needed);
     }
+}
+
+void
+_mbc_case_check_consistency (const Slot *s,
+                             GPtrArray  *problems)
+{
+  check_consistency (s, FALSE, problems);
 }
 
 /* The optional "teaching" object of a library case: what the case teaches. It does not
@@ -362,7 +388,8 @@ _mbc_case_check_teaching (JsonNode  *node,
  * @problems: (element-type MbcProblem): where every problem is added, each naming its field
  *
  * Checks each field's value on its own (its range, its length, its characters), not the
- * consistency between fields: what a case file must meet to be opened at all.
+ * consistency between fields: what a case file must meet to be opened at all. The messages
+ * are for people (the form, the report, Save), not for the file.
  *
  * Returns: %TRUE when no value has a problem.
  */
@@ -379,9 +406,24 @@ mbc_case_validate_values (MbcCase   *self,
   for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
     {
       g_autoptr(JsonNode) value = _mbc_case_slot_to_json (self, i, FALSE);
+      MbcCaseKind kind = _mbc_case_fields[i].kind;
+      guint had = problems->len;
       Slot slot;
-      if (value != NULL)
-        _mbc_case_check_value (i, value, NULL, &slot, NULL, problems);
+
+      if (value == NULL || _mbc_case_check_value (i, value, NULL, &slot, NULL, problems))
+        continue;
+      /* A number past its range, for people: the range, and the value as it is. */
+      if ((kind == MBC_CASE_KIND_INT || kind == MBC_CASE_KIND_NUMBER) && problems->len > had)
+        {
+          MbcProblem *problem = g_ptr_array_index (problems, had);
+          g_free (problem->message);
+          problem->message = kind == MBC_CASE_KIND_INT
+            ? g_strdup_printf (_("must be a whole number from %g to %g; it is %d"),
+                               _mbc_case_fields[i].min, _mbc_case_fields[i].max,
+                               (int) self->slots[i].i)
+            : g_strdup_printf (_("must be from %g to %g; it is %g"), _mbc_case_fields[i].min,
+                               _mbc_case_fields[i].max, self->slots[i].d);
+        }
     }
   return problems->len == before;
 }
@@ -392,7 +434,7 @@ mbc_case_validate_values (MbcCase   *self,
  *
  * Checks every field's range and the consistency between fields, as a case file is
  * checked when it is read; both kinds are reported, so that a form can show each at its
- * field.
+ * field, in words for people.
  *
  * Returns: %TRUE when the case has no problem.
  */
@@ -407,7 +449,7 @@ mbc_case_validate (MbcCase   *self,
 
   before = problems->len;
   mbc_case_validate_values (self, problems);
-  _mbc_case_check_consistency (self->slots, problems);
+  check_consistency (self->slots, TRUE, problems);
   return problems->len == before;
 }
 

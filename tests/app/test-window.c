@@ -1489,7 +1489,12 @@ test_results_apply_change (void)
   g_assert_cmpuint (applied.field, ==, MBC_CASE_FIELD_FIT_FOR_SURGERY);
   g_assert_true (json_node_equal (applied.value, fit->value));
   g_assert_cmpstr (json_node_get_string (applied.value), ==, "no");
-  /* Only a preview: the view changes nothing of the case itself. */
+  /* The window makes the change, with undo. */
+  mbc_test_settle ();
+  g_assert_true (mbc_case_is_known (mbc_window_get_case (window),
+                                    MBC_CASE_FIELD_FIT_FOR_SURGERY));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  mbc_test_settle ();
   g_assert_false (mbc_case_is_known (mbc_window_get_case (window),
                                      MBC_CASE_FIELD_FIT_FOR_SURGERY));
   g_clear_pointer (&applied.value, json_node_unref);

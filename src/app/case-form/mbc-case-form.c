@@ -743,31 +743,15 @@ form_add_field (MbcCaseForm  *self,
     }
 }
 
-/* What is wrong with a number, for people: its range, as the form's fields give it. */
-static char *
-form_describe_value_problem (MbcCaseField field)
-{
-  double min, max;
-
-  mbc_case_field_get_range (field, &min, &max);
-  if (mbc_case_field_get_kind (field) == MBC_CASE_KIND_INT)
-    return g_strdup_printf (_("must be a whole number from %g to %g: correct it, or clear it "
-                              "if it is not known"), min, max);
-  return g_strdup_printf (_("must be from %g to %g: correct it, or clear it if it is not known"),
-                          min, max);
-}
-
 /* Problems of the case, each at its field, in words; and what was typed and refused. */
 static void
 form_show_problems (MbcCaseForm *self)
 {
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
-  g_autoptr(GPtrArray) values = mbc_problems_new ();
   gboolean shown[MBC_CASE_N_FIELDS] = { FALSE, };
 
   g_assert (MBC_IS_CASE_FORM (self));
 
-  mbc_case_validate_values (self->kase, values);
   mbc_case_validate (self->kase, problems);
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     {
@@ -784,19 +768,10 @@ form_show_problems (MbcCaseForm *self)
       const MbcProblem *problem = g_ptr_array_index (problems, i);
       int field = mbc_case_field_from_problem (problem->where);
       g_autofree char *text = NULL;
-      g_autofree char *words = NULL;
-      gboolean value_problem = FALSE;
 
       if (field < 0 || self->rows[field] == NULL || shown[field])
         continue;
-      for (guint k = 0; k < values->len; k++)
-        value_problem |= g_strcmp0 (((MbcProblem *) values->pdata[k])->where,
-                                    problem->where) == 0;
-      if (value_problem && (mbc_case_field_get_kind (field) == MBC_CASE_KIND_INT ||
-                            mbc_case_field_get_kind (field) == MBC_CASE_KIND_NUMBER))
-        words = form_describe_value_problem (field);
-      text = g_strdup_printf ("%s %s", mbc_case_field_get_title (field),
-                              words ? words : problem->message);
+      text = g_strdup_printf ("%s %s", mbc_case_field_get_title (field), problem->message);
       shown[field] = TRUE;
       gtk_widget_add_css_class (self->rows[field], "error");
       mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->rows[field]), text);

@@ -669,10 +669,9 @@ mbc_window_open_file (MbcWindow *self,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *text =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "“%s” has %u problem between its inputs: it is shown at "
-                                      "its field",
-                                      "“%s” has %u problems between its inputs: each is shown "
-                                      "at its field", problems->len), name, problems->len);
+                                      "Opened “%s”: %u input has a problem, shown at its field",
+                                      "Opened “%s”: %u inputs have problems, shown at their "
+                                      "fields", problems->len), name, problems->len);
       _mbc_window_toast_brief (self, text);
     }
 }
