@@ -19,9 +19,45 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "mbc-cohort-window.h"
 #include "mbc-guideline.h"
 #include "mbc-presenter-window.h"
 #include "mbc-window.h"
+
+static void wait_frames (GtkWidget *widget,
+                         int        frames);
+static gboolean save_widget (GtkWidget  *widget,
+                             GtkNative  *native,
+                             const char *path);
+
+/* The cohort view of @path at 1280×720, light and dark, once every case is evaluated. */
+static void
+cohort_shots (MbcGuideline *guideline,
+              const char   *outdir,
+              const char   *path)
+{
+  static const struct { const char *name; AdwColorScheme scheme; } themes[] = {
+    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT }, { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
+  };
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    {
+      GtkWidget *window = mbc_cohort_window_new (NULL, guideline);
+      g_autofree char *shot = g_strdup_printf ("%s/cohort-%s.png", outdir, themes[t].name);
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), themes[t].scheme);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+      gtk_window_present (GTK_WINDOW (window));
+      mbc_cohort_window_open (MBC_COHORT_WINDOW (window), file);
+      while (mbc_cohort_window_get_loading (MBC_COHORT_WINDOW (window)))
+        g_main_context_iteration (NULL, TRUE);
+      wait_frames (window, 4);
+      save_widget (window, GTK_NATIVE (window), shot);
+      g_print ("%s\n", shot);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
 
 static void
 wait_frames (GtkWidget *widget,
@@ -195,15 +231,22 @@ main (int   argc,
   const char *outdir;
 
   gboolean presenter = argc > 1 && g_strcmp0 (argv[1], "--presenter") == 0;
+  const char *cohort = argc > 2 && g_strcmp0 (argv[1], "--cohort") == 0 ? argv[2] : NULL;
 
   if (presenter)
     {
       argv++;
       argc--;
     }
+  if (cohort)
+    {
+      argv += 2;
+      argc -= 2;
+    }
   if (argc < 2)
     {
-      g_printerr ("usage: mbc-screenshot [--presenter] OUTDIR [CASE.json …]\n");
+      g_printerr ("usage: mbc-screenshot [--presenter | --cohort COHORT.jsonl] OUTDIR "
+                  "[CASE.json …]\n");
       return 2;
     }
   outdir = argv[1];
@@ -234,6 +277,11 @@ main (int   argc,
   if (presenter)
     {
       presenter_shots (guideline, outdir);
+      return 0;
+    }
+  if (cohort)
+    {
+      cohort_shots (guideline, outdir, cohort);
       return 0;
     }
 
@@ -269,7 +317,9 @@ main (int   argc,
               g_main_context_iteration (NULL, TRUE);
             wait_frames (GTK_WIDGET (window), 4);
             save_widget (GTK_WIDGET (window), GTK_NATIVE (window), view);
-            content = gtk_widget_get_parent (mbc_window_get_form (window));
+            /* The columns: stacked, the whole page; side by side, both columns. */
+            content = gtk_widget_get_parent (gtk_widget_get_ancestor (mbc_window_get_form (window),
+                                                                      GTK_TYPE_SCROLLED_WINDOW));
             save_widget (content, GTK_NATIVE (window), full);
             g_print ("%s\n%s\n", view, full);
             gtk_window_destroy (GTK_WINDOW (window));

@@ -14,4 +14,6 @@ run () { xvfb-run -a -s "-screen 0 2600x2000x24" "$@"; }
 run "$BUILD/tools/mbc-screenshot" "$OUT" tests/data/cases/*.json
 GDK_SCALE=2 run "$BUILD/tools/mbc-screenshot" "$OUT/hidpi" tests/data/cases/worked-example.json
 run "$BUILD/tools/mbc-screenshot" --presenter "$OUT/presenter"
+python3 bench/generate.py 2000 > "$OUT/cohort.jsonl"
+run "$BUILD/tools/mbc-screenshot" --cohort "$OUT/cohort.jsonl" "$OUT"
 echo "screenshots in $OUT"

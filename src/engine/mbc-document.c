@@ -400,9 +400,26 @@ mbc_document_load_library (MbcDocument    *self,
   g_return_if_fail (MBC_IS_DOCUMENT (self));
   g_return_if_fail (entry != NULL);
 
-  document_assign (self, entry->kase);
+  mbc_document_load_copy (self, entry->kase, entry->title);
+}
+
+/**
+ * mbc_document_load_copy:
+ * @title: what the copy is called (the title of a teaching case, a cohort's row)
+ *
+ * Shows a copy of @kase: it has no file, and saving asks where.
+ */
+void
+mbc_document_load_copy (MbcDocument *self,
+                        MbcCase     *kase,
+                        const char  *title)
+{
+  g_return_if_fail (MBC_IS_DOCUMENT (self));
+  g_return_if_fail (MBC_IS_CASE (kase));
+
+  document_assign (self, kase);
   g_free (self->library_title);
-  self->library_title = g_strdup (entry->title);
+  self->library_title = g_strdup (title);
   document_set_file (self, NULL);
   document_set_modified (self, FALSE);
   mbc_document_discard_draft (self);

@@ -25,6 +25,9 @@ gboolean     mbc_document_load             (MbcDocument    *self,
                                             GFile          *file,
                                             GPtrArray      *problems,
                                             GError        **error);
+void         mbc_document_load_copy        (MbcDocument    *self,
+                                            MbcCase        *kase,
+                                            const char     *title);
 void         mbc_document_load_library     (MbcDocument    *self,
                                             MbcLibraryCase *entry);
 gboolean     mbc_document_save             (MbcDocument    *self,

@@ -11,10 +11,108 @@
 
 #include <adwaita.h>
 
+#include "mbc-cohort-window.h"
 #include "mbc-library-dialog.h"
 #include "mbc-presenter-window.h"
 #include "mbc-window.h"
 #include "mbc-window-private.h"
+
+/* --- A cohort ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  MbcCase *kase;
+  char    *title;
+} Copy;
+
+static void
+launch_copy_free (gpointer data)
+{
+  Copy *copy = data;
+  g_object_unref (copy->kase);
+  g_free (copy->title);
+  g_free (copy);
+}
+
+static void
+launch_copy_then (MbcWindow *self,
+                  gpointer   data)
+{
+  Copy *copy = data;
+
+  g_assert (MBC_IS_WINDOW (self));
+  mbc_document_load_copy (self->document, copy->kase, copy->title);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/* A row of the cohort opens a copy here (never its file), after asking about unsaved
+ * changes; it is named by its row, never by anything of the patient's. */
+static void
+launch_cohort_case_cb (MbcCohortWindow *cohort,
+                       MbcCase         *kase,
+                       guint            line,
+                       MbcWindow       *self)
+{
+  Copy *copy = g_new0 (Copy, 1);
+  const char *name = gtk_window_get_title (GTK_WINDOW (cohort));
+
+  g_assert (MBC_IS_WINDOW (self));
+  copy->kase = g_object_ref (kase);
+  copy->title = g_strdup_printf (_("Row %u of %s"), line, name ? name : "");
+  _mbc_window_confirm_discard (self, launch_copy_then, copy, launch_copy_free);
+}
+
+/**
+ * mbc_window_open_cohort:
+ * @file: a cohort (JSON Lines)
+ *
+ * Returns: (transfer none): the cohort window, evaluating @file
+ */
+GtkWidget *
+mbc_window_open_cohort (MbcWindow *self,
+                        GFile     *file)
+{
+  GtkWidget *cohort;
+
+  g_return_val_if_fail (MBC_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->guideline != NULL, NULL);
+
+  cohort = mbc_cohort_window_new (GTK_WINDOW (self), self->guideline);
+  g_signal_connect_object (cohort, "case-chosen", G_CALLBACK (launch_cohort_case_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (cohort));
+  mbc_cohort_window_open (MBC_COHORT_WINDOW (cohort), file);
+  return cohort;
+}
+
+static void
+launch_cohort_response_cb (GtkNativeDialog *chooser,
+                           int              response,
+                           MbcWindow       *self)
+{
+  g_autoptr(GFile) file = _mbc_window_chooser_take_file (chooser, response);
+
+  if (file)
+    mbc_window_open_cohort (self, file);
+  g_object_unref (self);
+}
+
+static void
+launch_cohort_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MbcWindow *self = MBC_WINDOW (widget);
+  GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Open Cohort"),
+                                                           GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                           _("_Open"));
+
+  if (self->guideline == NULL)
+    return;
+  _mbc_window_add_filter (chooser, _("Cohorts (JSON Lines)"), "application/jsonl", "jsonl");
+  g_signal_connect (chooser, "response", G_CALLBACK (launch_cohort_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
 
 /* --- The case library --------------------------------------------------------------------- */
 
@@ -144,5 +242,6 @@ void
 _mbc_window_class_add_launch_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.library", NULL, launch_library_action);
+  gtk_widget_class_install_action (widget_class, "win.open-cohort", NULL, launch_cohort_action);
   gtk_widget_class_install_action (widget_class, "win.teaching", NULL, launch_teaching_action);
 }

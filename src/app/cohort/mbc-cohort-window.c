@@ -1,0 +1,822 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * MbcCohortWindow: a clinic's list of patients (JSON Lines, one case a line), every case
+ * evaluated against the guideline in a worker thread, so that the window stays responsive;
+ * rows reach the table in batches, with a progress bar and Cancel. The table (GtkColumnView,
+ * virtualised) gives each case's row, label, recommendation, rule, what is missing, the
+ * clinician's decision and whether it agrees with the guideline, or the problems that kept it
+ * from being evaluated; its columns sort, and two drop-downs filter by recommendation and by
+ * decision. Two charts (MbcBarChart) count the recommendations and the decisions against the
+ * guideline, every number also given in words. Activating a row emits ::case-chosen with a
+ * copy of its case. The cohort file is only read, never written.
+ */
+#define G_LOG_DOMAIN "mbc-cohort-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <string.h>
+
+#include "mbc-bar-chart.h"
+#include "mbc-case.h"
+#include "mbc-cohort-row.h"
+#include "mbc-cohort-window.h"
+#include "mbc-evaluator.h"
+#include "mbc-file.h"
+#include "mbc-problem.h"
+#include "mbc-tier.h"
+
+/* Rows are handed to the table at most this many at a time, and at least this often. */
+#define BATCH_ROWS 2000
+#define BATCH_INTERVAL_US (100 * G_USEC_PER_SEC / 1000)
+
+/* The decision filter's entries after "All", in order; the concordance values they show. */
+enum {
+  SHOWN_ALL,
+  SHOWN_AGREES,
+  SHOWN_DISAGREES,
+  SHOWN_INDIVIDUAL,
+  SHOWN_NO_DECISION,
+  SHOWN_PROBLEMS,
+  N_SHOWN
+};
+
+typedef struct _Load Load;
+
+struct _MbcCohortWindow
+{
+  AdwWindow     parent_instance;
+
+  /* template widgets */
+  GtkWidget    *toasts;
+  GtkWidget    *window_title;
+  GtkWidget    *progress_box;
+  GtkWidget    *progress;
+  GtkWidget    *tiers_box;
+  GtkWidget    *concordance_box;
+  GtkWidget    *numbers_label;
+  GtkWidget    *tier_filter;
+  GtkWidget    *concordance_filter;
+  GtkWidget    *shown_label;
+  GtkWidget    *table;
+
+  /* owned */
+  MbcGuideline *guideline;
+  MbcEvaluator *evaluator;
+  GListStore   *rows;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkCustomFilter    *filter;
+  GtkWidget    *tiers_chart;
+  GtkWidget    *concordance_chart;
+  Load         *load;          /* the evaluation running, or NULL */
+  guint         tier_counts[MBC_N_TIERS];
+  guint         shown_counts[N_SHOWN];
+  guint         tier_shown;    /* 0: all; else the tier + 1 */
+  guint         concordance_shown;
+};
+
+G_DEFINE_FINAL_TYPE (MbcCohortWindow, mbc_cohort_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CASE_CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* --- Evaluating, in a worker thread ------------------------------------------------------ */
+
+struct _Load
+{
+  gint          refs;
+  GFile        *file;
+  MbcEvaluator *evaluator;
+  MbcGuideline *guideline;
+  GCancellable *cancellable;
+  GMutex        lock;        /* guards what follows */
+  GPtrArray    *pending;     /* MbcCohortRow, evaluated and not yet in the table */
+  goffset       done;        /* bytes read */
+  goffset       total;
+  char         *error;       /* why the file could not be read, or NULL */
+  gboolean      finished;
+  guint         idle;        /* the main loop's source that takes the pending rows, or 0 */
+  MbcCohortWindow *window;   /* weak: NULL once the window is gone (main thread only) */
+};
+
+static Load *
+cohort_load_ref (Load *load)
+{
+  g_atomic_int_inc (&load->refs);
+  return load;
+}
+
+static void
+cohort_load_unref (Load *load)
+{
+  if (!g_atomic_int_dec_and_test (&load->refs))
+    return;
+  g_object_unref (load->file);
+  g_object_unref (load->evaluator);
+  g_object_unref (load->guideline);
+  g_object_unref (load->cancellable);
+  g_ptr_array_unref (load->pending);
+  g_free (load->error);
+  g_mutex_clear (&load->lock);
+  g_free (load);
+}
+
+/* The titles of @fields (case field names), joined for people. */
+static char *
+cohort_field_titles (GPtrArray *fields)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; fields && i < fields->len; i++)
+    {
+      int field = mbc_case_field_from_name (g_ptr_array_index (fields, i));
+      if (text->len)
+        g_string_append (text, _(", "));
+      g_string_append (text, field >= 0 ? mbc_case_field_get_title (field)
+                                        : (const char *) g_ptr_array_index (fields, i));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* One line of the cohort: its case evaluated, or what is wrong with it. */
+static MbcCohortRow *
+cohort_evaluate_line (Load       *load,
+                      guint       number,
+                      const char *line,
+                      gsize       length)
+{
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcCase) kase = NULL;
+  g_autoptr(MbcResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *text = NULL;
+  const MbcTierText *tier_text;
+  const MbcRule *rule;
+
+  if (length > MBC_FILE_CASE_MAX_BYTES)
+    {
+      g_autofree char *most = mbc_file_describe_size (MBC_FILE_CASE_MAX_BYTES);
+      text = g_strdup_printf (_("$: larger than %s, the most that is read"), most);
+      return mbc_cohort_row_new (number, NULL, "", "", "", "", "", "", text);
+    }
+  kase = mbc_case_new_from_data (line, length, problems);
+  if (kase != NULL)
+    result = mbc_evaluator_evaluate (load->evaluator, kase, &error);
+  if (result == NULL)
+    {
+      if (error)
+        mbc_problems_add (problems, "$", "%s", error->message);
+      text = mbc_problems_format (problems, NULL);
+      g_strchomp (text);
+      return mbc_cohort_row_new (number, kase, "", "", "", "", "", "", text);
+    }
+  tier_text = mbc_guideline_get_tier_text (load->guideline, mbc_result_get_tier (result));
+  rule = mbc_result_get_rule (result);
+  missing = cohort_field_titles (mbc_result_get_missing (result));
+  return mbc_cohort_row_new (number, kase, mbc_result_get_tier (result),
+                             tier_text ? tier_text->title : mbc_result_get_tier (result),
+                             rule->summary ? rule->summary : "", missing, "", "", "");
+}
+
+static gboolean cohort_take_pending_cb (gpointer data);
+
+/* Hands @row to the main thread; asks it to take the rows now and then. */
+static void
+cohort_push (Load         *load,
+             MbcCohortRow *row,
+             goffset       done,
+             gboolean      flush)
+{
+  g_mutex_lock (&load->lock);
+  if (row)
+    g_ptr_array_add (load->pending, row);
+  load->done = done;
+  if (load->idle == 0 && (flush || load->pending->len >= BATCH_ROWS))
+    load->idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, cohort_take_pending_cb,
+                                  cohort_load_ref (load), (GDestroyNotify) cohort_load_unref);
+  g_mutex_unlock (&load->lock);
+}
+
+static gpointer
+cohort_thread (gpointer data)
+{
+  Load *load = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  gint64 last = g_get_monotonic_time ();
+  goffset done = 0;
+  guint number = 0;
+
+  stream = g_file_read (load->file, load->cancellable, &error);
+  info = stream ? g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                  G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                  load->cancellable, &error) : NULL;
+  if (info && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    g_set_error_literal (&error, MBC_FILE_ERROR, MBC_FILE_ERROR_NOT_REGULAR,
+                         _("not a regular file: only a file can be read as a cohort"));
+  if (error == NULL)
+    {
+      g_mutex_lock (&load->lock);
+      load->total = g_file_info_get_size (info);
+      g_mutex_unlock (&load->lock);
+      lines = g_data_input_stream_new (G_INPUT_STREAM (stream));
+      g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (lines), 1 << 16);
+      g_data_input_stream_set_newline_type (lines, G_DATA_STREAM_NEWLINE_TYPE_ANY);
+    }
+  while (error == NULL)
+    {
+      gsize length = 0;
+      g_autofree char *line = g_data_input_stream_read_line (lines, &length, load->cancellable,
+                                                             &error);
+      gboolean blank = TRUE;
+
+      if (line == NULL)
+        break;
+      number++;
+      done += (goffset) length + 1;
+      for (gsize i = 0; i < length && blank; i++)
+        blank = g_ascii_isspace (line[i]);
+      if (!blank)
+        cohort_push (load, cohort_evaluate_line (load, number, line, length), done,
+                     g_get_monotonic_time () - last > BATCH_INTERVAL_US);
+      if (g_get_monotonic_time () - last > BATCH_INTERVAL_US)
+        last = g_get_monotonic_time ();
+    }
+  g_mutex_lock (&load->lock);
+  if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    load->error = g_strdup (error->message);
+  load->finished = TRUE;
+  g_mutex_unlock (&load->lock);
+  cohort_push (load, NULL, done, TRUE);
+  cohort_load_unref (load);
+  return NULL;
+}
+
+/* --- The table, the filters and the charts ----------------------------------------------- */
+
+static const char *
+cohort_shown_title (guint shown)
+{
+  switch (shown)
+    {
+    case SHOWN_ALL: return _("All");
+    case SHOWN_AGREES: return _("Agrees with the guideline");
+    case SHOWN_DISAGREES: return _("Disagrees with the guideline");
+    case SHOWN_INDIVIDUAL: return _("Individual decision");
+    case SHOWN_NO_DECISION: return _("No decision recorded");
+    case SHOWN_PROBLEMS: return _("Could not be evaluated");
+    default: g_assert_not_reached ();
+    }
+}
+
+/* Which entry of the decision filter a row counts under. */
+static guint
+cohort_shown_of (MbcCohortRow *row)
+{
+  const char *concordance = mbc_cohort_row_get_concordance (row);
+
+  if (*mbc_cohort_row_get_tier (row) == '\0')
+    return SHOWN_PROBLEMS;
+  if (g_str_equal (concordance, "agrees"))
+    return SHOWN_AGREES;
+  if (g_str_equal (concordance, "disagrees"))
+    return SHOWN_DISAGREES;
+  if (g_str_equal (concordance, "individual"))
+    return SHOWN_INDIVIDUAL;
+  return SHOWN_NO_DECISION;
+}
+
+static gboolean
+cohort_filter_func (gpointer item,
+                    gpointer user_data)
+{
+  MbcCohortWindow *self = user_data;
+  MbcCohortRow *row = item;
+  MbcTier tier;
+
+  if (self->tier_shown > 0 &&
+      (!mbc_tier_from_string (mbc_cohort_row_get_tier (row), &tier) ||
+       tier != self->tier_shown - 1))
+    return FALSE;
+  return self->concordance_shown == SHOWN_ALL ||
+         cohort_shown_of (row) == self->concordance_shown;
+}
+
+static void
+cohort_update_shown (MbcCohortWindow *self)
+{
+  g_autofree char *text = NULL;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  g_assert (MBC_IS_COHORT_WINDOW (self));
+  text = g_strdup_printf (ngettext ("%u of %u case shown", "%u of %u cases shown", all), shown,
+                          all);
+  gtk_label_set_text (GTK_LABEL (self->shown_label), text);
+}
+
+static void
+cohort_filter_changed_cb (MbcCohortWindow *self)
+{
+  g_assert (MBC_IS_COHORT_WINDOW (self));
+
+  self->tier_shown = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->tier_filter));
+  self->concordance_shown = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->concordance_filter));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  cohort_update_shown (self);
+}
+
+/* The charts and their numbers in words. */
+static void
+cohort_update_charts (MbcCohortWindow *self)
+{
+  const char *tier_titles[MBC_N_TIERS];
+  const char *shown_titles[N_SHOWN - 1];
+  g_autofree char *tiers = NULL;
+  g_autofree char *decisions = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert (MBC_IS_COHORT_WINDOW (self));
+
+  for (guint t = 0; t < MBC_N_TIERS; t++)
+    {
+      const MbcTierText *tier = mbc_guideline_get_tier_text (self->guideline,
+                                                             mbc_tier_to_string (t));
+      tier_titles[t] = tier ? tier->title : mbc_tier_to_string (t);
+    }
+  for (guint s = 1; s < N_SHOWN; s++)
+    shown_titles[s - 1] = cohort_shown_title (s);
+  mbc_bar_chart_set_bars (MBC_BAR_CHART (self->tiers_chart), tier_titles, self->tier_counts,
+                          MBC_N_TIERS);
+  mbc_bar_chart_set_bars (MBC_BAR_CHART (self->concordance_chart), shown_titles,
+                          self->shown_counts + 1, N_SHOWN - 1);
+  tiers = mbc_bar_chart_describe (MBC_BAR_CHART (self->tiers_chart));
+  decisions = mbc_bar_chart_describe (MBC_BAR_CHART (self->concordance_chart));
+  text = g_strdup_printf ("%s\n%s", tiers, decisions);
+  gtk_label_set_text (GTK_LABEL (self->numbers_label), text);
+}
+
+static void
+cohort_update_progress (MbcCohortWindow *self,
+                        goffset          done,
+                        goffset          total,
+                        gboolean         finished)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_autofree char *text = g_strdup_printf (ngettext ("%u case evaluated", "%u cases evaluated",
+                                                     n), n);
+
+  g_assert (MBC_IS_COHORT_WINDOW (self));
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress),
+                                 total > 0 ? MIN (1.0, (double) done / total) : 0);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress), text);
+  gtk_widget_set_visible (self->progress_box, !finished);
+  adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->window_title), text);
+}
+
+static void
+cohort_finish (MbcCohortWindow *self,
+               const char      *error)
+{
+  g_assert (MBC_IS_COHORT_WINDOW (self));
+
+  g_clear_pointer (&self->load, cohort_load_unref);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.cancel", FALSE);
+  if (error)
+    {
+      g_autofree char *text = g_strdup_printf (_("The cohort could not be read: %s"), error);
+      AdwToast *toast = adw_toast_new (text);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts), toast);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* In the main thread: the rows evaluated so far go into the table. */
+static gboolean
+cohort_take_pending_cb (gpointer data)
+{
+  Load *load = data;
+  MbcCohortWindow *self = load->window;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *error = NULL;
+  goffset done, total;
+  gboolean finished;
+
+  g_mutex_lock (&load->lock);
+  rows = g_steal_pointer (&load->pending);
+  load->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  done = load->done;
+  total = load->total;
+  finished = load->finished;
+  error = g_strdup (load->error);
+  load->idle = 0;
+  g_mutex_unlock (&load->lock);
+
+  if (self == NULL || self->load != load)
+    return G_SOURCE_REMOVE;   /* cancelled, or the window is gone */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      MbcCohortRow *row = g_ptr_array_index (rows, i);
+      MbcTier tier;
+      if (mbc_tier_from_string (mbc_cohort_row_get_tier (row), &tier))
+        self->tier_counts[tier]++;
+      self->shown_counts[cohort_shown_of (row)]++;
+    }
+  g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0,
+                       rows->pdata, rows->len);
+  cohort_update_charts (self);
+  cohort_update_shown (self);
+  cohort_update_progress (self, done, total, finished);
+  if (finished)
+    cohort_finish (self, error);
+  return G_SOURCE_REMOVE;
+}
+
+/* --- Columns ------------------------------------------------------------------------------ */
+
+static void
+cohort_cell_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cohort_cell_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  const char *property = user_data;
+  MbcCohortRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+
+  if (g_str_equal (property, "line"))
+    text = g_strdup_printf ("%u", mbc_cohort_row_get_line (row));
+  else
+    g_object_get (row, property, &text, NULL);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  /* A long text is cut in its column: the tooltip has it all. */
+  gtk_widget_set_tooltip_text (label, text && strlen (text) > 24 ? text : NULL);
+  if (g_str_equal (property, "problems"))
+    gtk_widget_add_css_class (label, "error");
+}
+
+static void
+cohort_add_column (MbcCohortWindow *self,
+                   const char      *title,
+                   const char      *property,
+                   gboolean         expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  GtkExpression *expression;
+  GtkSorter *sorter;
+
+  g_assert (MBC_IS_COHORT_WINDOW (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cohort_cell_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (cohort_cell_bind_cb), (gpointer) property);
+  column = gtk_column_view_column_new (title, factory);
+  expression = gtk_property_expression_new (MBC_TYPE_COHORT_ROW, NULL, property);
+  if (g_str_equal (property, "line"))
+    sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
+  else
+    sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (GTK_COLUMN_VIEW (self->table), column);
+  g_object_unref (sorter);
+  g_object_unref (column);
+}
+
+static void
+cohort_activate_cb (GtkColumnView   *view,
+                    guint            position,
+                    MbcCohortWindow *self)
+{
+  mbc_cohort_window_activate_row (self, position);
+}
+
+static void
+cohort_cancel_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  mbc_cohort_window_cancel (MBC_COHORT_WINDOW (widget));
+}
+
+/* --- The object --------------------------------------------------------------------------- */
+
+static void
+mbc_cohort_window_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  MbcCohortWindow *self = MBC_COHORT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->load != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mbc_cohort_window_dispose (GObject *object)
+{
+  MbcCohortWindow *self = MBC_COHORT_WINDOW (object);
+
+  mbc_cohort_window_cancel (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MBC_TYPE_COHORT_WINDOW);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->evaluator);
+  g_clear_object (&self->guideline);
+  G_OBJECT_CLASS (mbc_cohort_window_parent_class)->dispose (object);
+}
+
+static void
+mbc_cohort_window_class_init (MbcCohortWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = mbc_cohort_window_get_property;
+  object_class->dispose = mbc_cohort_window_dispose;
+
+  /**
+   * MbcCohortWindow:loading:
+   *
+   * Whether the cohort is still being read and evaluated.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MbcCohortWindow::case-chosen:
+   * @kase: a copy of the case of the row activated
+   * @line: its row in the file
+   */
+  signals[CASE_CHOSEN] = g_signal_new ("case-chosen", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                       MBC_TYPE_CASE, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/mbc-cohort-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MbcCohortWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, MbcCohortWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MbcCohortWindow, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, MbcCohortWindow, progress);
+  gtk_widget_class_bind_template_child (widget_class, MbcCohortWindow, tiers_box);
+  gtk_widget_class_bind_template_child (widget_class, MbcCohortWindow, concordance_box);
+  gtk_widget_class_bind_template_child (widget_class, MbcCohortWindow, numbers_label);
+  gtk_widget_class_bind_template_child (widget_class, MbcCohortWindow, tier_filter);
+  gtk_widget_class_bind_template_child (widget_class, MbcCohortWindow, concordance_filter);
+  gtk_widget_class_bind_template_child (widget_class, MbcCohortWindow, shown_label);
+  gtk_widget_class_bind_template_child (widget_class, MbcCohortWindow, table);
+  gtk_widget_class_install_action (widget_class, "cohort.cancel", NULL, cohort_cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+mbc_cohort_window_init (MbcCohortWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_list_store_new (MBC_TYPE_COHORT_ROW);
+  self->filter = gtk_custom_filter_new (cohort_filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->rows),
+                                              GTK_FILTER (self->filter));
+  cohort_add_column (self, _("Row"), "line", FALSE);
+  cohort_add_column (self, _("Label"), "label", FALSE);
+  cohort_add_column (self, _("Recommendation"), "recommendation", FALSE);
+  cohort_add_column (self, _("Rule"), "rule", TRUE);
+  cohort_add_column (self, _("Missing"), "missing", FALSE);
+  cohort_add_column (self, _("Decision"), "decision", FALSE);
+  cohort_add_column (self, _("Agreement"), "concordance", FALSE);
+  cohort_add_column (self, _("Problems"), "problems", TRUE);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (
+                                            GTK_COLUMN_VIEW (self->table))));
+  gtk_sort_list_model_set_incremental (self->sorted, TRUE);
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->table),
+                             GTK_SELECTION_MODEL (gtk_single_selection_new (
+                               G_LIST_MODEL (g_object_ref (self->sorted)))));
+  g_signal_connect (self->table, "activate", G_CALLBACK (cohort_activate_cb), self);
+  self->tiers_chart = mbc_bar_chart_new (_("Recommendations"));
+  gtk_box_append (GTK_BOX (self->tiers_box), self->tiers_chart);
+  self->concordance_chart = mbc_bar_chart_new (_("Decisions and the guideline"));
+  gtk_box_append (GTK_BOX (self->concordance_box), self->concordance_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.cancel", FALSE);
+  gtk_widget_set_visible (self->progress_box, FALSE);
+}
+
+/**
+ * mbc_cohort_window_new:
+ * @parent: the main window it was opened from
+ * @guideline: the guideline the cases are evaluated against
+ */
+GtkWidget *
+mbc_cohort_window_new (GtkWindow    *parent,
+                       MbcGuideline *guideline)
+{
+  MbcCohortWindow *self;
+  g_autoptr(GStrvBuilder) tiers = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
+  g_auto(GStrv) tier_titles = NULL;
+  g_auto(GStrv) shown_titles = NULL;
+
+  g_return_val_if_fail (MBC_IS_GUIDELINE (guideline), NULL);
+
+  self = g_object_new (MBC_TYPE_COHORT_WINDOW, "transient-for", parent, NULL);
+  self->guideline = g_object_ref (guideline);
+  self->evaluator = mbc_evaluator_new (guideline);
+  g_strv_builder_add (tiers, _("All"));
+  for (guint t = 0; t < MBC_N_TIERS; t++)
+    {
+      const MbcTierText *text = mbc_guideline_get_tier_text (guideline, mbc_tier_to_string (t));
+      g_strv_builder_add (tiers, text ? text->title : mbc_tier_to_string (t));
+    }
+  for (guint s = 0; s < N_SHOWN; s++)
+    g_strv_builder_add (shown, cohort_shown_title (s));
+  tier_titles = g_strv_builder_end (tiers);
+  shown_titles = g_strv_builder_end (shown);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->tier_filter),
+                           G_LIST_MODEL (gtk_string_list_new ((const char * const *) tier_titles)));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->concordance_filter),
+                           G_LIST_MODEL (gtk_string_list_new ((const char * const *) shown_titles)));
+  g_signal_connect_swapped (self->tier_filter, "notify::selected",
+                            G_CALLBACK (cohort_filter_changed_cb), self);
+  g_signal_connect_swapped (self->concordance_filter, "notify::selected",
+                            G_CALLBACK (cohort_filter_changed_cb), self);
+  cohort_update_charts (self);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * mbc_cohort_window_open:
+ * @file: a cohort, one case a line (JSON Lines)
+ *
+ * Reads and evaluates @file in a worker thread, the rows shown as they come; what was shown
+ * before is replaced.
+ */
+void
+mbc_cohort_window_open (MbcCohortWindow *self,
+                        GFile           *file)
+{
+  Load *load;
+  g_autofree char *name = NULL;
+  GThread *thread;
+
+  g_return_if_fail (MBC_IS_COHORT_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  mbc_cohort_window_cancel (self);
+  g_list_store_remove_all (self->rows);
+  memset (self->tier_counts, 0, sizeof self->tier_counts);
+  memset (self->shown_counts, 0, sizeof self->shown_counts);
+  name = g_file_get_basename (file);
+  adw_window_title_set_title (ADW_WINDOW_TITLE (self->window_title), name);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+
+  load = g_new0 (Load, 1);
+  load->refs = 1;
+  load->file = g_object_ref (file);
+  load->evaluator = g_object_ref (self->evaluator);
+  load->guideline = g_object_ref (self->guideline);
+  load->cancellable = g_cancellable_new ();
+  load->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  load->window = self;
+  g_mutex_init (&load->lock);
+  self->load = load;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohort.cancel", TRUE);
+  cohort_update_progress (self, 0, 0, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  thread = g_thread_new ("mbc-cohort", cohort_thread, cohort_load_ref (load));
+  g_thread_unref (thread);
+}
+
+/* Stops the evaluation; the rows already shown stay. */
+void
+mbc_cohort_window_cancel (MbcCohortWindow *self)
+{
+  g_return_if_fail (MBC_IS_COHORT_WINDOW (self));
+
+  if (self->load == NULL)
+    return;
+  g_cancellable_cancel (self->load->cancellable);
+  self->load->window = NULL;
+  cohort_update_progress (self, 0, 0, TRUE);
+  cohort_finish (self, NULL);
+}
+
+gboolean
+mbc_cohort_window_get_loading (MbcCohortWindow *self)
+{
+  g_return_val_if_fail (MBC_IS_COHORT_WINDOW (self), FALSE);
+  return self->load != NULL;
+}
+
+/**
+ * mbc_cohort_window_get_rows:
+ *
+ * Returns: (transfer none): every row read so far (MbcCohortRow), in the file's order
+ */
+GListModel *
+mbc_cohort_window_get_rows (MbcCohortWindow *self)
+{
+  g_return_val_if_fail (MBC_IS_COHORT_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+/**
+ * mbc_cohort_window_get_shown:
+ *
+ * Returns: (transfer none): the rows as the table shows them: filtered and sorted
+ */
+GListModel *
+mbc_cohort_window_get_shown (MbcCohortWindow *self)
+{
+  g_return_val_if_fail (MBC_IS_COHORT_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->sorted);
+}
+
+/**
+ * mbc_cohort_window_set_filters:
+ * @tier: 0 for every recommendation, else the MbcTier + 1
+ * @concordance: the entry of the decision filter (0 for all)
+ */
+void
+mbc_cohort_window_set_filters (MbcCohortWindow *self,
+                               guint            tier,
+                               guint            concordance)
+{
+  g_return_if_fail (MBC_IS_COHORT_WINDOW (self));
+  g_return_if_fail (tier <= MBC_N_TIERS && concordance < N_SHOWN);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->tier_filter), tier);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->concordance_filter), concordance);
+}
+
+/**
+ * mbc_cohort_window_describe:
+ *
+ * Returns: (transfer full): the charts' numbers in words, as the window shows them
+ */
+char *
+mbc_cohort_window_describe (MbcCohortWindow *self)
+{
+  g_return_val_if_fail (MBC_IS_COHORT_WINDOW (self), NULL);
+  return g_strdup (gtk_label_get_text (GTK_LABEL (self->numbers_label)));
+}
+
+/* Opens a copy of the case shown at @position (a row that could not be read has none). */
+void
+mbc_cohort_window_activate_row (MbcCohortWindow *self,
+                                guint            position)
+{
+  g_autoptr(MbcCohortRow) row = NULL;
+  g_autoptr(MbcCase) copy = NULL;
+
+  g_return_if_fail (MBC_IS_COHORT_WINDOW (self));
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  if (row == NULL || mbc_cohort_row_get_case (row) == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  copy = mbc_case_copy (mbc_cohort_row_get_case (row));
+  g_signal_emit (self, signals[CASE_CHOSEN], 0, copy, mbc_cohort_row_get_line (row));
+}

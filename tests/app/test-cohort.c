@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The cohort view: every case of a cohort evaluated off the UI thread, each row the same as
+ * the case evaluated alone, bad rows with their problems, filters, the charts' numbers in
+ * words, a row opened as a copy in the main window, and Cancel.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "mbc-cohort-row.h"
+#include "mbc-cohort-window.h"
+#include "mbc-document.h"
+#include "mbc-evaluator.h"
+#include "mbc-guideline.h"
+#include "mbc-problem.h"
+#include "mbc-test.h"
+#include "mbc-test-window.h"
+#include "mbc-tier.h"
+#include "mbc-window.h"
+
+static MbcGuideline *guideline;
+static GSettings *settings;
+
+static gboolean
+loaded (gpointer data)
+{
+  return !mbc_cohort_window_get_loading (data);
+}
+
+/* A cohort file: the test cohort's lines, a blank line, and two bad ones. */
+static char *
+write_cohort (const char *dir,
+              guint      *n_good)
+{
+  g_autofree char *source = g_build_filename (TEST_DATA, "cohort.jsonl", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  char *path = g_build_filename (dir, "cohort.jsonl", NULL);
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  *n_good = 0;
+  for (guint i = 0; lines[i]; i++)
+    if (*lines[i])
+      {
+        g_string_append_printf (out, "%s\n", lines[i]);
+        (*n_good)++;
+      }
+  g_string_append (out, "\n{\"schema\": \"mbc-advisor/case/1\", \"age_years\": 7}\nnot json\n");
+  g_assert_true (g_file_set_contents (path, out->str, -1, NULL));
+  return path;
+}
+
+static void
+test_evaluates_each_row (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-cohort-XXXXXX", NULL);
+  guint n_good = 0;
+  g_autofree char *path = write_cohort (dir, &n_good);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  MbcWindow *window = mbc_test_window_new (guideline, settings, NULL, 1200, 800);
+  GtkWidget *cohort = mbc_window_open_cohort (window, file);
+  GListModel *rows = mbc_cohort_window_get_rows (MBC_COHORT_WINDOW (cohort));
+  guint n_bad = 0;
+  g_autofree char *words = NULL;
+
+  g_assert_true (mbc_test_wait_until (loaded, cohort, 20000));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_good + 2);
+
+  /* Each row as the case evaluated alone gives it. */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(MbcCohortRow) row = g_list_model_get_item (rows, i);
+      const char *line = lines[mbc_cohort_row_get_line (row) - 1];
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      g_autoptr(MbcCase) kase = mbc_case_new_from_data (line, strlen (line), problems);
+      g_autoptr(MbcResult) result = kase ? mbc_evaluate (guideline, kase, NULL) : NULL;
+
+      if (result)
+        g_assert_cmpstr (mbc_cohort_row_get_tier (row), ==, mbc_result_get_tier (result));
+      else
+        {
+          g_assert_cmpstr (mbc_cohort_row_get_tier (row), ==, "");
+          g_assert_cmpstr (mbc_cohort_row_get_problems (row), !=, "");
+          n_bad++;
+        }
+    }
+  g_assert_cmpuint (n_bad, ==, 2);
+  /* The blank line is no row; the rows after it keep their numbers in the file. */
+  {
+    g_autoptr(MbcCohortRow) last = g_list_model_get_item (rows, n_good + 1);
+    g_assert_cmpuint (mbc_cohort_row_get_line (last), ==, n_good + 3);
+    g_assert_nonnull (strstr (mbc_cohort_row_get_problems (last), "$"));
+  }
+
+  /* The numbers of the charts, in words. */
+  words = mbc_cohort_window_describe (MBC_COHORT_WINDOW (cohort));
+  g_assert_nonnull (strstr (words, "Could not be evaluated 2"));
+
+  /* Filters: only the rows that could not be evaluated; then one recommendation. */
+  mbc_cohort_window_set_filters (MBC_COHORT_WINDOW (cohort), 0, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      mbc_cohort_window_get_shown (MBC_COHORT_WINDOW (cohort))), ==, 2);
+  mbc_cohort_window_set_filters (MBC_COHORT_WINDOW (cohort), MBC_TIER_RECOMMENDED + 1, 0);
+  for (guint i = 0;
+       i < g_list_model_get_n_items (mbc_cohort_window_get_shown (MBC_COHORT_WINDOW (cohort)));
+       i++)
+    {
+      g_autoptr(MbcCohortRow) row =
+        g_list_model_get_item (mbc_cohort_window_get_shown (MBC_COHORT_WINDOW (cohort)), i);
+      g_assert_cmpstr (mbc_cohort_row_get_tier (row), ==, "recommended");
+    }
+
+  /* A row opens a copy in the main window, named by its row; the file stays unwritten. */
+  mbc_cohort_window_set_filters (MBC_COHORT_WINDOW (cohort), 0, 0);
+  mbc_cohort_window_activate_row (MBC_COHORT_WINDOW (cohort), 0);
+  mbc_test_settle ();
+  {
+    g_autofree char *title = mbc_document_get_title (mbc_window_get_document (window));
+    g_assert_true (g_str_has_prefix (title, "Row 1 of cohort.jsonl"));
+    g_assert_null (mbc_document_get_file (mbc_window_get_document (window)));
+    g_assert_false (mbc_case_is_empty (mbc_window_get_case (window)));
+  }
+  gtk_window_destroy (GTK_WINDOW (cohort));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A large cohort can be cancelled: it stops, and what was evaluated stays. */
+static void
+test_cancel (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-cohort-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.jsonl", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) out = g_string_new (NULL);
+  GtkWidget *cohort = mbc_cohort_window_new (NULL, guideline);
+  guint n = 200000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "{\"schema\": \"mbc-advisor/case/1\", \"age_years\": %u}\n",
+                            18 + i % 90);
+  g_assert_true (g_file_set_contents (path, out->str, (gssize) out->len, NULL));
+  gtk_window_present (GTK_WINDOW (cohort));
+  mbc_cohort_window_open (MBC_COHORT_WINDOW (cohort), file);
+  g_assert_true (mbc_cohort_window_get_loading (MBC_COHORT_WINDOW (cohort)));
+  mbc_cohort_window_cancel (MBC_COHORT_WINDOW (cohort));
+  g_assert_false (mbc_cohort_window_get_loading (MBC_COHORT_WINDOW (cohort)));
+  mbc_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (mbc_cohort_window_get_rows (
+                      MBC_COHORT_WINDOW (cohort))), <, n);
+  gtk_window_destroy (GTK_WINDOW (cohort));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  mbc_test_gtk_init (&argc, &argv);
+  guideline = mbc_guideline_new_default (NULL, &error);
+  g_assert_no_error (error);
+  settings = mbc_test_settings ();
+  g_test_add_func ("/cohort/evaluates-each-row", test_evaluates_each_row);
+  g_test_add_func ("/cohort/cancel", test_cancel);
+  status = g_test_run ();
+  g_clear_object (&guideline);
+  g_clear_object (&settings);
+  return status;
+}
