@@ -672,14 +672,10 @@ presenter_confirm_end (MbcPresenterWindow *self,
 {
   guint votes = mbc_poll_session_get_n_votes (self->session);
   g_autofree char *body =
-    g_strdup_printf (ngettext ("The room has cast %u vote in this session. Ended, it is "
-                               "kept: Resume, first in the list of cases, takes it up where "
-                               "it was left, votes and all, also when teaching mode is "
-                               "opened again.",
-                               "The room has cast %u votes in this session. Ended, it is "
-                               "kept: Resume, first in the list of cases, takes it up where "
-                               "it was left, votes and all, also when teaching mode is "
-                               "opened again.",
+    g_strdup_printf (ngettext ("The room's %u vote is kept: you can resume this session "
+                               "from the list of cases.",
+                               "The room's %u votes are kept: you can resume this session "
+                               "from the list of cases.",
                                votes), votes);
   GtkWidget *dialog;
 
@@ -699,6 +695,7 @@ presenter_confirm_end (MbcPresenterWindow *self,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_widget_add_css_class (dialog, "presenter-dialog");   /* read on the projector too */
   g_object_set_data (G_OBJECT (dialog), "mbc-then-case", GUINT_TO_POINTER (then_case));
   g_signal_connect_object (dialog, "response", G_CALLBACK (presenter_confirm_response_cb), self,
                            0);
