@@ -1357,7 +1357,53 @@ test_teaching_end_and_resume (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Page Up and Page Down scroll the reveal, never to another question. */
+/* At 1280×720 the reveal fits the first screen: the chart, the consensus and the dated note
+ * of the evidence since, each once; the hint then names no scrolling. */
+static void
+test_teaching_reveal_fits (void)
+{
+  MbcWindow *window = new_window ();
+  MbcPresenterWindow *presenter = MBC_PRESENTER_WINDOW (mbc_window_show_teaching (window, FALSE));
+  GtkWidget *scroller;
+  GtkWidget *revealed;
+  GtkAdjustment *scroll;
+  graphene_rect_t bounds;
+  guint n_evidence = 0;
+  guint n_consensus = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (presenter), 1280, 720);
+  mbc_presenter_window_choose_case (presenter, 0);
+  keys (presenter, (guint[]) { GDK_KEY_Right, GDK_KEY_y, GDK_KEY_r, 0 });
+  mbc_test_wait_frames (GTK_WIDGET (presenter), 3);
+  scroller = gtk_widget_get_ancestor (find_named (GTK_WIDGET (presenter), "question-page"),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (scroll), <=,
+                     gtk_adjustment_get_page_size (scroll) + 1);
+  revealed = gtk_widget_get_parent (find_named (GTK_WIDGET (presenter), "MbcComparisonChart"));
+  g_assert_true (gtk_widget_compute_bounds (revealed, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                     gtk_widget_get_height (scroller));
+  /* Each once: the consensus, the evidence line. */
+  for (GtkWidget *child = gtk_widget_get_first_child (revealed); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child))
+      {
+        const char *text = gtk_label_get_text (GTK_LABEL (child));
+
+        n_consensus += strstr (text, "fewer than five metastatic lesions") != NULL;
+        n_evidence += strstr (text, "JCOG1017") != NULL;
+      }
+  g_assert_cmpuint (n_consensus, ==, 1);
+  g_assert_cmpuint (n_evidence, ==, 1);
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (presenter),
+                                                                    "hint"))), "PgUp"));
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Page Up and Page Down scroll the reveal when it is longer than the screen (here a low
+ * window), never to another question; the hint then names them. */
 static void
 test_teaching_page_keys (void)
 {
@@ -1368,7 +1414,7 @@ test_teaching_page_keys (void)
   GtkWidget *scroller;
   double bottom;
 
-  gtk_window_set_default_size (GTK_WINDOW (presenter), 1280, 720);
+  gtk_window_set_default_size (GTK_WINDOW (presenter), 1280, 480);
   mbc_presenter_window_choose_case (presenter, 0);
   keys (presenter, (guint[]) { GDK_KEY_Right, GDK_KEY_y, GDK_KEY_r, 0 });
   mbc_test_wait_frames (GTK_WIDGET (presenter), 3);
@@ -1377,7 +1423,9 @@ test_teaching_page_keys (void)
                                       GTK_TYPE_SCROLLED_WINDOW);
   scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   bottom = gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll);
-  g_assert_cmpfloat (bottom, >, 0);     /* the consensus text in full is below */
+  g_assert_cmpfloat (bottom, >, 0);     /* the evidence line is below */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (presenter),
+                                                                       "hint"))), "PgUp"));
   g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
   keys (presenter, (guint[]) { GDK_KEY_Page_Down, 0 });
   g_assert_cmpfloat (gtk_adjustment_get_value (scroll), >, 0);
@@ -1702,6 +1750,7 @@ main (int   argc,
   g_test_add_func ("/window/no-guideline", test_no_guideline);
   g_test_add_func ("/window/teaching-rapid-clicks", test_teaching_rapid_clicks);
   g_test_add_func ("/window/teaching-end-and-resume", test_teaching_end_and_resume);
+  g_test_add_func ("/window/teaching-reveal-fits", test_teaching_reveal_fits);
   g_test_add_func ("/window/teaching-page-keys", test_teaching_page_keys);
   g_test_add_func ("/window/report-as-entered", test_report_as_entered);
   g_test_add_func ("/results/apply-change", test_results_apply_change);

@@ -8,8 +8,8 @@
  * question, their counts changed in place, so that no click is lost), can hide the counts
  * until the reveal, undo the last vote or start a question again. The reveal (R) shows the
  * room beside the polled oncologists, the expert consensus with the dated note of the
- * evidence since 2017 directly under it, and below, the consensus text and that evidence in
- * full (Page Up and Page Down scroll to them). The summary is one table of every question,
+ * evidence since 2017 directly under it, each once, so that it fits a 1280×720 projector (a
+ * longer text scrolls with Page Up and Page Down). The summary is one table of every question,
  * and exports the session as CSV or JSON.
  *
  * Everything runs from the keyboard. Esc leaves full screen; out of it, Esc leaves. Ending a
@@ -78,12 +78,14 @@ struct _MbcPresenterWindow
   GtkWidget      *revealed;
   GtkWidget      *consensus;
   GtkWidget      *evidence;
-  GtkWidget      *rationale;
-  GtkWidget      *evidence_more;
   GtkWidget      *summary_title;
   GtkWidget      *summary_intro;
   GtkWidget      *summary_table;
 };
+
+static int presenter_option_of_letter (MbcPresenterWindow *self,
+                                       guint               index,
+                                       char                letter);
 
 G_DEFINE_FINAL_TYPE (MbcPresenterWindow, mbc_presenter_window, ADW_TYPE_WINDOW)
 
@@ -124,30 +126,71 @@ presenter_text (const char *css_class,
   return label;
 }
 
+/* The scrolled window of the page shown (each page but the list of cases is one), or NULL. */
+static GtkAdjustment *
+presenter_page_scroll (MbcPresenterWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (self->stack));
+
+  g_assert (MBC_IS_PRESENTER_WINDOW (self));
+
+  return GTK_IS_SCROLLED_WINDOW (page)
+         ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page)) : NULL;
+}
+
+/* The hint names only keys that do something: Page Up and Page Down when the page is longer
+ * than the screen, Y and N when the options of the question are lettered. Kept to one line
+ * at 1280 pixels in the projector's type. */
 static void
 presenter_set_hint (MbcPresenterWindow *self)
 {
   const char *page = mbc_presenter_window_get_page (self);
   gboolean fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+  GtkAdjustment *scroll = presenter_page_scroll (self);
+  gboolean scrolls = scroll && gtk_adjustment_get_upper (scroll) >
+                               gtk_adjustment_get_page_size (scroll) + 1;
   g_autofree char *hint = NULL;
-  const char *keys = "";
+  g_autofree char *keys = NULL;
 
   g_assert (MBC_IS_PRESENTER_WINDOW (self));
 
+  if (self->hint == NULL)    /* still being built */
+    return;
   if (g_strcmp0 (page, "choose") == 0)
-    keys = self->resume_row ? _("↑ ↓ choose a case, or the session to resume   Enter start")
-                            : _("↑ ↓ choose a case   Enter start");
+    keys = g_strdup (self->resume_row ? _("↑ ↓ choose a case, or the session to resume   "
+                                          "Enter start")
+                                      : _("↑ ↓ choose a case   Enter start"));
   else if (g_strcmp0 (page, "vignette") == 0)
-    keys = _("→ or Space first question   ← other case   PgUp PgDn scroll");
-  else if (g_strcmp0 (page, "question") == 0)
-    keys = _("Y / N or 1–9 vote   Backspace undo   Delete reset   H hide counts   R reveal   "
-             "← → question   PgUp PgDn scroll");
+    keys = g_strdup (_("→ or Space first question   ← other case"));
+  else if (g_strcmp0 (page, "question") == 0 && self->session)
+    {
+      guint index = mbc_poll_session_get_current (self->session);
+      gboolean lettered = presenter_option_of_letter (self, index, 'y') >= 0 &&
+                          presenter_option_of_letter (self, index, 'n') >= 0;
+
+      keys = g_strdup (lettered
+                       ? _("Y / N vote   Backspace undo   Delete reset   H hide counts   "
+                           "R reveal   ← → question")
+                       : _("1–9 vote   Backspace undo   Delete reset   H hide counts   "
+                           "R reveal   ← → question"));
+    }
   else if (g_strcmp0 (page, "summary") == 0)
-    keys = _("C export CSV   J export JSON   ← last question   PgUp PgDn scroll");
+    keys = g_strdup (_("C export CSV   J export JSON   ← last question"));
+  else
+    keys = g_strdup ("");
+  if (scrolls)
+    {
+      /* The keys of the page, then the page keys: "…   PgUp PgDn scroll". */
+      char *with_scroll = g_strdup_printf (_("%s   PgUp PgDn scroll"), keys);
+
+      g_free (keys);
+      keys = with_scroll;
+    }
   /* The keys of the page, then what Esc does: "… Esc leave full screen". */
   hint = g_strdup_printf (_("%s   %s"), keys,
                           fullscreen ? _("Esc leave full screen") : _("Esc leave"));
-  gtk_label_set_text (GTK_LABEL (self->hint), hint);
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->hint)), hint) != 0)
+    gtk_label_set_text (GTK_LABEL (self->hint), hint);
 }
 
 /* The keys of the page shown: its hint, and its actions enabled (a key whose action is
@@ -187,17 +230,6 @@ presenter_show_page (MbcPresenterWindow *self,
 {
   g_assert (MBC_IS_PRESENTER_WINDOW (self));
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), name);
-}
-
-/* The scrolled window of the page shown (each page is one). */
-static GtkAdjustment *
-presenter_page_scroll (MbcPresenterWindow *self)
-{
-  GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (self->stack));
-
-  g_assert (MBC_IS_PRESENTER_WINDOW (self));
-
-  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
 }
 
 static void
@@ -321,6 +353,7 @@ presenter_update_question (MbcPresenterWindow *self)
   gtk_label_set_text (GTK_LABEL (self->total), total_text);
 
   gtk_widget_set_visible (self->revealed, revealed);
+  presenter_set_hint (self);
   if (revealed)
     {
       const MbcEvidence *evidence = mbc_guideline_get_evidence (self->guideline);
@@ -331,17 +364,11 @@ presenter_update_question (MbcPresenterWindow *self)
                          : _("Expert group opinion (%s): “%s”"),
                          mbc_guideline_get_date (self->guideline),
                          source->consensus ? source->consensus : "");
-      g_autofree char *rationale = g_strdup_printf (_("From the consensus: “%s”"),
-                                                    source->text);
-      g_autofree char *later = g_strdup_printf (_("%s (as of %s): %s"), evidence->title,
-                                                evidence->as_of, evidence->summary);
 
       mbc_comparison_chart_set_data (MBC_COMPARISON_CHART (self->chart), options, counts, TRUE,
                                      source, mbc_guideline_get_polls (self->guideline)->series);
       gtk_label_set_text (GTK_LABEL (self->consensus), consensus);
       gtk_label_set_text (GTK_LABEL (self->evidence), evidence->line);
-      gtk_label_set_text (GTK_LABEL (self->rationale), rationale);
-      gtk_label_set_text (GTK_LABEL (self->evidence_more), later);
     }
 }
 
@@ -645,14 +672,10 @@ presenter_confirm_end (MbcPresenterWindow *self,
 {
   guint votes = mbc_poll_session_get_n_votes (self->session);
   g_autofree char *body =
-    g_strdup_printf (ngettext ("The room has cast %u vote in this session. Ended, it is "
-                               "kept: Resume, first in the list of cases, takes it up where "
-                               "it was left, votes and all, also when teaching mode is "
-                               "opened again.",
-                               "The room has cast %u votes in this session. Ended, it is "
-                               "kept: Resume, first in the list of cases, takes it up where "
-                               "it was left, votes and all, also when teaching mode is "
-                               "opened again.",
+    g_strdup_printf (ngettext ("The room's %u vote is kept: you can resume this session "
+                               "from the list of cases.",
+                               "The room's %u votes are kept: you can resume this session "
+                               "from the list of cases.",
                                votes), votes);
   GtkWidget *dialog;
 
@@ -672,6 +695,7 @@ presenter_confirm_end (MbcPresenterWindow *self,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_widget_add_css_class (dialog, "presenter-dialog");   /* read on the projector too */
   g_object_set_data (G_OBJECT (dialog), "mbc-then-case", GUINT_TO_POINTER (then_case));
   g_signal_connect_object (dialog, "response", G_CALLBACK (presenter_confirm_response_cb), self,
                            0);
@@ -883,6 +907,8 @@ presenter_scroll_action (GtkWidget  *widget,
 {
   GtkAdjustment *scroll = presenter_page_scroll (MBC_PRESENTER_WINDOW (widget));
 
+  if (scroll == NULL)
+    return;
   gtk_adjustment_set_value (scroll, gtk_adjustment_get_value (scroll) +
                             g_variant_get_int32 (parameter) *
                             gtk_adjustment_get_page_size (scroll) / 3);
@@ -897,6 +923,8 @@ presenter_scroll_page_action (GtkWidget  *widget,
 {
   GtkAdjustment *scroll = presenter_page_scroll (MBC_PRESENTER_WINDOW (widget));
 
+  if (scroll == NULL)
+    return;
   gtk_adjustment_set_value (scroll, gtk_adjustment_get_value (scroll) +
                             g_variant_get_int32 (parameter) *
                             gtk_adjustment_get_page_size (scroll) * 0.9);
@@ -1148,9 +1176,7 @@ mbc_presenter_window_class_init (MbcPresenterWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, chart);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, revealed);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, consensus);
-  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, rationale);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, evidence);
-  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, evidence_more);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, summary_title);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, summary_intro);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, summary_table);
@@ -1171,6 +1197,13 @@ mbc_presenter_window_init (MbcPresenterWindow *self)
   g_signal_connect (self, "notify::transient-for", G_CALLBACK (presenter_transient_for_cb),
                     NULL);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (presenter_set_hint), NULL);
+  /* The hint names Page Up and Page Down while the page is longer than the screen. */
+  for (GtkWidget *page = gtk_widget_get_first_child (self->stack); page;
+       page = gtk_widget_get_next_sibling (page))
+    if (GTK_IS_SCROLLED_WINDOW (page))
+      g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page)),
+                               "changed", G_CALLBACK (presenter_set_hint), self,
+                               G_CONNECT_SWAPPED);
 }
 
 /**
