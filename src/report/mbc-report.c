@@ -3,11 +3,12 @@
  * The report of one case: what a clinician can put in the patient's file.
  *
  * The first page can be read alone: the recommendation, dated, with the consensus it comes
- * from and, directly under it, the dated note of the evidence since; how many inputs are
- * recorded, not recorded or entered with a problem; the key inputs (those the pack's
- * findings read) as entered, a problem beside its value; the findings in one table; what
- * to confirm; and lines for the clinician's decision, the date and a signature. The pages
- * after it hold the detail: the recommendation's reasons and sources, every input, every
+ * from and, directly under it, the dated note of the evidence since, and the strength with
+ * its meaning; as the window says it, how many inputs have problems and how many the result
+ * needs are not recorded; the key inputs (see report_add_key_inputs()) as entered, a
+ * problem beside its value; the findings in one table; what to answer and to confirm, under
+ * the window's headings; and lines for the clinician's decision, the date and a signature.
+ * The pages after it hold the detail: the recommendation's reasons and sources, every input, every
  * finding with its reason, the plan, the poll charts (mbc_chart_draw_poll(), as in the
  * window), the evidence since, the disclaimer, the guideline's version and SHA-256 and the
  * application's version. A page number on every page.
@@ -20,8 +21,9 @@
  * on) laid out by mbc_report_paginate() for a page size and drawn page by page by
  * mbc_report_draw_page(), so the PDF (cairo's PDF surface) and printing
  * (GtkPrintOperation) give the same pages. No block is cut; what belongs together (a
- * heading and what follows it, a finding and its sources) stays on one page; and the last
- * page is balanced with those before it, so that it never holds a few lines alone.
+ * heading and what follows it, a finding and its sources, a short section) stays on one
+ * page; pages are filled before the next; and a last page that would hold a few lines alone
+ * takes more from the page before it.
  */
 #define G_LOG_DOMAIN "mbc-report"
 
@@ -44,10 +46,14 @@
 #define MARGIN 50.0          /* points */
 #define FOOTER_HEIGHT 24.0
 #define MAX_CELLS 4
-#define CELL_GAP 6.0
+#define CELL_GAP 12.0        /* between cells: a long title wraps in its column */
 #define LINE_HEIGHT 23.0     /* a line to write on */
 /* The last page holds at least this share of a page, when balancing can give it that. */
 #define LAST_PAGE_FILL 0.3
+/* A section (a heading and what follows, to the next heading) no taller than this share of
+ * a page is kept on one page, when that leaves no more than SECTION_GAP of a page empty. */
+#define SECTION_KEEP 0.4
+#define SECTION_GAP 0.25
 
 typedef enum
 {
@@ -461,67 +467,70 @@ report_color_tier (MbcReport *self,
       memcpy (block->color, colors[i].rgb, sizeof block->color);
 }
 
-/* How many inputs are recorded, not recorded, and entered with a problem. */
+/* As the window says it: how many inputs have problems, apart from how many of those the
+ * result needs (its lists of what is missing and what to confirm) are not recorded; then,
+ * labelled as such, how many of all the inputs are not recorded. */
 static void
 report_add_counts (MbcReport *self)
 {
-  guint recorded = 0, missing = 0, flagged = 0;
-  g_autofree char *recorded_text = NULL;
-  g_autofree char *missing_text = NULL;
-  g_autofree char *flagged_text = NULL;
+  GPtrArray *lists[] = { mbc_result_get_missing (self->result),
+                         mbc_result_get_confirm (self->result) };
+  gboolean needed[MBC_CASE_N_FIELDS] = { FALSE };
+  guint n_problems = 0, n_needed = 0, n_inputs = 0, n_not_recorded = 0;
+  g_autoptr(GString) text = g_string_new (NULL);
   Block *block;
 
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        int field = mbc_case_field_from_name (g_ptr_array_index (lists[l], i));
+        if (field >= 0 && self->problems[field] == NULL && !needed[field])
+          {
+            needed[field] = TRUE;
+            n_needed++;
+          }
+      }
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     {
+      n_problems += self->problems[f] != NULL;
       if (f == MBC_CASE_FIELD_LABEL)
         continue;   /* the case's name, not an input */
-      if (self->problems[f] != NULL)
-        flagged++;
-      else if (report_is_recorded (self, f))
-        recorded++;
-      else
-        missing++;
+      n_inputs++;
+      n_not_recorded += self->problems[f] == NULL && !report_is_recorded (self, f);
     }
-  recorded_text = g_strdup_printf (ngettext ("%u input recorded", "%u inputs recorded",
-                                             recorded), recorded);
-  missing_text = g_strdup_printf (ngettext ("%u not recorded", "%u not recorded", missing),
-                                  missing);
-  flagged_text = g_strdup_printf (ngettext ("%u with a problem", "%u with problems", flagged),
-                                  flagged);
-  /* TRANSLATORS: "12 inputs recorded · 5 not recorded · 2 with problems" */
-  block = report_addf (self, STYLE_STRONG, _("%s  ·  %s  ·  %s"), recorded_text, missing_text,
-                       flagged_text);
-  if (flagged > 0)
+
+  if (n_problems > 0)
+    g_string_append_printf (text, ngettext ("%u input has a problem",
+                                            "%u inputs have problems", n_problems), n_problems);
+  if (n_problems > 0 && n_needed > 0)
+    g_string_append (text, _(", "));
+  if (n_needed > 0)
+    g_string_append_printf (text, ngettext ("%u needed input not recorded",
+                                            "%u needed inputs not recorded", n_needed),
+                            n_needed);
+  if (text->len == 0)
+    g_string_append (text, _("Every needed input is recorded, and no input has a problem."));
+  block = report_add (self, STYLE_STRONG, text->str);
+  if (n_problems > 0)
     memcpy (block->color, problem_color, sizeof block->color);
+  if (n_not_recorded > 0)
+    /* TRANSLATORS: "13 of the 18 inputs are not recorded." (all of them, needed or not) */
+    report_addf (self, STYLE_SMALL, ngettext ("%u of the %u inputs is not recorded.",
+                                              "%u of the %u inputs are not recorded.",
+                                              n_not_recorded),
+                 n_not_recorded, n_inputs)->glue = TRUE;
 }
 
-/* The inputs the pack's findings read, two to a row, and those with a problem on rows of
- * their own, the problem beside the value. */
+/* The inputs marked in @which that have no problem, two to a row. */
 static void
-report_add_key_inputs (MbcReport *self)
+report_add_input_pairs (MbcReport      *self,
+                        const gboolean *which)
 {
-  GPtrArray *findings = mbc_guideline_get_findings (self->guideline);
-  gboolean key[MBC_CASE_N_FIELDS] = { FALSE };
-  gboolean any_key = FALSE;
-  GPtrArray *pairs = g_ptr_array_new_with_free_func (g_free);
-  gboolean first_problem = TRUE;
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const MbcFinding *finding = g_ptr_array_index (findings, i);
-      for (guint k = 0; finding->fields && finding->fields[k]; k++)
-        {
-          int field = mbc_case_field_from_name (finding->fields[k]);
-          if (field >= 0)
-            any_key = key[field] = TRUE;
-        }
-    }
-
-  report_add (self, STYLE_HEADING, _("Key Inputs"));
-  report_add_counts (self);
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     {
-      if (f == MBC_CASE_FIELD_LABEL || self->problems[f] != NULL || !(key[f] || !any_key))
+      if (!which[f] || self->problems[f] != NULL)
         continue;
       g_ptr_array_add (pairs, g_strdup (mbc_case_field_get_title (f)));
       g_ptr_array_add (pairs, report_format_input (self, f));
@@ -537,7 +546,113 @@ report_add_key_inputs (MbcReport *self)
       block->grey_keys = TRUE;
       block->glue = i == 0;
     }
-  g_ptr_array_unref (pairs);
+}
+
+/* Marks in @fields the case fields that the condition @node reads: "case.<field>", with
+ * anything after a further dot an index into it. */
+static void
+report_mark_reads (JsonNode *node,
+                   gboolean *fields)
+{
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        report_mark_reads (json_array_get_element (array, i), fields);
+    }
+  else if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l; l = l->next)
+        {
+          JsonNode *value = json_object_get_member (object, l->data);
+          JsonNode *name = value;
+
+          /* {"var": "case.x"}, {"var": ["case.x", default]}, {"missing": "case.x"} */
+          if (JSON_NODE_HOLDS_ARRAY (value) && json_array_get_length (json_node_get_array (value)))
+            name = json_array_get_element (json_node_get_array (value), 0);
+          if ((strcmp (l->data, "var") == 0 || strcmp (l->data, "missing") == 0) &&
+              JSON_NODE_HOLDS_VALUE (name) && json_node_get_value_type (name) == G_TYPE_STRING)
+            {
+              g_auto(GStrv) parts = g_strsplit (json_node_get_string (name), ".", 3);
+              int field;
+
+              if (parts[0] && parts[1] && strcmp (parts[0], "case") == 0 &&
+                  (field = mbc_case_field_from_name (parts[1])) >= 0)
+                fields[field] = TRUE;
+            }
+          report_mark_reads (value, fields);
+        }
+    }
+}
+
+/* Marks in @fields what @rule reads: its condition, what it lists as missing or to confirm
+ * and their conditions, and its strength's conditions. (The findings it reads are marked
+ * with every finding's fields.) */
+static void
+report_mark_rule_reads (const MbcRule *rule,
+                        gboolean      *fields)
+{
+  GPtrArray *lists[] = { rule->missing, rule->confirm };
+
+  report_mark_reads (rule->when, fields);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l] && i < lists[l]->len; i++)
+      {
+        const MbcFieldCondition *condition = g_ptr_array_index (lists[l], i);
+        int field = mbc_case_field_from_name (condition->field);
+
+        if (field >= 0)
+          fields[field] = TRUE;
+        report_mark_reads (condition->when, fields);
+      }
+  for (guint i = 0; rule->strength && i < rule->strength->len; i++)
+    report_mark_reads (((const MbcStrength *) rule->strength->pdata[i])->when, fields);
+}
+
+/* The key inputs, from the pack: those the findings and the rule that fired read, recorded
+ * or not, and every other input the pack reads (any rule, any plan item) that is recorded.
+ * Two to a row, and those with a problem on rows of their own, the problem beside the
+ * value. */
+static void
+report_add_key_inputs (MbcReport *self)
+{
+  GPtrArray *findings = mbc_guideline_get_findings (self->guideline);
+  GPtrArray *rules = mbc_guideline_get_rules (self->guideline);
+  GPtrArray *items = mbc_guideline_get_plan_items (self->guideline);
+  gboolean key[MBC_CASE_N_FIELDS] = { FALSE };
+  gboolean read[MBC_CASE_N_FIELDS] = { FALSE };
+  gboolean any_key = FALSE;
+  gboolean first_problem = TRUE;
+
+  report_mark_rule_reads (mbc_result_get_rule (self->result), key);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const MbcFinding *finding = g_ptr_array_index (findings, i);
+      for (guint k = 0; finding->fields && finding->fields[k]; k++)
+        {
+          int field = mbc_case_field_from_name (finding->fields[k]);
+          if (field >= 0)
+            key[field] = TRUE;
+        }
+    }
+  for (guint i = 0; i < rules->len; i++)
+    report_mark_rule_reads (g_ptr_array_index (rules, i), read);
+  for (guint i = 0; i < items->len; i++)
+    report_mark_reads (((const MbcPlanItem *) items->pdata[i])->when, read);
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    {
+      key[f] = key[f] || (read[f] && report_is_recorded (self, f));
+      any_key = any_key || key[f];
+    }
+
+  report_add (self, STYLE_HEADING, _("Key Inputs"));
+  report_add_counts (self);
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    key[f] = f != MBC_CASE_FIELD_LABEL && (key[f] || !any_key);
+  report_add_input_pairs (self, key);
 
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     {
@@ -611,20 +726,26 @@ report_add_to_confirm (MbcReport *self)
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     flagged = flagged || self->problems[f] != NULL;
 
-  if (missing->len == 0 && confirm->len == 0 && !flagged)
-    {
-      report_add (self, STYLE_HEADING, _("What to Confirm"));
-      report_add (self, STYLE_BODY, _("Nothing: the recommendation lists nothing to confirm, "
-                                      "and no input has a problem."));
-    }
+  /* The window's two sections, under its headings: the inputs the recommendation depends
+   * on and what to confirm before operating, each when there are any; with neither, the
+   * second says that there is nothing, so that the page always says it, in the same words. */
   report_add_fields (self, STYLE_HEADING, _("Answer These to Decide"),
                      _("The recommendation depends on these inputs, which are not recorded."),
                      _("The recommendation depends on these inputs, not recorded or entered "
                        "with a problem."), missing);
-  report_add_fields (self, STYLE_HEADING, _("Confirm Before Surgery"),
-                     _("Not recorded, and needed before operating."),
-                     _("Not recorded or entered with a problem, and needed before operating."),
-                     confirm);
+  if (confirm->len > 0 || missing->len > 0)
+    report_add_fields (self, STYLE_HEADING, _("Confirm Before Surgery"),
+                       _("Not recorded, and needed before operating."),
+                       _("Not recorded or entered with a problem, and needed before operating."),
+                       confirm);
+  else
+    {
+      report_add (self, STYLE_HEADING, _("Confirm Before Surgery"));
+      report_add (self, STYLE_BODY, flagged
+                  ? _("Nothing is listed to confirm; correct the inputs with problems above.")
+                  : _("Nothing: the recommendation lists nothing to confirm, and no input has "
+                      "a problem."))->glue = TRUE;
+    }
 }
 
 static void
@@ -665,10 +786,14 @@ report_build_first_page (MbcReport  *self,
   /* Directly under it: the dated note of what has been published since. */
   report_addf (self, STYLE_STRONG, _("%s (See “%s”.)"),
                evidence->line, evidence->title)->glue = TRUE;
+  report_add (self, STYLE_BODY, rule->summary)->glue = TRUE;
+  /* The strength with what it means and its sources, in the pack's words, as the window
+   * shows it. */
   if (strength)
-    report_addf (self, STYLE_BODY, "%s %s", rule->summary, strength->summary)->glue = TRUE;
-  else
-    report_add (self, STYLE_BODY, rule->summary)->glue = TRUE;
+    {
+      report_addf (self, STYLE_BODY, "%s %s", strength->summary, strength->detail)->glue = TRUE;
+      report_add_sources (self, (const char * const *) strength->sources, 0);
+    }
 
   report_add_key_inputs (self);
   report_add_findings_table (self);
@@ -740,9 +865,18 @@ report_build_detail (MbcReport  *self,
       report_add_sources (self, (const char * const *) strength->sources, 0);
     }
 
+  /* Every input, two to a row, then those with a problem, each with its problem. */
   report_add (self, STYLE_HEADING, _("All Inputs"));
-  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
-    report_add_input_row (self, columns_input, f);
+  {
+    gboolean all[MBC_CASE_N_FIELDS];
+
+    for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+      all[f] = TRUE;
+    report_add_input_pairs (self, all);
+    for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+      if (self->problems[f] != NULL)
+        report_add_input_row (self, columns_input, f);
+  }
 
   for (guint gi = 0; gi < groups->len; gi++)
     {
@@ -785,7 +919,7 @@ report_build_detail (MbcReport  *self,
   if (polls->description)
     report_add (self, STYLE_SMALL, polls->description)->glue = TRUE;
   report_add (self, STYLE_SMALL,
-              _("Those whose expert group statement this result rests on are marked."))->glue =
+              _("The questions this result rests on are marked."))->glue =
     TRUE;
   for (guint i = 0; i < sources->len; i++)
     {
@@ -1001,18 +1135,44 @@ report_space_before (const Block *b)
   return b->kind == BLOCK_CHART ? 12 : styles[b->style].space_before * b->scale;
 }
 
-/* The blocks from @first that stay on one page: a heading with what follows it, a block
- * with those glued to it; as many of them as fit in @room. Returns the last, and in
- * *height their height from the first. */
+/* The blocks from @first that stay on one page: a short section whole (@keep at most, when
+ * what is @left of the page is no more than @gap); a heading with what follows it, a block
+ * with those glued to it; as many of them as fit in @room. Returns the last, and in *height
+ * their height from the first. */
 static guint
 report_run_end (MbcReport *self,
                 guint      first,
+                double     left,
                 double     room,
+                double     keep,
+                double     gap,
                 double    *height)
 {
+  const Block *start = &g_array_index (self->blocks, Block, first);
   guint last = first;
 
-  *height = g_array_index (self->blocks, Block, first).height;
+  *height = start->height;
+  if (start->kind == BLOCK_TEXT && start->style == STYLE_HEADING)
+    {
+      double section = start->height;
+      guint end = first;
+
+      while (end + 1 < self->blocks->len)
+        {
+          const Block *next = &g_array_index (self->blocks, Block, end + 1);
+
+          if (next->kind == BLOCK_PAGE_BREAK ||
+              (next->kind == BLOCK_TEXT && next->style == STYLE_HEADING))
+            break;
+          section += report_space_before (next) + next->height;
+          end++;
+        }
+      if (section <= left || (section <= MIN (keep, room) && left <= gap))
+        {
+          *height = section;
+          return end;
+        }
+    }
   while (last + 1 < self->blocks->len)
     {
       const Block *b = &g_array_index (self->blocks, Block, last);
@@ -1028,24 +1188,28 @@ report_run_end (MbcReport *self,
   return last;
 }
 
-/* Places the blocks on pages whose text ends @shorten points above the usual bottom, from
- * the second page on. Returns the number of pages, and in *last_fill how much of the last
- * page is used. */
+/* Places the blocks on the pages, filling each before the next; the text of page
+ * @short_page ends @shorten points above the usual bottom. Returns the number of pages,
+ * and in *last_fill how much of the last page is used. */
 static guint
 report_place (MbcReport *self,
+              guint      short_page,
               double     shorten,
               double    *last_fill)
 {
   double full = self->height - MARGIN - FOOTER_HEIGHT;
+  double keep = SECTION_KEEP * (full - MARGIN);
+  double gap = SECTION_GAP * (full - MARGIN);
   double y = MARGIN;
   guint page = 0;
 
   for (guint i = 0; i < self->blocks->len;)
     {
       Block *b = &g_array_index (self->blocks, Block, i);
-      double bottom = page == 0 ? full : full - shorten;
+      double bottom = page == short_page ? full - shorten : full;
       double run_height;
-      guint last = report_run_end (self, i, bottom - MARGIN, &run_height);
+      double left = y > MARGIN ? bottom - y - report_space_before (b) : bottom - MARGIN;
+      guint last = report_run_end (self, i, left, bottom - MARGIN, keep, gap, &run_height);
 
       if (b->kind == BLOCK_PAGE_BREAK)
         {
@@ -1125,7 +1289,7 @@ mbc_report_paginate (MbcReport    *self,
           first = first && b->kind != BLOCK_PAGE_BREAK;
           report_measure (self, context, b, text_width - b->indent);
         }
-      report_place (self, 0, &fill);
+      report_place (self, G_MAXUINT, 0, &fill);
       for (guint i = 0; i < self->blocks->len && fits; i++)
         {
           const Block *b = &g_array_index (self->blocks, Block, i);
@@ -1137,16 +1301,17 @@ mbc_report_paginate (MbcReport    *self,
         break;
     }
 
-  /* A last page with a few lines alone: the pages before it end a little higher, as long
-   * as that needs no more pages, until it holds a fair share. */
-  pages = report_place (self, 0, &best_fill);
+  /* A last page with a few lines alone: the page before it (of the detail) ends higher,
+   * down to half of it, as long as that needs no more pages, until the last holds a fair
+   * share. The pages before are full. */
+  pages = report_place (self, G_MAXUINT, 0, &best_fill);
   if (pages > 2 && best_fill < LAST_PAGE_FILL)
     {
-      double step = 12, limit = 0.4 * (height - 2 * MARGIN - FOOTER_HEIGHT);
+      double step = 12, limit = 0.5 * (height - 2 * MARGIN - FOOTER_HEIGHT);
 
       for (double shorten = step; shorten <= limit; shorten += step)
         {
-          if (report_place (self, shorten, &fill) != pages)
+          if (report_place (self, pages - 2, shorten, &fill) != pages)
             break;
           if (fill > best_fill)
             {
@@ -1156,8 +1321,8 @@ mbc_report_paginate (MbcReport    *self,
           if (fill >= LAST_PAGE_FILL)
             break;
         }
-      report_place (self, best_shorten, &fill);
     }
+  report_place (self, pages - 1 > 0 ? pages - 2 : G_MAXUINT, best_shorten, &fill);
   self->n_pages = pages;
   return self->n_pages;
 }
@@ -1229,7 +1394,7 @@ mbc_report_draw_page (MbcReport *self,
             {
               double part = width / b->n_cells;
               double left = x + c * part;
-              double right = left + part - (c + 1 < b->n_cells ? 3 * CELL_GAP : 0);
+              double right = left + part - (c + 1 < b->n_cells ? 1.5 * CELL_GAP : 0);
               double baseline = b->y + b->height - 4;
               PangoRectangle logical;
               double label_width;

@@ -713,7 +713,7 @@ test_report_as_entered (void)
       shown = TRUE;
     }
   g_assert_true (shown);
-  g_assert_nonnull (strstr (first, "1 with a problem"));
+  g_assert_nonnull (strstr (first, "1 input has a problem"));
   g_assert_nonnull (find_button (GTK_WIDGET (window), "_Open"));
 
   gtk_window_destroy (GTK_WINDOW (window));

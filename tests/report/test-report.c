@@ -175,7 +175,8 @@ test_flagged_inputs (void)
   g_autofree char *page = NULL;
   g_autofree char *flat_page = NULL;
   g_autofree char *counts = NULL;
-  guint n_flagged = 0, n_missing = 0;
+  guint n_flagged = 0, n_needed = 0;
+  gboolean needed[MBC_CASE_N_FIELDS] = { FALSE };
 
   if (!have_pdftotext ())
     return;
@@ -204,10 +205,7 @@ test_flagged_inputs (void)
       if (f == MBC_CASE_FIELD_LABEL)
         continue;
       if (!flagged[f])
-        {
-          n_missing += !mbc_case_is_known (kase, f) && f != MBC_CASE_FIELD_LUNG_LESION_COUNT;
-          continue;
-        }
+        continue;
       n_flagged++;
       /* The line of the input (its title first) has the value as entered right after the
        * title, and its problem beside it: never "Unknown" nor "Not recorded". */
@@ -222,16 +220,34 @@ test_flagged_inputs (void)
       g_assert_null (strstr (line, "Unknown"));
       g_assert_null (strstr (line, "Not recorded"));
     }
-  /* The headline counts each apart. */
-  counts = g_strdup_printf ("%u not recorded · %u with problems", n_missing, n_flagged);
+  /* The headline counts each apart, in the window's words: the inputs with problems, and
+   * the inputs the result needs (what is missing, what to confirm) that are not recorded. */
+  {
+    GPtrArray *lists[] = { mbc_result_get_missing (result), mbc_result_get_confirm (result) };
+
+    for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+      for (guint i = 0; i < lists[l]->len; i++)
+        {
+          int field = mbc_case_field_from_name (lists[l]->pdata[i]);
+          if (field >= 0 && !flagged[field] && !needed[field])
+            n_needed += needed[field] = TRUE;
+        }
+  }
+  counts = n_needed == 0
+           ? g_strdup_printf ("%u inputs have problems", n_flagged)
+           : g_strdup_printf ("%u inputs have problems, %u needed input%s not recorded",
+                              n_flagged, n_needed, n_needed == 1 ? "" : "s");
   if (strstr (flat_page, counts) == NULL)
     g_error ("the first page does not say “%s”:\n%s", counts, page);
   /* The lung is not a site: 0, and said why. */
   {
-    g_autofree char *line = line_of (strstr (text, "All Inputs"),
-                                     mbc_case_field_get_title (MBC_CASE_FIELD_LUNG_LESION_COUNT));
-    g_assert_nonnull (line);
-    g_assert_nonnull (strstr (line, "0 (not a site)"));
+    const char *title = mbc_case_field_get_title (MBC_CASE_FIELD_LUNG_LESION_COUNT);
+    const char *at = strstr (strstr (text, "All Inputs"), title);
+    g_autofree char *line = NULL;
+
+    g_assert_nonnull (at);
+    line = g_strndup (at, strcspn (at, "\n"));
+    g_assert_true (g_str_has_prefix (g_strchug (line + strlen (title)), "0 (not a site)"));
   }
   /* What to correct is listed with what was entered. */
   g_assert_nonnull (strstr (flat_page, "Correct these inputs"));
@@ -305,6 +321,39 @@ test_pages (void)
         }
       g_assert_null (strstr (text, mbc_result_get_rule (result)->id));
       g_assert_null (strstr (text, mbc_guideline_get_id (guideline)));
+      /* What to do is under the window's headings, and only those. */
+      g_assert_null (strstr (flat_page, "What to Confirm"));
+      g_assert_true (strstr (flat_page, "Confirm Before Surgery") != NULL ||
+                     strstr (flat_page, "Answer These to Decide") != NULL);
+      g_assert_true ((mbc_result_get_missing (result)->len > 0) ==
+                     (strstr (flat_page, "Answer These to Decide") != NULL));
+      /* A strength is shown with what it means. */
+      if (mbc_result_get_strength_basis (result))
+        {
+          g_autofree char *detail = flatten (mbc_result_get_strength_basis (result)->detail);
+          g_assert_nonnull (strstr (flat_page, detail));
+        }
+      /* Key Inputs holds every recorded input the findings read. */
+      {
+        const char *keys = strstr (page, "Key Inputs");
+        const char *end = strstr (page, "Findings");
+
+        g_assert_nonnull (keys);
+        for (guint i = 0; i < findings->len; i++)
+          {
+            const MbcFinding *finding = g_ptr_array_index (findings, i);
+            for (guint k = 0; finding->fields && finding->fields[k]; k++)
+              {
+                int field = mbc_case_field_from_name (finding->fields[k]);
+                g_autofree char *head = g_strndup (keys, end - keys);
+                g_autofree char *flat_head = flatten (head);
+                g_auto(GStrv) words = g_strsplit (mbc_case_field_get_title (field), " ", 2);
+
+                if (mbc_case_is_known (kase, field))
+                  g_assert_nonnull (strstr (flat_head, words[0]));
+              }
+          }
+      }
 
       /* Every page but the first has more than three lines besides its footer. */
       pages = g_strsplit (text, "\f", -1);
