@@ -42,33 +42,7 @@
 #include "mbc-file.h"
 #include "mbc-problem.h"
 #include "mbc-report.h"
-
-#define MARGIN 50.0          /* points */
-#define FOOTER_HEIGHT 24.0
-#define MAX_CELLS 4
-#define CELL_GAP 12.0        /* between cells: a long title wraps in its column */
-#define LINE_HEIGHT 23.0     /* a line to write on */
-/* The last page holds at least this share of a page, when balancing can give it that. */
-#define LAST_PAGE_FILL 0.3
-/* A section (a heading and what follows, to the next heading) no taller than this share of
- * a page is kept on one page, when that leaves no more than SECTION_GAP of a page empty. */
-#define SECTION_KEEP 0.4
-#define SECTION_GAP 0.25
-
-typedef enum
-{
-  STYLE_TITLE,
-  STYLE_SUBTITLE,
-  STYLE_HEADING,
-  STYLE_SUBHEADING,
-  STYLE_BODY,
-  STYLE_STRONG,
-  STYLE_SMALL,
-  STYLE_TIER,
-  STYLE_TABLE,
-  STYLE_TABLE_HEAD,
-  N_STYLES
-} Style;
+#include "mbc-report-private.h"
 
 static const struct
 {
@@ -87,54 +61,10 @@ static const struct
   [STYLE_TABLE_HEAD] = { "Sans Bold 9", 5 },
 };
 
-typedef enum
-{
-  BLOCK_TEXT,
-  BLOCK_ROW,
-  BLOCK_CHART,
-  BLOCK_LINE,
-  BLOCK_PAGE_BREAK,
-} BlockKind;
-
-typedef struct
-{
-  BlockKind        kind;
-  Style            style;
-  char            *cells[MAX_CELLS];  /* BLOCK_TEXT and BLOCK_LINE: the text in cells[0] */
-  const double    *columns;           /* BLOCK_ROW: each cell's share of the width */
-  guint            n_cells;
-  gboolean         grey_keys;         /* BLOCK_ROW: the first cell of each pair in grey */
-  gboolean         rule;              /* BLOCK_ROW: a hairline under it */
-  const MbcSource *source;            /* BLOCK_CHART */
-  gboolean         highlighted;
-  double           indent;
-  double           color[3];
-  gboolean         keep_with_next;    /* a heading, on the page of what follows */
-  gboolean         glue;              /* on the page of the block before */
-  /* laid out */
-  double           scale;             /* of its fonts and spaces: the first page may shrink */
-  PangoLayout     *layouts[MAX_CELLS];
-  double           height;
-  guint            page;
-  double           y;
-} Block;
-
-struct _MbcReport
-{
-  MbcGuideline *guideline;
-  MbcCase      *kase;
-  MbcResult    *result;
-  GDateTime    *when;
-  char         *problems[MBC_CASE_N_FIELDS];  /* each field's problems, for people */
-  GArray       *blocks;       /* Block */
-  PangoContext *context;      /* of the last pagination */
-  double        width;
-  double        height;
-  guint         n_pages;
-};
-
-static const double black[3] = { 0.1, 0.1, 0.1 };
-static const double grey[3] = { 0.33, 0.33, 0.33 };
+const double _mbc_report_black[3] = { 0.1, 0.1, 0.1 };
+const double _mbc_report_grey[3] = { 0.33, 0.33, 0.33 };
+#define black _mbc_report_black
+#define grey _mbc_report_grey
 static const double problem_color[3] = { 0.70, 0.10, 0.14 };
 static const double hairline[3] = { 0.80, 0.80, 0.80 };
 
@@ -157,10 +87,10 @@ report_block_clear (gpointer data)
     }
 }
 
-static Block *
-report_add (MbcReport  *self,
-            Style       style,
-            const char *text)
+Block *
+_mbc_report_add (MbcReport  *self,
+                 Style       style,
+                 const char *text)
 {
   Block block = { BLOCK_TEXT, style, { g_strdup (text) } };
 
@@ -172,11 +102,11 @@ report_add (MbcReport  *self,
   return &g_array_index (self->blocks, Block, self->blocks->len - 1);
 }
 
-static G_GNUC_PRINTF (3, 4) Block *
-report_addf (MbcReport  *self,
-             Style       style,
-             const char *format,
-             ...)
+Block *
+_mbc_report_addf (MbcReport  *self,
+                  Style       style,
+                  const char *format,
+                  ...)
 {
   g_autofree char *text = NULL;
   va_list args;
@@ -184,18 +114,18 @@ report_addf (MbcReport  *self,
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  return report_add (self, style, text);
+  return _mbc_report_add (self, style, text);
 }
 
 /* A row of a table: @n_cells texts (NULL for an empty cell) in @columns. */
-static Block *
-report_add_row (MbcReport          *self,
-                Style               style,
-                const double       *columns,
-                guint               n_cells,
-                const char * const *cells)
+Block *
+_mbc_report_add_row (MbcReport          *self,
+                     Style               style,
+                     const double       *columns,
+                     guint               n_cells,
+                     const char * const *cells)
 {
-  Block *block = report_add (self, style, NULL);
+  Block *block = _mbc_report_add (self, style, NULL);
 
   g_assert (n_cells <= MAX_CELLS);
   block->kind = BLOCK_ROW;
@@ -215,7 +145,7 @@ report_add_line (MbcReport  *self,
                  const char *second,
                  const char *third)
 {
-  Block *block = report_add (self, STYLE_BODY, label);
+  Block *block = _mbc_report_add (self, STYLE_BODY, label);
 
   block->kind = BLOCK_LINE;
   block->glue = TRUE;
@@ -225,10 +155,10 @@ report_add_line (MbcReport  *self,
   block->cells[2] = g_strdup (third);
 }
 
-static void
-report_add_page_break (MbcReport *self)
+void
+_mbc_report_add_page_break (MbcReport *self)
 {
-  report_add (self, STYLE_BODY, NULL)->kind = BLOCK_PAGE_BREAK;
+  _mbc_report_add (self, STYLE_BODY, NULL)->kind = BLOCK_PAGE_BREAK;
 }
 
 static void
@@ -242,7 +172,7 @@ report_add_sources (MbcReport          *self,
   if (sources == NULL || sources[0] == NULL)
     return;
   names = mbc_guideline_describe_sources (self->guideline, sources);
-  block = report_addf (self, STYLE_SMALL, _("Sources: %s"), names);
+  block = _mbc_report_addf (self, STYLE_SMALL, _("Sources: %s"), names);
   block->indent = indent;
   block->glue = TRUE;
 }
@@ -258,7 +188,7 @@ report_add_interpretation (MbcReport  *self,
   if (interpretation == NULL)
     return;
   text = mbc_interpretation_text (interpretation);
-  block = report_add (self, STYLE_SMALL, text);
+  block = _mbc_report_add (self, STYLE_SMALL, text);
   block->indent = indent;
   block->glue = TRUE;
 }
@@ -392,16 +322,16 @@ report_add_field_item (MbcReport  *self,
   Block *block;
 
   if (field < 0)
-    block = report_addf (self, STYLE_BODY, "•  %s", name);
+    block = _mbc_report_addf (self, STYLE_BODY, "•  %s", name);
   else if (self->problems[field] != NULL)
     {
       g_autofree char *value = report_format_input (self, field);
       /* TRANSLATORS: an input, and the value entered for it, which has a problem */
-      block = report_addf (self, STYLE_BODY, _("•  %s (entered as %s, with a problem)"),
+      block = _mbc_report_addf (self, STYLE_BODY, _("•  %s (entered as %s, with a problem)"),
                            mbc_case_field_get_title (field), value);
     }
   else
-    block = report_addf (self, STYLE_BODY, "•  %s", mbc_case_field_get_title (field));
+    block = _mbc_report_addf (self, STYLE_BODY, "•  %s", mbc_case_field_get_title (field));
   block->indent = 10;
 }
 
@@ -428,8 +358,8 @@ report_add_fields (MbcReport  *self,
 {
   if (fields->len == 0)
     return;
-  report_add (self, style, heading);
-  report_add (self, STYLE_SMALL, report_fields_have_problems (self, fields)
+  _mbc_report_add (self, style, heading);
+  _mbc_report_add (self, STYLE_SMALL, report_fields_have_problems (self, fields)
                                  ? description_problems : description)->glue = TRUE;
   for (guint i = 0; i < fields->len; i++)
     report_add_field_item (self, g_ptr_array_index (fields, i));
@@ -443,7 +373,7 @@ report_add_input_row (MbcReport    *self,
 {
   g_autofree char *value = report_format_input (self, field);
   const char *cells[] = { mbc_case_field_get_title (field), value, self->problems[field] };
-  Block *block = report_add_row (self, STYLE_TABLE, columns, 3, cells);
+  Block *block = _mbc_report_add_row (self, STYLE_TABLE, columns, 3, cells);
 
   block->grey_keys = TRUE;
 }
@@ -510,12 +440,12 @@ report_add_counts (MbcReport *self)
                             n_needed);
   if (text->len == 0)
     g_string_append (text, _("Every needed input is recorded, and no input has a problem."));
-  block = report_add (self, STYLE_STRONG, text->str);
+  block = _mbc_report_add (self, STYLE_STRONG, text->str);
   if (n_problems > 0)
     memcpy (block->color, problem_color, sizeof block->color);
   if (n_not_recorded > 0)
     /* TRANSLATORS: "13 of the 18 inputs are not recorded." (all of them, needed or not) */
-    report_addf (self, STYLE_SMALL, ngettext ("%u of the %u inputs is not recorded.",
+    _mbc_report_addf (self, STYLE_SMALL, ngettext ("%u of the %u inputs is not recorded.",
                                               "%u of the %u inputs are not recorded.",
                                               n_not_recorded),
                  n_not_recorded, n_inputs)->glue = TRUE;
@@ -542,7 +472,7 @@ report_add_input_pairs (MbcReport      *self,
 
       for (guint k = 0; k < 4 && i + k < pairs->len; k++)
         cells[k] = g_ptr_array_index (pairs, i + k);
-      block = report_add_row (self, STYLE_TABLE, columns_pairs, 4, cells);
+      block = _mbc_report_add_row (self, STYLE_TABLE, columns_pairs, 4, cells);
       block->grey_keys = TRUE;
       block->glue = i == 0;
     }
@@ -550,15 +480,15 @@ report_add_input_pairs (MbcReport      *self,
 
 /* Marks in @fields the case fields that the condition @node reads: "case.<field>", with
  * anything after a further dot an index into it. */
-static void
-report_mark_reads (JsonNode *node,
-                   gboolean *fields)
+void
+_mbc_report_mark_reads (JsonNode *node,
+                        gboolean *fields)
 {
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        report_mark_reads (json_array_get_element (array, i), fields);
+        _mbc_report_mark_reads (json_array_get_element (array, i), fields);
     }
   else if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -583,7 +513,7 @@ report_mark_reads (JsonNode *node,
                   (field = mbc_case_field_from_name (parts[1])) >= 0)
                 fields[field] = TRUE;
             }
-          report_mark_reads (value, fields);
+          _mbc_report_mark_reads (value, fields);
         }
     }
 }
@@ -591,13 +521,13 @@ report_mark_reads (JsonNode *node,
 /* Marks in @fields what @rule reads: its condition, what it lists as missing or to confirm
  * and their conditions, and its strength's conditions. (The findings it reads are marked
  * with every finding's fields.) */
-static void
-report_mark_rule_reads (const MbcRule *rule,
-                        gboolean      *fields)
+void
+_mbc_report_mark_rule_reads (const MbcRule *rule,
+                             gboolean      *fields)
 {
   GPtrArray *lists[] = { rule->missing, rule->confirm };
 
-  report_mark_reads (rule->when, fields);
+  _mbc_report_mark_reads (rule->when, fields);
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; lists[l] && i < lists[l]->len; i++)
       {
@@ -606,10 +536,10 @@ report_mark_rule_reads (const MbcRule *rule,
 
         if (field >= 0)
           fields[field] = TRUE;
-        report_mark_reads (condition->when, fields);
+        _mbc_report_mark_reads (condition->when, fields);
       }
   for (guint i = 0; rule->strength && i < rule->strength->len; i++)
-    report_mark_reads (((const MbcStrength *) rule->strength->pdata[i])->when, fields);
+    _mbc_report_mark_reads (((const MbcStrength *) rule->strength->pdata[i])->when, fields);
 }
 
 /* The key inputs, from the pack: those the findings and the rule that fired read, recorded
@@ -627,7 +557,7 @@ report_add_key_inputs (MbcReport *self)
   gboolean any_key = FALSE;
   gboolean first_problem = TRUE;
 
-  report_mark_rule_reads (mbc_result_get_rule (self->result), key);
+  _mbc_report_mark_rule_reads (mbc_result_get_rule (self->result), key);
   for (guint i = 0; i < findings->len; i++)
     {
       const MbcFinding *finding = g_ptr_array_index (findings, i);
@@ -639,16 +569,16 @@ report_add_key_inputs (MbcReport *self)
         }
     }
   for (guint i = 0; i < rules->len; i++)
-    report_mark_rule_reads (g_ptr_array_index (rules, i), read);
+    _mbc_report_mark_rule_reads (g_ptr_array_index (rules, i), read);
   for (guint i = 0; i < items->len; i++)
-    report_mark_reads (((const MbcPlanItem *) items->pdata[i])->when, read);
+    _mbc_report_mark_reads (((const MbcPlanItem *) items->pdata[i])->when, read);
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     {
       key[f] = key[f] || (read[f] && report_is_recorded (self, f));
       any_key = any_key || key[f];
     }
 
-  report_add (self, STYLE_HEADING, _("Key Inputs"));
+  _mbc_report_add (self, STYLE_HEADING, _("Key Inputs"));
   report_add_counts (self);
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     key[f] = f != MBC_CASE_FIELD_LABEL && (key[f] || !any_key);
@@ -662,10 +592,10 @@ report_add_key_inputs (MbcReport *self)
         {
           const char *cells[] = { _("Input with a problem"), _("As entered"), _("Problem") };
 
-          report_add (self, STYLE_STRONG, _("Correct these inputs: the evaluation leaves them "
+          _mbc_report_add (self, STYLE_STRONG, _("Correct these inputs: the evaluation leaves them "
                                             "out until they are corrected."))->keep_with_next =
             TRUE;
-          report_add_row (self, STYLE_TABLE_HEAD, columns_problem, 3, cells)->keep_with_next =
+          _mbc_report_add_row (self, STYLE_TABLE_HEAD, columns_problem, 3, cells)->keep_with_next =
             TRUE;
         }
       first_problem = FALSE;
@@ -681,7 +611,7 @@ report_add_findings_table (MbcReport *self)
   GPtrArray *findings = mbc_guideline_get_findings (self->guideline);
   GPtrArray *tallies = mbc_guideline_get_tallies (self->guideline);
 
-  report_add (self, STYLE_HEADING, _("Findings"));
+  _mbc_report_add (self, STYLE_HEADING, _("Findings"));
   for (guint gi = 0; gi < groups->len; gi++)
     {
       const MbcGroup *group = g_ptr_array_index (groups, gi);
@@ -697,7 +627,7 @@ report_add_findings_table (MbcReport *self)
 
           if (g_strcmp0 (finding->group, group->id) != 0)
             continue;
-          block = report_add_row (self, STYLE_TABLE, columns_finding, 3, cells);
+          block = _mbc_report_add_row (self, STYLE_TABLE, columns_finding, 3, cells);
           block->grey_keys = TRUE;
           /* A group's rows stay together, with the table's heading before the first. */
           block->glue = !first || gi == 0;
@@ -711,7 +641,7 @@ report_add_findings_table (MbcReport *self)
 
       mbc_result_get_tally (self->result, i, &met, &not_met, &unknown);
       /* TRANSLATORS: "Supporting factors met: 2 of 4 (1 unknown)" */
-      report_addf (self, STYLE_SMALL, _("%s: %u of %u (%u unknown)"), tally->title, met,
+      _mbc_report_addf (self, STYLE_SMALL, _("%s: %u of %u (%u unknown)"), tally->title, met,
                    met + not_met + unknown, unknown)->glue = TRUE;
     }
 }
@@ -740,8 +670,8 @@ report_add_to_confirm (MbcReport *self)
                        confirm);
   else
     {
-      report_add (self, STYLE_HEADING, _("Confirm Before Surgery"));
-      report_add (self, STYLE_BODY, flagged
+      _mbc_report_add (self, STYLE_HEADING, _("Confirm Before Surgery"));
+      _mbc_report_add (self, STYLE_BODY, flagged
                   ? _("Nothing is listed to confirm; correct the inputs with problems above.")
                   : _("Nothing: the recommendation lists nothing to confirm, and no input has "
                       "a problem."))->glue = TRUE;
@@ -751,7 +681,7 @@ report_add_to_confirm (MbcReport *self)
 static void
 report_add_decision (MbcReport *self)
 {
-  report_add (self, STYLE_HEADING, _("Clinician’s Decision"));
+  _mbc_report_add (self, STYLE_HEADING, _("Clinician’s Decision"));
   report_add_line (self, _("Decision"), NULL, NULL);
   report_add_line (self, NULL, NULL, NULL);
   report_add_line (self, _("Name"), _("Signature"), _("Date"));
@@ -771,27 +701,28 @@ report_build_first_page (MbcReport  *self,
                            : g_strdup (_("No label"));
   Block *block;
 
-  report_add (self, STYLE_TITLE, _("MBC Surgery Advisor Report"));
-  report_addf (self, STYLE_SUBTITLE, _("Case: %s"), label)->keep_with_next = TRUE;
-  report_addf (self, STYLE_SMALL, _("Written %s by MBC Surgery Advisor %s."), when,
+  _mbc_report_add (self, STYLE_TITLE, _("MBC Surgery Advisor Report"));
+  _mbc_report_addf (self, STYLE_SUBTITLE, _("Case: %s"), label)->keep_with_next = TRUE;
+  _mbc_report_addf (self, STYLE_SMALL, _("Written %s by MBC Surgery Advisor %s."), when,
                PACKAGE_VERSION)->glue = TRUE;
 
-  block = report_add (self, STYLE_TIER, mbc_result_get_heading (r));
+  block = _mbc_report_add (self, STYLE_TIER, mbc_result_get_heading (r));
   block->keep_with_next = TRUE;
   report_color_tier (self, block);
   /* The recommendation's date and source, as the pack gives them. */
-  block = report_addf (self, STYLE_SMALL, _("Source: %s (%s)."),
+  block = _mbc_report_addf (self, STYLE_SMALL, _("Source: %s (%s)."),
                        mbc_guideline_get_short_title (g), mbc_guideline_get_date (g));
   block->glue = TRUE;
   /* Directly under it: the dated note of what has been published since. */
-  report_addf (self, STYLE_STRONG, _("%s (See “%s”.)"),
+  _mbc_report_addf (self, STYLE_STRONG, _("%s (See “%s”.)"),
                evidence->line, evidence->title)->glue = TRUE;
-  report_add (self, STYLE_BODY, rule->summary)->glue = TRUE;
+  _mbc_report_add (self, STYLE_BODY, rule->summary)->glue = TRUE;
   /* The strength with what it means and its sources, in the pack's words, as the window
    * shows it. */
   if (strength)
     {
-      report_addf (self, STYLE_BODY, "%s %s", strength->summary, strength->detail)->glue = TRUE;
+      _mbc_report_addf (self, STYLE_BODY, "%s %s", strength->summary,
+                        strength->detail)->glue = TRUE;
       report_add_sources (self, (const char * const *) strength->sources, 0);
     }
 
@@ -815,18 +746,18 @@ report_add_finding (MbcReport        *self,
                              : NULL;
   Block *block;
 
-  report_addf (self, STYLE_SUBHEADING, "%s: %s", mbc_finding_status_word (status),
+  _mbc_report_addf (self, STYLE_SUBHEADING, "%s: %s", mbc_finding_status_word (status),
                finding->title);
   /* The pack's words for an unknown finding say what is not recorded; an input entered
    * with a problem is recorded, and is left out until corrected. */
   if (flagged)
-    block = report_addf (self, STYLE_BODY,
+    block = _mbc_report_addf (self, STYLE_BODY,
                          ngettext ("Not decided: %s has a problem, so the evaluation leaves it "
                                    "out until it is corrected.",
                                    "Not decided: %s have problems, so the evaluation leaves them "
                                    "out until they are corrected.", n_flagged), flagged);
   else
-    block = report_add (self, STYLE_BODY, finding->text[status]);
+    block = _mbc_report_add (self, STYLE_BODY, finding->text[status]);
   block->indent = 10;
   report_add_interpretation (self, finding->interpretation, 10);
   report_add_sources (self, (const char * const *) finding->sources, 10);
@@ -852,21 +783,21 @@ report_build_detail (MbcReport  *self,
   gboolean first_chart = TRUE;
   Block *block;
 
-  report_add (self, STYLE_HEADING, _("Why"));
-  block = report_add (self, STYLE_SUBHEADING, mbc_result_get_heading (r));
+  _mbc_report_add (self, STYLE_HEADING, _("Why"));
+  block = _mbc_report_add (self, STYLE_SUBHEADING, mbc_result_get_heading (r));
   report_color_tier (self, block);
-  report_addf (self, STYLE_BODY, "%s %s", rule->summary, rule->detail);
+  _mbc_report_addf (self, STYLE_BODY, "%s %s", rule->summary, rule->detail);
   report_add_sources (self, (const char * const *) rule->sources, 0);
   report_add_interpretation (self, rule->interpretation, 0);
   if (strength)
     {
-      report_add (self, STYLE_SUBHEADING, strength->summary);
-      report_add (self, STYLE_BODY, strength->detail);
+      _mbc_report_add (self, STYLE_SUBHEADING, strength->summary);
+      _mbc_report_add (self, STYLE_BODY, strength->detail);
       report_add_sources (self, (const char * const *) strength->sources, 0);
     }
 
   /* Every input, two to a row, then those with a problem, each with its problem. */
-  report_add (self, STYLE_HEADING, _("All Inputs"));
+  _mbc_report_add (self, STYLE_HEADING, _("All Inputs"));
   {
     gboolean all[MBC_CASE_N_FIELDS];
 
@@ -882,9 +813,9 @@ report_build_detail (MbcReport  *self,
     {
       const MbcGroup *group = g_ptr_array_index (groups, gi);
 
-      report_add (self, STYLE_HEADING, group->title);
+      _mbc_report_add (self, STYLE_HEADING, group->title);
       if (group->description)
-        report_add (self, STYLE_SMALL, group->description)->glue = TRUE;
+        _mbc_report_add (self, STYLE_SMALL, group->description)->glue = TRUE;
       report_add_sources (self, (const char * const *) group->sources, 0);
       report_add_interpretation (self, group->interpretation, 0);
       for (guint i = 0; i < findings->len; i++)
@@ -896,7 +827,7 @@ report_build_detail (MbcReport  *self,
     }
 
   if (plan->len > 0)
-    report_add (self, STYLE_HEADING, _("Plan"));
+    _mbc_report_add (self, STYLE_HEADING, _("Plan"));
   for (guint s = 0; s < sections->len; s++)
     {
       const MbcPlanSection *section = g_ptr_array_index (sections, s);
@@ -908,17 +839,17 @@ report_build_detail (MbcReport  *self,
           if (g_strcmp0 (item->section, section->id) != 0)
             continue;
           if (first)
-            report_add (self, STYLE_SUBHEADING, section->title);
+            _mbc_report_add (self, STYLE_SUBHEADING, section->title);
           first = FALSE;
-          report_addf (self, STYLE_BODY, "%s. %s", item->summary, item->detail)->indent = 10;
+          _mbc_report_addf (self, STYLE_BODY, "%s. %s", item->summary, item->detail)->indent = 10;
           report_add_sources (self, (const char * const *) item->sources, 10);
         }
     }
 
-  report_add (self, STYLE_HEADING, polls->title);
+  _mbc_report_add (self, STYLE_HEADING, polls->title);
   if (polls->description)
-    report_add (self, STYLE_SMALL, polls->description)->glue = TRUE;
-  report_add (self, STYLE_SMALL,
+    _mbc_report_add (self, STYLE_SMALL, polls->description)->glue = TRUE;
+  _mbc_report_add (self, STYLE_SMALL,
               _("The questions this result rests on are marked."))->glue =
     TRUE;
   for (guint i = 0; i < sources->len; i++)
@@ -930,7 +861,7 @@ report_build_detail (MbcReport  *self,
         continue;
       for (guint k = 0; k < statements->len && !rests; k++)
         rests = g_strcmp0 (g_ptr_array_index (statements, k), source->id) == 0;
-      block = report_add (self, STYLE_BODY, NULL);
+      block = _mbc_report_add (self, STYLE_BODY, NULL);
       block->kind = BLOCK_CHART;
       block->source = source;
       block->highlighted = rests;
@@ -939,31 +870,31 @@ report_build_detail (MbcReport  *self,
       first_chart = FALSE;
     }
 
-  report_addf (self, STYLE_HEADING, _("%s (as of %s)"), evidence->title, evidence->as_of);
-  report_add (self, STYLE_BODY, evidence->summary);
+  _mbc_report_addf (self, STYLE_HEADING, _("%s (as of %s)"), evidence->title, evidence->as_of);
+  _mbc_report_add (self, STYLE_BODY, evidence->summary);
   for (guint i = 0; i < evidence->items->len; i++)
     {
       const MbcEvidenceItem *item = g_ptr_array_index (evidence->items, i);
       if (item->citation)
-        report_addf (self, STYLE_SUBHEADING, "%s — %s", item->title, item->citation);
+        _mbc_report_addf (self, STYLE_SUBHEADING, "%s — %s", item->title, item->citation);
       else
-        report_add (self, STYLE_SUBHEADING, item->title);
-      report_add (self, STYLE_BODY, item->text)->indent = 10;
+        _mbc_report_add (self, STYLE_SUBHEADING, item->title);
+      _mbc_report_add (self, STYLE_BODY, item->text)->indent = 10;
     }
   if (evidence->note)
-    report_add (self, STYLE_SMALL, evidence->note)->glue = TRUE;
+    _mbc_report_add (self, STYLE_SMALL, evidence->note)->glue = TRUE;
 
-  report_add (self, STYLE_HEADING, _("About This Report"));
-  report_add (self, STYLE_BODY, mbc_guideline_get_disclaimer (g));
-  report_addf (self, STYLE_SMALL, _("Guideline: %s (%s), version %s, SHA-256 %s."),
+  _mbc_report_add (self, STYLE_HEADING, _("About This Report"));
+  _mbc_report_add (self, STYLE_BODY, mbc_guideline_get_disclaimer (g));
+  _mbc_report_addf (self, STYLE_SMALL, _("Guideline: %s (%s), version %s, SHA-256 %s."),
                mbc_guideline_get_title (g), mbc_guideline_get_date (g),
                mbc_guideline_get_version (g), mbc_guideline_get_sha256 (g))->glue = TRUE;
   if (authors && authors[0])
     {
       g_autofree char *names = g_strjoinv (_("; "), (char **) authors);
-      report_addf (self, STYLE_SMALL, _("Authors: %s."), names)->glue = TRUE;
+      _mbc_report_addf (self, STYLE_SMALL, _("Authors: %s."), names)->glue = TRUE;
     }
-  report_addf (self, STYLE_SMALL, _("Application: MBC Surgery Advisor %s. Written %s."),
+  _mbc_report_addf (self, STYLE_SMALL, _("Application: MBC Surgery Advisor %s. Written %s."),
                PACKAGE_VERSION, when)->glue = TRUE;
 }
 
@@ -973,8 +904,22 @@ report_build (MbcReport *self)
   g_autofree char *when = g_date_time_format (self->when, "%Y-%m-%d %H:%M (UTC%:z)");
 
   report_build_first_page (self, when);
-  report_add_page_break (self);
+  _mbc_report_add_page_break (self);
   report_build_detail (self, when);
+}
+
+/* An empty report (no blocks yet) against @guideline, written @when. */
+MbcReport *
+_mbc_report_alloc (MbcGuideline *guideline,
+                   GDateTime    *when)
+{
+  MbcReport *self = g_new0 (MbcReport, 1);
+
+  self->guideline = g_object_ref (guideline);
+  self->when = g_date_time_ref (when);
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, report_block_clear);
+  return self;
 }
 
 /**
@@ -996,13 +941,10 @@ mbc_report_new (MbcCase   *kase,
   g_return_val_if_fail (MBC_IS_RESULT (result), NULL);
   g_return_val_if_fail (when != NULL, NULL);
 
-  self = g_new0 (MbcReport, 1);
+  self = _mbc_report_alloc (mbc_result_get_guideline (result), when);
   self->kase = mbc_case_copy (kase);
   self->result = g_object_ref (result);
-  self->guideline = g_object_ref (mbc_result_get_guideline (result));
-  self->when = g_date_time_ref (when);
-  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
-  g_array_set_clear_func (self->blocks, report_block_clear);
+  self->first_page_alone = TRUE;
   report_collect_problems (self);
   report_build (self);
   return self;
@@ -1275,7 +1217,7 @@ mbc_report_paginate (MbcReport    *self,
 
   /* The first page is to be read alone: when what it holds runs over, its type is made a
    * little smaller, down to 80%, until it fits. */
-  for (guint step = 0; step <= 4; step++)
+  for (guint step = 0; step <= (self->first_page_alone ? 4 : 0); step++)
     {
       double scale = 1 - 0.05 * step;
       gboolean first = TRUE;

@@ -42,6 +42,23 @@ gboolean    mbc_report_write_pdf    (MbcReport   *self,
                                      MbcPaper     paper,
                                      GError     **error);
 
+/* One patient of a cohort's list: its row in the file, its case (NULL when it could not be
+ * read, with @problems), the clinician's decision and whether it agrees, for people. */
+typedef struct
+{
+  guint       line;
+  MbcCase    *kase;
+  const char *problems;
+  const char *decision;
+  const char *agreement;
+} MbcCohortEntry;
+
+MbcReport  *mbc_report_new_cohort   (MbcGuideline *guideline,
+                                     const char   *title,
+                                     const MbcCohortEntry *entries,
+                                     guint        n_entries,
+                                     GDateTime   *when);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MbcReport, mbc_report_free)
 
 G_END_DECLS

@@ -814,6 +814,8 @@ mbc_cohort_window_new (GtkWindow    *parent,
   g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
   g_auto(GStrv) tier_titles = NULL;
   g_auto(GStrv) shown_titles = NULL;
+  g_autoptr(GtkStringList) tier_list = NULL;
+  g_autoptr(GtkStringList) shown_list = NULL;
 
   g_return_val_if_fail (MBC_IS_GUIDELINE (guideline), NULL);
 
@@ -829,10 +831,10 @@ mbc_cohort_window_new (GtkWindow    *parent,
     g_strv_builder_add (shown, cohort_shown_title (s));
   tier_titles = g_strv_builder_end (tiers);
   shown_titles = g_strv_builder_end (shown);
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->tier_filter),
-                           G_LIST_MODEL (gtk_string_list_new ((const char * const *) tier_titles)));
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->concordance_filter),
-                           G_LIST_MODEL (gtk_string_list_new ((const char * const *) shown_titles)));
+  tier_list = gtk_string_list_new ((const char * const *) tier_titles);
+  shown_list = gtk_string_list_new ((const char * const *) shown_titles);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->tier_filter), G_LIST_MODEL (tier_list));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->concordance_filter), G_LIST_MODEL (shown_list));
   g_signal_connect_swapped (self->tier_filter, "notify::selected",
                             G_CALLBACK (cohort_filter_changed_cb), self);
   g_signal_connect_swapped (self->concordance_filter, "notify::selected",

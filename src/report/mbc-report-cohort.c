@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The list of a cohort, for a tumour board or an audit: the guideline it was evaluated
+ * against, with its date and the dated note of the evidence since; one line a patient (its
+ * row and label, its key inputs, the recommendation, the clinician's decision and whether
+ * it agrees); then how many cases reached each recommendation, and how often the decision
+ * agreed with the guideline. Laid out, paginated and drawn by the same code as a case's
+ * report (mbc-report.c), so the PDF and printing give the same pages.
+ */
+#define G_LOG_DOMAIN "mbc-report"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mbc-evaluator.h"
+#include "mbc-report.h"
+#include "mbc-report-private.h"
+#include "mbc-tier.h"
+
+/* A patient, the key inputs, the recommendation, the decision. */
+static const double columns_patient[] = { 0.17, 0.43, 0.22, 0.18 };
+/* A category, its count, its share. */
+static const double columns_count[] = { 0.6, 0.2, 0.2 };
+
+/* The inputs the fired rule and the findings read that are recorded, for people. */
+static char *
+cohort_key_inputs (MbcGuideline *guideline,
+                   MbcCase      *kase,
+                   MbcResult    *result)
+{
+  GPtrArray *findings = mbc_guideline_get_findings (guideline);
+  gboolean key[MBC_CASE_N_FIELDS] = { FALSE };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  _mbc_report_mark_rule_reads (mbc_result_get_rule (result), key);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const MbcFinding *finding = g_ptr_array_index (findings, i);
+      for (guint k = 0; finding->fields && finding->fields[k]; k++)
+        {
+          int field = mbc_case_field_from_name (finding->fields[k]);
+          if (field >= 0)
+            key[field] = TRUE;
+        }
+    }
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    {
+      g_autofree char *value = NULL;
+
+      if (!key[f] || f == MBC_CASE_FIELD_LABEL || !mbc_case_is_known (kase, f))
+        continue;
+      value = mbc_case_format_value (kase, f);
+      g_string_append_printf (text, text->len ? _("; %s %s") : _("%s %s"),
+                              mbc_case_field_get_title (f), value);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+cohort_add_count (MbcReport  *self,
+                  const char *what,
+                  guint       count,
+                  guint       total)
+{
+  g_autofree char *number = g_strdup_printf ("%u", count);
+  g_autofree char *share = g_strdup_printf (_("%.0f%%"), total ? 100.0 * count / total : 0.0);
+  const char *cells[] = { what, number, share };
+
+  _mbc_report_add_row (self, STYLE_TABLE, columns_count, 3, cells);
+}
+
+/**
+ * mbc_report_new_cohort:
+ * @title: what the list is of (the cohort file's name)
+ * @entries: (array length=n_entries): the patients, in the order printed
+ * @when: when the list is written
+ *
+ * Each case is evaluated here, against @guideline.
+ */
+MbcReport *
+mbc_report_new_cohort (MbcGuideline         *guideline,
+                       const char           *title,
+                       const MbcCohortEntry *entries,
+                       guint                 n_entries,
+                       GDateTime            *when)
+{
+  g_autoptr(MbcEvaluator) evaluator = NULL;
+  g_autoptr(GHashTable) agreements = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) agreement_order = g_ptr_array_new ();
+  g_autofree char *stamp = NULL;
+  const MbcEvidence *evidence;
+  guint tiers[MBC_N_TIERS] = { 0 };
+  guint unevaluated = 0;
+  MbcReport *self;
+
+  g_return_val_if_fail (MBC_IS_GUIDELINE (guideline), NULL);
+  g_return_val_if_fail (entries != NULL || n_entries == 0, NULL);
+  g_return_val_if_fail (when != NULL, NULL);
+
+  self = _mbc_report_alloc (guideline, when);
+  evaluator = mbc_evaluator_new (guideline);
+  stamp = g_date_time_format (when, "%Y-%m-%d %H:%M (UTC%:z)");
+  evidence = mbc_guideline_get_evidence (guideline);
+
+  _mbc_report_add (self, STYLE_TITLE, _("Tumour Board List"));
+  _mbc_report_addf (self, STYLE_SUBTITLE, ngettext ("%s  ·  %u patient  ·  written %s",
+                                                    "%s  ·  %u patients  ·  written %s",
+                                                    n_entries), title, n_entries, stamp);
+  _mbc_report_addf (self, STYLE_STRONG, _("Recommendations of the %s (%s)."),
+                    mbc_guideline_get_short_title (guideline), mbc_guideline_get_date (guideline));
+  if (evidence && evidence->line)
+    _mbc_report_add (self, STYLE_BODY, evidence->line);
+
+  {
+    const char *cells[] = { _("Patient"), _("Key inputs"), _("Recommendation"),
+                            _("Decision") };
+    _mbc_report_add (self, STYLE_HEADING, _("Patients"));
+    _mbc_report_add_row (self, STYLE_TABLE_HEAD, columns_patient, 4, cells)->keep_with_next =
+      TRUE;
+  }
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const MbcCohortEntry *entry = &entries[i];
+      g_autoptr(MbcResult) result = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *patient = NULL;
+      g_autofree char *inputs = NULL;
+      g_autofree char *decision = NULL;
+      const char *recommendation = NULL;
+      MbcTier tier;
+
+      if (entry->kase)
+        {
+          g_autoptr(MbcCase) evaluable = mbc_case_copy_evaluable (entry->kase);
+          result = mbc_evaluator_evaluate (evaluator, evaluable, NULL);
+          g_object_get (entry->kase, "label", &label, NULL);
+        }
+      patient = label ? g_strdup_printf (_("Row %u\n%s"), entry->line, label)
+                      : g_strdup_printf (_("Row %u"), entry->line);
+      if (result)
+        {
+          const MbcTierText *text = mbc_guideline_get_tier_text (guideline,
+                                                                 mbc_result_get_tier (result));
+          recommendation = text ? text->title : mbc_result_get_tier (result);
+          inputs = cohort_key_inputs (guideline, entry->kase, result);
+          if (mbc_tier_from_string (mbc_result_get_tier (result), &tier))
+            tiers[tier]++;
+        }
+      else
+        {
+          inputs = g_strdup (entry->problems ? entry->problems : "");
+          recommendation = _("Not evaluated: the row has problems");
+          unevaluated++;
+        }
+      decision = entry->decision && *entry->decision
+                 ? g_strdup_printf ("%s\n%s", entry->decision,
+                                    entry->agreement ? entry->agreement : "")
+                 : g_strdup (_("Not recorded"));
+      g_strchomp (decision);
+      {
+        const char *cells[] = { patient, inputs, recommendation, decision };
+        _mbc_report_add_row (self, STYLE_TABLE, columns_patient, 4, cells);
+      }
+      if (entry->agreement && *entry->agreement &&
+          !g_hash_table_contains (agreements, entry->agreement))
+        g_ptr_array_add (agreement_order, (gpointer) entry->agreement);
+      if (entry->agreement && *entry->agreement)
+        g_hash_table_insert (agreements, (gpointer) entry->agreement,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (
+                               g_hash_table_lookup (agreements, entry->agreement)) + 1));
+    }
+
+  {
+    const char *cells[] = { _("Recommendation"), _("Patients"), _("Share") };
+    _mbc_report_add (self, STYLE_HEADING, _("Recommendations"));
+    _mbc_report_add_row (self, STYLE_TABLE_HEAD, columns_count, 3, cells)->keep_with_next =
+      TRUE;
+  }
+  for (guint t = 0; t < MBC_N_TIERS; t++)
+    {
+      const MbcTierText *text = mbc_guideline_get_tier_text (guideline, mbc_tier_to_string (t));
+      cohort_add_count (self, text ? text->title : mbc_tier_to_string (t), tiers[t], n_entries);
+    }
+  cohort_add_count (self, _("Not evaluated: the row has problems"), unevaluated, n_entries);
+
+  {
+    const char *cells[] = { _("Decision"), _("Patients"), _("Share") };
+    guint with_agreement = 0;
+
+    _mbc_report_add (self, STYLE_HEADING, _("Decisions and the Guideline"));
+    _mbc_report_add_row (self, STYLE_TABLE_HEAD, columns_count, 3, cells)->keep_with_next =
+      TRUE;
+    for (guint i = 0; i < agreement_order->len; i++)
+      {
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (agreements,
+                                                             agreement_order->pdata[i]));
+        cohort_add_count (self, agreement_order->pdata[i], count, n_entries);
+        with_agreement += count;
+      }
+    cohort_add_count (self, _("No decision recorded, or no recommendation to agree with"),
+                      n_entries - with_agreement, n_entries);
+  }
+  _mbc_report_add (self, STYLE_SMALL, _("The recommendations are those of the guideline named "
+                                        "above, encoded as data; they support the clinician's "
+                                        "decision and do not replace it."));
+  return self;
+}
