@@ -324,7 +324,11 @@ test_options (void)
 {
   static const struct { const char *args[5]; const char *says; } refused[] = {
     { { "--bogus" }, "Unknown option --bogus" },
-    { { "--format", "text", "--batch", "x.jsonl" }, "--format goes only with --evaluate" },
+    { { "--format", "text", "--batch", "x.jsonl" }, "--format text goes only with --evaluate" },
+    { { "--format", "csv", "--evaluate", "x.json" }, "--format csv goes only with --batch" },
+    { { "--format", "csv", "--report", "x.json" }, "--format goes only with --evaluate or --batch" },
+    { { "--ignore-column", "id", "--evaluate", "x.json" }, "--ignore-column go only with --batch" },
+    { { "--input-format", "xml", "--batch", "x.jsonl" }, "use jsonl or csv" },
     { { "--guideline", "p.json", "--jsonlogic", "1" }, "--guideline goes with" },
     { { "--version", "--evaluate", "x.json" }, "at a time" },
     { { "--help", "--batch", "x.jsonl" }, "at a time" },
