@@ -251,7 +251,8 @@ csv_boolean (const CsvColumn *column,
     if (g_ascii_strcasecmp (cell, yes[i]) == 0 || g_ascii_strcasecmp (cell, no[i]) == 0)
       return json_node_init_boolean (json_node_alloc (), g_ascii_strcasecmp (cell, yes[i]) == 0);
   got = csv_quote (cell);
-  mbc_problems_add (problems, column->name, _("must be true, false, yes, no, 1 or 0, or %s; got %s"),
+  mbc_problems_add (problems, column->name,
+                    _("must be true, false, yes, no, 1 or 0, or %s; got %s"),
                     _(CSV_UNKNOWN_WORDS), got);
   return NULL;
 }

@@ -32,7 +32,9 @@ def cohort(n):
     rng = random.Random(2017)
     rows = []
     for i in range(n):
-        sites = rng.sample(["bone", "liver", "lung"], rng.randint(1, 2)) if rng.random() < 0.8 else None
+        sites = None
+        if rng.random() < 0.8:
+            sites = rng.sample(["bone", "liver", "lung"], rng.randint(1, 2))
         row = {
             "label": rng.choice([f"Case {i}", f"Case {i}, \"quoted\"", f"Étude {i}; B"]),
             "age_years": rng.choice([None, 30, 45, 70]),

@@ -327,7 +327,8 @@ test_options (void)
     { { "--bogus" }, "Unknown option --bogus" },
     { { "--format", "text", "--batch", "x.jsonl" }, "--format text goes only with --evaluate" },
     { { "--format", "csv", "--evaluate", "x.json" }, "--format csv goes only with --batch" },
-    { { "--format", "csv", "--report", "x.json" }, "--format goes only with --evaluate or --batch" },
+    { { "--format", "csv", "--report", "x.json" },
+      "--format goes only with --evaluate or --batch" },
     { { "--ignore-column", "id", "--evaluate", "x.json" }, "--ignore-column go only with --batch" },
     { { "--input-format", "xml", "--batch", "x.jsonl" }, "use jsonl or csv" },
     { { "--guideline", "p.json", "--jsonlogic", "1" }, "--guideline goes with" },
@@ -797,7 +798,8 @@ static void
 test_batch_csv (void)
 {
   static const char cohort[] =
-    "\xEF\xBB\xBF" "label,age_years,metastatic_sites,metastatic_response,systemic_therapy_completed\r\n"
+    "\xEF\xBB\xBF" "label,age_years,metastatic_sites,metastatic_response,"
+    "systemic_therapy_completed\r\n"
     "\"Case A, bone only\",45.0,bone,complete,TRUE\r\n"                 /* row 2 */
     "\"Case \"\"B\"\"\",UNK,bone;liver,progression,no\r\n"              /* row 3: UNK */
     "\"C\",-999,\"bone;\r\nlung\",stable,1\r\n"                         /* row 4: over 2 lines */
