@@ -35,6 +35,31 @@ def seed(target):
             put(text if target == "case" else json.dumps(json.loads(text)))
         for line in open(f"{root}/tests/data/cohort.jsonl"):
             put(line.strip())
+    elif target == "csv":
+        # Cohorts as spreadsheets and REDCap write them, and a row of every case file.
+        sites = ",".join(f"metastatic_sites___{s}" for s in (
+            "bone", "liver", "lung", "brain", "distant_lymph_nodes", "pleura",
+            "skin_soft_tissue", "other"))
+        put("\ufeffrecord_id,label,age_years,metastatic_sites,systemic_therapy_completed,"
+            "decision_choice,decision_date\r\n1,\"Case, \"\"A\"\"\",45.0,bone;liver,TRUE,"
+            "surgery,2024-01-02\r\n2,\"two\r\nlines\",UNK,NA,no,,\r\n")
+        put(f"record_id,{sites},ecog\n1,1,0,0,0,0,0,0,0,1\n2,0,0,0,0,0,0,0,0,-999\n")
+        fields = ["label", "age_years", "menopausal_status", "ecog", "er_status", "pr_status",
+                  "her2_status", "metastatic_sites", "metastatic_lesion_count",
+                  "liver_lesion_count", "lung_lesion_count", "systemic_therapy_completed",
+                  "metastatic_response", "breast_response", "response_imaging",
+                  "residual_breast_size_cm", "negative_margins", "fit_for_surgery",
+                  "axillary_nodes"]
+        rows = [",".join(fields)]
+        for path in glob.glob(f"{root}/tests/data/cases/*.json"):
+            case = json.load(open(path))
+            cells = []
+            for f in fields:
+                v = case.get(f)
+                v = "" if v is None else ";".join(v) if isinstance(v, list) else str(v)
+                cells.append('"' + v.replace('"', '""') + '"' if "," in v else v)
+            rows.append(",".join(cells))
+        put("\n".join(rows) + "\n")
     elif target == "pack":
         for path in glob.glob(f"{root}/data/guidelines/*.json"):
             put(open(path, "rb").read())
@@ -65,7 +90,7 @@ def seed(target):
 # rule that would still hang or exhaust memory fails its line.
 limits = {"jsonlogic": ("-timeout=2", "-rss_limit_mb=512"),
           "rule": ("-timeout=2", "-rss_limit_mb=512")}
-targets = ["case", "pack", "jsonlogic", "batch", "rule"]
+targets = ["case", "pack", "jsonlogic", "batch", "csv", "rule"]
 print(f"1..{len(targets)}")
 status = 0
 for i, target in enumerate(targets, 1):

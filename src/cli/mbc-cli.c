@@ -19,6 +19,9 @@
 
 #include "mbc-case.h"
 #include "mbc-batch.h"
+#include "mbc-csv.h"
+#include "mbc-csv-case.h"
+#include "mbc-csv-writer.h"
 #include "mbc-cli.h"
 #include "mbc-pack-test.h"
 #include "mbc-evaluator.h"
@@ -40,6 +43,8 @@ typedef struct
   char     *test_guideline;
   char     *jsonlogic;
   char     *format;
+  char     *input_format;
+  char    **ignore_columns;
   char     *report;
   char     *output;
   char     *paper;
@@ -58,6 +63,8 @@ cli_options_clear (Options *o)
   g_free (o->test_guideline);
   g_free (o->jsonlogic);
   g_free (o->format);
+  g_free (o->input_format);
+  g_strfreev (o->ignore_columns);
   g_free (o->report);
   g_free (o->output);
   g_free (o->paper);
@@ -367,7 +374,9 @@ cli_run_report (const char *path,
  * the next chunk; the main thread writes the chunks strictly in input order as they
  * complete. Workers stay at most BATCH_WINDOW chunks ahead of the writer, so memory does
  * not grow with the number of lines. A line longer than MBC_FILE_CASE_MAX_BYTES stops the
- * batch there (exit 2), read no further.
+ * batch there (exit 2), read no further. A cohort in CSV is read the same way, a chunk of
+ * records at a time (mbc-csv.c), after its header; its rows are numbered as a spreadsheet
+ * numbers them (the header is 1).
  */
 #define BATCH_CHUNK_LINES 256
 #define BATCH_CHUNK_BYTES (1u << 20)
@@ -375,8 +384,9 @@ cli_run_report (const char *path,
 
 typedef struct
 {
-  GByteArray *data;     /* the chunk's lines, as read */
+  GByteArray *data;     /* the chunk's lines, as read (JSON Lines) */
   GArray     *starts;   /* byte offset of each line in data, plus the end */
+  GPtrArray  *records;  /* or its MbcCsvRecord (CSV) */
   guint       first;    /* the number of its first line, from 1 */
   GString    *out;
   GString    *err;
@@ -388,7 +398,10 @@ typedef struct
 typedef struct
 {
   MbcGuideline    *guideline;
-  MbcResultWriter *writer;       /* shared by the workers: it never changes */
+  MbcResultWriter *writer;       /* shared by the workers: they never change */
+  MbcCsvWriter    *csv_writer;   /* one of the two: --format csv */
+  MbcCsvReader    *csv;          /* nullable: the input is CSV, read by this */
+  MbcCsvColumns   *columns;      /* its header */
   const char      *name;
   /* The input, read under the lock. */
   int              fd;
@@ -409,8 +422,9 @@ typedef struct
 static void
 cli_chunk_free (Chunk *chunk)
 {
-  g_byte_array_unref (chunk->data);
-  g_array_unref (chunk->starts);
+  g_clear_pointer (&chunk->data, g_byte_array_unref);
+  g_clear_pointer (&chunk->starts, g_array_unref);
+  g_clear_pointer (&chunk->records, g_ptr_array_unref);
   if (chunk->out)
     g_string_free (chunk->out, TRUE);
   if (chunk->err)
@@ -498,6 +512,35 @@ cli_batch_line_length (Batch *batch,
     }
 }
 
+/* The next chunk of a CSV input's records (as cli_batch_next_chunk()). */
+static Chunk *
+cli_batch_next_records (Batch *batch)
+{
+  Chunk *chunk;
+  gsize bytes = 0;
+
+  g_assert (batch != NULL && batch->csv != NULL);
+
+  chunk = g_new0 (Chunk, 1);
+  chunk->records = g_ptr_array_new_with_free_func ((GDestroyNotify) mbc_csv_record_free);
+  while (chunk->records->len < BATCH_CHUNK_LINES && bytes < BATCH_CHUNK_BYTES)
+    {
+      MbcCsvRecord *record = mbc_csv_reader_next (batch->csv, &batch->read_error);
+
+      if (record == NULL)
+        break;
+      for (guint i = 0; i < record->cells->len; i++)
+        bytes += strlen (g_ptr_array_index (record->cells, i)) + 1;
+      g_ptr_array_add (chunk->records, record);
+    }
+  if (chunk->records->len == 0)
+    {
+      cli_chunk_free (chunk);
+      return NULL;
+    }
+  return chunk;
+}
+
 /* Cuts the next chunk from the input (called with the lock held); %NULL when the input is
  * done, could not be read, or has a line that is too long (batch->read_error). */
 static Chunk *
@@ -510,6 +553,8 @@ cli_batch_next_chunk (Batch *batch)
 
   if (batch->read_error != NULL)
     return NULL;
+  if (batch->csv != NULL)
+    return cli_batch_next_records (batch);
   chunk = g_new0 (Chunk, 1);
   chunk->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   chunk->first = batch->next_line;
@@ -550,12 +595,32 @@ cli_batch_line (Batch        *batch,
 
   g_assert (batch != NULL && chunk != NULL);
 
-  if (mbc_batch_evaluate_line (evaluator, batch->writer, (const char *) chunk->data->data + start,
-                               length, number, chunk->out, problems, &chunk->error) ||
+  if (mbc_batch_evaluate_line_full (evaluator, batch->writer, batch->csv_writer,
+                                    (const char *) chunk->data->data + start, length, number,
+                                    chunk->out, problems, &chunk->error) ||
       chunk->error != NULL)
     return;
   chunk->bad++;
   mbc_problems_append (chunk->err, problems, batch->name, number);
+}
+
+static void
+cli_batch_record (Batch        *batch,
+                  MbcEvaluator *evaluator,
+                  Chunk        *chunk,
+                  guint         index)
+{
+  const MbcCsvRecord *record = g_ptr_array_index (chunk->records, index);
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+
+  g_assert (batch != NULL && chunk != NULL);
+
+  if (mbc_batch_evaluate_record (evaluator, batch->writer, batch->csv_writer, batch->columns,
+                                 record, chunk->out, problems, &chunk->error) ||
+      chunk->error != NULL)
+    return;
+  chunk->bad++;
+  mbc_problems_append (chunk->err, problems, batch->name, record->number);
 }
 
 static gpointer
@@ -586,10 +651,15 @@ cli_batch_worker (gpointer data)
       g_mutex_unlock (&batch->lock);
 
       /* A result is about fourteen times its case (bench/batch.sh). */
-      chunk->out = g_string_sized_new (MIN (chunk->data->len * 16 + 64, 4u << 20));
+      chunk->out = g_string_sized_new (chunk->data ? MIN (chunk->data->len * 16 + 64, 4u << 20)
+                                                   : 64u << 10);
       chunk->err = g_string_new (NULL);
-      for (guint i = 0; i + 1 < chunk->starts->len && chunk->error == NULL; i++)
-        cli_batch_line (batch, evaluator, chunk, i);
+      if (chunk->records != NULL)
+        for (guint i = 0; i < chunk->records->len && chunk->error == NULL; i++)
+          cli_batch_record (batch, evaluator, chunk, i);
+      else
+        for (guint i = 0; i + 1 < chunk->starts->len && chunk->error == NULL; i++)
+          cli_batch_line (batch, evaluator, chunk, i);
 
       g_mutex_lock (&batch->lock);
       chunk->done = TRUE;
@@ -598,9 +668,54 @@ cli_batch_worker (gpointer data)
     }
 }
 
+/* A cohort in CSV: its header, read before any row (problems printed; 0 or the exit
+ * status). */
 static int
-cli_run_batch (const char *path,
-               const char *guideline_path)
+cli_batch_read_header (Batch              *batch,
+                       const char * const *ignored)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbcCsvRecord) header = NULL;
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GString) err = g_string_new (NULL);
+
+  batch->csv = mbc_csv_reader_new_for_fd (batch->fd);
+  header = mbc_csv_reader_next (batch->csv, &error);
+  if (header == NULL)
+    {
+      cli_print_error (batch->name, "$", error ? error->message
+                       : _("is empty; the first row must be a header of case field names"));
+      return error && !g_error_matches (error, MBC_FILE_ERROR, MBC_FILE_ERROR_TOO_LARGE)
+             ? MBC_EXIT_IO : MBC_EXIT_INVALID_INPUT;
+    }
+  if (!(batch->columns = mbc_csv_columns_new (header, ignored, problems)))
+    {
+      mbc_problems_append (err, problems, batch->name, header->number);
+      fputs (err->str, stderr);
+      return MBC_EXIT_INVALID_INPUT;
+    }
+  return MBC_EXIT_OK;
+}
+
+/* Whether --batch reads CSV: as --input-format says, else by the file's extension. */
+static gboolean
+cli_batch_is_csv (const char *path,
+                  const char *input_format)
+{
+  g_autofree char *lower = NULL;
+
+  if (input_format != NULL)
+    return strcmp (input_format, "csv") == 0;
+  lower = g_ascii_strdown (path, -1);
+  return g_str_has_suffix (lower, ".csv");
+}
+
+static int
+cli_run_batch (const char         *path,
+               const char         *guideline_path,
+               gboolean            csv_in,
+               gboolean            csv_out,
+               const char * const *ignored)
 {
   g_autoptr(MbcGuideline) guideline = NULL;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
@@ -625,7 +740,22 @@ cli_run_batch (const char *path,
         }
     }
   batch.guideline = guideline;
-  batch.writer = mbc_result_writer_new (guideline);
+  if (csv_in && (status = cli_batch_read_header (&batch, ignored)) != MBC_EXIT_OK)
+    {
+      g_clear_pointer (&batch.csv, mbc_csv_reader_free);
+      if (batch.fd != STDIN_FILENO)
+        close (batch.fd);
+      return status;
+    }
+  if (csv_out)
+    {
+      g_autoptr(GString) header = g_string_new (NULL);
+      batch.csv_writer = mbc_csv_writer_new (guideline);
+      mbc_csv_writer_write_header (batch.csv_writer, header);
+      write_failed = !cli_write_stdout (header->str, header->len);
+    }
+  else
+    batch.writer = mbc_result_writer_new (guideline);
   batch.buffer = g_byte_array_new ();
   batch.next_line = 1;
   g_mutex_init (&batch.lock);
@@ -689,6 +819,9 @@ cli_run_batch (const char *path,
   g_byte_array_unref (batch.buffer);
   g_mutex_clear (&batch.lock);
   g_clear_object (&batch.writer);
+  g_clear_object (&batch.csv_writer);
+  g_clear_pointer (&batch.csv, mbc_csv_reader_free);
+  g_clear_pointer (&batch.columns, mbc_csv_columns_free);
   g_cond_clear (&batch.cond);
 
   if (status != MBC_EXIT_OK)
@@ -744,7 +877,8 @@ cli_option_entries (Options *o)
     { "evaluate", 'e', 0, G_OPTION_ARG_FILENAME, &o->evaluate,
       N_("Print the result for a case file (\"-\" reads standard input)"), "CASE.json" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &o->format,
-      N_("Output of --evaluate: json (default) or text"), "FORMAT" },
+      N_("Output of --evaluate: json (default) or text; of --batch: json (default) or csv, "
+         "one summary row per case"), "FORMAT" },
     { "report", 'r', 0, G_OPTION_ARG_FILENAME, &o->report,
       N_("Write the PDF report of a case (with --output)"), "CASE.json" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
@@ -752,7 +886,14 @@ cli_option_entries (Options *o)
     { "paper", 0, 0, G_OPTION_ARG_STRING, &o->paper,
       N_("Paper of --report: a4 or letter (default: the locale's)"), "PAPER" },
     { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &o->batch,
-      N_("Evaluate one case per line, print one result per line"), "CASES.jsonl" },
+      N_("Evaluate one case per line (JSON Lines) or per row (a .csv file with a header of "
+         "case fields), print one result per line"), "CASES.jsonl" },
+    { "input-format", 0, 0, G_OPTION_ARG_STRING, &o->input_format,
+      N_("What --batch reads: jsonl or csv (default: csv for a .csv file, else jsonl)"),
+      "FORMAT" },
+    { "ignore-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->ignore_columns,
+      N_("A column of a CSV cohort that is not a case field, to leave out (repeatable)"),
+      "NAME" },
     { "guideline", 'g', 0, G_OPTION_ARG_FILENAME, &o->guideline,
       N_("Use this guideline pack instead of the bundled one"), "PACK.json" },
     { "validate-guideline", 0, 0, G_OPTION_ARG_FILENAME, &o->validate_guideline,
@@ -823,10 +964,28 @@ cli_check_combination (const Options *o)
       return MBC_EXIT_INVALID_INPUT;
     }
   /* What each modifier goes with. */
-  if (o->format != NULL && o->evaluate == NULL)
+  if (o->format != NULL && o->evaluate == NULL && o->batch == NULL)
     {
-      fprintf (stderr, _("mbc-advisor: --format goes only with --evaluate, not with %s "
-                         "(see --help)\n"), action ? action : _("the window"));
+      fprintf (stderr, _("mbc-advisor: --format goes only with --evaluate or --batch, not with "
+                         "%s (see --help)\n"), action ? action : _("the window"));
+      return MBC_EXIT_INVALID_INPUT;
+    }
+  if (o->format != NULL && o->evaluate != NULL && strcmp (o->format, "csv") == 0)
+    {
+      fprintf (stderr, _("mbc-advisor: --format csv goes only with --batch (a row per case); "
+                         "--evaluate writes json or text (see --help)\n"));
+      return MBC_EXIT_INVALID_INPUT;
+    }
+  if (o->format != NULL && o->batch != NULL && strcmp (o->format, "text") == 0)
+    {
+      fprintf (stderr, _("mbc-advisor: --format text goes only with --evaluate; --batch writes "
+                         "json or csv (see --help)\n"));
+      return MBC_EXIT_INVALID_INPUT;
+    }
+  if ((o->input_format != NULL || o->ignore_columns != NULL) && o->batch == NULL)
+    {
+      fprintf (stderr, _("mbc-advisor: --input-format and --ignore-column go only with --batch, "
+                         "not with %s (see --help)\n"), action ? action : _("the window"));
       return MBC_EXIT_INVALID_INPUT;
     }
   if (o->guideline != NULL && (o->jsonlogic || o->validate_guideline || o->test_guideline ||
@@ -929,11 +1088,21 @@ mbc_cli_run (int    argc,
       cli_options_clear (&o);
       return cli_finish_stdout ();
     }
-  if (o.format != NULL && strcmp (o.format, "json") != 0 && strcmp (o.format, "text") != 0)
+  if (o.format != NULL && strcmp (o.format, "json") != 0 && strcmp (o.format, "text") != 0 &&
+      strcmp (o.format, "csv") != 0)
     {
       g_autofree char *said = mbc_problem_escape (o.format);
-      fprintf (stderr, _("mbc-advisor: --format: \"%s\" is not a format; use json or text\n"),
-               said);
+      fprintf (stderr, _("mbc-advisor: --format: \"%s\" is not a format; use json or text "
+                         "(--evaluate), json or csv (--batch)\n"), said);
+      cli_options_clear (&o);
+      return MBC_EXIT_INVALID_INPUT;
+    }
+  if (o.input_format != NULL && strcmp (o.input_format, "jsonl") != 0 &&
+      strcmp (o.input_format, "csv") != 0)
+    {
+      g_autofree char *said = mbc_problem_escape (o.input_format);
+      fprintf (stderr, _("mbc-advisor: --input-format: \"%s\" is not a format; use jsonl or "
+                         "csv\n"), said);
       cli_options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }
@@ -973,7 +1142,9 @@ mbc_cli_run (int    argc,
     status = cli_run_evaluate (o.evaluate, o.guideline,
                                o.format != NULL && strcmp (o.format, "text") == 0);
   else if (o.batch != NULL)
-    status = cli_run_batch (o.batch, o.guideline);
+    status = cli_run_batch (o.batch, o.guideline, cli_batch_is_csv (o.batch, o.input_format),
+                            g_strcmp0 (o.format, "csv") == 0,
+                            (const char * const *) o.ignore_columns);
   else if (o.report != NULL)
     status = cli_run_report (o.report, o.guideline, o.output,
                              o.paper == NULL ? mbc_paper_from_locale ()

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mbc-case.h"
@@ -383,6 +384,154 @@ _mbc_case_check_teaching (JsonNode  *node,
     }
 }
 
+/* Whether @s is text a person may write in a case: no control character, no line or
+ * paragraph separator, no change of writing direction (as the label); the bad one in *bad. */
+static gboolean
+check_printable (const char *s,
+                 gunichar   *bad)
+{
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_iscntrl (c) || mbc_unichar_is_unsafe (c))
+        {
+          *bad = c;
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A real date written YYYY-MM-DD, not after today. */
+static void
+check_decision_date (const char *where,
+                     const char *s,
+                     GPtrArray  *problems)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  gboolean shaped = strlen (s) == 10 && s[4] == '-' && s[7] == '-';
+  g_autofree char *shown = NULL;
+
+  for (guint i = 0; shaped && i < 10; i++)
+    shaped = i == 4 || i == 7 || g_ascii_isdigit (s[i]);
+  if (!shaped ||
+      !g_date_valid_dmy ((GDateDay) atoi (s + 8), (GDateMonth) atoi (s + 5),
+                         (GDateYear) atoi (s)))
+    {
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), s);
+      shown = _mbc_case_quote_value (node, NULL);
+      mbc_problems_add (problems, where, _("must be a date written YYYY-MM-DD, such as %s; "
+                        "got %s"), today, shown);
+    }
+  else if (strcmp (s, today) > 0)
+    mbc_problems_add (problems, where, _("is %s, in the future; a decision is dated the day it "
+                      "was taken, today (%s) at the latest"), s, today);
+}
+
+/* The optional "decision" member: what the clinician decided, when, and a note. It is
+ * checked as strictly as the fields, but it is not one: no rule reads it. On success,
+ * *choice, *date and *note (each NULL when absent) are set. */
+gboolean
+_mbc_case_check_decision (JsonNode    *node,
+                          GHashTable  *literals,
+                          char       **choice,
+                          char       **date,
+                          char       **note,
+                          GPtrArray   *problems)
+{
+  const char * const *choices = mbc_case_decision_get_choices ();
+  guint before = problems->len;
+  const char *values[3] = { NULL, NULL, NULL };
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  *choice = *date = *note = NULL;
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE; /* as when absent */
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      mbc_problems_add (problems, MBC_CASE_DECISION, _("must be an object with choice, and "
+                        "optionally date and note, or absent; got %s"), mbc_json_type_name (node));
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      g_autofree char *got = NULL;
+      gunichar bad = 0;
+      int k = strcmp (name, "choice") == 0 ? 0 : strcmp (name, "date") == 0 ? 1
+              : strcmp (name, "note") == 0 ? 2 : -1;
+      g_autofree char *where = NULL;
+
+      if (k < 0)
+        {
+          g_autofree char *shown = g_utf8_make_valid (name, -1);
+          g_autofree char *at = g_strdup_printf (MBC_CASE_DECISION ".%s", shown);
+          mbc_problems_add (problems, at, _("unknown field; allowed fields: choice, date, note"));
+          continue;
+        }
+      where = g_strdup_printf (MBC_CASE_DECISION ".%s", name);
+      if (k > 0 && JSON_NODE_HOLDS_NULL (member))
+        continue;
+      if (!mbc_json_is_string (member) || (literals && g_hash_table_contains (literals, member)))
+        {
+          got = _mbc_case_quote_value (member, literals);
+          if (k == 0)
+            {
+              g_autofree char *allowed = g_strjoinv (", ", (char **) choices);
+              mbc_problems_add (problems, where, _("must be one of %s; got %s"), allowed, got);
+            }
+          else if (k == 1)
+            mbc_problems_add (problems, where, _("must be a date written YYYY-MM-DD, or null; "
+                              "got %s"), got);
+          else
+            mbc_problems_add (problems, where, _("must be a string of at most %d characters "
+                              "without control characters, or null; got %s"),
+                              MBC_CASE_DECISION_NOTE_MAX_CHARS, got);
+          continue;
+        }
+      values[k] = json_node_get_string (member);
+      if (k == 0 && !g_strv_contains (choices, values[k]))
+        {
+          g_autofree char *allowed = g_strjoinv (", ", (char **) choices);
+          got = _mbc_case_quote_value (member, literals);
+          mbc_problems_add (problems, where, _("must be one of %s; got %s"), allowed, got);
+        }
+      else if (k == 1)
+        check_decision_date (where, values[k], problems);
+      else if (k == 2)
+        {
+          glong chars = g_utf8_strlen (values[k], -1);
+          if (chars > MBC_CASE_DECISION_NOTE_MAX_CHARS)
+            mbc_problems_add (problems, where,
+                              _("is %ld characters long; at most %d are allowed"), chars,
+                              MBC_CASE_DECISION_NOTE_MAX_CHARS);
+          if (!check_printable (values[k], &bad))
+            mbc_problems_add (problems, where,
+                              _("contains a control character (U+%04X, such as a line "
+                                "break, a tab or a change of writing direction); only "
+                                "printable text is allowed"), bad);
+        }
+    }
+  if (values[0] == NULL && problems->len == before &&
+      !json_object_has_member (object, "choice"))
+    {
+      g_autofree char *allowed = g_strjoinv (", ", (char **) choices);
+      mbc_problems_add (problems, MBC_CASE_DECISION ".choice", _("is required: one of %s"),
+                        allowed);
+    }
+  if (problems->len != before)
+    return FALSE;
+  *choice = g_strdup (values[0]);
+  *date = g_strdup (values[1]);
+  *note = g_strdup (values[2]);
+  return TRUE;
+}
+
 /**
  * mbc_case_validate_values:
  * @problems: (element-type MbcProblem): where every problem is added, each naming its field
@@ -425,6 +574,12 @@ mbc_case_validate_values (MbcCase   *self,
                                _mbc_case_fields[i].max, self->slots[i].d);
         }
     }
+  {
+    g_autoptr(JsonNode) decision = _mbc_case_decision_to_json (self);
+    g_autofree char *choice = NULL, *date = NULL, *note = NULL;
+    if (decision != NULL)
+      _mbc_case_check_decision (decision, NULL, &choice, &date, &note, problems);
+  }
   return problems->len == before;
 }
 
@@ -472,14 +627,21 @@ mbc_case_copy_evaluable (MbcCase *self)
   for (int round = 0; round < MBC_CASE_N_FIELDS; round++)
     {
       g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      gboolean cleared = FALSE;
       if (mbc_case_validate (copy, problems))
         break;
       for (guint i = 0; i < problems->len; i++)
         {
           int field = mbc_case_field_from_problem (((MbcProblem *) problems->pdata[i])->where);
           if (field >= 0)
-            mbc_case_set_unknown (copy, field);
+            {
+              mbc_case_set_unknown (copy, field);
+              cleared = TRUE;
+            }
         }
+      /* What is left is not a field (the decision, which no rule reads). */
+      if (!cleared)
+        break;
     }
   return copy;
 }

@@ -46,6 +46,9 @@ static const char * const nodes_t[] = {
   N_("Clinically positive"), N_("Clinically negative"), NULL
 };
 
+/* The clinician's decision (the "decision" member): not a field, since no rule reads it. */
+static const char * const decision_choices[] = { "surgery", "no_surgery", "deferred", NULL };
+
 const FieldInfo _mbc_case_fields[MBC_CASE_N_FIELDS] = {
   { "label", N_("Label"), MBC_CASE_KIND_LABEL, NULL, NULL, 0, MBC_CASE_LABEL_MAX_CHARS },
   { "age_years", N_("Age (years)"), MBC_CASE_KIND_INT, NULL, NULL, 18, 110 },
@@ -183,3 +186,14 @@ mbc_case_field_get_range (MbcCaseField  field,
     *max = _mbc_case_fields[field].max;
 }
 
+
+/**
+ * mbc_case_decision_get_choices:
+ *
+ * Returns: (transfer none): what the "choice" of a case's "decision" may be, in order.
+ */
+const char * const *
+mbc_case_decision_get_choices (void)
+{
+  return decision_choices;
+}

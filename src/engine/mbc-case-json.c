@@ -62,6 +62,25 @@ _mbc_case_slot_to_json (MbcCase      *self,
     }
 }
 
+/* The "decision" member as a case file writes it (absent parts left out), or NULL when
+ * there is no decision. */
+JsonNode *
+_mbc_case_decision_to_json (MbcCase *self)
+{
+  JsonObject *object;
+
+  if (!self->decision_choice && !self->decision_date && !self->decision_note)
+    return NULL;
+  object = json_object_new ();
+  if (self->decision_choice)
+    json_object_set_string_member (object, "choice", self->decision_choice);
+  if (self->decision_date)
+    json_object_set_string_member (object, "date", self->decision_date);
+  if (self->decision_note)
+    json_object_set_string_member (object, "note", self->decision_note);
+  return _mbc_case_object_node (object);
+}
+
 /* A node that owns @object (json_node_init_object would take a second reference). */
 JsonNode *
 _mbc_case_object_node (JsonObject *object)
@@ -146,10 +165,20 @@ case_json_read (JsonNode        *root,
           _mbc_case_check_teaching (member, problems);
           continue;
         }
+      if (strcmp (name, MBC_CASE_DECISION) == 0)
+        {
+          g_clear_pointer (&self->decision_choice, g_free);
+          g_clear_pointer (&self->decision_date, g_free);
+          g_clear_pointer (&self->decision_note, g_free);
+          _mbc_case_check_decision (member, literals, &self->decision_choice,
+                                    &self->decision_date, &self->decision_note, problems);
+          continue;
+        }
       field = mbc_case_field_from_name (name);
       if (field < 0)
         {
-          g_autoptr(GString) allowed = g_string_new ("schema, " MBC_CASE_TEACHING);
+          g_autoptr(GString) allowed = g_string_new ("schema, " MBC_CASE_TEACHING ", "
+                                                     MBC_CASE_DECISION);
           g_autofree char *shown = g_utf8_make_valid (name, -1);
           for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
             g_string_append_printf (allowed, ", %s", _mbc_case_fields[i].name);
@@ -269,6 +298,7 @@ mbc_case_new_from_data_full (const char      *data,
           JsonNode *value = json_object_get_member (object, l->data);
           if (strcmp (l->data, "schema") == 0 || strcmp (l->data, "label") == 0 ||
               strcmp (l->data, MBC_CASE_TEACHING) == 0 ||
+              strcmp (l->data, MBC_CASE_DECISION) == 0 ||
               JSON_NODE_HOLDS_NULL (value) ||
               (mbc_json_is_string (value) && strcmp (json_node_get_string (value), "unknown") == 0))
             json_object_remove_member (object, l->data);
@@ -297,12 +327,13 @@ mbc_case_dup_field_json (MbcCase      *self,
  * mbc_case_to_json:
  *
  * Returns: (transfer full): the case file, every field written (unknowns as null or
- *   "unknown"), in the order of the contract.
+ *   "unknown"), in the order of the contract, then the decision when there is one.
  */
 JsonNode *
 mbc_case_to_json (MbcCase *self)
 {
   JsonObject *object;
+  JsonNode *decision;
 
   g_return_val_if_fail (MBC_IS_CASE (self), NULL);
 
@@ -314,6 +345,9 @@ mbc_case_to_json (MbcCase *self)
       if (value != NULL)
         json_object_set_member (object, _mbc_case_fields[i].name, value);
     }
+  decision = _mbc_case_decision_to_json (self);
+  if (decision != NULL)
+    json_object_set_member (object, MBC_CASE_DECISION, decision);
   return _mbc_case_object_node (object);
 }
 

@@ -32,6 +32,10 @@ struct _MbcCase
 
   char     *label;
   Slot      slots[MBC_CASE_N_FIELDS];
+  /* The clinician's decision: not an input, never in the rule data; NULL when absent. */
+  char     *decision_choice;
+  char     *decision_date;
+  char     *decision_note;
   JsonNode *rule_data;  /* cache of mbc_case_to_rule_data(), dropped on any change */
 };
 
@@ -51,6 +55,13 @@ void      _mbc_case_check_consistency (const Slot    *slots,
                                        GPtrArray     *problems);
 void      _mbc_case_check_teaching    (JsonNode      *node,
                                        GPtrArray     *problems);
+gboolean  _mbc_case_check_decision    (JsonNode      *node,
+                                       GHashTable    *literals,
+                                       char         **choice,
+                                       char         **date,
+                                       char         **note,
+                                       GPtrArray     *problems);
+JsonNode *_mbc_case_decision_to_json  (MbcCase       *self);
 JsonNode *_mbc_case_slot_to_json      (MbcCase       *self,
                                        MbcCaseField   field,
                                        gboolean       for_rules);

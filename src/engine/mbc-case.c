@@ -27,8 +27,11 @@ G_DEFINE_FINAL_TYPE (MbcCase, mbc_case, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
-  /* one property a field, in field order */
-  N_PROPS = MBC_CASE_N_FIELDS + 1
+  /* one property a field, in field order, then the decision's */
+  PROP_DECISION_CHOICE = MBC_CASE_N_FIELDS + 1,
+  PROP_DECISION_DATE,
+  PROP_DECISION_NOTE,
+  N_PROPS
 };
 
 enum {
@@ -67,6 +70,64 @@ case_set_slot (MbcCase      *self,
   return TRUE;
 }
 
+/* The decision's strings, by property. */
+static char **
+case_decision_member (MbcCase *self,
+                      guint    prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_DECISION_CHOICE:
+      return &self->decision_choice;
+    case PROP_DECISION_DATE:
+      return &self->decision_date;
+    case PROP_DECISION_NOTE:
+      return &self->decision_note;
+    default:
+      return NULL;
+    }
+}
+
+/* Sets one of the decision's strings; it is not an input, so the rule data stays. */
+static void
+case_set_decision_member (MbcCase    *self,
+                          guint       prop_id,
+                          const char *value)
+{
+  char **member = case_decision_member (self, prop_id);
+
+  g_assert (member != NULL);
+
+  if (g_strcmp0 (*member, value) == 0)
+    return;
+  g_free (*member);
+  *member = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Makes the decision that of @other (NULL: none); TRUE when it changed. */
+static gboolean
+case_assign_decision (MbcCase *self,
+                      MbcCase *other)
+{
+  gboolean changed = FALSE;
+
+  for (guint prop_id = PROP_DECISION_CHOICE; prop_id <= PROP_DECISION_NOTE; prop_id++)
+    {
+      char **member = case_decision_member (self, prop_id);
+      const char *value = other ? *case_decision_member (other, prop_id) : NULL;
+
+      if (g_strcmp0 (*member, value) == 0)
+        continue;
+      g_free (*member);
+      *member = g_strdup (value);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+      changed = TRUE;
+    }
+  return changed;
+}
+
 static void
 mbc_case_get_property (GObject    *object,
                        guint       prop_id,
@@ -77,6 +138,11 @@ mbc_case_get_property (GObject    *object,
   MbcCaseField field = prop_id - 1;
   const Slot *slot;
 
+  if (case_decision_member (self, prop_id) != NULL)
+    {
+      g_value_set_string (value, *case_decision_member (self, prop_id));
+      return;
+    }
   if (prop_id == 0 || prop_id >= N_PROPS)
     {
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -127,6 +193,18 @@ mbc_case_set_property (GObject      *object,
   MbcCaseField field = prop_id - 1;
   Slot slot = { 0 };
 
+  if (prop_id == PROP_DECISION_CHOICE && g_value_get_string (value) != NULL &&
+      !g_strv_contains (mbc_case_decision_get_choices (), g_value_get_string (value)))
+    {
+      g_critical ("%s: \"%s\" is not a decision", G_STRFUNC, g_value_get_string (value));
+      return;
+    }
+  if (case_decision_member (self, prop_id) != NULL)
+    {
+      /* The date and the note are checked when the case is validated (and saved). */
+      case_set_decision_member (self, prop_id, g_value_get_string (value));
+      return;
+    }
   if (prop_id == 0 || prop_id >= N_PROPS)
     {
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -197,6 +275,9 @@ mbc_case_finalize (GObject *object)
   MbcCase *self = MBC_CASE (object);
 
   g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->decision_choice, g_free);
+  g_clear_pointer (&self->decision_date, g_free);
+  g_clear_pointer (&self->decision_note, g_free);
   g_clear_pointer (&self->rule_data, json_node_unref);
   G_OBJECT_CLASS (mbc_case_parent_class)->finalize (object);
 }
@@ -245,6 +326,17 @@ mbc_case_class_init (MbcCaseClass *klass)
         }
       properties[i + 1] = pspec;
     }
+  /* The clinician's decision (the case file's "decision"): NULL when absent. */
+  properties[PROP_DECISION_CHOICE] =
+    g_param_spec_string ("decision-choice", "Decision", "surgery, no_surgery, deferred or NULL",
+                         NULL, flags);
+  properties[PROP_DECISION_DATE] =
+    g_param_spec_string ("decision-date", "Date of the decision", "YYYY-MM-DD or NULL", NULL,
+                         flags);
+  properties[PROP_DECISION_NOTE] =
+    g_param_spec_string ("decision-note", "Note on the decision",
+                         "At most 500 characters that must not identify the patient, or NULL",
+                         NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -279,6 +371,9 @@ mbc_case_copy (MbcCase *self)
   copy = mbc_case_new ();
   copy->label = g_strdup (self->label);
   memcpy (copy->slots, self->slots, sizeof self->slots);
+  copy->decision_choice = g_strdup (self->decision_choice);
+  copy->decision_date = g_strdup (self->decision_date);
+  copy->decision_note = g_strdup (self->decision_note);
   return copy;
 }
 
@@ -297,13 +392,15 @@ mbc_case_is_known (MbcCase      *self,
 /**
  * mbc_case_is_empty:
  *
- * Returns: whether nothing is recorded: every field unknown and no label.
+ * Returns: whether nothing is recorded: every field unknown, no label and no decision.
  */
 gboolean
 mbc_case_is_empty (MbcCase *self)
 {
   g_return_val_if_fail (MBC_IS_CASE (self), FALSE);
 
+  if (self->decision_choice || self->decision_date || self->decision_note)
+    return FALSE;
   for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
     if (mbc_case_is_known (self, i))
       return FALSE;
@@ -361,7 +458,8 @@ mbc_case_set_field_json (MbcCase      *self,
 /**
  * mbc_case_reset:
  *
- * Makes every field unknown (and the label absent), with one ::changed emission.
+ * Makes every field unknown (and the label and the decision absent), with one ::changed
+ * emission.
  */
 void
 mbc_case_reset (MbcCase *self)
@@ -376,6 +474,8 @@ mbc_case_reset (MbcCase *self)
   g_clear_pointer (&self->label, g_free);
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[MBC_CASE_FIELD_LABEL + 1]);
+  if (case_assign_decision (self, NULL))
+    changed = TRUE;
   for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
     if (self->slots[i].known)
       {
@@ -392,8 +492,8 @@ mbc_case_reset (MbcCase *self)
  * mbc_case_assign:
  * @other: the case to copy
  *
- * Makes every field of @self that of @other, with a notify for each field that changed
- * and one ::changed emission.
+ * Makes every field of @self (and the decision) that of @other, with a notify for each
+ * that changed and one ::changed emission.
  */
 void
 mbc_case_assign (MbcCase *self,
@@ -422,6 +522,8 @@ mbc_case_assign (MbcCase *self,
     }
   if (changed)
     g_clear_pointer (&self->rule_data, json_node_unref);
+  if (case_assign_decision (self, other))
+    changed = TRUE;
   g_object_thaw_notify (G_OBJECT (self));
   if (changed)
     g_signal_emit (self, signals[CHANGED], 0);
@@ -500,4 +602,40 @@ mbc_case_to_vignette (MbcCase *self)
                               value);
     }
   return g_string_free (out, FALSE);
+}
+
+/**
+ * mbc_case_get_decision_choice:
+ *
+ * Returns: (nullable): what the clinician decided (surgery, no_surgery, deferred), or %NULL.
+ */
+const char *
+mbc_case_get_decision_choice (MbcCase *self)
+{
+  g_return_val_if_fail (MBC_IS_CASE (self), NULL);
+  return self->decision_choice;
+}
+
+/**
+ * mbc_case_get_decision_date:
+ *
+ * Returns: (nullable): the date of the decision, YYYY-MM-DD, or %NULL.
+ */
+const char *
+mbc_case_get_decision_date (MbcCase *self)
+{
+  g_return_val_if_fail (MBC_IS_CASE (self), NULL);
+  return self->decision_date;
+}
+
+/**
+ * mbc_case_get_decision_note:
+ *
+ * Returns: (nullable): the note on the decision, or %NULL.
+ */
+const char *
+mbc_case_get_decision_note (MbcCase *self)
+{
+  g_return_val_if_fail (MBC_IS_CASE (self), NULL);
+  return self->decision_note;
 }

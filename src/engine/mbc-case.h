@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 #define MBC_CASE_MAX_DEPTH 16
 /* The optional member of a library case that says what it teaches (mbc-library.h). */
 #define MBC_CASE_TEACHING "teaching"
+/* The optional member that records the clinician's decision: never read by the rules. */
+#define MBC_CASE_DECISION "decision"
+#define MBC_CASE_DECISION_NOTE_MAX_CHARS 500
 
 typedef enum
 {
@@ -118,5 +121,9 @@ JsonNode  *mbc_case_to_rule_data      (MbcCase      *self);
 char      *mbc_case_format_value      (MbcCase      *self,
                                        MbcCaseField  field);
 char      *mbc_case_to_vignette       (MbcCase      *self);
+const char * const *mbc_case_decision_get_choices (void);
+const char *mbc_case_get_decision_choice (MbcCase     *self);
+const char *mbc_case_get_decision_date   (MbcCase     *self);
+const char *mbc_case_get_decision_note   (MbcCase     *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "mbc-case.h"
 #include "mbc-json.h"
 #include "mbc-test.h"
 
@@ -324,7 +325,12 @@ test_options (void)
 {
   static const struct { const char *args[5]; const char *says; } refused[] = {
     { { "--bogus" }, "Unknown option --bogus" },
-    { { "--format", "text", "--batch", "x.jsonl" }, "--format goes only with --evaluate" },
+    { { "--format", "text", "--batch", "x.jsonl" }, "--format text goes only with --evaluate" },
+    { { "--format", "csv", "--evaluate", "x.json" }, "--format csv goes only with --batch" },
+    { { "--format", "csv", "--report", "x.json" },
+      "--format goes only with --evaluate or --batch" },
+    { { "--ignore-column", "id", "--evaluate", "x.json" }, "--ignore-column go only with --batch" },
+    { { "--input-format", "xml", "--batch", "x.jsonl" }, "use jsonl or csv" },
     { { "--guideline", "p.json", "--jsonlogic", "1" }, "--guideline goes with" },
     { { "--version", "--evaluate", "x.json" }, "at a time" },
     { { "--help", "--batch", "x.jsonl" }, "at a time" },
@@ -784,6 +790,255 @@ test_library_cases (void)
   g_assert_cmpuint (count, >=, 9);
 }
 
+
+/* A cohort as a spreadsheet writes it (a BOM, CRLF, quoted cells with commas, quotes and line
+ * breaks): each row in its place; a bad row's error object names the row as a spreadsheet
+ * numbers it (the header is 1, a record over two lines one row), the others evaluated. */
+static void
+test_batch_csv (void)
+{
+  static const char cohort[] =
+    "\xEF\xBB\xBF" "label,age_years,metastatic_sites,metastatic_response,"
+    "systemic_therapy_completed\r\n"
+    "\"Case A, bone only\",45.0,bone,complete,TRUE\r\n"                 /* row 2 */
+    "\"Case \"\"B\"\"\",UNK,bone;liver,progression,no\r\n"              /* row 3: UNK */
+    "\"C\",-999,\"bone;\r\nlung\",stable,1\r\n"                         /* row 4: over 2 lines */
+    "D,,NA,,\r\n"                                                        /* row 5 */
+    "E,50,bone,complete\r\n";                                            /* row 6: 4 cells */
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonNode) bad = NULL;
+
+  RUN_STDIN (&r, cohort, "--batch", "-", "--input-format", "csv");
+  g_assert_cmpint (r.status, ==, 2);
+  lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  g_assert_nonnull (strstr (lines[0], "\"tier\":\"recommended\""));
+  bad = parse (lines[1]);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (bad), "line"), ==, 3);
+  g_assert_nonnull (strstr (lines[1], "\"field\":\"age_years\""));
+  g_assert_nonnull (strstr (lines[2], "\"line\":4,"));
+  g_assert_nonnull (strstr (lines[3], "\"tier\":\"indeterminate\""));
+  g_assert_nonnull (strstr (lines[4], "\"line\":6,"));
+  g_assert_nonnull (strstr (r.err, "<stdin>:3: age_years: "));
+  g_assert_nonnull (strstr (r.err, "\"UNK\""));
+  g_assert_nonnull (strstr (r.err, "<stdin>:4: age_years: "));
+  g_assert_nonnull (strstr (r.err, "<stdin>:6: $: the row has 4 cells; the header has 5"));
+  /* Read as JSON Lines, the same text is not a case at all. */
+  {
+    g_auto(Run) j = { 0 };
+    RUN_STDIN (&j, cohort, "--batch", "-");
+    g_assert_cmpint (j.status, ==, 2);
+    g_assert_null (strstr (j.out, "\"tier\""));
+  }
+}
+
+static char *
+write_temp (const char *dir,
+            const char *name,
+            const char *text)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+/* The header: an unknown column is exit 2 with its name and the allowed ones, before any
+ * row, unless --ignore-column names it; a column named twice is exit 2; a .csv file is CSV
+ * whatever the case of its extension, unless --input-format jsonl says otherwise. */
+static void
+test_batch_csv_columns (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-csv-XXXXXX", NULL);
+  g_autofree char *redcap = write_temp (dir, "export.CSV",
+    "record_id,age_years,metastatic_sites___bone,metastatic_sites___liver,"
+    "metastatic_sites___lung,metastatic_sites___brain,metastatic_sites___distant_lymph_nodes,"
+    "metastatic_sites___pleura,metastatic_sites___skin_soft_tissue,metastatic_sites___other,"
+    "metastatic_response,form_complete\n"
+    "1,45,1,0,0,0,0,0,0,0,complete,2\n"
+    "2,UNK,0,0,0,0,0,0,0,0,complete,2\n");
+  g_autofree char *twice = write_temp (dir, "twice.csv", "ecog,label,ecog\n1,a,1\n");
+  g_autofree char *jsonl = write_temp (dir, "cases.csv", "{\"schema\":\"mbc-advisor/case/1\"}\n");
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) ignored = { 0 };
+  g_auto(Run) dup = { 0 };
+  g_auto(Run) forced = { 0 };
+
+  RUN (&unknown, "--batch", redcap);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_cmpstr (unknown.out, ==, "");
+  g_assert_nonnull (strstr (unknown.err, "export.CSV:1: record_id: unknown column"));
+  g_assert_nonnull (strstr (unknown.err, "export.CSV:1: form_complete: unknown column"));
+  g_assert_nonnull (strstr (unknown.err, "metastatic_response"));
+
+  RUN (&ignored, "--batch", redcap, "--ignore-column", "record_id",
+       "--ignore-column", "form_complete");
+  g_assert_cmpint (ignored.status, ==, 2);
+  g_assert_nonnull (strstr (ignored.out, "\"bone_only\":\"met\""));
+  g_assert_nonnull (strstr (ignored.out, "{\"schema\":\"mbc-advisor/error/1\",\"line\":3,"));
+  g_assert_nonnull (strstr (ignored.err, "export.CSV:3: age_years: must be a whole number"));
+
+  RUN (&dup, "--batch", twice);
+  g_assert_cmpint (dup.status, ==, 2);
+  g_assert_cmpstr (dup.out, ==, "");
+  g_assert_nonnull (strstr (dup.err, "twice.csv:1: ecog: is the name of columns 1 and 3"));
+
+  RUN (&forced, "--batch", jsonl, "--input-format", "jsonl");
+  g_assert_cmpint (forced.status, ==, 0);
+  g_assert_nonnull (strstr (forced.out, "\"tier\":\"indeterminate\""));
+
+  g_unlink (redcap);
+  g_unlink (twice);
+  g_unlink (jsonl);
+  g_rmdir (dir);
+}
+
+/* A case file's member as a spreadsheet cell: unknowns in each of their spellings, booleans
+ * and sites in the ways spreadsheets write them. */
+static void
+csv_append_cell (GString  *out,
+                 JsonNode *value,
+                 guint     variant)
+{
+  static const char * const unknowns[] = { "", "NA", "unknown", "N/A", "na" };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (JSON_NODE_HOLDS_NULL (value))
+    g_string_append (text, unknowns[variant % G_N_ELEMENTS (unknowns)]);
+  else if (JSON_NODE_HOLDS_ARRAY (value))
+    {
+      JsonArray *array = json_node_get_array (value);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        g_string_append_printf (text, "%s%s", i ? (variant % 2 ? "; " : ";") : "",
+                                json_array_get_string_element (array, i));
+    }
+  else if (json_node_get_value_type (value) == G_TYPE_BOOLEAN)
+    {
+      static const char * const yes[] = { "true", "TRUE", "yes", "1" };
+      static const char * const no[] = { "false", "FALSE", "no", "0" };
+      g_string_append (text, (json_node_get_boolean (value) ? yes : no)[variant % 4]);
+    }
+  else if (json_node_get_value_type (value) == G_TYPE_STRING)
+    g_string_append (text, json_node_get_string (value));
+  else
+    {
+      g_autofree char *number = mbc_json_to_string (value, 0);
+      g_string_append (text, number);
+    }
+  if (strpbrk (text->str, ",\"\r\n") != NULL || variant % 3 == 0)
+    {
+      g_autofree char *doubled = NULL;
+      g_auto(GStrv) parts = g_strsplit (text->str, "\"", -1);
+      doubled = g_strjoinv ("\"\"", parts);
+      g_string_append_printf (out, "\"%s\"", doubled);
+    }
+  else
+    g_string_append (out, text->str);
+}
+
+/* Every case file of the teaching library and of the tests, as the rows of one CSV file (the
+ * sites in one cell, then as checkbox columns): --batch gives each the result --evaluate
+ * gives its file, byte for byte. */
+static void
+test_batch_csv_same_as_evaluate (void)
+{
+  const char *dirs[] = { SOURCE_ROOT "/data/cases", TEST_DATA "/cases" };
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = g_dir_make_tmp ("mbc-csv-XXXXXX", NULL);
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autoptr(GDir) listing = g_dir_open (dirs[d], 0, NULL);
+      const char *name;
+      g_assert_nonnull (listing);
+      while ((name = g_dir_read_name (listing)))
+        if (g_str_has_suffix (name, ".json"))
+          g_ptr_array_add (paths, g_build_filename (dirs[d], name, NULL));
+    }
+  g_assert_cmpuint (paths->len, >=, 15);
+
+  for (guint checkboxes = 0; checkboxes < 2; checkboxes++)
+    {
+      g_autoptr(GString) csv = g_string_new (NULL);
+      g_autofree char *path = NULL;
+      const char * const *sites = NULL;
+      g_auto(Run) batch = { 0 };
+      g_auto(GStrv) lines = NULL;
+
+      /* The header: every field, in an order of its own (the last first). */
+      for (int f = MBC_CASE_N_FIELDS - 1; f >= 0; f--)
+        {
+          if (checkboxes && f == MBC_CASE_FIELD_METASTATIC_SITES)
+            {
+              sites = mbc_case_field_get_choices (f);
+              for (guint k = 0; sites[k]; k++)
+                g_string_append_printf (csv, "metastatic_sites___%s,", sites[k]);
+              continue;
+            }
+          g_string_append_printf (csv, "%s,", mbc_case_field_get_name (f));
+        }
+      g_string_truncate (csv, csv->len - 1);
+      g_string_append (csv, "\r\n");
+      for (guint i = 0; i < paths->len; i++)
+        {
+          g_autofree char *text = NULL;
+          g_autoptr(JsonNode) root = NULL;
+          JsonObject *object;
+
+          g_assert_true (g_file_get_contents (paths->pdata[i], &text, NULL, NULL));
+          root = parse (text);
+          object = json_node_get_object (root);
+          for (int f = MBC_CASE_N_FIELDS - 1; f >= 0; f--)
+            {
+              const char *name = mbc_case_field_get_name (f);
+              JsonNode *value = json_object_get_member (object, name);
+              g_autoptr(JsonNode) null = json_node_new (JSON_NODE_NULL);
+
+              if (value == NULL)
+                value = null;
+              if (checkboxes && f == MBC_CASE_FIELD_METASTATIC_SITES)
+                {
+                  JsonArray *array = JSON_NODE_HOLDS_ARRAY (value) ? json_node_get_array (value)
+                                                                   : NULL;
+                  for (guint k = 0; sites[k]; k++)
+                    {
+                      gboolean present = FALSE;
+                      for (guint e = 0; array && e < json_array_get_length (array); e++)
+                        present = present ||
+                                  strcmp (json_array_get_string_element (array, e), sites[k]) == 0;
+                      g_string_append_printf (csv, "%d,", present);
+                    }
+                  continue;
+                }
+              csv_append_cell (csv, value, i + f);
+              g_string_append_c (csv, ',');
+            }
+          g_string_truncate (csv, csv->len - 1);
+          g_string_append (csv, i % 2 ? "\n" : "\r\n");
+        }
+      path = write_temp (dir, "cohort.csv", csv->str);
+      RUN (&batch, "--batch", path);
+      g_assert_cmpstr (batch.err, ==, "");
+      g_assert_cmpint (batch.status, ==, 0);
+      lines = g_strsplit (batch.out, "\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), ==, paths->len + 1);
+      for (guint i = 0; i < paths->len; i++)
+        {
+          g_auto(Run) one = { 0 };
+          g_autofree char *expected = NULL;
+
+          RUN (&one, "--evaluate", paths->pdata[i]);
+          g_assert_cmpint (one.status, ==, 0);
+          expected = g_strchomp (g_strdup (one.out));
+          if (strcmp (lines[i], expected) != 0)
+            g_error ("%s: --batch of its CSV row differs from --evaluate",
+                     (char *) paths->pdata[i]);
+        }
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_window_without_display (void)
 {
@@ -824,6 +1079,9 @@ main (int   argc,
   g_test_add_func ("/cli/batch-trailing-spaces", test_batch_trailing_spaces);
   g_test_add_func ("/cli/batch-all-good", test_batch_all_good);
   g_test_add_func ("/cli/batch-order", test_batch_order);
+  g_test_add_func ("/cli/batch-csv", test_batch_csv);
+  g_test_add_func ("/cli/batch-csv-columns", test_batch_csv_columns);
+  g_test_add_func ("/cli/batch-csv-same-as-evaluate", test_batch_csv_same_as_evaluate);
   g_test_add_func ("/cli/guideline", test_guideline);
   g_test_add_func ("/cli/test-guideline", test_pack_tests);
   g_test_add_func ("/cli/report", test_report);

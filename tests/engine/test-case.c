@@ -180,6 +180,35 @@ static const FieldCase field_cases[] = {
   /* the schema and unknown keys */
   { "colour", "\"red\"", NULL, "colour" },
   { "Age_years", "45", NULL, "Age_years" },
+  /* decision: the clinician's, not an input (each kind of problem named at its path) */
+  { "decision", "{\"choice\":\"surgery\"}", NULL, NULL },
+  { "decision", "{\"choice\":\"no_surgery\",\"date\":\"2020-02-29\"}", NULL, NULL },
+  { "decision", "{\"choice\":\"deferred\",\"date\":null,\"note\":\"Tumour board: review "
+                "after the next scan.\"}", NULL, NULL },
+  { "decision", "null", NULL, NULL },
+  { "decision", "\"surgery\"", NULL, "decision" },
+  { "decision", "[]", NULL, "decision" },
+  { "decision", "{}", NULL, "decision.choice" },
+  { "decision", "{\"date\":\"2020-01-01\"}", NULL, "decision.choice" },
+  { "decision", "{\"choice\":\"mastectomy\"}", NULL, "decision.choice" },
+  { "decision", "{\"choice\":\"Surgery\"}", NULL, "decision.choice" },
+  { "decision", "{\"choice\":null}", NULL, "decision.choice" },
+  { "decision", "{\"choice\":1}", NULL, "decision.choice" },
+  { "decision", "{\"choice\":\"surgery\",\"when\":\"2020-01-01\"}", NULL, "decision.when" },
+  { "decision", "{\"choice\":\"surgery\",\"date\":\"2021-02-29\"}", NULL, "decision.date" },
+  { "decision", "{\"choice\":\"surgery\",\"date\":\"2021-13-01\"}", NULL, "decision.date" },
+  { "decision", "{\"choice\":\"surgery\",\"date\":\"2021-1-01\"}", NULL, "decision.date" },
+  { "decision", "{\"choice\":\"surgery\",\"date\":\"01/02/2021\"}", NULL, "decision.date" },
+  { "decision", "{\"choice\":\"surgery\",\"date\":\"2021-01-01T10:00\"}", NULL,
+    "decision.date" },
+  { "decision", "{\"choice\":\"surgery\",\"date\":20210101}", NULL, "decision.date" },
+  { "decision", "{\"choice\":\"surgery\",\"date\":\"9999-12-31\"}", NULL, "decision.date" },
+  { "decision", "{\"choice\":\"surgery\",\"note\":\"two\\nlines\"}", NULL,
+    "decision.note" },
+  { "decision", "{\"choice\":\"surgery\",\"note\":\"rtl\\u202eoverride\"}", NULL,
+    "decision.note" },
+  { "decision", "{\"choice\":\"surgery\",\"note\":\"NUL\\u0000\"}", NULL, "decision.note" },
+  { "decision", "{\"choice\":\"surgery\",\"note\":42}", NULL, "decision.note" },
 };
 
 static MbcCase *
@@ -751,6 +780,117 @@ test_rule_data (void)
   }
 }
 
+static void
+decision_changed_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* The clinician's decision: read, kept, written back, copied, validated, and never seen by
+ * the rules, whichever way the case was made. */
+static void
+test_decision (void)
+{
+  const char *text = "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":45,"
+                     "\"decision\":{\"choice\":\"surgery\",\"date\":\"2024-05-02\","
+                     "\"note\":\"Tumour board: mastectomy planned.\"}}";
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcCase) kase = load (text, problems);
+  g_autoptr(MbcCase) copy = NULL;
+  g_autoptr(MbcCase) other = mbc_case_new ();
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(JsonNode) built = NULL;
+  g_autoptr(JsonNode) written = NULL;
+  g_autofree char *choice = NULL;
+  g_autofree char *long_note = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = NULL;
+  g_autofree char *future = NULL;
+  JsonObject *decision;
+  guint changes = 0;
+
+  g_assert_nonnull (kase);
+  g_assert_cmpstr (mbc_case_get_decision_choice (kase), ==, "surgery");
+  g_assert_cmpstr (mbc_case_get_decision_date (kase), ==, "2024-05-02");
+  g_assert_cmpstr (mbc_case_get_decision_note (kase), ==, "Tumour board: mastectomy planned.");
+  g_object_get (kase, "decision-choice", &choice, NULL);
+  g_assert_cmpstr (choice, ==, "surgery");
+  g_assert_false (mbc_case_is_empty (kase));
+
+  /* Never in what rules read: the tree kept from the file, nor one built from the case. */
+  data = mbc_case_to_rule_data (kase);
+  g_assert_false (json_object_has_member (json_node_get_object (data), "decision"));
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (data), "age_years"), ==, 45);
+  copy = mbc_case_copy (kase);
+  built = mbc_case_to_rule_data (copy);
+  g_assert_true (json_node_equal (built, data));
+  g_clear_pointer (&built, json_node_unref);
+  {
+    g_autoptr(JsonNode) root = json_from_string (text, NULL);
+    g_autoptr(MbcCase) from_json = mbc_case_new_from_json (root, problems);
+    g_assert_nonnull (from_json);
+    built = mbc_case_to_rule_data (from_json);
+    g_assert_false (json_object_has_member (json_node_get_object (built), "decision"));
+    g_assert_cmpstr (mbc_case_get_decision_note (from_json), ==,
+                     "Tumour board: mastectomy planned.");
+  }
+
+  /* Copied and written back. */
+  g_assert_cmpstr (mbc_case_get_decision_date (copy), ==, "2024-05-02");
+  written = mbc_case_to_json (copy);
+  decision = json_object_get_object_member (json_node_get_object (written), "decision");
+  g_assert_cmpstr (json_object_get_string_member (decision, "choice"), ==, "surgery");
+  g_assert_cmpstr (json_object_get_string_member (decision, "date"), ==, "2024-05-02");
+  g_assert_cmpstr (json_object_get_string_member (decision, "note"), ==,
+                   "Tumour board: mastectomy planned.");
+  {
+    g_autofree char *again = mbc_case_to_data (copy, NULL);
+    g_autoptr(MbcCase) reread = load (again, problems);
+    g_assert_nonnull (reread);
+    g_assert_cmpstr (mbc_case_get_decision_choice (reread), ==, "surgery");
+  }
+
+  /* Assigned, with notifies and one ::changed; reset drops it. */
+  g_signal_connect_swapped (other, "changed", G_CALLBACK (decision_changed_cb), &changes);
+  mbc_case_assign (other, kase);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpstr (mbc_case_get_decision_note (other), ==, "Tumour board: mastectomy planned.");
+  g_object_set (other, "decision-choice", "deferred", NULL);
+  g_assert_cmpuint (changes, ==, 2);
+  g_object_set (other, "decision-choice", "deferred", NULL);
+  g_assert_cmpuint (changes, ==, 2);
+  mbc_case_reset (other);
+  g_assert_cmpuint (changes, ==, 3);
+  g_assert_null (mbc_case_get_decision_choice (other));
+  g_assert_null (mbc_case_get_decision_date (other));
+  g_assert_true (mbc_case_is_empty (other));
+  /* A case without a decision writes none. */
+  {
+    g_autoptr(JsonNode) none = mbc_case_to_json (other);
+    g_assert_false (json_object_has_member (json_node_get_object (none), "decision"));
+  }
+
+  /* What a form may hold is checked before it is saved: a future date, a long note. */
+  tomorrow = g_date_time_add_days (now, 1);
+  future = g_date_time_format (tomorrow, "%Y-%m-%d");
+  long_note = g_strnfill (MBC_CASE_DECISION_NOTE_MAX_CHARS + 1, 'x');
+  g_object_set (other, "decision-choice", "surgery", "decision-date", future,
+                "decision-note", long_note, NULL);
+  g_assert_false (mbc_case_validate_values (other, problems));
+  g_assert_true (names (problems, "decision.date"));
+  g_assert_true (names (problems, "decision.note"));
+  g_ptr_array_set_size (problems, 0);
+  /* ... and evaluating it is not held up: no rule reads it. */
+  {
+    g_autoptr(MbcCase) evaluable = mbc_case_copy_evaluable (other);
+    g_assert_nonnull (evaluable);
+  }
+  long_note[MBC_CASE_DECISION_NOTE_MAX_CHARS] = '\0';
+  g_object_set (other, "decision-date", "2020-01-31", "decision-note", long_note, NULL);
+  g_assert_true (mbc_case_validate_values (other, problems));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 /* Evaluated, a field with a problem counts as unknown, and nothing else changes. */
 static void
 test_copy_evaluable (void)
@@ -800,5 +940,6 @@ main (int   argc,
   g_test_add_func ("/case/save-into", test_save_into);
   g_test_add_func ("/case/properties", test_properties);
   g_test_add_func ("/case/rule-data", test_rule_data);
+  g_test_add_func ("/case/decision", test_decision);
   return g_test_run ();
 }
