@@ -48,6 +48,9 @@ static const char * const nodes_t[] = {
 
 /* The clinician's decision (the "decision" member): not a field, since no rule reads it. */
 static const char * const decision_choices[] = { "surgery", "no_surgery", "deferred", NULL };
+static const char * const decision_choice_titles[] = {
+  N_("Surgery"), N_("No surgery"), N_("Deferred"), NULL
+};
 
 const FieldInfo _mbc_case_fields[MBC_CASE_N_FIELDS] = {
   { "label", N_("Label"), MBC_CASE_KIND_LABEL, NULL, NULL, 0, MBC_CASE_LABEL_MAX_CHARS },
@@ -196,4 +199,18 @@ const char * const *
 mbc_case_decision_get_choices (void)
 {
   return decision_choices;
+}
+
+/**
+ * mbc_case_decision_get_choice_title:
+ *
+ * Returns: a decision's choice for people ("No surgery"), or @choice itself if it is none.
+ */
+const char *
+mbc_case_decision_get_choice_title (const char *choice)
+{
+  for (guint i = 0; decision_choices[i]; i++)
+    if (g_strcmp0 (decision_choices[i], choice) == 0)
+      return _(decision_choice_titles[i]);
+  return choice;
 }

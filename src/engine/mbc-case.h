@@ -122,6 +122,7 @@ char      *mbc_case_format_value      (MbcCase      *self,
                                        MbcCaseField  field);
 char      *mbc_case_to_vignette       (MbcCase      *self);
 const char * const *mbc_case_decision_get_choices (void);
+const char *mbc_case_decision_get_choice_title (const char *choice);
 const char *mbc_case_get_decision_choice (MbcCase     *self);
 const char *mbc_case_get_decision_date   (MbcCase     *self);
 const char *mbc_case_get_decision_note   (MbcCase     *self);

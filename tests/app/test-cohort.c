@@ -136,6 +136,77 @@ test_evaluates_each_row (void)
   g_rmdir (dir);
 }
 
+/* The decision's agreement with the guideline, counted here on its own (interfaces.md). */
+static const char *
+expected_agreement (const char *tier,
+                    const char *choice)
+{
+  if (choice == NULL || g_str_equal (tier, "indeterminate"))
+    return "";
+  if (g_str_equal (tier, "individualise"))
+    return "individual";
+  if (g_str_equal (tier, "recommended"))
+    return g_str_equal (choice, "surgery") ? "agrees" : "disagrees";
+  return g_str_equal (choice, "no_surgery") ? "agrees" : "disagrees";
+}
+
+/* A CSV cohort as a spreadsheet writes it: rows numbered as the spreadsheet numbers them,
+ * the decision read, and its agreement with the guideline. */
+static void
+test_csv (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-cohort-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "board.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *cohort = mbc_cohort_window_new (NULL, guideline);
+  GListModel *rows = mbc_cohort_window_get_rows (MBC_COHORT_WINDOW (cohort));
+  const char *csv =
+    "\xef\xbb\xbflabel,age_years,ecog,metastatic_sites,metastatic_lesion_count,"
+    "systemic_therapy_completed,metastatic_response,fit_for_surgery,decision_choice,"
+    "decision_date\r\n"
+    "\"TB-1, bone\",45,0,bone,1,yes,complete,yes,surgery,2026-11-30\r\n"
+    "TB-2,50,1,bone;liver,3,yes,progression,yes,surgery,2026-11-30\r\n"
+    "TB-3,61,0,bone,1,yes,complete,no,no_surgery,2026-11-29\r\n"
+    "TB-4,UNK,0,bone,1,yes,complete,yes,,\r\n"
+    "TB-5,48,0,,,,,,deferred,2026-11-28\r\n";
+  const guint numbers[] = { 2, 3, 4, 5, 6 };
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  gtk_window_present (GTK_WINDOW (cohort));
+  mbc_cohort_window_open (MBC_COHORT_WINDOW (cohort), file);
+  g_assert_true (mbc_test_wait_until (loaded, cohort, 20000));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, G_N_ELEMENTS (numbers));
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autoptr(MbcCohortRow) row = g_list_model_get_item (rows, i);
+      MbcCase *kase = mbc_cohort_row_get_case (row);
+
+      g_assert_cmpuint (mbc_cohort_row_get_line (row), ==, numbers[i]);
+      if (numbers[i] == 5)
+        {
+          /* UNK is no age: the row says so, naming the column. */
+          g_assert_cmpstr (mbc_cohort_row_get_tier (row), ==, "");
+          g_assert_nonnull (strstr (mbc_cohort_row_get_problems (row), "age_years"));
+          continue;
+        }
+      {
+        g_autoptr(MbcResult) alone = mbc_evaluate (guideline, kase, NULL);
+        g_assert_cmpstr (mbc_cohort_row_get_tier (row), ==, mbc_result_get_tier (alone));
+        g_assert_cmpstr (mbc_cohort_row_get_concordance (row), ==,
+                         expected_agreement (mbc_result_get_tier (alone),
+                                             mbc_case_get_decision_choice (kase)));
+      }
+    }
+  {
+    g_autoptr(MbcCohortRow) first = g_list_model_get_item (rows, 0);
+    g_assert_cmpstr (mbc_cohort_row_get_label (first), ==, "TB-1, bone");
+    g_assert_cmpstr (mbc_cohort_row_get_decision (first), ==, "Surgery");
+  }
+  gtk_window_destroy (GTK_WINDOW (cohort));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A large cohort can be cancelled: it stops, and what was evaluated stays. */
 static void
 test_cancel (void)
@@ -176,6 +247,7 @@ main (int   argc,
   g_assert_no_error (error);
   settings = mbc_test_settings ();
   g_test_add_func ("/cohort/evaluates-each-row", test_evaluates_each_row);
+  g_test_add_func ("/cohort/csv", test_csv);
   g_test_add_func ("/cohort/cancel", test_cancel);
   status = g_test_run ();
   g_clear_object (&guideline);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * MbcCohortWindow: a clinic's list of patients (JSON Lines, one case a line), every case
+ * MbcCohortWindow: a clinic's list of patients (JSON Lines, one case a line; or CSV, as
+ * --batch reads it, a header of field names and one case a record), every case
  * evaluated against the guideline off the UI thread (a reader, and a worker a processor),
  * so that the window stays responsive; rows reach the table in the file's order, in
  * batches, with a progress bar and Cancel. The table (GtkColumnView,
@@ -26,6 +27,9 @@
 #include "mbc-case.h"
 #include "mbc-cohort-row.h"
 #include "mbc-cohort-window.h"
+#include "mbc-csv.h"
+#include "mbc-csv-case.h"
+#include "mbc-csv-writer.h"
 #include "mbc-evaluator.h"
 #include "mbc-file.h"
 #include "mbc-problem.h"
@@ -109,8 +113,10 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   guint      index;
-  GPtrArray *lines;    /* char *, the lines as read */
-  GArray    *numbers;  /* guint, each line's number in the file */
+  GPtrArray *lines;    /* char *, the lines as read (JSON Lines), or NULL */
+  GPtrArray *cases;    /* MbcCase or NULL, the records read (CSV), or NULL */
+  GPtrArray *problems; /* char *, each record's problems (CSV), or NULL */
+  GArray    *numbers;  /* guint, each line's or record's number in the file */
   GPtrArray *rows;     /* MbcCohortRow, once evaluated; NULL until then */
 } Chunk;
 
@@ -139,7 +145,9 @@ cohort_chunk_free (gpointer data)
 {
   Chunk *chunk = data;
 
-  g_ptr_array_unref (chunk->lines);
+  g_clear_pointer (&chunk->lines, g_ptr_array_unref);
+  g_clear_pointer (&chunk->cases, g_ptr_array_unref);
+  g_clear_pointer (&chunk->problems, g_ptr_array_unref);
   g_array_unref (chunk->numbers);
   g_clear_pointer (&chunk->rows, g_ptr_array_unref);
   g_free (chunk);
@@ -234,7 +242,37 @@ cohort_field_titles (GPtrArray *fields)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* One line of the cohort: its case evaluated, or what is wrong with it. */
+/* One case of the cohort evaluated; or, with @problems, what is wrong with it. */
+static MbcCohortRow *
+cohort_evaluate_case (Load       *load,
+                      guint       number,
+                      MbcCase    *kase,
+                      const char *problems)
+{
+  g_autoptr(MbcResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = NULL;
+  const char *choice = kase ? mbc_case_get_decision_choice (kase) : NULL;
+  const char *decision = choice ? mbc_case_decision_get_choice_title (choice) : "";
+  const MbcTierText *tier_text;
+  const MbcRule *rule;
+
+  if (kase != NULL && problems == NULL)
+    result = mbc_evaluator_evaluate (cohort_worker_evaluator (load->guideline), kase, &error);
+  if (result == NULL)
+    return mbc_cohort_row_new (number, problems ? NULL : kase, "", "", "", "", decision, "",
+                               problems ? problems : error ? error->message : "");
+  tier_text = mbc_guideline_get_tier_text (load->guideline, mbc_result_get_tier (result));
+  rule = mbc_result_get_rule (result);
+  missing = cohort_field_titles (mbc_result_get_missing (result));
+  return mbc_cohort_row_new (number, kase, mbc_result_get_tier (result),
+                             tier_text ? tier_text->title : mbc_result_get_tier (result),
+                             rule->summary ? rule->summary : "", missing, decision,
+                             choice ? mbc_csv_concordance (mbc_result_get_tier (result), choice)
+                                    : "", "");
+}
+
+/* One line of a JSON Lines cohort. */
 static MbcCohortRow *
 cohort_evaluate_line (Load       *load,
                       guint       number,
@@ -243,36 +281,21 @@ cohort_evaluate_line (Load       *load,
 {
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
   g_autoptr(MbcCase) kase = NULL;
-  g_autoptr(MbcResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *missing = NULL;
   g_autofree char *text = NULL;
-  const MbcTierText *tier_text;
-  const MbcRule *rule;
 
   if (length > MBC_FILE_CASE_MAX_BYTES)
     {
       g_autofree char *most = mbc_file_describe_size (MBC_FILE_CASE_MAX_BYTES);
       text = g_strdup_printf (_("$: larger than %s, the most that is read"), most);
-      return mbc_cohort_row_new (number, NULL, "", "", "", "", "", "", text);
+      return cohort_evaluate_case (load, number, NULL, text);
     }
   kase = mbc_case_new_from_data (line, length, problems);
-  if (kase != NULL)
-    result = mbc_evaluator_evaluate (cohort_worker_evaluator (load->guideline), kase, &error);
-  if (result == NULL)
+  if (kase == NULL)
     {
-      if (error)
-        mbc_problems_add (problems, "$", "%s", error->message);
       text = mbc_problems_format (problems, NULL);
       g_strchomp (text);
-      return mbc_cohort_row_new (number, kase, "", "", "", "", "", "", text);
     }
-  tier_text = mbc_guideline_get_tier_text (load->guideline, mbc_result_get_tier (result));
-  rule = mbc_result_get_rule (result);
-  missing = cohort_field_titles (mbc_result_get_missing (result));
-  return mbc_cohort_row_new (number, kase, mbc_result_get_tier (result),
-                             tier_text ? tier_text->title : mbc_result_get_tier (result),
-                             rule->summary ? rule->summary : "", missing, "", "", "");
+  return cohort_evaluate_case (load, number, kase, text);
 }
 
 static gboolean cohort_take_cb (gpointer data);
@@ -294,16 +317,26 @@ cohort_evaluate_chunk (gpointer data,
   Chunk *chunk = data;
   Load *load = user_data;
 
-  chunk->rows = g_ptr_array_new_full (chunk->lines->len, g_object_unref);
-  for (guint i = 0; i < chunk->lines->len; i++)
+  chunk->rows = g_ptr_array_new_full (chunk->numbers->len, g_object_unref);
+  for (guint i = 0; i < chunk->numbers->len; i++)
     {
-      const char *line = g_ptr_array_index (chunk->lines, i);
-      if (!g_cancellable_is_cancelled (load->cancellable))
+      guint number = g_array_index (chunk->numbers, guint, i);
+
+      if (g_cancellable_is_cancelled (load->cancellable))
+        break;
+      if (chunk->lines)
+        {
+          const char *line = g_ptr_array_index (chunk->lines, i);
+          g_ptr_array_add (chunk->rows, cohort_evaluate_line (load, number, line, strlen (line)));
+        }
+      else
         g_ptr_array_add (chunk->rows,
-                         cohort_evaluate_line (load, g_array_index (chunk->numbers, guint, i),
-                                               line, strlen (line)));
+                         cohort_evaluate_case (load, number, g_ptr_array_index (chunk->cases, i),
+                                               g_ptr_array_index (chunk->problems, i)));
     }
-  g_ptr_array_set_size (chunk->lines, 0);
+  g_clear_pointer (&chunk->lines, g_ptr_array_unref);
+  g_clear_pointer (&chunk->cases, g_ptr_array_unref);
+  g_clear_pointer (&chunk->problems, g_ptr_array_unref);
   g_mutex_lock (&load->lock);
   g_hash_table_insert (load->done, GUINT_TO_POINTER (chunk->index), chunk);
   if (chunk->index == load->next)
@@ -325,14 +358,97 @@ cohort_submit (Load  *load,
   g_thread_pool_push (load->pool, chunk, NULL);
 }
 
+static void
+cohort_case_unref (gpointer kase)
+{
+  if (kase)
+    g_object_unref (kase);
+}
+
 static Chunk *
-cohort_chunk_new (void)
+cohort_chunk_new (gboolean csv)
 {
   Chunk *chunk = g_new0 (Chunk, 1);
 
-  chunk->lines = g_ptr_array_new_with_free_func (g_free);
+  if (csv)
+    {
+      /* A record that is not a case has none. */
+      chunk->cases = g_ptr_array_new_with_free_func (cohort_case_unref);
+      chunk->problems = g_ptr_array_new_with_free_func (g_free);
+    }
+  else
+    chunk->lines = g_ptr_array_new_with_free_func (g_free);
   chunk->numbers = g_array_new (FALSE, FALSE, sizeof (guint));
   return chunk;
+}
+
+/* Whether @file is read as CSV: by its name, as --batch does. */
+static gboolean
+cohort_is_csv (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = g_ascii_strdown (name ? name : "", -1);
+
+  return g_str_has_suffix (folded, ".csv");
+}
+
+/* The records of a CSV cohort (the header's columns named as the case file names its
+ * fields), each made a case in the reader; what is wrong with a record stays with it. */
+static void
+cohort_read_csv (Load         *load,
+                 GInputStream *stream,
+                 Chunk       **chunk,
+                 GError      **error)
+{
+  g_autoptr(MbcCsvReader) reader = mbc_csv_reader_new (stream);
+  g_autoptr(MbcCsvRecord) header = mbc_csv_reader_next (reader, error);
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcCsvColumns) columns = NULL;
+
+  if (header == NULL)
+    {
+      if (error && *error == NULL)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             _("the file is empty: a cohort starts with a header of column "
+                               "names"));
+      return;
+    }
+  columns = mbc_csv_columns_new (header, NULL, problems);
+  if (columns == NULL)
+    {
+      g_autofree char *text = mbc_problems_format (problems, NULL);
+      g_strchomp (text);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, text);
+      return;
+    }
+  while (!g_cancellable_is_cancelled (load->cancellable))
+    {
+      g_autoptr(MbcCsvRecord) record = mbc_csv_reader_next (reader, error);
+      g_autoptr(GPtrArray) record_problems = mbc_problems_new ();
+      MbcCase *kase = NULL;
+      char *text = NULL;
+
+      if (record == NULL)
+        break;
+      if (record->problem)
+        text = g_strdup (record->problem);
+      else if (!(kase = mbc_csv_columns_read_case (columns, record, record_problems)))
+        {
+          text = mbc_problems_format (record_problems, NULL);
+          g_strchomp (text);
+        }
+      g_ptr_array_add ((*chunk)->cases, kase);
+      g_ptr_array_add ((*chunk)->problems, text);
+      g_array_append_val ((*chunk)->numbers, record->number);
+      if ((*chunk)->numbers->len == CHUNK_LINES)
+        {
+          g_mutex_lock (&load->lock);
+          load->read_bytes = g_seekable_tell (G_SEEKABLE (stream));
+          g_mutex_unlock (&load->lock);
+          cohort_submit (load, *chunk);
+          *chunk = cohort_chunk_new (TRUE);
+        }
+    }
 }
 
 static gpointer
@@ -343,7 +459,8 @@ cohort_thread (gpointer data)
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
   g_autoptr(GFileInfo) info = NULL;
-  Chunk *chunk = cohort_chunk_new ();
+  gboolean csv = cohort_is_csv (load->file);
+  Chunk *chunk = cohort_chunk_new (csv);
   goffset done = 0;
   guint number = 0;
 
@@ -360,11 +477,16 @@ cohort_thread (gpointer data)
       g_mutex_lock (&load->lock);
       load->total = g_file_info_get_size (info);
       g_mutex_unlock (&load->lock);
+      if (csv)
+        cohort_read_csv (load, G_INPUT_STREAM (stream), &chunk, &error);
+    }
+  if (error == NULL && !csv)
+    {
       lines = g_data_input_stream_new (G_INPUT_STREAM (stream));
       g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (lines), 1 << 16);
       g_data_input_stream_set_newline_type (lines, G_DATA_STREAM_NEWLINE_TYPE_ANY);
     }
-  while (error == NULL)
+  while (error == NULL && !csv)
     {
       gsize length = 0;
       char *line = g_data_input_stream_read_line (lines, &length, load->cancellable, &error);
@@ -389,10 +511,10 @@ cohort_thread (gpointer data)
           load->read_bytes = done;
           g_mutex_unlock (&load->lock);
           cohort_submit (load, chunk);
-          chunk = cohort_chunk_new ();
+          chunk = cohort_chunk_new (FALSE);
         }
     }
-  if (chunk->lines->len > 0)
+  if (chunk->numbers->len > 0)
     cohort_submit (load, chunk);
   else
     cohort_chunk_free (chunk);
@@ -425,6 +547,19 @@ cohort_shown_title (guint shown)
     case SHOWN_PROBLEMS: return _("Could not be evaluated");
     default: g_assert_not_reached ();
     }
+}
+
+/* Whether the decision agrees with the guideline, for people ("" when there is none). */
+static const char *
+cohort_agreement_words (const char *concordance)
+{
+  if (g_strcmp0 (concordance, "agrees") == 0)
+    return _("Agrees");
+  if (g_strcmp0 (concordance, "disagrees") == 0)
+    return _("Disagrees");
+  if (g_strcmp0 (concordance, "individual") == 0)
+    return _("Individual decision");
+  return "";
 }
 
 /* Which entry of the decision filter a row counts under. */
@@ -637,6 +772,8 @@ cohort_cell_bind_cb (GtkSignalListItemFactory *factory,
 
   if (g_str_equal (property, "line"))
     text = g_strdup_printf ("%u", mbc_cohort_row_get_line (row));
+  else if (g_str_equal (property, "concordance"))
+    text = g_strdup (cohort_agreement_words (mbc_cohort_row_get_concordance (row)));
   else
     g_object_get (row, property, &text, NULL);
   gtk_label_set_text (GTK_LABEL (label), text);

@@ -64,7 +64,7 @@ launch_cohort_case_cb (MbcCohortWindow *cohort,
 
 /**
  * mbc_window_open_cohort:
- * @file: a cohort (JSON Lines)
+ * @file: a cohort (CSV, or JSON Lines)
  *
  * Returns: (transfer none): the cohort window, evaluating @file
  */
@@ -108,6 +108,7 @@ launch_cohort_action (GtkWidget  *widget,
 
   if (self->guideline == NULL)
     return;
+  _mbc_window_add_filter (chooser, _("Cohorts (CSV)"), "text/csv", "csv");
   _mbc_window_add_filter (chooser, _("Cohorts (JSON Lines)"), "application/jsonl", "jsonl");
   g_signal_connect (chooser, "response", G_CALLBACK (launch_cohort_response_cb),
                     g_object_ref (self));
