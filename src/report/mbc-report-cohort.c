@@ -51,7 +51,7 @@ cohort_key_inputs (MbcGuideline *guideline,
       if (!key[f] || f == MBC_CASE_FIELD_LABEL || !mbc_case_is_known (kase, f))
         continue;
       value = mbc_case_format_value (kase, f);
-      g_string_append_printf (text, text->len ? _("; %s %s") : _("%s %s"),
+      g_string_append_printf (text, text->len ? _("; %s: %s") : _("%s: %s"),
                               mbc_case_field_get_title (f), value);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);

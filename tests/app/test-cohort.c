@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -136,6 +137,24 @@ test_evaluates_each_row (void)
   g_rmdir (dir);
 }
 
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mbc_cohort_window_export_finish (MBC_COHORT_WINDOW (source), result, &error));
+  g_assert_no_error (error);
+  (*(guint *) data)++;
+}
+
+static gboolean
+two_done (gpointer data)
+{
+  return *(guint *) data == 2;
+}
+
 /* The decision's agreement with the guideline, counted here on its own (interfaces.md). */
 static const char *
 expected_agreement (const char *tier,
@@ -201,6 +220,44 @@ test_csv (void)
     g_autoptr(MbcCohortRow) first = g_list_model_get_item (rows, 0);
     g_assert_cmpstr (mbc_cohort_row_get_label (first), ==, "TB-1, bone");
     g_assert_cmpstr (mbc_cohort_row_get_decision (first), ==, "Surgery");
+  }
+
+  /* Exported: the summary as --format csv writes it, one row a case; the tumour-board list
+   * with every patient; both the user's alone. */
+  {
+    g_autofree char *csv_path = g_build_filename (dir, "summary.csv", NULL);
+    g_autofree char *pdf_path = g_build_filename (dir, "board.pdf", NULL);
+    g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+    g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+    g_autofree char *text = NULL;
+    g_autofree char *pdf_text = NULL;
+    g_auto(GStrv) lines = NULL;
+    guint done = 0;
+    struct stat st;
+
+    mbc_cohort_window_export (MBC_COHORT_WINDOW (cohort), FALSE, csv_file, exported_cb, &done);
+    mbc_cohort_window_export (MBC_COHORT_WINDOW (cohort), TRUE, pdf_file, exported_cb, &done);
+    g_assert_true (mbc_test_wait_until (two_done, &done, 20000));
+    g_assert_true (g_file_get_contents (csv_path, &text, NULL, NULL));
+    lines = g_strsplit (text, "\r\n", -1);
+    g_assert_true (g_str_has_prefix (lines[0], "line,label,tier,"));
+    g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (numbers) + 2);
+    g_assert_true (g_str_has_prefix (lines[1], "2,\"TB-1, bone\","));
+    g_assert_cmpint (g_stat (csv_path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    pdf_text = mbc_test_pdf_text (pdf_path);
+    g_assert_nonnull (strstr (pdf_text, "Tumour Board List"));
+    g_assert_nonnull (strstr (pdf_text, "TB-3"));
+    g_assert_nonnull (strstr (pdf_text, "Decisions and the Guideline"));
+    /* Kept to be looked at, as the report's test keeps its PDFs. */
+    if (g_getenv ("MBC_TEST_REPORT_DIR"))
+      {
+        g_autofree char *kept = g_build_filename (g_getenv ("MBC_TEST_REPORT_DIR"),
+                                                  "tumour-board.pdf", NULL);
+        g_rename (pdf_path, kept);
+      }
+    g_unlink (csv_path);
+    g_unlink (pdf_path);
   }
   gtk_window_destroy (GTK_WINDOW (cohort));
   g_unlink (path);

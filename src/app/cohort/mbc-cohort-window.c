@@ -33,6 +33,7 @@
 #include "mbc-evaluator.h"
 #include "mbc-file.h"
 #include "mbc-problem.h"
+#include "mbc-report.h"
 #include "mbc-tier.h"
 
 /* Rows are handed to the table at most this many at a time, and at least this often. */
@@ -828,6 +829,237 @@ cohort_cancel_action (GtkWidget  *widget,
   mbc_cohort_window_cancel (MBC_COHORT_WINDOW (widget));
 }
 
+/* --- Exports: the rows shown, as CSV (--format csv) or as a tumour-board list (PDF) ------- */
+
+typedef struct
+{
+  gboolean      pdf;
+  GFile        *file;
+  char         *title;
+  MbcGuideline *guideline;
+  GPtrArray    *rows;      /* MbcCohortRow, as shown */
+} Export;
+
+static void
+cohort_export_free (gpointer data)
+{
+  Export *export = data;
+
+  g_object_unref (export->file);
+  g_free (export->title);
+  g_object_unref (export->guideline);
+  g_ptr_array_unref (export->rows);
+  g_free (export);
+}
+
+/* A row's problems ("where: message" a line) as MbcProblem again. */
+static GPtrArray *
+cohort_export_problems (MbcCohortRow *row)
+{
+  GPtrArray *problems = mbc_problems_new ();
+  g_auto(GStrv) lines = g_strsplit (mbc_cohort_row_get_problems (row), "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *colon = strstr (lines[i], ": ");
+      if (*lines[i] == '\0')
+        continue;
+      if (colon)
+        *colon = '\0';
+      mbc_problems_add (problems, colon ? lines[i] : "$", "%s", colon ? colon + 2 : lines[i]);
+    }
+  return problems;
+}
+
+static GBytes *
+cohort_export_csv (Export *export)
+{
+  g_autoptr(MbcCsvWriter) writer = mbc_csv_writer_new (export->guideline);
+  g_autoptr(MbcEvaluator) evaluator = mbc_evaluator_new (export->guideline);
+  GString *out = g_string_new (NULL);
+
+  mbc_csv_writer_write_header (writer, out);
+  for (guint i = 0; i < export->rows->len; i++)
+    {
+      MbcCohortRow *row = g_ptr_array_index (export->rows, i);
+      MbcCase *kase = mbc_cohort_row_get_case (row);
+      g_autoptr(MbcResult) result = NULL;
+
+      /* A copy: evaluating keeps what the rules read in the case, and the window may read
+       * the row's case meanwhile. */
+      if (kase && *mbc_cohort_row_get_tier (row))
+        {
+          g_autoptr(MbcCase) copy = mbc_case_copy (kase);
+          result = mbc_evaluator_evaluate (evaluator, copy, NULL);
+        }
+      if (result)
+        mbc_csv_writer_write_result (writer, mbc_cohort_row_get_line (row), kase, result, out);
+      else
+        {
+          g_autoptr(GPtrArray) problems = cohort_export_problems (row);
+          mbc_csv_writer_write_error (writer, mbc_cohort_row_get_line (row), problems, out);
+        }
+    }
+  return g_string_free_to_bytes (out);
+}
+
+static GBytes *
+cohort_export_pdf (Export  *export,
+                   GError **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree MbcCohortEntry *entries = g_new0 (MbcCohortEntry, MAX (export->rows->len, 1));
+  g_autoptr(MbcReport) report = NULL;
+
+  for (guint i = 0; i < export->rows->len; i++)
+    {
+      MbcCohortRow *row = g_ptr_array_index (export->rows, i);
+      gboolean evaluated = *mbc_cohort_row_get_tier (row) != '\0';
+
+      entries[i].line = mbc_cohort_row_get_line (row);
+      entries[i].kase = evaluated ? mbc_cohort_row_get_case (row) : NULL;
+      entries[i].problems = mbc_cohort_row_get_problems (row);
+      entries[i].decision = mbc_cohort_row_get_decision (row);
+      entries[i].agreement = cohort_agreement_words (mbc_cohort_row_get_concordance (row));
+    }
+  report = mbc_report_new_cohort (export->guideline, export->title, entries,
+                                  export->rows->len, now);
+  return mbc_report_to_pdf (report, mbc_paper_from_locale (), error);
+}
+
+/* In a worker: the file made and written, atomically, the user's alone (patient data). */
+static void
+cohort_export_thread (GTask        *task,
+                      gpointer      source,
+                      gpointer      data,
+                      GCancellable *cancellable)
+{
+  Export *export = data;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  bytes = export->pdf ? cohort_export_pdf (export, &error) : cohort_export_csv (export);
+  if (bytes && mbc_file_write_atomic (export->file, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), MBC_FILE_PRIVATE_MODE, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+cohort_export_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  MbcCohortWindow *self = MBC_COHORT_WINDOW (source);
+  Export *export = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (export->file);
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    text = g_strdup_printf (_("Exported “%s”"), name);
+  else
+    text = g_strdup_printf (_("“%s” could not be written: %s"), name, error->message);
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, error ? 0 : 3);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts), toast);
+}
+
+/**
+ * mbc_cohort_window_export:
+ * @pdf: a tumour-board list (PDF), or else a summary row a case (CSV, as --format csv)
+ * @file: where to write it
+ *
+ * Writes the rows the table shows (filtered and sorted), off the UI thread; a toast says
+ * when it is done, or why it could not be.
+ */
+void
+mbc_cohort_window_export (MbcCohortWindow     *self,
+                          gboolean             pdf,
+                          GFile               *file,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Export *export;
+  GListModel *shown;
+
+  g_return_if_fail (MBC_IS_COHORT_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  shown = G_LIST_MODEL (self->sorted);
+  export = g_new0 (Export, 1);
+  export->pdf = pdf;
+  export->file = g_object_ref (file);
+  export->title = g_strdup (gtk_window_get_title (GTK_WINDOW (self)));
+  export->guideline = g_object_ref (self->guideline);
+  export->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    g_ptr_array_add (export->rows, g_list_model_get_item (shown, i));
+  task = g_task_new (self, NULL, callback ? callback : cohort_export_done_cb,
+                     callback ? user_data : NULL);
+  g_task_set_task_data (task, export, cohort_export_free);
+  g_task_run_in_thread (task, cohort_export_thread);
+}
+
+gboolean
+mbc_cohort_window_export_finish (MbcCohortWindow  *self,
+                                 GAsyncResult     *result,
+                                 GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+cohort_export_response_cb (GtkNativeDialog *chooser,
+                           int              response,
+                           MbcCohortWindow *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT
+                          ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "mbc-pdf"));
+
+  if (file)
+    mbc_cohort_window_export (self, pdf, file, NULL, NULL);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+cohort_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MbcCohortWindow *self = MBC_COHORT_WINDOW (widget);
+  gboolean pdf = g_str_equal (action_name, "cohort.export-pdf");
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (pdf ? _("Export Tumour Board List") : _("Export Summary"),
+                                 GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                 _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *base = g_strdup (gtk_window_get_title (GTK_WINDOW (self)));
+  g_autofree char *name = NULL;
+  char *dot = strrchr (base, '.');
+
+  if (dot)
+    *dot = '\0';
+  /* TRANSLATORS: the names proposed for a cohort's exports */
+  name = pdf ? g_strdup_printf (_("%s tumour board.pdf"), base)
+             : g_strdup_printf (_("%s summary.csv"), base);
+  gtk_file_filter_set_name (filter, pdf ? _("PDF documents") : _("CSV files"));
+  gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "mbc-pdf", GINT_TO_POINTER (pdf));
+  g_signal_connect (chooser, "response", G_CALLBACK (cohort_export_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* --- The object --------------------------------------------------------------------------- */
 
 static void
@@ -902,6 +1134,8 @@ mbc_cohort_window_class_init (MbcCohortWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcCohortWindow, shown_label);
   gtk_widget_class_bind_template_child (widget_class, MbcCohortWindow, table);
   gtk_widget_class_install_action (widget_class, "cohort.cancel", NULL, cohort_cancel_action);
+  gtk_widget_class_install_action (widget_class, "cohort.export-csv", NULL, cohort_export_action);
+  gtk_widget_class_install_action (widget_class, "cohort.export-pdf", NULL, cohort_export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

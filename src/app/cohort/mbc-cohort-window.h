@@ -26,5 +26,13 @@ void        mbc_cohort_window_set_filters  (MbcCohortWindow *self,
 char       *mbc_cohort_window_describe     (MbcCohortWindow *self);
 void        mbc_cohort_window_activate_row (MbcCohortWindow *self,
                                             guint            position);
+void        mbc_cohort_window_export       (MbcCohortWindow     *self,
+                                            gboolean             pdf,
+                                            GFile               *file,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean    mbc_cohort_window_export_finish (MbcCohortWindow  *self,
+                                             GAsyncResult     *result,
+                                             GError          **error);
 
 G_END_DECLS
