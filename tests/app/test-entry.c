@@ -342,6 +342,9 @@ test_tab_stops (void)
       GtkWidget *c = control (window, f);
       shown += gtk_widget_is_visible (c) || f == MBC_CASE_FIELD_METASTATIC_SITES;
     }
+  /* And the decision: its choice, date and note. */
+  for (guint k = 0; k < 3; k++)
+    shown += gtk_widget_is_visible (mbc_case_form_get_decision_control (form_of (window), k));
   gtk_widget_grab_focus (control (window, MBC_CASE_FIELD_LABEL));
   for (guint steps = 0; steps < 200; steps++)
     {
@@ -448,6 +451,56 @@ test_apply_change_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The clinician's decision: chosen, dated and noted in the form, saved in the case file and
+ * opened again; a date in the future is a problem at its row, and is not saved. */
+static void
+test_decision (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-entry-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "decided.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MbcWindow *window = new_window ();
+  MbcWindow *again;
+  GtkWidget *choice = mbc_case_form_get_decision_control (form_of (window), 0);
+  GtkWidget *date = mbc_case_form_get_decision_control (form_of (window), 1);
+  GtkWidget *note = mbc_case_form_get_decision_control (form_of (window), 2);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (choice);
+  g_assert_true (gtk_widget_activate_action (choice, "choice.select", "u", 1));
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-11-30");
+  gtk_editable_set_text (GTK_EDITABLE (note), "Tumour board:\nmastectomy planned.");
+  mbc_test_settle ();
+  g_assert_cmpstr (mbc_case_get_decision_choice (mbc_window_get_case (window)), ==, "surgery");
+  g_assert_cmpstr (mbc_case_get_decision_note (mbc_window_get_case (window)), ==,
+                   "Tumour board:mastectomy planned.");
+  g_assert_true (mbc_window_save_to (window, file));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"decision\""));
+  again = new_window ();
+  mbc_window_open_file (again, file);
+  mbc_test_settle ();
+  g_assert_cmpstr (mbc_case_get_decision_date (mbc_window_get_case (again)), ==, "2026-11-30");
+  g_assert_cmpuint (mbc_choice_button_get_selected (MBC_CHOICE_BUTTON (
+                      mbc_case_form_get_decision_control (form_of (again), 0))), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (again));
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "2999-01-01");
+  mbc_test_settle ();
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (date, MBC_TYPE_TEXT_ROW),
+                                           "error"));
+  g_assert_false (mbc_window_save_to (window, file));
+  mbc_test_settle ();
+  {
+    AdwMessageDialog *dialog = find_message_dialog ("The Case Could Not Be Saved");
+    g_assert_nonnull (dialog);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/entry/sites-keyboard", test_sites_keyboard);
   g_test_add_func ("/entry/library-enter", test_library_enter);
   g_test_add_func ("/entry/apply-change-undo", test_apply_change_undo);
+  g_test_add_func ("/entry/decision", test_decision);
   status = g_test_run ();
   g_clear_object (&guideline);
   g_clear_object (&settings);

@@ -35,6 +35,7 @@ struct _MbcCaseForm
   GtkWidget  *disease_group;
   GtkWidget  *response_group;
   GtkWidget  *surgical_group;
+  GtkWidget  *decision_group;
 
   /* owned */
   MbcCase    *kase;
@@ -44,6 +45,9 @@ struct _MbcCaseForm
   GtkWidget  *controls[MBC_CASE_N_FIELDS];
   GtkWidget  *site_checks[8];
   GtkWidget  *site_box;
+  /* the decision's rows and controls: its choice, its date, its note */
+  GtkWidget  *decision_rows[3];
+  GtkWidget  *decision_controls[3];
   char       *entry_problems[MBC_CASE_N_FIELDS];  /* what was typed and refused, or NULL */
   char       *label_refused;  /* the label's text when something typed in it was refused */
   gboolean    updating_sites;
@@ -317,11 +321,18 @@ form_selected_to_model (GBinding     *binding,
 
 /* A control is named by its row's title, as a screen reader should read it. */
 static void
+form_name_control_text (GtkWidget  *control,
+                        const char *title)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+}
+
+static void
 form_name_control (GtkWidget    *control,
                    MbcCaseField  field)
 {
-  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  mbc_case_field_get_title (field), -1);
+  form_name_control_text (control, mbc_case_field_get_title (field));
 }
 
 static void
@@ -778,6 +789,36 @@ form_show_problems (MbcCaseForm *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->controls[field]),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
     }
+  /* The decision's problems ("decision.date: …"), at its rows. */
+  for (guint k = 0; k < 3 && self->decision_rows[k]; k++)
+    {
+      static const char *const where[] = { "decision.choice", "decision.date", "decision.note" };
+      const char *text = NULL;
+
+      for (guint i = 0; i < problems->len && text == NULL; i++)
+        {
+          const MbcProblem *problem = g_ptr_array_index (problems, i);
+          if (g_strcmp0 (problem->where, where[k]) == 0)
+            text = problem->message;
+        }
+      if (text)
+        {
+          g_autofree char *words = g_strdup_printf ("%s %s", mbc_text_row_get_title (
+                                                      MBC_TEXT_ROW (self->decision_rows[k])),
+                                                    text);
+          gtk_widget_add_css_class (self->decision_rows[k], "error");
+          mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->decision_rows[k]), words);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->decision_controls[k]),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, words, -1);
+        }
+      else
+        {
+          gtk_widget_remove_css_class (self->decision_rows[k], "error");
+          mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->decision_rows[k]), NULL);
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (self->decision_controls[k]),
+                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+        }
+    }
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     if (self->entry_problems[f] && self->rows[f] && !shown[f])
       {
@@ -832,6 +873,126 @@ static const struct { MbcCaseField field; guint section; } layout[] = {
 };
 #define FIRST_DEFERRED 2
 
+/* --- The clinician's decision: not an input; the rules never read it ---------------------- */
+
+static const char *const form_decision_properties[] = {
+  "decision-choice", "decision-date", "decision-note",
+};
+
+static gboolean
+form_decision_to_selected (GBinding     *binding,
+                           const GValue *from,
+                           GValue       *to,
+                           gpointer      user_data)
+{
+  const char * const *choices = mbc_case_decision_get_choices ();
+  const char *value = g_value_get_string (from);
+
+  g_value_set_uint (to, 0);
+  for (guint i = 0; choices[i]; i++)
+    if (g_strcmp0 (choices[i], value) == 0)
+      g_value_set_uint (to, i + 1);
+  return TRUE;
+}
+
+static gboolean
+form_selected_to_decision (GBinding     *binding,
+                           const GValue *from,
+                           GValue       *to,
+                           gpointer      user_data)
+{
+  const char * const *choices = mbc_case_decision_get_choices ();
+  guint selected = g_value_get_uint (from);
+
+  g_value_set_string (to, selected == 0 || selected > g_strv_length ((char **) choices)
+                          ? NULL : choices[selected - 1]);
+  return TRUE;
+}
+
+/* The note takes printable text on one line, as the label does; what is refused is said. */
+static void
+form_note_insert_text_cb (GtkEditable *editable,
+                          const char  *text,
+                          int          length,
+                          int         *position,
+                          MbcCaseForm *self)
+{
+  g_autoptr(GString) kept = g_string_new (NULL);
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+  gboolean refused = FALSE;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_iscntrl (c) || mbc_unichar_is_unsafe (c))
+        refused = TRUE;
+      else
+        g_string_append_unichar (kept, c);
+    }
+  if (!refused)
+    return;
+  g_signal_stop_emission_by_name (editable, "insert-text");
+  gtk_widget_error_bell (GTK_WIDGET (editable));
+  if (kept->len > 0)
+    {
+      g_signal_handlers_block_by_func (editable, form_note_insert_text_cb, self);
+      gtk_editable_insert_text (editable, kept->str, (int) kept->len, position);
+      g_signal_handlers_unblock_by_func (editable, form_note_insert_text_cb, self);
+    }
+  mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->decision_rows[2]),
+                             _("Line breaks, tabs and other control characters cannot be part "
+                               "of the note."));
+}
+
+static void
+form_add_decision (MbcCaseForm *self)
+{
+  static const char *titles[] = { N_("Decision"), N_("Date of the decision"), N_("Note") };
+  const char * const *choices = mbc_case_decision_get_choices ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) choice_titles = NULL;
+
+  g_assert (MBC_IS_CASE_FORM (self));
+
+  g_strv_builder_add (builder, _("Not recorded"));
+  for (guint i = 0; choices[i]; i++)
+    g_strv_builder_add (builder, mbc_case_decision_get_choice_title (choices[i]));
+  choice_titles = g_strv_builder_end (builder);
+  self->decision_controls[0] = mbc_choice_button_new (_(titles[0]),
+                                                      (const char * const *) choice_titles);
+  g_object_bind_property_full (self->kase, form_decision_properties[0],
+                               self->decision_controls[0], "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               form_decision_to_selected, form_selected_to_decision, NULL, NULL);
+  for (guint k = 1; k < 3; k++)
+    {
+      GtkWidget *entry = gtk_entry_new ();
+
+      gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+      form_name_control_text (entry, _(titles[k]));
+      g_object_bind_property_full (self->kase, form_decision_properties[k], entry, "text",
+                                   G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                                   form_label_to_text, form_text_to_label, NULL, NULL);
+      self->decision_controls[k] = entry;
+    }
+  /* TRANSLATORS: how the date of the decision is written */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->decision_controls[1]), _("YYYY-MM-DD"));
+  gtk_entry_set_max_length (GTK_ENTRY (self->decision_controls[1]), 10);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->decision_controls[1]), 11);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->decision_controls[2]),
+                                  _("Never a name, date of birth or record number"));
+  gtk_entry_set_max_length (GTK_ENTRY (self->decision_controls[2]), MBC_CASE_DECISION_NOTE_MAX_CHARS);
+  gtk_widget_set_hexpand (self->decision_controls[2], TRUE);
+  g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (self->decision_controls[2])),
+                    "insert-text", G_CALLBACK (form_note_insert_text_cb), self);
+  for (guint k = 0; k < 3; k++)
+    {
+      self->decision_rows[k] = mbc_text_row_new (_(titles[k]), NULL);
+      mbc_text_row_add_suffix (MBC_TEXT_ROW (self->decision_rows[k]), self->decision_controls[k]);
+      mbc_section_add (MBC_SECTION (self->decision_group), self->decision_rows[k]);
+    }
+}
+
 static GtkWidget *
 form_section (MbcCaseForm *self,
               guint        index)
@@ -865,8 +1026,11 @@ form_build_rest (MbcCaseForm *self)
     return;
   self->complete = TRUE;
   form_build_sections (self, FIRST_DEFERRED, 4);
+  form_add_decision (self);
   for (guint i = FIRST_DEFERRED; i <= 4; i++)
     gtk_widget_set_visible (form_section (self, i), TRUE);
+  gtk_widget_set_visible (self->decision_group, TRUE);
+  form_show_problems (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
@@ -894,6 +1058,7 @@ form_build (MbcCaseForm *self)
 
   for (guint i = FIRST_DEFERRED; i <= 4; i++)
     gtk_widget_set_visible (form_section (self, i), FALSE);
+  gtk_widget_set_visible (self->decision_group, FALSE);
   form_build_sections (self, 0, FIRST_DEFERRED - 1);
   g_signal_connect_object (self->kase, "changed", G_CALLBACK (form_case_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1018,6 +1183,7 @@ mbc_case_form_class_init (MbcCaseFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcCaseForm, disease_group);
   gtk_widget_class_bind_template_child (widget_class, MbcCaseForm, response_group);
   gtk_widget_class_bind_template_child (widget_class, MbcCaseForm, surgical_group);
+  gtk_widget_class_bind_template_child (widget_class, MbcCaseForm, decision_group);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -1052,6 +1218,21 @@ mbc_case_form_get_control (MbcCaseForm  *self,
   g_return_val_if_fail (MBC_IS_CASE_FORM (self), NULL);
   g_return_val_if_fail (field < MBC_CASE_N_FIELDS, NULL);
   return self->controls[field];
+}
+
+/**
+ * mbc_case_form_get_decision_control:
+ * @part: 0 for the decision's choice, 1 its date, 2 its note
+ *
+ * Returns: (transfer none) (nullable): the widget that edits it (once every section is built).
+ */
+GtkWidget *
+mbc_case_form_get_decision_control (MbcCaseForm *self,
+                                    guint        part)
+{
+  g_return_val_if_fail (MBC_IS_CASE_FORM (self), NULL);
+  g_return_val_if_fail (part < 3, NULL);
+  return self->decision_controls[part];
 }
 
 gboolean

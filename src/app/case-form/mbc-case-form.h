@@ -19,6 +19,8 @@ GtkWidget *mbc_case_form_get_control    (MbcCaseForm  *self,
 GtkWidget *mbc_case_form_get_site_check (MbcCaseForm  *self,
                                          const char   *site);
 gboolean   mbc_case_form_get_complete   (MbcCaseForm  *self);
+GtkWidget *mbc_case_form_get_decision_control (MbcCaseForm *self,
+                                               guint        part);
 void       mbc_case_form_focus_field    (MbcCaseForm  *self,
                                          MbcCaseField  field);
 
