@@ -681,9 +681,25 @@ report_add_to_confirm (MbcReport *self)
 static void
 report_add_decision (MbcReport *self)
 {
+  const char *choice = mbc_case_get_decision_choice (self->kase);
+  const char *date = mbc_case_get_decision_date (self->kase);
+  const char *note = mbc_case_get_decision_note (self->kase);
+
   _mbc_report_add (self, STYLE_HEADING, _("Clinician’s Decision"));
-  report_add_line (self, _("Decision"), NULL, NULL);
-  report_add_line (self, NULL, NULL, NULL);
+  /* As recorded in the case (never read by the rules); else lines to write it on. */
+  if (choice)
+    {
+      const char *cells[] = { _("Decision"), mbc_case_decision_get_choice_title (choice),
+                              _("Date"), date ? date : _("Not recorded") };
+      _mbc_report_add_row (self, STYLE_TABLE, columns_pairs, 4, cells)->grey_keys = TRUE;
+      if (note)
+        _mbc_report_addf (self, STYLE_BODY, _("Note: %s"), note);
+    }
+  else
+    {
+      report_add_line (self, _("Decision"), NULL, NULL);
+      report_add_line (self, NULL, NULL, NULL);
+    }
   report_add_line (self, _("Name"), _("Signature"), _("Date"));
 }
 

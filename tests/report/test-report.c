@@ -372,6 +372,25 @@ test_pages (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* A decision recorded in the case is printed on the first page, with lines still to sign. */
+static void
+test_decision (void)
+{
+  g_autoptr(MbcCase) kase = flagged_case ();
+  g_autofree char *text = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *flat = NULL;
+
+  g_object_set (kase, "decision-choice", "no_surgery", "decision-date", "2026-11-30",
+                "decision-note", "Board: systemic therapy continued.", NULL);
+  text = report_text (kase, MBC_PAPER_A4, NULL);
+  page = first_page (text);
+  flat = flatten (page);
+  g_assert_nonnull (strstr (flat, "Decision No surgery Date 2026-11-30"));
+  g_assert_nonnull (strstr (flat, "Note: Board: systemic therapy continued."));
+  g_assert_nonnull (strstr (flat, "Signature"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +404,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_test_add_func ("/report/flagged-inputs", test_flagged_inputs);
   g_test_add_func ("/report/pages", test_pages);
+  g_test_add_func ("/report/decision", test_decision);
   status = g_test_run ();
   g_object_unref (guideline);
   return status;
