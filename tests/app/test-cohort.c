@@ -108,7 +108,7 @@ test_evaluates_each_row (void)
   g_assert_nonnull (strstr (words, "Could not be evaluated 2"));
 
   /* Filters: only the rows that could not be evaluated; then one recommendation. */
-  mbc_cohort_window_set_filters (MBC_COHORT_WINDOW (cohort), 0, 5);
+  mbc_cohort_window_set_filters (MBC_COHORT_WINDOW (cohort), 0, 6);
   g_assert_cmpuint (g_list_model_get_n_items (
                       mbc_cohort_window_get_shown (MBC_COHORT_WINDOW (cohort))), ==, 2);
   mbc_cohort_window_set_filters (MBC_COHORT_WINDOW (cohort), MBC_TIER_RECOMMENDED + 1, 0);

@@ -47,6 +47,7 @@ enum {
   SHOWN_DISAGREES,
   SHOWN_INDIVIDUAL,
   SHOWN_NO_DECISION,
+  SHOWN_NOTHING_TO_COMPARE,
   SHOWN_PROBLEMS,
   N_SHOWN
 };
@@ -545,6 +546,7 @@ cohort_shown_title (guint shown)
     case SHOWN_DISAGREES: return _("Disagrees with the guideline");
     case SHOWN_INDIVIDUAL: return _("Individual decision");
     case SHOWN_NO_DECISION: return _("No decision recorded");
+    case SHOWN_NOTHING_TO_COMPARE: return _("Decided while more information was needed");
     case SHOWN_PROBLEMS: return _("Could not be evaluated");
     default: g_assert_not_reached ();
     }
@@ -577,6 +579,9 @@ cohort_shown_of (MbcCohortRow *row)
     return SHOWN_DISAGREES;
   if (g_str_equal (concordance, "individual"))
     return SHOWN_INDIVIDUAL;
+  /* A decision, but no recommendation to compare it with (the tier is indeterminate). */
+  if (*mbc_cohort_row_get_decision (row))
+    return SHOWN_NOTHING_TO_COMPARE;
   return SHOWN_NO_DECISION;
 }
 
