@@ -979,8 +979,8 @@ form_add_decision (MbcCaseForm *self)
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->decision_controls[1]), _("YYYY-MM-DD"));
   gtk_entry_set_max_length (GTK_ENTRY (self->decision_controls[1]), 10);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->decision_controls[1]), 11);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->decision_controls[2]),
-                                  _("Never a name, date of birth or record number"));
+  /* The section's description says that the note must not identify the patient: a
+   * placeholder saying it would be cut short in a narrow field. */
   gtk_entry_set_max_length (GTK_ENTRY (self->decision_controls[2]), MBC_CASE_DECISION_NOTE_MAX_CHARS);
   gtk_widget_set_hexpand (self->decision_controls[2], TRUE);
   g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (self->decision_controls[2])),
