@@ -49,7 +49,7 @@ typedef struct
   GPtrArray   *entries;       /* Entry */
   GHashTable  *by_reference;  /* "urn:uuid:…", "Type/id" → Entry */
   Entry       *patient;
-  GPtrArray   *secrets;       /* the Patient's strings, folded */
+  GHashTable  *secrets;       /* the Patient's strings, folded */
   GPtrArray   *problems;
   GPtrArray   *sources;
   GPtrArray   *not_used;
@@ -492,7 +492,7 @@ fhir_add_secret (Import     *im,
 {
   if (text != NULL && g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) >=
       FHIR_SECRET_MIN)
-    g_ptr_array_add (im->secrets, g_utf8_casefold (text, -1));
+    g_hash_table_add (im->secrets, g_utf8_casefold (text, -1));
 }
 
 /* Every string the Patient holds (its id, names, identifiers, telecom, address, dates): a
@@ -523,15 +523,27 @@ fhir_collect_secrets (Import   *im,
     fhir_add_secret (im, json_node_get_string (node));
 }
 
+/* Whether an id (ASCII, at most 64 characters) holds one of the Patient's strings: each of
+ * its substrings is looked up, so the cost does not grow with the Patient's size. */
 static gboolean
 fhir_holds_secret (Import     *im,
-                   const char *text)
+                   const char *id)
 {
-  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *folded = g_ascii_strdown (id, -1);
+  gsize n = strlen (folded);
 
-  for (guint i = 0; i < im->secrets->len; i++)
-    if (strstr (folded, im->secrets->pdata[i]) != NULL)
-      return TRUE;
+  for (gsize start = 0; start < n; start++)
+    for (gsize end = start + FHIR_SECRET_MIN; end <= n; end++)
+      {
+        char saved = folded[end];
+        gboolean found;
+
+        folded[end] = '\0';
+        found = g_hash_table_contains (im->secrets, folded + start);
+        folded[end] = saved;
+        if (found)
+          return TRUE;
+      }
   return FALSE;
 }
 
@@ -1275,7 +1287,7 @@ mbc_fhir_import (JsonNode     *root,
   im.as_of = as_of;
   im.entries = g_ptr_array_new_with_free_func ((GDestroyNotify) fhir_entry_free);
   im.by_reference = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im.secrets = g_ptr_array_new_with_free_func (g_free);
+  im.secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.problems = problems;
   im.sources = g_ptr_array_new_with_free_func ((GDestroyNotify) mbc_fhir_source_free);
   im.not_used = g_ptr_array_new_with_free_func (g_free);
@@ -1309,7 +1321,7 @@ mbc_fhir_import (JsonNode     *root,
   for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
     g_ptr_array_unref (im.candidates[i]);
   g_hash_table_unref (im.secondary);
-  g_ptr_array_unref (im.secrets);
+  g_hash_table_unref (im.secrets);
   g_hash_table_unref (im.by_reference);
   g_ptr_array_unref (im.entries);
   return kase;
