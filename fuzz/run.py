@@ -60,6 +60,18 @@ def seed(target):
                 cells.append('"' + v.replace('"', '""') + '"' if "," in v else v)
             rows.append(",".join(cells))
         put("\n".join(rows) + "\n")
+    elif target == "fhir":
+        # The test bundles, and each of their resources alone.
+        for path in glob.glob(f"{root}/tests/data/fhir/*.json"):
+            text = open(path, "rb").read()
+            put(text)
+            try:
+                bundle = json.loads(text)
+            except ValueError:
+                continue
+            for entry in bundle.get("entry", []) if isinstance(bundle, dict) else []:
+                if isinstance(entry, dict) and isinstance(entry.get("resource"), dict):
+                    put(json.dumps(entry["resource"]))
     elif target == "pack":
         for path in glob.glob(f"{root}/data/guidelines/*.json"):
             put(open(path, "rb").read())
@@ -90,7 +102,7 @@ def seed(target):
 # rule that would still hang or exhaust memory fails its line.
 limits = {"jsonlogic": ("-timeout=2", "-rss_limit_mb=512"),
           "rule": ("-timeout=2", "-rss_limit_mb=512")}
-targets = ["case", "pack", "jsonlogic", "batch", "csv", "rule"]
+targets = ["case", "pack", "jsonlogic", "batch", "csv", "rule", "fhir"]
 print(f"1..{len(targets)}")
 status = 0
 for i, target in enumerate(targets, 1):

@@ -23,6 +23,7 @@
 #include "mbc-csv-case.h"
 #include "mbc-csv-writer.h"
 #include "mbc-cli.h"
+#include "mbc-cli-fhir.h"
 #include "mbc-pack-test.h"
 #include "mbc-evaluator.h"
 #include "mbc-guideline.h"
@@ -48,6 +49,8 @@ typedef struct
   char     *report;
   char     *output;
   char     *paper;
+  char     *import_fhir;
+  char     *as_of;
   gboolean  version;
   gboolean  help;
   char    **rest;
@@ -68,6 +71,8 @@ cli_options_clear (Options *o)
   g_free (o->report);
   g_free (o->output);
   g_free (o->paper);
+  g_free (o->import_fhir);
+  g_free (o->as_of);
   g_strfreev (o->rest);
 }
 
@@ -902,6 +907,11 @@ cli_option_entries (Options *o)
       N_("Check a guideline pack, then run its own tests"), N_("PACK.json") },
     { "jsonlogic", 0, 0, G_OPTION_ARG_STRING, &o->jsonlogic,
       N_("Print what a JsonLogic rule gives for DATA (JSON text)"), "RULE [DATA]" },
+    { "import-fhir", 0, 0, G_OPTION_ARG_FILENAME, &o->import_fhir,
+      N_("Print the case a FHIR R4 export (a Bundle or one resource) implies; each value's "
+         "source and what was not used go to standard error"), "BUNDLE.json" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &o->as_of,
+      N_("The date --import-fhir counts the age to (default: today)"), "YYYY-MM-DD" },
     { "version", 'v', 0, G_OPTION_ARG_NONE, &o->version, N_("Print the version"), NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &o->help, N_("Show this help"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->rest, NULL, "[CASE.json]" },
@@ -950,7 +960,8 @@ cli_check_combination (const Options *o)
     { o->evaluate != NULL, "--evaluate" }, { o->report != NULL, "--report" },
     { o->batch != NULL, "--batch" }, { o->validate_guideline != NULL, "--validate-guideline" },
     { o->test_guideline != NULL, "--test-guideline" }, { o->jsonlogic != NULL, "--jsonlogic" },
-    { o->version, "--version" }, { o->help, "--help" },
+    { o->import_fhir != NULL, "--import-fhir" }, { o->version, "--version" },
+    { o->help, "--help" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
@@ -959,8 +970,8 @@ cli_check_combination (const Options *o)
   if (actions > 1)
     {
       fprintf (stderr, _("mbc-advisor: use one of --evaluate, --report, --batch, "
-                         "--validate-guideline, --test-guideline, --jsonlogic, --version and "
-                         "--help at a time (see --help)\n"));
+                         "--validate-guideline, --test-guideline, --jsonlogic, --import-fhir, "
+                         "--version and --help at a time (see --help)\n"));
       return MBC_EXIT_INVALID_INPUT;
     }
   /* What each modifier goes with. */
@@ -988,8 +999,14 @@ cli_check_combination (const Options *o)
                          "not with %s (see --help)\n"), action ? action : _("the window"));
       return MBC_EXIT_INVALID_INPUT;
     }
+  if (o->as_of != NULL && o->import_fhir == NULL)
+    {
+      fprintf (stderr, _("mbc-advisor: --as-of goes only with --import-fhir, not with %s "
+                         "(see --help)\n"), action ? action : _("the window"));
+      return MBC_EXIT_INVALID_INPUT;
+    }
   if (o->guideline != NULL && (o->jsonlogic || o->validate_guideline || o->test_guideline ||
-                               o->version || o->help))
+                               o->import_fhir || o->version || o->help))
     {
       fprintf (stderr, _("mbc-advisor: --guideline goes with --evaluate, --report, --batch or "
                          "the window, not with %s (%s)\n"), action,
@@ -1128,12 +1145,14 @@ mbc_cli_run (int    argc,
         status = cli_run_jsonlogic (o.jsonlogic, o.rest ? o.rest[0] : NULL);
     }
   else if (o.rest != NULL && (o.evaluate || o.batch || o.validate_guideline || o.report ||
-                              o.test_guideline))
+                              o.test_guideline || o.import_fhir))
     {
       g_autofree char *said = mbc_problem_escape (o.rest[0]);
       fprintf (stderr, _("mbc-advisor: unexpected argument \"%s\"\n"), said);
       status = MBC_EXIT_INVALID_INPUT;
     }
+  else if (o.import_fhir != NULL)
+    status = mbc_cli_fhir_run (o.import_fhir, o.as_of);
   else if (o.validate_guideline != NULL)
     status = cli_run_validate_guideline (o.validate_guideline);
   else if (o.test_guideline != NULL)

@@ -12,6 +12,7 @@
 
 #include "mbc-case.h"
 #include "mbc-json.h"
+#include "mbc-problem.h"
 #include "mbc-test.h"
 
 static const char *advisor;
@@ -88,6 +89,7 @@ test_help (void)
   g_assert_nonnull (strstr (r.out, "--evaluate"));
   g_assert_nonnull (strstr (r.out, "--batch"));
   g_assert_nonnull (strstr (r.out, "--validate-guideline"));
+  g_assert_nonnull (strstr (r.out, "--import-fhir"));
 }
 
 static void
@@ -1039,6 +1041,84 @@ test_batch_csv_same_as_evaluate (void)
   g_rmdir (dir);
 }
 
+/* --import-fhir: the case on stdout, a line a value and a line a thing not used on stderr. */
+static void
+test_import_fhir (void)
+{
+  g_autofree char *path = mbc_test_data_path ("fhir/bone-only.json");
+  g_autofree char *bad = mbc_test_data_path ("fhir/wrong-types.json");
+  g_autofree char *text = NULL;
+  g_auto(Run) r = { 0 };
+  g_auto(Run) in = { 0 };
+  g_auto(Run) invalid = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) date = { 0 };
+  g_auto(Run) both = { 0 };
+  g_auto(Run) alone = { 0 };
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(MbcCase) kase = NULL;
+
+  RUN (&r, "--import-fhir", path, "--as-of", "2025-06-01");
+  g_assert_cmpint (r.status, ==, 0);
+  kase = mbc_case_new_from_data (r.out, strlen (r.out), problems);
+  g_assert_nonnull (kase);
+  g_assert_true (g_str_has_prefix (r.err, "age_years: 45 (from Patient, birthDate)\n"));
+  g_assert_nonnull (strstr (r.err, "\ner_status: positive (from Observation/er-1, "
+                                   "http://loinc.org|LA6576-8)\n"));
+  g_assert_nonnull (strstr (r.err, "\nnot used: Practitioner/oncologist-1: "));
+
+  /* Standard input reads the same. */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  RUN_STDIN (&in, text, "--import-fhir", "-", "--as-of", "2025-06-01");
+  g_assert_cmpint (in.status, ==, 0);
+  g_assert_cmpstr (in.out, ==, r.out);
+
+  RUN (&invalid, "--import-fhir", bad);
+  g_assert_cmpint (invalid.status, ==, 2);
+  g_assert_cmpstr (invalid.out, ==, "");
+  g_assert_nonnull (strstr (invalid.err, ": $.entry[0].resource.birthDate: must be a string"));
+
+  RUN (&missing, "--import-fhir", "/nonexistent/bundle.json");
+  g_assert_cmpint (missing.status, ==, 1);
+
+  RUN (&date, "--import-fhir", path, "--as-of", "2025-13-01");
+  g_assert_cmpint (date.status, ==, 2);
+  g_assert_nonnull (strstr (date.err, "--as-of"));
+
+  RUN (&both, "--import-fhir", path, "--evaluate", path);
+  g_assert_cmpint (both.status, ==, 2);
+  RUN (&alone, "--as-of", "2025-06-01");
+  g_assert_cmpint (alone.status, ==, 2);
+}
+
+/* No name, identifier, telecom, address or birth date of a bundle reaches any output. */
+static void
+test_import_fhir_privacy (void)
+{
+  const char *files[] = { "bone-only.json", "visceral.json", "nodal.json", "conflicting.json",
+                          "other-patient.json", "two-patients.json" };
+  const char *secrets[] = { "qqqprivacy", "zyxwvut", "mmmiddle", "987654321", "1980-05-17",
+                            "555-0199", "uniqueavenue", "privacyville", "99999-4321",
+                            "cancer-patient-zyxw" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (TEST_DATA, "fhir", files[i], NULL);
+      g_auto(Run) r = { 0 };
+      g_autofree char *joined = NULL;
+      g_autofree char *all = NULL;
+
+      RUN (&r, "--import-fhir", path, "--as-of", "2025-06-01");
+      g_assert_cmpint (r.status, ==, i == G_N_ELEMENTS (files) - 1 ? 2 : 0);
+      joined = g_strconcat (r.out, r.err, NULL);
+      all = g_ascii_strdown (joined, -1);
+      g_assert_cmpuint (strlen (r.err), >, 0);
+      for (guint s = 0; s < G_N_ELEMENTS (secrets); s++)
+        if (strstr (all, secrets[s]) != NULL)
+          g_error ("%s: the output holds a patient's string", files[i]);
+    }
+}
+
 static void
 test_window_without_display (void)
 {
@@ -1089,5 +1169,7 @@ main (int   argc,
   g_test_add_func ("/cli/report-full-disk", test_report_full_disk);
   g_test_add_func ("/cli/jsonlogic", test_jsonlogic);
   g_test_add_func ("/cli/jsonlogic-suite", test_jsonlogic_suite);
+  g_test_add_func ("/cli/import-fhir", test_import_fhir);
+  g_test_add_func ("/cli/import-fhir-privacy", test_import_fhir_privacy);
   return g_test_run ();
 }

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* mbc-fhir-private.h: what the FHIR import's files share: the codes it knows (mbc-fhir-codes.c) */
+#pragma once
+
+#include <glib.h>
+
+#include "mbc-case.h"
+
+G_BEGIN_DECLS
+
+#define MBC_FHIR_LOINC  "http://loinc.org"
+#define MBC_FHIR_SNOMED "http://snomed.info/sct"
+
+/* A tumour-marker result, as its answer code or interpretation says. */
+typedef enum
+{
+  MBC_FHIR_RESULT_NONE,           /* not an answer the import knows */
+  MBC_FHIR_RESULT_POSITIVE,
+  MBC_FHIR_RESULT_NEGATIVE,
+  MBC_FHIR_RESULT_EQUIVOCAL,
+  MBC_FHIR_RESULT_INDETERMINATE,
+} MbcFhirResult;
+
+/* What a code says about where a secondary cancer is. */
+typedef enum
+{
+  MBC_FHIR_SITE_NONE,        /* not a code the import knows */
+  MBC_FHIR_SITE_DISTANT,     /* a distant site: @site is one of the case's eight */
+  MBC_FHIR_SITE_AXILLARY,    /* the axillary lymph nodes: regional, not distant */
+  MBC_FHIR_SITE_GENERIC,     /* a secondary cancer whose place is in its bodySite */
+  MBC_FHIR_SITE_NODES,       /* lymph nodes of a region that holds the axilla, among others */
+  MBC_FHIR_SITE_REVIEW,      /* known, but not one answer: @why says why */
+} MbcFhirSiteKind;
+
+typedef struct
+{
+  MbcFhirSiteKind  kind;
+  const char      *site;  /* MBC_FHIR_SITE_DISTANT: the case's value */
+  const char      *why;   /* MBC_FHIR_SITE_REVIEW and _NODES: why it is not mapped (N_()) */
+} MbcFhirSite;
+
+int           _mbc_fhir_code_marker_test      (const char  *system,
+                                               const char  *code);
+MbcFhirResult _mbc_fhir_code_marker_answer    (const char  *system,
+                                               const char  *code);
+MbcFhirResult _mbc_fhir_code_interpretation   (const char  *system,
+                                               const char  *code);
+gboolean      _mbc_fhir_code_is_ecog          (const char  *system,
+                                               const char  *code);
+int           _mbc_fhir_code_ecog_answer      (const char  *system,
+                                               const char  *code);
+gboolean      _mbc_fhir_code_is_disease_status (const char *system,
+                                                const char *code);
+const char   *_mbc_fhir_code_disease_status   (const char  *system,
+                                               const char  *code,
+                                               const char **why);
+MbcFhirSite   _mbc_fhir_code_secondary        (const char  *system,
+                                               const char  *code);
+MbcFhirSite   _mbc_fhir_code_body_site        (const char  *system,
+                                               const char  *code);
+
+G_END_DECLS
