@@ -291,6 +291,12 @@ main (int   argc,
       const char *case_path = c < argc ? argv[c] : NULL;
       g_autofree char *base = case_path ? g_path_get_basename (case_path) : g_strdup ("empty");
 
+      if (case_path && g_str_has_prefix (case_path, "fhir:"))
+        {
+          g_free (base);
+          base = g_strdup ("fhir-import.json");
+        }
+
       if (g_str_has_suffix (base, ".json"))
         base[strlen (base) - 5] = '\0';
       for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
@@ -305,7 +311,20 @@ main (int   argc,
 
             adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                                 themes[t].scheme);
-            if (case_path)
+            /* "fhir:BUNDLE.json" imports a FHIR export instead (its summary dialog closed). */
+            if (case_path && g_str_has_prefix (case_path, "fhir:"))
+              {
+                g_autoptr(GFile) file = g_file_new_for_commandline_arg (case_path + 5);
+                mbc_window_import_fhir (window, file);
+                while (g_main_context_iteration (NULL, FALSE))
+                  ;
+                {
+                  GtkWidget *dialog = dialog_of (GTK_WINDOW (window));
+                  if (dialog)
+                    gtk_window_destroy (GTK_WINDOW (dialog));
+                }
+              }
+            else if (case_path)
               {
                 g_autoptr(GFile) file = g_file_new_for_commandline_arg (case_path);
                 mbc_window_open_file (window, file);

@@ -501,6 +501,73 @@ test_decision (void)
   g_rmdir (dir);
 }
 
+/* Every label text under @widget, one a line. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_EDITABLE (widget))
+    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+/* Importing a FHIR export: each value set with where it came from, under its field, until it
+ * is changed; a summary of what was not used; nothing of the patient's identity anywhere (the
+ * title, the labels, the draft, the recent files). */
+static void
+test_import_fhir (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA, "fhir", "bone-only.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  MbcWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+  g_autofree char *er = NULL;
+  g_autofree char *draft = NULL;
+  static const char *const identity[] = { "Qqqprivacy", "MRN-987654321", "555-0199-7731",
+                                          "1980-05-17", NULL };
+
+  mbc_window_import_fhir (window, file);
+  mbc_test_settle ();
+  dialog = find_message_dialog ("Imported from FHIR");
+  g_assert_nonnull (dialog);
+  collect_labels (GTK_WIDGET (dialog), shown);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_get (mbc_window_get_case (window), "er-status", &er, NULL);
+  g_assert_cmpstr (er, ==, "positive");
+  g_assert_cmpstr (problem_at (window, MBC_CASE_FIELD_ER_STATUS), ==, NULL);
+  g_assert_cmpstr (mbc_text_row_get_subtitle (MBC_TEXT_ROW (row_of (window,
+                   MBC_CASE_FIELD_ER_STATUS))), ==, "From Observation/er-1, LOINC LA6576-8");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)),
+                                   "Imported from FHIR"));
+  g_assert_false (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  collect_labels (GTK_WIDGET (window), shown);
+  g_string_append_printf (shown, "%s\n", gtk_window_get_title (GTK_WINDOW (window)));
+  g_assert_true (mbc_document_write_draft (mbc_window_get_document (window), NULL));
+  {
+    GFile *draft_file = mbc_document_get_draft (mbc_window_get_document (window));
+    if (draft_file)
+      g_assert_true (g_file_load_contents (draft_file, NULL, &draft, NULL, NULL, NULL));
+  }
+  if (draft)
+    g_string_append (shown, draft);
+  for (guint i = 0; identity[i]; i++)
+    g_assert_null (strstr (shown->str, identity[i]));
+
+  /* Changed, the value is no longer the export's: its note goes. */
+  g_object_set (mbc_window_get_case (window), "er-status", "negative", NULL);
+  mbc_test_settle ();
+  g_assert_cmpstr (mbc_text_row_get_subtitle (MBC_TEXT_ROW (row_of (window,
+                   MBC_CASE_FIELD_ER_STATUS))), ==, "");
+  mbc_document_discard_draft (mbc_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/entry/library-enter", test_library_enter);
   g_test_add_func ("/entry/apply-change-undo", test_apply_change_undo);
   g_test_add_func ("/entry/decision", test_decision);
+  g_test_add_func ("/entry/import-fhir", test_import_fhir);
   status = g_test_run ();
   g_clear_object (&guideline);
   g_clear_object (&settings);

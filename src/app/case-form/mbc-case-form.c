@@ -50,6 +50,10 @@ struct _MbcCaseForm
   GtkWidget  *decision_controls[3];
   char       *entry_problems[MBC_CASE_N_FIELDS];  /* what was typed and refused, or NULL */
   char       *label_refused;  /* the label's text when something typed in it was refused */
+  /* where each field's value came from (an import), and the value it was: the note goes
+   * once the value is changed */
+  char       *notes[MBC_CASE_N_FIELDS];
+  char       *noted_values[MBC_CASE_N_FIELDS];
   gboolean    updating_sites;
   gboolean    complete;
 };
@@ -605,8 +609,13 @@ form_sync_sites (MbcCaseForm *self)
   self->updating_sites = FALSE;
 
   summary = mbc_case_format_value (self->kase, MBC_CASE_FIELD_METASTATIC_SITES);
-  mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->rows[MBC_CASE_FIELD_METASTATIC_SITES]),
-                             value ? summary : _("Unknown: check every site involved"));
+  {
+    const char *shown = value ? summary : _("Unknown: check every site involved");
+    g_autofree char *with_note = self->notes[MBC_CASE_FIELD_METASTATIC_SITES]
+      ? g_strdup_printf ("%s\n%s", shown, self->notes[MBC_CASE_FIELD_METASTATIC_SITES]) : NULL;
+    mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->rows[MBC_CASE_FIELD_METASTATIC_SITES]),
+                               with_note ? with_note : shown);
+  }
   /* A count is asked for when its organ is a site, and shown whenever it holds a value
    * (a file may give one for an organ that is not a site: its problem is shown there). */
   for (guint k = 0; k < G_N_ELEMENTS (form_organs); k++)
@@ -770,7 +779,7 @@ form_show_problems (MbcCaseForm *self)
       if (row == NULL || f == MBC_CASE_FIELD_METASTATIC_SITES)
         continue;
       gtk_widget_remove_css_class (row, "error");
-      mbc_text_row_set_subtitle (MBC_TEXT_ROW (row), NULL);
+      mbc_text_row_set_subtitle (MBC_TEXT_ROW (row), self->notes[f]);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self->controls[f]),
                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
@@ -836,6 +845,18 @@ form_case_changed_cb (MbcCaseForm *self)
 {
   g_assert (MBC_IS_CASE_FORM (self));
 
+  /* A note of where a value came from goes once the value is changed. */
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    if (self->notes[f])
+      {
+        g_autoptr(JsonNode) node = mbc_case_dup_field_json (self->kase, f);
+        g_autofree char *now = node ? json_to_string (node, FALSE) : NULL;
+        if (g_strcmp0 (now, self->noted_values[f]) != 0)
+          {
+            g_clear_pointer (&self->notes[f], g_free);
+            g_clear_pointer (&self->noted_values[f], g_free);
+          }
+      }
   /* What was refused as it was typed is said until the field changes to a number. */
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     {
@@ -1130,7 +1151,11 @@ mbc_case_form_finalize (GObject *object)
 
   g_clear_object (&self->kase);
   for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
-    g_free (self->entry_problems[i]);
+    {
+      g_free (self->entry_problems[i]);
+      g_free (self->notes[i]);
+      g_free (self->noted_values[i]);
+    }
   g_free (self->label_refused);
   G_OBJECT_CLASS (mbc_case_form_parent_class)->finalize (object);
 }
@@ -1218,6 +1243,47 @@ mbc_case_form_get_control (MbcCaseForm  *self,
   g_return_val_if_fail (MBC_IS_CASE_FORM (self), NULL);
   g_return_val_if_fail (field < MBC_CASE_N_FIELDS, NULL);
   return self->controls[field];
+}
+
+/**
+ * mbc_case_form_set_note:
+ * @note: (nullable): where the field's value came from, for people; %NULL for none
+ *
+ * Shows @note under the field (an input with a problem shows its problem instead) until
+ * its value is changed.
+ */
+void
+mbc_case_form_set_note (MbcCaseForm  *self,
+                        MbcCaseField  field,
+                        const char   *note)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_if_fail (MBC_IS_CASE_FORM (self));
+  g_return_if_fail (field < MBC_CASE_N_FIELDS);
+
+  node = mbc_case_dup_field_json (self->kase, field);
+  g_free (self->notes[field]);
+  g_free (self->noted_values[field]);
+  self->notes[field] = g_strdup (note);
+  self->noted_values[field] = note && node ? json_to_string (node, FALSE) : NULL;
+  form_sync_sites (self);
+  form_show_problems (self);
+}
+
+/* No field has a note. */
+void
+mbc_case_form_clear_notes (MbcCaseForm *self)
+{
+  g_return_if_fail (MBC_IS_CASE_FORM (self));
+
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    {
+      g_clear_pointer (&self->notes[f], g_free);
+      g_clear_pointer (&self->noted_values[f], g_free);
+    }
+  form_sync_sites (self);
+  form_show_problems (self);
 }
 
 /**

@@ -21,6 +21,10 @@ GtkWidget *mbc_case_form_get_site_check (MbcCaseForm  *self,
 gboolean   mbc_case_form_get_complete   (MbcCaseForm  *self);
 GtkWidget *mbc_case_form_get_decision_control (MbcCaseForm *self,
                                                guint        part);
+void       mbc_case_form_set_note       (MbcCaseForm  *self,
+                                         MbcCaseField  field,
+                                         const char   *note);
+void       mbc_case_form_clear_notes    (MbcCaseForm  *self);
 void       mbc_case_form_focus_field    (MbcCaseForm  *self,
                                          MbcCaseField  field);
 

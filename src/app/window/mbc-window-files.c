@@ -10,9 +10,14 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include <adwaita.h>
 
+#include "mbc-case-form.h"
 #include "mbc-document.h"
+#include "mbc-fhir.h"
+#include "mbc-file.h"
 #include "mbc-problem.h"
 #include "mbc-window.h"
 #include "mbc-window-private.h"
@@ -677,12 +682,224 @@ mbc_window_open_file (MbcWindow *self,
 }
 
 
+/* --- Importing a patient from FHIR -------------------------------------------------------- */
+
+typedef struct
+{
+  MbcCase   *kase;
+  GPtrArray *sources;    /* MbcFhirSource */
+  GPtrArray *not_used;   /* char * */
+} Import;
+
+static void
+files_import_free (gpointer data)
+{
+  Import *import = data;
+
+  g_object_unref (import->kase);
+  g_ptr_array_unref (import->sources);
+  g_ptr_array_unref (import->not_used);
+  g_free (import);
+}
+
+/* "http://loinc.org|LA6576-8" as people name it: "LOINC LA6576-8". */
+static char *
+files_describe_code (const char *code)
+{
+  static const struct { const char *system; const char *name; } systems[] = {
+    { "http://loinc.org", "LOINC" }, { "http://snomed.info/sct", "SNOMED CT" },
+    { "http://hl7.org/fhir/sid/icd-10-cm", "ICD-10-CM" },
+    { "http://hl7.org/fhir/sid/icd-10", "ICD-10" },
+    { "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", "HL7 v3" },
+    { "http://terminology.hl7.org/CodeSystem/icd-o-3", "ICD-O-3" },
+  };
+  const char *bar = code ? strchr (code, '|') : NULL;
+
+  if (bar == NULL)
+    return g_strdup (code ? code : "");
+  for (guint i = 0; i < G_N_ELEMENTS (systems); i++)
+    if (strlen (systems[i].system) == (gsize) (bar - code) &&
+        strncmp (code, systems[i].system, bar - code) == 0)
+      return g_strdup_printf ("%s %s", systems[i].name, bar + 1);
+  return g_strdup (code);
+}
+
+/* Where a value came from, for people: "From Observation/er-1, LOINC LA6576-8". */
+static char *
+files_describe_source (const MbcFhirSource *source)
+{
+  g_autofree char *code = files_describe_code (source->code);
+
+  /* TRANSLATORS: where an imported value came from: a FHIR resource, and a code */
+  return g_strdup_printf (_("From %s, %s"), source->resource, code);
+}
+
+static void
+files_import_then (MbcWindow *self,
+                   gpointer   data)
+{
+  Import *import = data;
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  MbcCaseForm *form = MBC_CASE_FORM (self->form);
+  GtkWidget *dialog;
+  GtkWidget *label;
+  GtkWidget *scroller;
+
+  g_assert (MBC_IS_WINDOW (self));
+
+  /* Named as an import, never by the file (whose name may be the patient's). */
+  mbc_document_load_copy (self->document, import->kase, _("Imported from FHIR"));
+  mbc_case_form_clear_notes (form);
+  {
+    /* A field may come from several resources (each of the sites): its note names them all. */
+    GString *notes[MBC_CASE_N_FIELDS] = { NULL, };
+
+    for (guint i = 0; i < import->sources->len; i++)
+      {
+        const MbcFhirSource *source = g_ptr_array_index (import->sources, i);
+        g_autofree char *note = files_describe_source (source);
+
+        if (notes[source->field] == NULL)
+          notes[source->field] = g_string_new (note);
+        else
+          g_string_append_printf (notes[source->field], "\n%s", note);
+        g_string_append_printf (details, "%s: %s. %s\n",
+                                mbc_case_field_get_title (source->field), source->value, note);
+      }
+    for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+      if (notes[f])
+        {
+          mbc_case_form_set_note (form, f, notes[f]->str);
+          g_string_free (notes[f], TRUE);
+        }
+  }
+  if (import->not_used->len > 0)
+    g_string_append_printf (details, "\n%s\n", _("Not used:"));
+  for (guint i = 0; i < import->not_used->len; i++)
+    g_string_append_printf (details, "• %s\n", (const char *) import->not_used->pdata[i]);
+  g_strchomp (details->str);
+
+  body = g_strdup_printf (_("%u values were set from the export, each shown under its field "
+                            "with where it came from; %u resources or codes were not used. "
+                            "Everything else is unknown: check and complete the case."),
+                          import->sources->len, import->not_used->len);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Imported from FHIR"), body);
+  label = gtk_label_new (details->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * mbc_window_import_fhir:
+ * @file: a FHIR R4 export (a Bundle, or one resource), JSON
+ *
+ * Opens the case the export implies as a new, unsaved case (after asking about unsaved
+ * changes), each imported value with where it came from. Nothing of the patient's identity
+ * is shown or kept: the case is named "Imported from FHIR", and the file is not added to the
+ * recent files. An export that cannot be read or is not FHIR gives a dialog with its problems.
+ */
+void
+mbc_window_import_fhir (MbcWindow *self,
+                        GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GPtrArray *sources = NULL;
+  GPtrArray *not_used = NULL;
+  MbcCase *kase = NULL;
+  GDate today;
+  Import *import;
+
+  g_return_if_fail (MBC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  bytes = mbc_file_read (file, MBC_FILE_CASE_MAX_BYTES, &error);
+  if (bytes)
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+      kase = mbc_fhir_import_data (data, length, &today, &sources, &not_used, problems);
+    }
+  if (kase == NULL)
+    {
+      g_autofree char *details = error ? NULL : mbc_problems_format (problems, NULL);
+      GtkWidget *dialog = adw_message_dialog_new (
+        GTK_WINDOW (self), _("The FHIR Export Could Not Be Imported"),
+        error ? error->message : _("It is not a FHIR R4 JSON export. Its problems:"));
+
+      if (details)
+        {
+          GtkWidget *label = gtk_label_new (g_strchomp (details));
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
+        }
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      g_clear_pointer (&sources, g_ptr_array_unref);
+      g_clear_pointer (&not_used, g_ptr_array_unref);
+      return;
+    }
+  import = g_new0 (Import, 1);
+  import->kase = kase;
+  import->sources = sources;
+  import->not_used = not_used;
+  _mbc_window_confirm_discard (self, files_import_then, import, files_import_free);
+}
+
+static void
+files_import_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          MbcWindow       *self)
+{
+  g_autoptr(GFile) file = _mbc_window_chooser_take_file (chooser, response);
+
+  if (file)
+    mbc_window_import_fhir (self, file);
+  g_object_unref (self);
+}
+
+static void
+files_import_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MbcWindow *self = MBC_WINDOW (widget);
+  GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Import from FHIR"),
+                                                           GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                           _("_Import"));
+
+  _mbc_window_add_filter (chooser, _("FHIR exports (JSON)"), "application/fhir+json", "json");
+  g_signal_connect (chooser, "response", G_CALLBACK (files_import_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 _mbc_window_class_add_file_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, files_open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, files_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, files_save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.import-fhir", NULL, files_import_action);
 }
 
 /* Files dropped on the window open (after asking about unsaved changes); closing asks too. */

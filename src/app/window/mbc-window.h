@@ -37,6 +37,8 @@ void       mbc_window_print                  (MbcWindow      *self,
 GtkWidget *mbc_window_show_library           (MbcWindow      *self);
 GtkWidget   *mbc_window_open_cohort        (MbcWindow      *self,
                                             GFile          *file);
+void         mbc_window_import_fhir        (MbcWindow      *self,
+                                            GFile          *file);
 GtkWidget *mbc_window_show_teaching          (MbcWindow      *self,
                                               gboolean        fullscreen);
 void       mbc_window_open_library_case      (MbcWindow      *self,
