@@ -156,7 +156,7 @@ mbc_report_new_cohort (MbcGuideline         *guideline,
       decision = entry->decision && *entry->decision
                  ? g_strdup_printf ("%s\n%s", entry->decision,
                                     entry->agreement ? entry->agreement : "")
-                 : g_strdup (_("Not recorded"));
+                 : g_strdup (_("No decision recorded"));
       g_strchomp (decision);
       {
         const char *cells[] = { patient, inputs, recommendation, decision };
@@ -198,8 +198,7 @@ mbc_report_new_cohort (MbcGuideline         *guideline,
         cohort_add_count (self, agreement_order->pdata[i], count, n_entries);
         with_agreement += count;
       }
-    cohort_add_count (self, _("No decision recorded, or no recommendation to agree with"),
-                      n_entries - with_agreement, n_entries);
+    cohort_add_count (self, _("No decision recorded"), n_entries - with_agreement, n_entries);
   }
   _mbc_report_add (self, STYLE_SMALL, _("The recommendations are those of the guideline named "
                                         "above, encoded as data; they support the clinician's "

@@ -41,12 +41,17 @@ chart_total (MbcBarChart *self)
   return total;
 }
 
-/* "12 (34%)", the count and its share. */
+/* "12 (34%)", the count and its share; a share that rounds to 0 but is not nothing is
+ * "<1%". */
 static char *
 chart_count_text (guint count,
                   guint total)
 {
-  return g_strdup_printf (_("%u (%.0f%%)"), count, total ? 100.0 * count / total : 0.0);
+  double share = total ? 100.0 * count / total : 0.0;
+
+  if (count > 0 && share < 0.5)
+    return g_strdup_printf (_("%u (<1%%)"), count);
+  return g_strdup_printf (_("%u (%.0f%%)"), count, share);
 }
 
 static void
@@ -104,7 +109,6 @@ mbc_bar_chart_snapshot (GtkWidget   *widget,
   int count_width = 90;
   int bar_space = MAX (width - label_width - count_width - 12, 10);
   guint total = chart_total (self);
-  guint most = 0;
   GdkRGBA fg, accent, track;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
@@ -115,11 +119,10 @@ mbc_bar_chart_snapshot (GtkWidget   *widget,
   track = fg;
   track.alpha *= 0.12f;
   for (guint i = 0; i < self->n; i++)
-    most = MAX (most, self->counts[i]);
-  for (guint i = 0; i < self->n; i++)
     {
       float y = (float) i * (BAR_HEIGHT + BAR_GAP);
-      float length = most ? (float) bar_space * self->counts[i] / most : 0;
+      /* Each bar its share of the whole, so that bars of different charts compare. */
+      float length = total ? (float) bar_space * self->counts[i] / total : 0;
       g_autofree char *count = chart_count_text (self->counts[i], total);
 
       chart_draw_text (self, snapshot, self->labels[i], 0, y, label_width - 6, &fg);

@@ -544,7 +544,7 @@ cohort_shown_title (guint shown)
     case SHOWN_ALL: return _("All");
     case SHOWN_AGREES: return _("Agrees with the guideline");
     case SHOWN_DISAGREES: return _("Disagrees with the guideline");
-    case SHOWN_INDIVIDUAL: return _("Individual decision");
+    case SHOWN_INDIVIDUAL: return _("Left to the clinician by the guideline");
     case SHOWN_NO_DECISION: return _("No decision recorded");
     case SHOWN_NOTHING_TO_COMPARE: return _("Decided while more information was needed");
     case SHOWN_PROBLEMS: return _("Could not be evaluated");
@@ -561,7 +561,7 @@ cohort_agreement_words (const char *concordance)
   if (g_strcmp0 (concordance, "disagrees") == 0)
     return _("Disagrees");
   if (g_strcmp0 (concordance, "individual") == 0)
-    return _("Individual decision");
+    return _("Left to the clinician");
   return "";
 }
 
@@ -651,7 +651,22 @@ cohort_update_charts (MbcCohortWindow *self)
                           self->shown_counts + 1, N_SHOWN - 1);
   tiers = mbc_bar_chart_describe (MBC_BAR_CHART (self->tiers_chart));
   decisions = mbc_bar_chart_describe (MBC_BAR_CHART (self->concordance_chart));
-  text = g_strdup_printf ("%s\n%s", tiers, decisions);
+  /* The audit's figure: of the decisions that can be compared with a recommendation, how
+   * many agree. */
+  {
+    guint compared = self->shown_counts[SHOWN_AGREES] + self->shown_counts[SHOWN_DISAGREES] +
+                     self->shown_counts[SHOWN_INDIVIDUAL];
+    g_autofree char *agreement =
+      g_strdup_printf (ngettext ("Of the %u decision compared with a recommendation, %u agree "
+                                 "(%.0f%%), %u disagree, %u were left to the clinician.",
+                                 "Of the %u decisions compared with a recommendation, %u agree "
+                                 "(%.0f%%), %u disagree, %u were left to the clinician.",
+                                 compared),
+                       compared, self->shown_counts[SHOWN_AGREES],
+                       compared ? 100.0 * self->shown_counts[SHOWN_AGREES] / compared : 0.0,
+                       self->shown_counts[SHOWN_DISAGREES], self->shown_counts[SHOWN_INDIVIDUAL]);
+    text = g_strdup_printf ("%s\n%s\n%s", tiers, decisions, agreement);
+  }
   gtk_label_set_text (GTK_LABEL (self->numbers_label), text);
 }
 
@@ -662,8 +677,11 @@ cohort_update_progress (MbcCohortWindow *self,
                         gboolean         finished)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  g_autofree char *text = g_strdup_printf (ngettext ("%u case evaluated", "%u cases evaluated",
-                                                     n), n);
+  guint bad = self->shown_counts[SHOWN_PROBLEMS];
+  g_autofree char *text = bad == 0
+    ? g_strdup_printf (ngettext ("%u case evaluated", "%u cases evaluated", n), n)
+    : g_strdup_printf (ngettext ("%u of %u row evaluated", "%u of %u rows evaluated", n),
+                       n - bad, n);
 
   g_assert (MBC_IS_COHORT_WINDOW (self));
 
@@ -925,7 +943,9 @@ cohort_export_pdf (Export  *export,
       entries[i].kase = evaluated ? mbc_cohort_row_get_case (row) : NULL;
       entries[i].problems = mbc_cohort_row_get_problems (row);
       entries[i].decision = mbc_cohort_row_get_decision (row);
-      entries[i].agreement = cohort_agreement_words (mbc_cohort_row_get_concordance (row));
+      /* As the window counts it: the entry of the decision filter the row is under. */
+      entries[i].agreement = cohort_shown_of (row) == SHOWN_NO_DECISION
+                             ? "" : cohort_shown_title (cohort_shown_of (row));
     }
   report = mbc_report_new_cohort (export->guideline, export->title, entries,
                                   export->rows->len, now);
