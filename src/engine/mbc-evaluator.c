@@ -20,27 +20,6 @@
 #include "mbc-problem.h"
 #include "mbc-result-private.h"
 
-/* Whether @condition holds; once one fails, *ok is FALSE and @error names its path. */
-static gboolean
-evaluator_holds (MbcGuideline  *guideline,
-                 JsonNode      *condition,
-                 JsonNode      *data,
-                 gboolean      *ok,
-                 GError       **error)
-{
-  gboolean result = FALSE;
-
-  if (!*ok)
-    return FALSE;
-  if (!mbc_json_logic_test (condition, data, &result, error))
-    {
-      const char *path = mbc_guideline_get_condition_path (guideline, condition);
-      *ok = FALSE;
-      g_prefix_error (error, "%s: ", path ? path : "$");
-    }
-  return result;
-}
-
 static void
 evaluator_add_unique (GPtrArray  *array,
                       const char *value)
@@ -92,27 +71,14 @@ evaluator_compare_source_order (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static void
-evaluator_add_fields (MbcGuideline  *guideline,
-                      GPtrArray     *out,
-                      GPtrArray     *conditions,
-                      JsonNode      *data,
-                      gboolean      *ok,
-                      GError       **error)
-{
-  for (guint i = 0; i < conditions->len && *ok; i++)
-    {
-      const MbcFieldCondition *c = g_ptr_array_index (conditions, i);
-      if (evaluator_holds (guideline, c->when, data, ok, error))
-        evaluator_add_unique (out, c->field);
-    }
-}
-
 struct _MbcEvaluator
 {
   GObject       parent_instance;
 
   MbcGuideline *guideline;
+  /* Each condition of the guideline (JsonNode) -> its MbcJsonLogicProgram, compiled when
+   * first evaluated. */
+  GHashTable   *programs;
   /* What rules read, { case, findings, params, decision }, kept between evaluations so
    * that each one only replaces the case and updates the statuses in place. */
   JsonNode     *data;
@@ -122,6 +88,50 @@ struct _MbcEvaluator
 };
 
 G_DEFINE_FINAL_TYPE (MbcEvaluator, mbc_evaluator, G_TYPE_OBJECT)
+
+/* Whether @condition holds; once one fails, *ok is FALSE and @error names its path. */
+static gboolean
+evaluator_holds (MbcEvaluator  *self,
+                 JsonNode      *condition,
+                 JsonNode      *data,
+                 gboolean      *ok,
+                 GError       **error)
+{
+  MbcJsonLogicProgram *program;
+  gboolean result = FALSE;
+
+  if (!*ok)
+    return FALSE;
+  program = g_hash_table_lookup (self->programs, condition);
+  if (program == NULL)
+    {
+      program = mbc_json_logic_program_new (condition);
+      g_hash_table_insert (self->programs, condition, program);
+    }
+  if (!mbc_json_logic_program_test (program, data, &result, error))
+    {
+      const char *path = mbc_guideline_get_condition_path (self->guideline, condition);
+      *ok = FALSE;
+      g_prefix_error (error, "%s: ", path ? path : "$");
+    }
+  return result;
+}
+
+static void
+evaluator_add_fields (MbcEvaluator  *self,
+                      GPtrArray     *out,
+                      GPtrArray     *conditions,
+                      JsonNode      *data,
+                      gboolean      *ok,
+                      GError       **error)
+{
+  for (guint i = 0; i < conditions->len && *ok; i++)
+    {
+      const MbcFieldCondition *c = g_ptr_array_index (conditions, i);
+      if (evaluator_holds (self, c->when, data, ok, error))
+        evaluator_add_unique (out, c->field);
+    }
+}
 
 enum {
   PROP_0,
@@ -147,6 +157,8 @@ mbc_evaluator_constructed (GObject *object)
 
   G_OBJECT_CLASS (mbc_evaluator_parent_class)->constructed (object);
 
+  self->programs = g_hash_table_new_full (NULL, NULL, NULL,
+                                          (GDestroyNotify) mbc_json_logic_program_free);
   self->finding_nodes = g_new0 (JsonNode *, findings->len);
   for (guint i = 0; i < findings->len; i++)
     {
@@ -175,6 +187,7 @@ mbc_evaluator_finalize (GObject *object)
   MbcEvaluator *self = MBC_EVALUATOR (object);
 
   g_clear_pointer (&self->data, json_node_unref);
+  g_clear_pointer (&self->programs, g_hash_table_unref);
   g_clear_pointer (&self->finding_nodes, g_free);
   g_clear_object (&self->guideline);
   G_OBJECT_CLASS (mbc_evaluator_parent_class)->finalize (object);
@@ -308,9 +321,9 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       const MbcFinding *finding = g_ptr_array_index (findings, i);
       MbcFindingStatus status;
 
-      if (evaluator_holds (guideline, finding->unknown_when, data, &ok, &local_error))
+      if (evaluator_holds (self, finding->unknown_when, data, &ok, &local_error))
         status = MBC_FINDING_UNKNOWN;
-      else if (evaluator_holds (guideline, finding->met_when, data, &ok, &local_error))
+      else if (evaluator_holds (self, finding->met_when, data, &ok, &local_error))
         status = MBC_FINDING_MET;
       else
         status = MBC_FINDING_NOT_MET;
@@ -322,7 +335,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
   for (guint i = 0; i < rules->len && ok && result->rule == NULL; i++)
     {
       const MbcRule *rule = g_ptr_array_index (rules, i);
-      if (evaluator_holds (guideline, rule->when, data, &ok, &local_error))
+      if (evaluator_holds (self, rule->when, data, &ok, &local_error))
         result->rule = rule;
     }
   if (ok && result->rule != NULL)
@@ -330,12 +343,12 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       const MbcRule *rule = result->rule;
       JsonObject *decision;
 
-      evaluator_add_fields (guideline, result->missing, rule->missing, data, &ok, &local_error);
-      evaluator_add_fields (guideline, result->confirm, rule->confirm, data, &ok, &local_error);
+      evaluator_add_fields (self, result->missing, rule->missing, data, &ok, &local_error);
+      evaluator_add_fields (self, result->confirm, rule->confirm, data, &ok, &local_error);
       for (guint i = 0; i < rule->strength->len && ok && result->strength == NULL; i++)
         {
           const MbcStrength *strength = g_ptr_array_index (rule->strength, i);
-          if (evaluator_holds (guideline, strength->when, data, &ok, &local_error))
+          if (evaluator_holds (self, strength->when, data, &ok, &local_error))
             result->strength = strength;
         }
       evaluator_add_statements (guideline, result->statements, rule->sources);
@@ -356,7 +369,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       for (guint i = 0; i < items->len && ok; i++)
         {
           const MbcPlanItem *item = g_ptr_array_index (items, i);
-          if (!evaluator_holds (guideline, item->when, data, &ok, &local_error))
+          if (!evaluator_holds (self, item->when, data, &ok, &local_error))
             continue;
           g_ptr_array_add (result->plan, (gpointer) item);
           for (guint k = 0; item->options[k]; k++)
