@@ -46,31 +46,6 @@ evaluator_add_statements (MbcGuideline  *guideline,
     }
 }
 
-static guint
-evaluator_source_index (MbcGuideline *guideline,
-                        const char   *id)
-{
-  GPtrArray *sources = mbc_guideline_get_sources (guideline);
-  const MbcSource *source = mbc_guideline_lookup_source (guideline, id);
-
-  g_assert (MBC_IS_GUIDELINE (guideline));
-
-  for (guint i = 0; i < sources->len; i++)
-    if (g_ptr_array_index (sources, i) == source)
-      return i;
-  return G_MAXUINT;
-}
-
-static int
-evaluator_compare_source_order (gconstpointer a,
-                                gconstpointer b,
-                                gpointer      guideline)
-{
-  guint x = evaluator_source_index (guideline, *(const char * const *) a);
-  guint y = evaluator_source_index (guideline, *(const char * const *) b);
-  return x < y ? -1 : x > y;
-}
-
 struct _MbcEvaluator
 {
   GObject       parent_instance;
@@ -79,6 +54,12 @@ struct _MbcEvaluator
   /* Each condition of the guideline (JsonNode) -> its MbcJsonLogicProgram, compiled when
    * first evaluated. */
   GHashTable   *programs;
+  /* Each source (MbcSource) -> 1 + its place in the pack's list, for ordering statements. */
+  GHashTable   *source_order;
+  /* Each decision the pack can make -> its object as rules read it, made when first
+   * needed: the rule's strength (or the rule, when it has none) -> JsonObject. */
+  GHashTable   *decisions;
+  JsonObject   *empty;          /* what the case and the decision hold between cases */
   /* What rules read, { case, findings, params, decision }, kept between evaluations so
    * that each one only replaces the case and updates the statuses in place. */
   JsonNode     *data;
@@ -88,6 +69,57 @@ struct _MbcEvaluator
 };
 
 G_DEFINE_FINAL_TYPE (MbcEvaluator, mbc_evaluator, G_TYPE_OBJECT)
+
+static guint
+evaluator_source_index (MbcEvaluator *self,
+                        const char   *id)
+{
+  const MbcSource *source = mbc_guideline_lookup_source (self->guideline, id);
+  gpointer place = source ? g_hash_table_lookup (self->source_order, source) : NULL;
+
+  return place ? GPOINTER_TO_UINT (place) - 1 : G_MAXUINT;
+}
+
+static int
+evaluator_compare_source_order (gconstpointer a,
+                                gconstpointer b,
+                                gpointer      self)
+{
+  guint x = evaluator_source_index (self, *(const char * const *) a);
+  guint y = evaluator_source_index (self, *(const char * const *) b);
+  return x < y ? -1 : x > y;
+}
+
+/* The decision object of @rule with @strength (nullable), as plan items read it. */
+static JsonObject *
+evaluator_decision (MbcEvaluator      *self,
+                    const MbcRule     *rule,
+                    const MbcStrength *strength)
+{
+  gconstpointer key = strength ? (gconstpointer) strength : (gconstpointer) rule;
+  JsonObject *decision = g_hash_table_lookup (self->decisions, key);
+
+  if (decision != NULL)
+    return decision;
+  decision = json_object_new ();
+  json_object_set_string_member (decision, "tier", rule->tier);
+  json_object_set_string_member (decision, "rule", rule->id);
+  if (strength)
+    json_object_set_string_member (decision, "strength", strength->value);
+  else
+    json_object_set_null_member (decision, "strength");
+  g_hash_table_insert (self->decisions, (gpointer) key, decision);
+  return decision;
+}
+
+/* Sets a finding's status as rules read it. */
+static void
+evaluator_set_status (JsonNode   *node,
+                      const char *status)
+{
+  if (strcmp (json_node_get_string (node), status) != 0)
+    json_node_set_string (node, status);
+}
 
 /* Whether @condition holds; once one fails, *ok is FALSE and @error names its path. */
 static gboolean
@@ -159,6 +191,15 @@ mbc_evaluator_constructed (GObject *object)
 
   self->programs = g_hash_table_new_full (NULL, NULL, NULL,
                                           (GDestroyNotify) mbc_json_logic_program_free);
+  self->decisions = g_hash_table_new_full (NULL, NULL, NULL,
+                                           (GDestroyNotify) json_object_unref);
+  self->source_order = g_hash_table_new (NULL, NULL);
+  for (guint i = mbc_guideline_get_sources (self->guideline)->len; i > 0; i--)
+    /* From the end, so that a source listed twice has its first place. */
+    g_hash_table_insert (self->source_order,
+                         g_ptr_array_index (mbc_guideline_get_sources (self->guideline), i - 1),
+                         GUINT_TO_POINTER (i));
+  self->empty = json_object_new ();
   self->finding_nodes = g_new0 (JsonNode *, findings->len);
   for (guint i = 0; i < findings->len; i++)
     {
@@ -188,6 +229,9 @@ mbc_evaluator_finalize (GObject *object)
 
   g_clear_pointer (&self->data, json_node_unref);
   g_clear_pointer (&self->programs, g_hash_table_unref);
+  g_clear_pointer (&self->decisions, g_hash_table_unref);
+  g_clear_pointer (&self->source_order, g_hash_table_unref);
+  g_clear_pointer (&self->empty, json_object_unref);
   g_clear_pointer (&self->finding_nodes, g_free);
   g_clear_object (&self->guideline);
   G_OBJECT_CLASS (mbc_evaluator_parent_class)->finalize (object);
@@ -312,7 +356,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
 
   /* No finding's status is left from the case before: until set, each reads "unknown". */
   for (guint i = 0; i < findings->len; i++)
-    json_node_set_string (self->finding_nodes[i], "unknown");
+    evaluator_set_status (self->finding_nodes[i], "unknown");
 
   /* Findings, in order: a finding may only read those before it (the pack is checked for
    * that), so every status is set before anything reads it. */
@@ -328,7 +372,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       else
         status = MBC_FINDING_NOT_MET;
       result->statuses[i] = status;
-      json_node_set_string (self->finding_nodes[i], mbc_finding_status_to_string (status));
+      evaluator_set_status (self->finding_nodes[i], mbc_finding_status_to_string (status));
     }
 
   /* The decision table: the first rule that evaluator_holds (the pack guarantees one does). */
@@ -341,8 +385,6 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
   if (ok && result->rule != NULL)
     {
       const MbcRule *rule = result->rule;
-      JsonObject *decision;
-
       evaluator_add_fields (self, result->missing, rule->missing, data, &ok, &local_error);
       evaluator_add_fields (self, result->confirm, rule->confirm, data, &ok, &local_error);
       for (guint i = 0; i < rule->strength->len && ok && result->strength == NULL; i++)
@@ -356,15 +398,8 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
         evaluator_add_statements (guideline, result->statements, result->strength->sources);
 
       /* Plan items read the decision. */
-      decision = json_object_new ();
-      json_object_set_string_member (decision, "tier", rule->tier);
-      json_object_set_string_member (decision, "rule", rule->id);
-      if (result->strength)
-        json_object_set_string_member (decision, "strength", result->strength->value);
-      else
-        json_object_set_null_member (decision, "strength");
-      json_node_set_object (self->decision_node, decision);
-      json_object_unref (decision);
+      json_node_set_object (self->decision_node,
+                            evaluator_decision (self, rule, result->strength));
 
       for (guint i = 0; i < items->len && ok; i++)
         {
@@ -383,12 +418,8 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
                  _("no decision rule fired"));
 
   /* Nothing of the case stays behind in the evaluator. */
-  {
-    JsonObject *empty = json_object_new ();
-    json_node_set_object (self->case_node, empty);
-    json_node_set_object (self->decision_node, empty);
-    json_object_unref (empty);
-  }
+  json_node_set_object (self->case_node, self->empty);
+  json_node_set_object (self->decision_node, self->empty);
 
   if (!ok || local_error != NULL)
     {
@@ -399,7 +430,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
     }
 
   /* Statements in the order the pack lists its sources (take-home messages first). */
-  g_ptr_array_sort_with_data (result->statements, evaluator_compare_source_order, guideline);
+  g_ptr_array_sort_with_data (result->statements, evaluator_compare_source_order, self);
 
   for (guint t = 0; t < tallies->len; t++)
     {
