@@ -51,8 +51,10 @@ CASES=$(cohort "$N")
 "$ADVISOR" --batch "$CASES" > "$OUT/results.jsonl"
 results=$(wc -l < "$OUT/results.jsonl")
 errors=$(grep -c '"mbc-advisor/error/1"' "$OUT/results.jsonl" || true)
-[ "$results" -eq "$N" ] && [ "$errors" -eq 0 ] || { echo "batch gave $results lines, $errors errors"; exit 1; }
-echo "tiers: $(jq -r .tier "$OUT/results.jsonl" | sort | uniq -c | awk '{printf "%s %s, ", $2, $1}')"
+[ "$results" -eq "$N" ] && [ "$errors" -eq 0 ] ||
+  { echo "batch gave $results lines, $errors errors"; exit 1; }
+echo "tiers: $(jq -r .tier "$OUT/results.jsonl" | sort | uniq -c |
+  awk '{printf "%s %s, ", $2, $1}')"
 if [ -n "$BASELINE" ]; then
   "$BASELINE" --batch "$CASES" | cmp -s - "$OUT/results.jsonl" &&
     echo "output: byte for byte the baseline's" || echo "output: DIFFERS from the baseline's"

@@ -8,7 +8,8 @@ Each round runs every command once, in the order given, its output thrown away. 
 run it records the wall time and, through /usr/bin/time (the kernel's account of the
 child, from wait4), its user and system CPU time (every thread, and whatever the program
 became by exec) and its peak resident memory. (Not wait4 here: a child of Python starts
-as a copy of Python, whose resident memory the kernel counts in the child's peak.) It prints, per command, the median and the range over the rounds,
+as a copy of Python, whose resident memory the kernel counts in the child's peak.) It
+prints, per command, the median and the range over the rounds,
 then each command's ratio to REFERENCE (one of the names): the ratio of the medians and
 the range of the ratios within a round (the two runs of a round are next to each other,
 so they share the machine's load).
