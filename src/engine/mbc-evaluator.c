@@ -54,9 +54,6 @@ struct _MbcEvaluator
   /* Each condition of the guideline (JsonNode) -> its MbcJsonLogicProgram, compiled when
    * first evaluated. */
   GHashTable   *programs;
-  /* What the conditions read in data, looked up once a case (cleared whenever the case
-   * or the decision is swapped in). */
-  MbcJsonLogicMemo *memo;
   /* Each source (MbcSource) -> 1 + its place in the pack's list, for ordering statements. */
   GHashTable   *source_order;
   /* Each decision the pack can make -> its object as rules read it, made when first
@@ -143,7 +140,7 @@ evaluator_holds (MbcEvaluator  *self,
       program = mbc_json_logic_program_new (condition);
       g_hash_table_insert (self->programs, condition, program);
     }
-  if (!mbc_json_logic_program_test (program, data, self->memo, &result, error))
+  if (!mbc_json_logic_program_test (program, data, &result, error))
     {
       const char *path = mbc_guideline_get_condition_path (self->guideline, condition);
       *ok = FALSE;
@@ -203,7 +200,6 @@ mbc_evaluator_constructed (GObject *object)
                          g_ptr_array_index (mbc_guideline_get_sources (self->guideline), i - 1),
                          GUINT_TO_POINTER (i));
   self->empty = json_object_new ();
-  self->memo = mbc_json_logic_memo_new ();
   self->finding_nodes = g_new0 (JsonNode *, findings->len);
   for (guint i = 0; i < findings->len; i++)
     {
@@ -236,7 +232,6 @@ mbc_evaluator_finalize (GObject *object)
   g_clear_pointer (&self->decisions, g_hash_table_unref);
   g_clear_pointer (&self->source_order, g_hash_table_unref);
   g_clear_pointer (&self->empty, json_object_unref);
-  g_clear_pointer (&self->memo, mbc_json_logic_memo_free);
   g_clear_pointer (&self->finding_nodes, g_free);
   g_clear_object (&self->guideline);
   G_OBJECT_CLASS (mbc_evaluator_parent_class)->finalize (object);
@@ -358,7 +353,6 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       result->known_inputs |= G_GUINT64_CONSTANT (1) << f;
   case_data = mbc_case_to_rule_data (kase);
   json_node_set_object (self->case_node, json_node_get_object (case_data));
-  mbc_json_logic_memo_clear (self->memo);
 
   /* No finding's status is left from the case before: until set, each reads "unknown". */
   for (guint i = 0; i < findings->len; i++)
@@ -406,7 +400,6 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       /* Plan items read the decision. */
       json_node_set_object (self->decision_node,
                             evaluator_decision (self, rule, result->strength));
-      mbc_json_logic_memo_clear (self->memo);
 
       for (guint i = 0; i < items->len && ok; i++)
         {
@@ -427,7 +420,6 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
   /* Nothing of the case stays behind in the evaluator. */
   json_node_set_object (self->case_node, self->empty);
   json_node_set_object (self->decision_node, self->empty);
-  mbc_json_logic_memo_clear (self->memo);
 
   if (!ok || local_error != NULL)
     {

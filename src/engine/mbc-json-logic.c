@@ -28,14 +28,11 @@
  * that no value can be more than the budget to print, compare or convert. Past the budget
  * the evaluation fails (MBC_JSON_LOGIC_ERROR_BUDGET): time and memory stay bounded.
  */
-
 typedef struct
 {
-  guint             depth;
-  guint64           steps;
-  GError          **error;
-  JsonNode         *root;   /* the data the evaluation started with */
-  MbcJsonLogicMemo *memo;   /* (nullable) what names read in root, remembered */
+  guint       depth;
+  guint64     steps;
+  GError    **error;
 } Ctx;
 
 typedef enum
@@ -807,46 +804,18 @@ logic_lookup (JsonNode    *data,
     }
 }
 
-/*
- * What names read in one data, from object to object, remembered between evaluations (of
- * any rule): the name's quark -> the node found, or memo_absent. Only lookups through
- * objects alone are kept: what they find stays what they find until an object on the way
- * gains, loses or replaces a member (mbc_json_logic_memo_clear()); a node found may change
- * its value in place meanwhile, as it is read when used.
- */
-struct _MbcJsonLogicMemo
-{
-  JsonNode   *root;
-  GHashTable *nodes;
-};
-
-static char memo_absent;
-
-/* The same lookup, of a name split once (see logic_compile()), as @quark. */
+/* The same lookup, of a name split once (see logic_compile()). */
 static JsonNode *
-logic_lookup_path (Ctx           *ctx,
-                   JsonNode      *data,
+logic_lookup_path (JsonNode      *data,
                    const Segment *path,
                    guint          n,
-                   GQuark         quark,
                    JsonNode     **made)
 {
-  MbcJsonLogicMemo *memo = data == ctx->root ? ctx->memo : NULL;
   JsonNode *node = data;
-  gboolean objects = TRUE;
-  gpointer known;
 
   *made = NULL;
-  if (memo && g_hash_table_lookup_extended (memo->nodes, GUINT_TO_POINTER (quark), NULL, &known))
-    return known == &memo_absent ? NULL : known;
   for (guint i = 0; i < n && node != NULL; i++)
-    {
-      objects = objects && JSON_NODE_HOLDS_OBJECT (node);
-      node = logic_lookup_step (node, &path[i], made);
-    }
-  if (memo && objects && *made == NULL)
-    g_hash_table_insert (memo->nodes, GUINT_TO_POINTER (quark),
-                         node ? (gpointer) node : (gpointer) &memo_absent);
+    node = logic_lookup_step (node, &path[i], made);
   return node;
 }
 
@@ -878,7 +847,6 @@ struct _Code
   Code      **children;
   Segment    *path;       /* a string: itself split at its dots */
   guint       n_path;
-  GQuark      quark;      /* and itself, as a quark */
 };
 
 static void
@@ -901,7 +869,6 @@ logic_code_split (Code       *code,
 {
   g_auto(GStrv) keys = g_strsplit (name, ".", -1);
 
-  code->quark = g_quark_from_string (name);
   code->n_path = g_strv_length (keys);
   code->path = g_new0 (Segment, code->n_path);
   for (guint i = 0; i < code->n_path; i++)
@@ -1046,21 +1013,19 @@ logic_eval_args (Ctx        *ctx,
 
 /* Looks up the string @key in @data: through the split name @split when it has one. */
 static JsonNode *
-logic_lookup_key (Ctx        *ctx,
-                  JsonNode   *data,
+logic_lookup_key (JsonNode   *data,
                   JsonNode   *key,
                   const Code *split,
                   JsonNode  **made)
 {
   if (split != NULL)
-    return logic_lookup_path (ctx, data, split->path, split->n_path, split->quark, made);
+    return logic_lookup_path (data, split->path, split->n_path, made);
   return logic_lookup (data, json_node_get_string (key), made);
 }
 
 /* var; @code is the operator's code, whose literal name is split already. */
 static Value
-logic_op_var (Ctx        *ctx,
-              const Args *args,
+logic_op_var (const Args *args,
               const Code *code,
               JsonNode   *data)
 {
@@ -1073,7 +1038,7 @@ logic_op_var (Ctx        *ctx,
   if (logic_is_null (a) || (logic_is_string (a) && json_node_get_string (a)[0] == '\0'))
     return logic_borrowed (data);
   if (logic_is_string (a))
-    found = logic_lookup_key (ctx, data, a, logic_code_name (code, 0, a), &made);
+    found = logic_lookup_key (data, a, logic_code_name (code, 0, a), &made);
   else
     found = logic_lookup (data, (name = logic_js_string (a)), &made);
   if (made != NULL)
@@ -1088,8 +1053,7 @@ logic_op_var (Ctx        *ctx,
 
 /* Whether @key names nothing in @data (or null, or an empty string). */
 static gboolean
-logic_is_missing (Ctx        *ctx,
-                  JsonNode   *key,
+logic_is_missing (JsonNode   *key,
                   const Code *split,
                   JsonNode   *data)
 {
@@ -1100,7 +1064,7 @@ logic_is_missing (Ctx        *ctx,
   if (logic_is_null (key) || (logic_is_string (key) && json_node_get_string (key)[0] == '\0'))
     value = data;
   else if (logic_is_string (key))
-    value = logic_lookup_key (ctx, data, key, split, &made);
+    value = logic_lookup_key (data, key, split, &made);
   else
     {
       name = logic_js_string (key);
@@ -1111,13 +1075,12 @@ logic_is_missing (Ctx        *ctx,
 }
 
 static void
-logic_add_if_missing (Ctx        *ctx,
-                      JsonArray **missing,
+logic_add_if_missing (JsonArray **missing,
                       JsonNode   *key,
                       const Code *split,
                       JsonNode   *data)
 {
-  if (!logic_is_missing (ctx, key, split, data))
+  if (!logic_is_missing (key, split, data))
     return;
   if (*missing == NULL)
     *missing = json_array_new ();
@@ -1128,8 +1091,7 @@ logic_add_if_missing (Ctx        *ctx,
  * array (so that merge can build the list). @code, when not NULL, is the operator's code,
  * whose literal keys are split already. */
 static Value
-logic_op_missing (Ctx        *ctx,
-                  JsonNode  **keys,
+logic_op_missing (JsonNode  **keys,
                   guint       n,
                   const Code *code,
                   JsonNode   *data)
@@ -1140,11 +1102,11 @@ logic_op_missing (Ctx        *ctx,
     {
       JsonArray *array = json_node_get_array (keys[0]);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        logic_add_if_missing (ctx, &missing, json_array_get_element (array, i), NULL, data);
+        logic_add_if_missing (&missing, json_array_get_element (array, i), NULL, data);
     }
   else
     for (guint i = 0; i < n; i++)
-      logic_add_if_missing (ctx, &missing, keys[i], logic_code_name (code, i, keys[i]), data);
+      logic_add_if_missing (&missing, keys[i], logic_code_name (code, i, keys[i]), data);
   /* Nothing missing is the common case: answer with the shared empty array. */
   if (missing == NULL)
     return logic_borrowed (constants[3]);
@@ -1382,8 +1344,7 @@ logic_op_scoped (Ctx        *ctx,
 }
 
 static Value
-logic_apply_evaluated (Ctx        *ctx,
-                       Op          op,
+logic_apply_evaluated (Op          op,
                        const Args *args,
                        const Code *code,
                        JsonNode   *data)
@@ -1393,7 +1354,7 @@ logic_apply_evaluated (Ctx        *ctx,
   switch (op)
     {
     case OP_VAR:
-      return logic_op_var (ctx, args, code, data);
+      return logic_op_var (args, code, data);
     case OP_MISSING:
       {
         JsonNode *keys[G_N_ELEMENTS (args->stack)];
@@ -1401,7 +1362,7 @@ logic_apply_evaluated (Ctx        *ctx,
         JsonNode **k = many ? many : keys;
         for (guint i = 0; i < n; i++)
           k[i] = args->v[i].node;
-        return logic_op_missing (ctx, k, n, code, data);
+        return logic_op_missing (k, n, code, data);
       }
     case OP_MISSING_SOME:
       {
@@ -1415,7 +1376,7 @@ logic_apply_evaluated (Ctx        *ctx,
          * whatever is missing is returned). Null options make the reference throw. */
         if (logic_is_null (options))
           return logic_new_array_take (json_array_new ());
-        missing = logic_op_missing (ctx, &options, 1, NULL, data);
+        missing = logic_op_missing (&options, 1, NULL, data);
         if (JSON_NODE_HOLDS_ARRAY (options))
           n_options = json_array_get_length (json_node_get_array (options));
         else if (logic_is_string (options))
@@ -1588,7 +1549,7 @@ logic_apply_operator (Ctx        *ctx,
 
   if (!logic_eval_args (ctx, code, data, &args))
     return failed;
-  result = logic_apply_evaluated (ctx, op, &args, code, data);
+  result = logic_apply_evaluated (op, &args, code, data);
   /* A result borrowed from an owned argument must survive the arguments. */
   for (guint i = 0; i < args.n; i++)
     if (!result.owned && args.v[i].owned && result.node == args.v[i].node)
@@ -1688,44 +1649,8 @@ mbc_json_logic_program_free (MbcJsonLogicProgram *self)
 }
 
 /**
- * mbc_json_logic_memo_new:
- *
- * A memo of what names (`var`, `missing`) read in one data, for evaluating many rules on
- * it: a name is looked up once, until mbc_json_logic_memo_clear(). Give it to each
- * evaluation on the same data, and clear it whenever an object of the data gains, loses
- * or replaces a member (setting a node's value in place needs no clearing). Used with
- * other data, it forgets what it held. One thread at a time.
- */
-MbcJsonLogicMemo *
-mbc_json_logic_memo_new (void)
-{
-  MbcJsonLogicMemo *self = g_new0 (MbcJsonLogicMemo, 1);
-
-  self->nodes = g_hash_table_new (NULL, NULL);
-  return self;
-}
-
-void
-mbc_json_logic_memo_clear (MbcJsonLogicMemo *self)
-{
-  g_return_if_fail (self != NULL);
-  g_hash_table_remove_all (self->nodes);
-  self->root = NULL;
-}
-
-void
-mbc_json_logic_memo_free (MbcJsonLogicMemo *self)
-{
-  if (self == NULL)
-    return;
-  g_hash_table_unref (self->nodes);
-  g_free (self);
-}
-
-/**
  * mbc_json_logic_program_test:
  * @data: (nullable): the data the rule reads with `var`
- * @memo: (nullable): what names read in @data, remembered (see mbc_json_logic_memo_new())
  * @result: (out): whether the rule's value is truthy
  * @error: as for mbc_json_logic_test()
  *
@@ -1734,7 +1659,6 @@ mbc_json_logic_memo_free (MbcJsonLogicMemo *self)
 gboolean
 mbc_json_logic_program_test (const MbcJsonLogicProgram  *self,
                              JsonNode                   *data,
-                             MbcJsonLogicMemo           *memo,
                              gboolean                   *result,
                              GError                    **error)
 {
@@ -1746,14 +1670,7 @@ mbc_json_logic_program_test (const MbcJsonLogicProgram  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   logic_init_constants ();
-  ctx.root = data ? data : constants[2];
-  if (memo && memo->root != ctx.root)
-    {
-      mbc_json_logic_memo_clear (memo);
-      memo->root = ctx.root;
-    }
-  ctx.memo = memo;
-  value = logic_apply (&ctx, self->code, ctx.root);
+  value = logic_apply (&ctx, self->code, data ? data : constants[2]);
   if (value.node == NULL)
     return FALSE;
   *result = mbc_json_logic_truthy (value.node);
@@ -1783,8 +1700,7 @@ mbc_json_logic_apply (JsonNode  *rule,
 
   logic_init_constants ();
   code = logic_compile (rule, 1);
-  ctx.root = data ? data : constants[2];
-  value = logic_apply (&ctx, code, ctx.root);
+  value = logic_apply (&ctx, code, data ? data : constants[2]);
   logic_code_free (code);
   return value.node ? logic_value_take_ref (value) : NULL;
 }
@@ -1813,7 +1729,7 @@ mbc_json_logic_test (JsonNode  *rule,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   program = mbc_json_logic_program_new (rule);
-  return mbc_json_logic_program_test (program, data, NULL, result, error);
+  return mbc_json_logic_program_test (program, data, result, error);
 }
 
 static void

@@ -36,8 +36,6 @@ typedef void (*MbcJsonLogicVarFunc) (const char *name,
 
 /* A rule compiled once, for evaluating it many times (see mbc-json-logic.c). */
 typedef struct _MbcJsonLogicProgram MbcJsonLogicProgram;
-/* What names read in one data, remembered across evaluations (see mbc-json-logic.c). */
-typedef struct _MbcJsonLogicMemo MbcJsonLogicMemo;
 
 GQuark     mbc_json_logic_error_quark  (void);
 JsonNode  *mbc_json_logic_apply        (JsonNode            *rule,
@@ -60,14 +58,9 @@ MbcJsonLogicProgram *mbc_json_logic_program_new      (JsonNode                  
 void                 mbc_json_logic_program_free     (MbcJsonLogicProgram        *self);
 gboolean             mbc_json_logic_program_test     (const MbcJsonLogicProgram  *self,
                                                       JsonNode                   *data,
-                                                      MbcJsonLogicMemo           *memo,
                                                       gboolean                   *result,
                                                       GError                    **error);
-MbcJsonLogicMemo    *mbc_json_logic_memo_new         (void);
-void                 mbc_json_logic_memo_clear       (MbcJsonLogicMemo           *self);
-void                 mbc_json_logic_memo_free        (MbcJsonLogicMemo           *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MbcJsonLogicProgram, mbc_json_logic_program_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (MbcJsonLogicMemo, mbc_json_logic_memo_free)
 
 G_END_DECLS
