@@ -20,27 +20,6 @@
 #include "mbc-problem.h"
 #include "mbc-result-private.h"
 
-/* Whether @condition holds; once one fails, *ok is FALSE and @error names its path. */
-static gboolean
-evaluator_holds (MbcGuideline  *guideline,
-                 JsonNode      *condition,
-                 JsonNode      *data,
-                 gboolean      *ok,
-                 GError       **error)
-{
-  gboolean result = FALSE;
-
-  if (!*ok)
-    return FALSE;
-  if (!mbc_json_logic_test (condition, data, &result, error))
-    {
-      const char *path = mbc_guideline_get_condition_path (guideline, condition);
-      *ok = FALSE;
-      g_prefix_error (error, "%s: ", path ? path : "$");
-    }
-  return result;
-}
-
 static void
 evaluator_add_unique (GPtrArray  *array,
                       const char *value)
@@ -67,52 +46,20 @@ evaluator_add_statements (MbcGuideline  *guideline,
     }
 }
 
-static guint
-evaluator_source_index (MbcGuideline *guideline,
-                        const char   *id)
-{
-  GPtrArray *sources = mbc_guideline_get_sources (guideline);
-  const MbcSource *source = mbc_guideline_lookup_source (guideline, id);
-
-  g_assert (MBC_IS_GUIDELINE (guideline));
-
-  for (guint i = 0; i < sources->len; i++)
-    if (g_ptr_array_index (sources, i) == source)
-      return i;
-  return G_MAXUINT;
-}
-
-static int
-evaluator_compare_source_order (gconstpointer a,
-                                gconstpointer b,
-                                gpointer      guideline)
-{
-  guint x = evaluator_source_index (guideline, *(const char * const *) a);
-  guint y = evaluator_source_index (guideline, *(const char * const *) b);
-  return x < y ? -1 : x > y;
-}
-
-static void
-evaluator_add_fields (MbcGuideline  *guideline,
-                      GPtrArray     *out,
-                      GPtrArray     *conditions,
-                      JsonNode      *data,
-                      gboolean      *ok,
-                      GError       **error)
-{
-  for (guint i = 0; i < conditions->len && *ok; i++)
-    {
-      const MbcFieldCondition *c = g_ptr_array_index (conditions, i);
-      if (evaluator_holds (guideline, c->when, data, ok, error))
-        evaluator_add_unique (out, c->field);
-    }
-}
-
 struct _MbcEvaluator
 {
   GObject       parent_instance;
 
   MbcGuideline *guideline;
+  /* Each condition of the guideline (JsonNode) -> its MbcJsonLogicProgram, compiled when
+   * first evaluated. */
+  GHashTable   *programs;
+  /* Each source (MbcSource) -> 1 + its place in the pack's list, for ordering statements. */
+  GHashTable   *source_order;
+  /* Each decision the pack can make -> its object as rules read it, made when first
+   * needed: the rule's strength (or the rule, when it has none) -> JsonObject. */
+  GHashTable   *decisions;
+  JsonObject   *empty;          /* what the case and the decision hold between cases */
   /* What rules read, { case, findings, params, decision }, kept between evaluations so
    * that each one only replaces the case and updates the statuses in place. */
   JsonNode     *data;
@@ -122,6 +69,101 @@ struct _MbcEvaluator
 };
 
 G_DEFINE_FINAL_TYPE (MbcEvaluator, mbc_evaluator, G_TYPE_OBJECT)
+
+static guint
+evaluator_source_index (MbcEvaluator *self,
+                        const char   *id)
+{
+  const MbcSource *source = mbc_guideline_lookup_source (self->guideline, id);
+  gpointer place = source ? g_hash_table_lookup (self->source_order, source) : NULL;
+
+  return place ? GPOINTER_TO_UINT (place) - 1 : G_MAXUINT;
+}
+
+static int
+evaluator_compare_source_order (gconstpointer a,
+                                gconstpointer b,
+                                gpointer      self)
+{
+  guint x = evaluator_source_index (self, *(const char * const *) a);
+  guint y = evaluator_source_index (self, *(const char * const *) b);
+  return x < y ? -1 : x > y;
+}
+
+/* The decision object of @rule with @strength (nullable), as plan items read it. */
+static JsonObject *
+evaluator_decision (MbcEvaluator      *self,
+                    const MbcRule     *rule,
+                    const MbcStrength *strength)
+{
+  gconstpointer key = strength ? (gconstpointer) strength : (gconstpointer) rule;
+  JsonObject *decision = g_hash_table_lookup (self->decisions, key);
+
+  if (decision != NULL)
+    return decision;
+  decision = json_object_new ();
+  json_object_set_string_member (decision, "tier", rule->tier);
+  json_object_set_string_member (decision, "rule", rule->id);
+  if (strength)
+    json_object_set_string_member (decision, "strength", strength->value);
+  else
+    json_object_set_null_member (decision, "strength");
+  g_hash_table_insert (self->decisions, (gpointer) key, decision);
+  return decision;
+}
+
+/* Sets a finding's status as rules read it. */
+static void
+evaluator_set_status (JsonNode   *node,
+                      const char *status)
+{
+  if (strcmp (json_node_get_string (node), status) != 0)
+    json_node_set_string (node, status);
+}
+
+/* Whether @condition holds; once one fails, *ok is FALSE and @error names its path. */
+static gboolean
+evaluator_holds (MbcEvaluator  *self,
+                 JsonNode      *condition,
+                 JsonNode      *data,
+                 gboolean      *ok,
+                 GError       **error)
+{
+  MbcJsonLogicProgram *program;
+  gboolean result = FALSE;
+
+  if (!*ok)
+    return FALSE;
+  program = g_hash_table_lookup (self->programs, condition);
+  if (program == NULL)
+    {
+      program = mbc_json_logic_program_new (condition);
+      g_hash_table_insert (self->programs, condition, program);
+    }
+  if (!mbc_json_logic_program_test (program, data, &result, error))
+    {
+      const char *path = mbc_guideline_get_condition_path (self->guideline, condition);
+      *ok = FALSE;
+      g_prefix_error (error, "%s: ", path ? path : "$");
+    }
+  return result;
+}
+
+static void
+evaluator_add_fields (MbcEvaluator  *self,
+                      GPtrArray     *out,
+                      GPtrArray     *conditions,
+                      JsonNode      *data,
+                      gboolean      *ok,
+                      GError       **error)
+{
+  for (guint i = 0; i < conditions->len && *ok; i++)
+    {
+      const MbcFieldCondition *c = g_ptr_array_index (conditions, i);
+      if (evaluator_holds (self, c->when, data, ok, error))
+        evaluator_add_unique (out, c->field);
+    }
+}
 
 enum {
   PROP_0,
@@ -147,6 +189,17 @@ mbc_evaluator_constructed (GObject *object)
 
   G_OBJECT_CLASS (mbc_evaluator_parent_class)->constructed (object);
 
+  self->programs = g_hash_table_new_full (NULL, NULL, NULL,
+                                          (GDestroyNotify) mbc_json_logic_program_free);
+  self->decisions = g_hash_table_new_full (NULL, NULL, NULL,
+                                           (GDestroyNotify) json_object_unref);
+  self->source_order = g_hash_table_new (NULL, NULL);
+  for (guint i = mbc_guideline_get_sources (self->guideline)->len; i > 0; i--)
+    /* From the end, so that a source listed twice has its first place. */
+    g_hash_table_insert (self->source_order,
+                         g_ptr_array_index (mbc_guideline_get_sources (self->guideline), i - 1),
+                         GUINT_TO_POINTER (i));
+  self->empty = json_object_new ();
   self->finding_nodes = g_new0 (JsonNode *, findings->len);
   for (guint i = 0; i < findings->len; i++)
     {
@@ -175,6 +228,10 @@ mbc_evaluator_finalize (GObject *object)
   MbcEvaluator *self = MBC_EVALUATOR (object);
 
   g_clear_pointer (&self->data, json_node_unref);
+  g_clear_pointer (&self->programs, g_hash_table_unref);
+  g_clear_pointer (&self->decisions, g_hash_table_unref);
+  g_clear_pointer (&self->source_order, g_hash_table_unref);
+  g_clear_pointer (&self->empty, json_object_unref);
   g_clear_pointer (&self->finding_nodes, g_free);
   g_clear_object (&self->guideline);
   G_OBJECT_CLASS (mbc_evaluator_parent_class)->finalize (object);
@@ -299,7 +356,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
 
   /* No finding's status is left from the case before: until set, each reads "unknown". */
   for (guint i = 0; i < findings->len; i++)
-    json_node_set_string (self->finding_nodes[i], "unknown");
+    evaluator_set_status (self->finding_nodes[i], "unknown");
 
   /* Findings, in order: a finding may only read those before it (the pack is checked for
    * that), so every status is set before anything reads it. */
@@ -308,34 +365,32 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       const MbcFinding *finding = g_ptr_array_index (findings, i);
       MbcFindingStatus status;
 
-      if (evaluator_holds (guideline, finding->unknown_when, data, &ok, &local_error))
+      if (evaluator_holds (self, finding->unknown_when, data, &ok, &local_error))
         status = MBC_FINDING_UNKNOWN;
-      else if (evaluator_holds (guideline, finding->met_when, data, &ok, &local_error))
+      else if (evaluator_holds (self, finding->met_when, data, &ok, &local_error))
         status = MBC_FINDING_MET;
       else
         status = MBC_FINDING_NOT_MET;
       result->statuses[i] = status;
-      json_node_set_string (self->finding_nodes[i], mbc_finding_status_to_string (status));
+      evaluator_set_status (self->finding_nodes[i], mbc_finding_status_to_string (status));
     }
 
   /* The decision table: the first rule that evaluator_holds (the pack guarantees one does). */
   for (guint i = 0; i < rules->len && ok && result->rule == NULL; i++)
     {
       const MbcRule *rule = g_ptr_array_index (rules, i);
-      if (evaluator_holds (guideline, rule->when, data, &ok, &local_error))
+      if (evaluator_holds (self, rule->when, data, &ok, &local_error))
         result->rule = rule;
     }
   if (ok && result->rule != NULL)
     {
       const MbcRule *rule = result->rule;
-      JsonObject *decision;
-
-      evaluator_add_fields (guideline, result->missing, rule->missing, data, &ok, &local_error);
-      evaluator_add_fields (guideline, result->confirm, rule->confirm, data, &ok, &local_error);
+      evaluator_add_fields (self, result->missing, rule->missing, data, &ok, &local_error);
+      evaluator_add_fields (self, result->confirm, rule->confirm, data, &ok, &local_error);
       for (guint i = 0; i < rule->strength->len && ok && result->strength == NULL; i++)
         {
           const MbcStrength *strength = g_ptr_array_index (rule->strength, i);
-          if (evaluator_holds (guideline, strength->when, data, &ok, &local_error))
+          if (evaluator_holds (self, strength->when, data, &ok, &local_error))
             result->strength = strength;
         }
       evaluator_add_statements (guideline, result->statements, rule->sources);
@@ -343,20 +398,13 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
         evaluator_add_statements (guideline, result->statements, result->strength->sources);
 
       /* Plan items read the decision. */
-      decision = json_object_new ();
-      json_object_set_string_member (decision, "tier", rule->tier);
-      json_object_set_string_member (decision, "rule", rule->id);
-      if (result->strength)
-        json_object_set_string_member (decision, "strength", result->strength->value);
-      else
-        json_object_set_null_member (decision, "strength");
-      json_node_set_object (self->decision_node, decision);
-      json_object_unref (decision);
+      json_node_set_object (self->decision_node,
+                            evaluator_decision (self, rule, result->strength));
 
       for (guint i = 0; i < items->len && ok; i++)
         {
           const MbcPlanItem *item = g_ptr_array_index (items, i);
-          if (!evaluator_holds (guideline, item->when, data, &ok, &local_error))
+          if (!evaluator_holds (self, item->when, data, &ok, &local_error))
             continue;
           g_ptr_array_add (result->plan, (gpointer) item);
           for (guint k = 0; item->options[k]; k++)
@@ -370,12 +418,8 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
                  _("no decision rule fired"));
 
   /* Nothing of the case stays behind in the evaluator. */
-  {
-    JsonObject *empty = json_object_new ();
-    json_node_set_object (self->case_node, empty);
-    json_node_set_object (self->decision_node, empty);
-    json_object_unref (empty);
-  }
+  json_node_set_object (self->case_node, self->empty);
+  json_node_set_object (self->decision_node, self->empty);
 
   if (!ok || local_error != NULL)
     {
@@ -386,7 +430,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
     }
 
   /* Statements in the order the pack lists its sources (take-home messages first). */
-  g_ptr_array_sort_with_data (result->statements, evaluator_compare_source_order, guideline);
+  g_ptr_array_sort_with_data (result->statements, evaluator_compare_source_order, self);
 
   for (guint t = 0; t < tallies->len; t++)
     {

@@ -684,7 +684,9 @@ logic_compare (JsonNode *a,
 
 /* --- Evaluation ---------------------------------------------------------------------------- */
 
-static Value logic_apply (Ctx *ctx, JsonNode *rule, JsonNode *data);
+typedef struct _Code Code;
+
+static Value logic_apply (Ctx *ctx, const Code *code, JsonNode *data);
 
 static guint
 logic_n_args (JsonNode *values)
@@ -704,6 +706,75 @@ logic_arg (JsonNode *values,
   return i == 0 ? values : NULL;
 }
 
+/* One name between the dots of what var reads, and whether it is an array index. */
+typedef struct
+{
+  const char *key;
+  gboolean    is_index;
+  guint64     index;
+} Segment;
+
+/* Whether @key is an index as json-logic-js reads one: digits only, at most G_MAXUINT,
+ * without a leading zero. */
+static gboolean
+logic_parse_index (const char *key,
+                   guint64    *index)
+{
+  /* g_ascii_string_to_unsigned() takes digits only: anything else fails at once. */
+  if (!g_ascii_isdigit (key[0]))
+    return FALSE;
+  return g_ascii_string_to_unsigned (key, 10, 0, G_MAXUINT, index, NULL) &&
+         !(key[0] == '0' && key[1] != '\0');
+}
+
+/* One step of logic_lookup(): @node's member or element @segment, or NULL. A length or a
+ * string's character is made in *made, which the step before may have made too. */
+static JsonNode *
+logic_lookup_step (JsonNode       *node,
+                   const Segment  *segment,
+                   JsonNode      **made)
+{
+  const char *key = segment->key;
+  guint64 index = segment->index;
+  gboolean is_index = segment->is_index;
+
+  if (logic_is_null (node))
+    node = NULL;
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    node = json_object_get_member (json_node_get_object (node), key);
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      if (strcmp (key, "length") == 0)
+        node = *made = logic_new_number (json_array_get_length (array)).node;
+      else if (is_index && index < json_array_get_length (array))
+        node = json_array_get_element (array, (guint) index);
+      else
+        node = NULL;
+    }
+  else if (logic_is_string (node) && (strcmp (key, "length") == 0 || is_index))
+    {
+      /* As JavaScript reads a string: its length and its characters in UTF-16 units. */
+      glong units_len = 0;
+      g_autofree gunichar2 *units = g_utf8_to_utf16 (json_node_get_string (node), -1, NULL,
+                                                     &units_len, NULL);
+      JsonNode *previous = *made;
+
+      if (!is_index)
+        node = *made = logic_new_number (units_len).node;
+      else if (index < (guint64) units_len)
+        node = *made = logic_new_string_take (logic_utf16_to_utf8 (units + index, 1)).node;
+      else
+        node = NULL;
+      g_clear_pointer (&previous, json_node_unref);
+    }
+  else
+    node = NULL;
+  if (node == NULL)
+    g_clear_pointer (made, json_node_unref);
+  return node;
+}
+
 /* Looks up a dotted name in data, as json-logic-js's var: NULL when not found. */
 static JsonNode *
 logic_lookup (JsonNode    *data,
@@ -721,53 +792,174 @@ logic_lookup (JsonNode    *data,
       char buffer[64];
       g_autofree char *heap = NULL;
       char *key = len < sizeof buffer ? buffer : (heap = g_malloc (len + 1));
-      guint64 index;
-      gboolean is_index;
+      Segment segment = { key, FALSE, 0 };
 
       memcpy (key, p, len);
       key[len] = '\0';
-      is_index = g_ascii_string_to_unsigned (key, 10, 0, G_MAXUINT, &index, NULL) &&
-                 !(key[0] == '0' && key[1] != '\0');
-      if (logic_is_null (node))
-        node = NULL;
-      else if (JSON_NODE_HOLDS_OBJECT (node))
-        node = json_object_get_member (json_node_get_object (node), key);
-      else if (JSON_NODE_HOLDS_ARRAY (node))
-        {
-          JsonArray *array = json_node_get_array (node);
-          if (strcmp (key, "length") == 0)
-            node = *made = logic_new_number (json_array_get_length (array)).node;
-          else if (is_index && index < json_array_get_length (array))
-            node = json_array_get_element (array, (guint) index);
-          else
-            node = NULL;
-        }
-      else if (logic_is_string (node) && (strcmp (key, "length") == 0 || is_index))
-        {
-          /* As JavaScript reads a string: its length and its characters in UTF-16 units. */
-          glong units_len = 0;
-          g_autofree gunichar2 *units = g_utf8_to_utf16 (json_node_get_string (node), -1, NULL,
-                                                         &units_len, NULL);
-          JsonNode *previous = *made;
-
-          if (!is_index)
-            node = *made = logic_new_number (units_len).node;
-          else if (index < (guint64) units_len)
-            node = *made = logic_new_string_take (logic_utf16_to_utf8 (units + index, 1)).node;
-          else
-            node = NULL;
-          g_clear_pointer (&previous, json_node_unref);
-        }
-      else
-        node = NULL;
+      segment.is_index = logic_parse_index (key, &segment.index);
+      node = logic_lookup_step (node, &segment, made);
       if (node == NULL || dot == NULL)
-        {
-          if (node == NULL)
-            g_clear_pointer (made, json_node_unref);
-          return node;
-        }
+        return node;
       p = dot + 1;
     }
+}
+
+/* The same lookup, of a name split once (see logic_compile()). */
+static JsonNode *
+logic_lookup_path (JsonNode      *data,
+                   const Segment *path,
+                   guint          n,
+                   JsonNode     **made)
+{
+  JsonNode *node = data;
+
+  *made = NULL;
+  for (guint i = 0; i < n && node != NULL; i++)
+    node = logic_lookup_step (node, &path[i], made);
+  return node;
+}
+
+/* --- Rules, compiled ----------------------------------------------------------------------- */
+
+/*
+ * A rule is evaluated from a tree of Code made from it once: each operator found by its
+ * name, each argument list read, and each string a var or missing may read split at its
+ * dots, so that evaluating touches the rule's JsonNodes only as values. Evaluation walks
+ * this tree exactly as it would walk the rule: the same steps charged, at the same depths.
+ */
+typedef enum
+{
+  CODE_VALUE,      /* a value (or an object that is not an operator): itself */
+  CODE_ARRAY,      /* an array: itself when plain, else its elements evaluated */
+  CODE_OPERATOR,
+  CODE_UNKNOWN,    /* an operator not known: an error when evaluated */
+  CODE_TOO_DEEP,   /* nested past MBC_JSON_LOGIC_MAX_DEPTH: an error when evaluated */
+} CodeKind;
+
+struct _Code
+{
+  CodeKind    kind;
+  Op          op;
+  JsonNode   *node;       /* the rule (or, for an operator, its node) */
+  const char *name;       /* an unknown operator's name (owned by the rule) */
+  gboolean    plain;      /* an array of values only */
+  guint       n;          /* the elements of an array, the arguments of an operator */
+  Code      **children;
+  Segment    *path;       /* a string: itself split at its dots */
+  guint       n_path;
+};
+
+static void
+logic_code_free (Code *code)
+{
+  if (code == NULL)
+    return;
+  for (guint i = 0; i < code->n; i++)
+    logic_code_free (code->children[i]);
+  g_free (code->children);
+  for (guint i = 0; i < code->n_path; i++)
+    g_free ((char *) code->path[i].key);
+  g_free (code->path);
+  g_free (code);
+}
+
+static void
+logic_code_split (Code       *code,
+                  const char *name)
+{
+  g_auto(GStrv) keys = g_strsplit (name, ".", -1);
+
+  code->n_path = g_strv_length (keys);
+  code->path = g_new0 (Segment, code->n_path);
+  for (guint i = 0; i < code->n_path; i++)
+    {
+      code->path[i].key = g_steal_pointer (&keys[i]);
+      code->path[i].is_index = logic_parse_index (code->path[i].key, &code->path[i].index);
+    }
+}
+
+/* @rule, compiled at @level (the rule itself is level 1, as evaluation counts depth). */
+static Code *
+logic_compile (JsonNode *rule,
+               guint     level)
+{
+  Code *code = g_new0 (Code, 1);
+  JsonNodeType type = JSON_NODE_TYPE (rule);
+  JsonObject *object;
+
+  code->node = rule;
+  if (level > MBC_JSON_LOGIC_MAX_DEPTH)
+    code->kind = CODE_TOO_DEEP;
+  else if (type == JSON_NODE_ARRAY)
+    {
+      JsonArray *in = json_node_get_array (rule);
+      guint n = json_array_get_length (in);
+
+      code->kind = CODE_ARRAY;
+      code->plain = TRUE;
+      for (guint i = 0; i < n && code->plain; i++)
+        code->plain = JSON_NODE_HOLDS_VALUE (json_array_get_element (in, i)) ||
+                      JSON_NODE_HOLDS_NULL (json_array_get_element (in, i));
+      if (!code->plain)
+        {
+          code->n = n;
+          code->children = g_new (Code *, n);
+          for (guint i = 0; i < n; i++)
+            code->children[i] = logic_compile (json_array_get_element (in, i), level + 1);
+        }
+    }
+  else if (type == JSON_NODE_OBJECT &&
+           json_object_get_size ((object = json_node_get_object (rule))) == 1)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *values;
+      int index;
+
+      json_object_iter_init (&iter, object);
+      json_object_iter_next (&iter, &name, &values);
+      index = logic_find_operator (name);
+      if (index < 0)
+        {
+          code->kind = CODE_UNKNOWN;
+          code->name = name;
+        }
+      else
+        {
+          code->kind = CODE_OPERATOR;
+          code->op = operators[index].op;
+          code->node = values;
+          code->n = logic_n_args (values);
+          code->children = g_new (Code *, code->n);
+          for (guint i = 0; i < code->n; i++)
+            code->children[i] = logic_compile (logic_arg (values, i), level + 1);
+        }
+    }
+  else
+    {
+      code->kind = CODE_VALUE;
+      if (logic_is_string (rule) && json_node_get_string (rule)[0] != '\0')
+        logic_code_split (code, json_node_get_string (rule));
+    }
+  return code;
+}
+
+/* The argument @i of an operator's code, or NULL. */
+static const Code *
+logic_code_arg (const Code *code,
+                guint       i)
+{
+  return i < code->n ? code->children[i] : NULL;
+}
+
+/* The split name of the argument @i, when it is the string the rule wrote (@value). */
+static const Code *
+logic_code_name (const Code *code,
+                 guint       i,
+                 JsonNode   *value)
+{
+  const Code *arg = code ? logic_code_arg (code, i) : NULL;
+  return arg != NULL && arg->path != NULL && arg->node == value ? arg : NULL;
 }
 
 /* The evaluated arguments of an operator: on the stack unless there are many. */
@@ -797,18 +989,18 @@ logic_args_clear (Args *args)
 
 /* Evaluates every argument; FALSE (with the error set) when one fails. */
 static gboolean
-logic_eval_args (Ctx      *ctx,
-                 JsonNode *values,
-                 JsonNode *data,
-                 Args     *args)
+logic_eval_args (Ctx        *ctx,
+                 const Code *code,
+                 JsonNode   *data,
+                 Args       *args)
 {
-  guint n = logic_n_args (values);
+  guint n = code->n;
 
   args->n = 0;
   args->v = n <= G_N_ELEMENTS (args->stack) ? args->stack : g_new (Value, n);
   for (guint i = 0; i < n; i++)
     {
-      Value value = logic_apply (ctx, logic_arg (values, i), data);
+      Value value = logic_apply (ctx, code->children[i], data);
       if (value.node == NULL)
         {
           logic_args_clear (args);
@@ -819,8 +1011,22 @@ logic_eval_args (Ctx      *ctx,
   return TRUE;
 }
 
+/* Looks up the string @key in @data: through the split name @split when it has one. */
+static JsonNode *
+logic_lookup_key (JsonNode   *data,
+                  JsonNode   *key,
+                  const Code *split,
+                  JsonNode  **made)
+{
+  if (split != NULL)
+    return logic_lookup_path (data, split->path, split->n_path, made);
+  return logic_lookup (data, json_node_get_string (key), made);
+}
+
+/* var; @code is the operator's code, whose literal name is split already. */
 static Value
 logic_op_var (const Args *args,
+              const Code *code,
               JsonNode   *data)
 {
   JsonNode *a = logic_args_at (args, 0);
@@ -832,7 +1038,7 @@ logic_op_var (const Args *args,
   if (logic_is_null (a) || (logic_is_string (a) && json_node_get_string (a)[0] == '\0'))
     return logic_borrowed (data);
   if (logic_is_string (a))
-    found = logic_lookup (data, json_node_get_string (a), &made);
+    found = logic_lookup_key (data, a, logic_code_name (code, 0, a), &made);
   else
     found = logic_lookup (data, (name = logic_js_string (a)), &made);
   if (made != NULL)
@@ -845,10 +1051,11 @@ logic_op_var (const Args *args,
   return args->v[1].owned ? logic_owned (json_node_ref (fallback)) : logic_borrowed (fallback);
 }
 
-static void
-logic_add_if_missing (JsonArray *missing,
-                      JsonNode  *key,
-                      JsonNode  *data)
+/* Whether @key names nothing in @data (or null, or an empty string). */
+static gboolean
+logic_is_missing (JsonNode   *key,
+                  const Code *split,
+                  JsonNode   *data)
 {
   g_autofree char *name = NULL;
   g_autoptr(JsonNode) made = NULL;
@@ -857,40 +1064,52 @@ logic_add_if_missing (JsonArray *missing,
   if (logic_is_null (key) || (logic_is_string (key) && json_node_get_string (key)[0] == '\0'))
     value = data;
   else if (logic_is_string (key))
-    value = logic_lookup (data, json_node_get_string (key), &made);
+    value = logic_lookup_key (data, key, split, &made);
   else
     {
       name = logic_js_string (key);
       value = name[0] == '\0' ? data : logic_lookup (data, name, &made);
     }
-  if (logic_is_null (value) || (logic_is_string (value) && json_node_get_string (value)[0] == '\0'))
-    json_array_add_element (missing, json_node_ref (key));
+  return logic_is_null (value) ||
+         (logic_is_string (value) && json_node_get_string (value)[0] == '\0');
+}
+
+static void
+logic_add_if_missing (JsonArray **missing,
+                      JsonNode   *key,
+                      const Code *split,
+                      JsonNode   *data)
+{
+  if (!logic_is_missing (key, split, data))
+    return;
+  if (*missing == NULL)
+    *missing = json_array_new ();
+  json_array_add_element (*missing, json_node_ref (key));
 }
 
 /* missing: the keys are the arguments, or the elements of a first argument that is an
- * array (so that merge can build the list). */
+ * array (so that merge can build the list). @code, when not NULL, is the operator's code,
+ * whose literal keys are split already. */
 static Value
-logic_op_missing (JsonNode **keys,
-                  guint      n,
-                  JsonNode  *data)
+logic_op_missing (JsonNode  **keys,
+                  guint       n,
+                  const Code *code,
+                  JsonNode   *data)
 {
-  JsonArray *missing = json_array_new ();
+  JsonArray *missing = NULL;
 
   if (n > 0 && keys[0] != NULL && JSON_NODE_HOLDS_ARRAY (keys[0]))
     {
       JsonArray *array = json_node_get_array (keys[0]);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        logic_add_if_missing (missing, json_array_get_element (array, i), data);
+        logic_add_if_missing (&missing, json_array_get_element (array, i), NULL, data);
     }
   else
     for (guint i = 0; i < n; i++)
-      logic_add_if_missing (missing, keys[i], data);
+      logic_add_if_missing (&missing, keys[i], logic_code_name (code, i, keys[i]), data);
   /* Nothing missing is the common case: answer with the shared empty array. */
-  if (json_array_get_length (missing) == 0)
-    {
-      json_array_unref (missing);
-      return logic_borrowed (constants[3]);
-    }
+  if (missing == NULL)
+    return logic_borrowed (constants[3]);
   return logic_new_array_take (missing);
 }
 
@@ -978,23 +1197,18 @@ logic_op_merge (const Args *args)
 
 /* An array in a rule: its elements evaluated. An array of plain values is itself. */
 static Value
-logic_apply_array (Ctx      *ctx,
-                   JsonNode *values,
-                   JsonNode *data)
+logic_apply_array (Ctx        *ctx,
+                   const Code *code,
+                   JsonNode   *data)
 {
-  JsonArray *in = json_node_get_array (values);
   JsonArray *out;
-  gboolean plain = TRUE;
 
-  for (guint i = 0; i < json_array_get_length (in) && plain; i++)
-    plain = JSON_NODE_HOLDS_VALUE (json_array_get_element (in, i)) ||
-            JSON_NODE_HOLDS_NULL (json_array_get_element (in, i));
-  if (plain)
-    return logic_borrowed (values);
+  if (code->plain)
+    return logic_borrowed (code->node);
   out = json_array_new ();
-  for (guint i = 0; i < json_array_get_length (in); i++)
+  for (guint i = 0; i < code->n; i++)
     {
-      Value value = logic_apply (ctx, json_array_get_element (in, i), data);
+      Value value = logic_apply (ctx, code->children[i], data);
       if (value.node == NULL)
         {
           json_array_unref (out);
@@ -1006,25 +1220,24 @@ logic_apply_array (Ctx      *ctx,
 }
 
 static Value
-logic_op_scoped (Ctx      *ctx,
-                 Op        op,
-                 JsonNode *values,
-                 JsonNode *data)
+logic_op_scoped (Ctx        *ctx,
+                 Op          op,
+                 const Code *code,
+                 JsonNode   *data)
 {
   Value scoped;
-  JsonNode *logic = logic_arg (values, 1);
+  const Code *logic = logic_code_arg (code, 1);
   JsonArray *items;
   Value result = failed;
   guint n;
 
-  scoped = logic_n_args (values) == 0 ? logic_new_null ()
-                                      : logic_apply (ctx, logic_arg (values, 0), data);
+  scoped = code->n == 0 ? logic_new_null () : logic_apply (ctx, code->children[0], data);
   if (scoped.node == NULL)
     return failed;
 
   if (op == OP_REDUCE)
     {
-      JsonNode *initial_rule = logic_arg (values, 2);
+      const Code *initial_rule = logic_code_arg (code, 2);
       Value acc = initial_rule ? logic_apply (ctx, initial_rule, data) : logic_new_null ();
 
       if (acc.node == NULL || !JSON_NODE_HOLDS_ARRAY (scoped.node))
@@ -1133,6 +1346,7 @@ logic_op_scoped (Ctx      *ctx,
 static Value
 logic_apply_evaluated (Op          op,
                        const Args *args,
+                       const Code *code,
                        JsonNode   *data)
 {
   guint n = args->n;
@@ -1140,7 +1354,7 @@ logic_apply_evaluated (Op          op,
   switch (op)
     {
     case OP_VAR:
-      return logic_op_var (args, data);
+      return logic_op_var (args, code, data);
     case OP_MISSING:
       {
         JsonNode *keys[G_N_ELEMENTS (args->stack)];
@@ -1148,7 +1362,7 @@ logic_apply_evaluated (Op          op,
         JsonNode **k = many ? many : keys;
         for (guint i = 0; i < n; i++)
           k[i] = args->v[i].node;
-        return logic_op_missing (k, n, data);
+        return logic_op_missing (k, n, code, data);
       }
     case OP_MISSING_SOME:
       {
@@ -1162,7 +1376,7 @@ logic_apply_evaluated (Op          op,
          * whatever is missing is returned). Null options make the reference throw. */
         if (logic_is_null (options))
           return logic_new_array_take (json_array_new ());
-        missing = logic_op_missing (&options, 1, data);
+        missing = logic_op_missing (&options, 1, NULL, data);
         if (JSON_NODE_HOLDS_ARRAY (options))
           n_options = json_array_get_length (json_node_get_array (options));
         else if (logic_is_string (options))
@@ -1278,11 +1492,11 @@ logic_apply_evaluated (Op          op,
 }
 
 static Value
-logic_apply_operator (Ctx      *ctx,
-                      Op        op,
-                      JsonNode *values,
-                      JsonNode *data)
+logic_apply_operator (Ctx        *ctx,
+                      const Code *code,
+                      JsonNode   *data)
 {
+  Op op = code->op;
   Args args;
   Value result;
 
@@ -1291,30 +1505,30 @@ logic_apply_operator (Ctx      *ctx,
     {
     case OP_IF:
       {
-        guint count = logic_n_args (values), i;
+        guint count = code->n, i;
         for (i = 0; i + 1 < count; i += 2)
           {
-            Value test = logic_apply (ctx, logic_arg (values, i), data);
+            Value test = logic_apply (ctx, code->children[i], data);
             gboolean t;
             if (test.node == NULL)
               return failed;
             t = mbc_json_logic_truthy (test.node);
             logic_value_clear (&test);
             if (t)
-              return logic_apply (ctx, logic_arg (values, i + 1), data);
+              return logic_apply (ctx, code->children[i + 1], data);
           }
         if (count == i + 1)
-          return logic_apply (ctx, logic_arg (values, i), data);
+          return logic_apply (ctx, code->children[i], data);
         return logic_new_null ();
       }
     case OP_AND:
     case OP_OR:
       {
         Value current = { NULL, FALSE };
-        for (guint i = 0; i < logic_n_args (values); i++)
+        for (guint i = 0; i < code->n; i++)
           {
             logic_value_clear (&current);
-            current = logic_apply (ctx, logic_arg (values, i), data);
+            current = logic_apply (ctx, code->children[i], data);
             if (current.node == NULL)
               return failed;
             if (mbc_json_logic_truthy (current.node) == (op == OP_OR))
@@ -1328,14 +1542,14 @@ logic_apply_operator (Ctx      *ctx,
     case OP_ALL:
     case OP_NONE:
     case OP_SOME:
-      return logic_op_scoped (ctx, op, values, data);
+      return logic_op_scoped (ctx, op, code, data);
     default:
       break;
     }
 
-  if (!logic_eval_args (ctx, values, data, &args))
+  if (!logic_eval_args (ctx, code, data, &args))
     return failed;
-  result = logic_apply_evaluated (op, &args, data);
+  result = logic_apply_evaluated (op, &args, code, data);
   /* A result borrowed from an owned argument must survive the arguments. */
   for (guint i = 0; i < args.n; i++)
     if (!result.owned && args.v[i].owned && result.node == args.v[i].node)
@@ -1345,15 +1559,13 @@ logic_apply_operator (Ctx      *ctx,
 }
 
 static Value
-logic_apply (Ctx      *ctx,
-             JsonNode *rule,
-             JsonNode *data)
+logic_apply (Ctx        *ctx,
+             const Code *code,
+             JsonNode   *data)
 {
   Value result = failed;
-  JsonNodeType type;
-  JsonObject *object;
 
-  if (rule == NULL)
+  if (code == NULL)
     return logic_new_null ();
   if (!logic_charge (ctx, 1))
     return failed;
@@ -1367,33 +1579,103 @@ logic_apply (Ctx      *ctx,
       return failed;
     }
 
-  type = JSON_NODE_TYPE (rule);
-  if (type == JSON_NODE_ARRAY)
-    result = logic_apply_array (ctx, rule, data);
-  else if (type == JSON_NODE_OBJECT &&
-           json_object_get_size ((object = json_node_get_object (rule))) == 1)
+  switch (code->kind)
     {
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *values;
-      int index;
-
-      json_object_iter_init (&iter, object);
-      json_object_iter_next (&iter, &name, &values);
-      index = logic_find_operator (name);
-      if (index < 0)
-        g_set_error (ctx->error, MBC_JSON_LOGIC_ERROR, MBC_JSON_LOGIC_ERROR_UNKNOWN_OPERATOR,
-                     _("unknown operator \"%s\""), name);
-      else
-        result = logic_apply_operator (ctx, operators[index].op, values, data);
+    case CODE_ARRAY:
+      result = logic_apply_array (ctx, code, data);
+      break;
+    case CODE_OPERATOR:
+      result = logic_apply_operator (ctx, code, data);
+      break;
+    case CODE_UNKNOWN:
+      g_set_error (ctx->error, MBC_JSON_LOGIC_ERROR, MBC_JSON_LOGIC_ERROR_UNKNOWN_OPERATOR,
+                   _("unknown operator \"%s\""), code->name);
+      break;
+    case CODE_TOO_DEEP:
+      /* Not reached: the depth is the level the code was compiled at, past the limit. */
+      if (ctx->error && *ctx->error == NULL)
+        g_set_error (ctx->error, MBC_JSON_LOGIC_ERROR, MBC_JSON_LOGIC_ERROR_TOO_DEEP,
+                     _("rule nested more than %d levels deep"), MBC_JSON_LOGIC_MAX_DEPTH);
+      break;
+    case CODE_VALUE:
+    default:
+      result = logic_borrowed (code->node);
+      break;
     }
-  else
-    result = logic_borrowed (rule);
 
   ctx->depth--;
   if (result.node != NULL && !logic_charge_value (ctx, &result))
     logic_value_clear (&result);
   return result;
+}
+
+struct _MbcJsonLogicProgram
+{
+  JsonNode *rule;
+  Code     *code;
+};
+
+/**
+ * mbc_json_logic_program_new:
+ * @rule: a JsonLogic rule; it must not change while the program lives
+ *
+ * Compiles @rule once, for rules evaluated many times: evaluating the program gives what
+ * evaluating @rule gives, errors included. A program never changes once made, so threads
+ * can share one.
+ *
+ * Returns: (transfer full): the program; free with mbc_json_logic_program_free().
+ */
+MbcJsonLogicProgram *
+mbc_json_logic_program_new (JsonNode *rule)
+{
+  MbcJsonLogicProgram *self;
+
+  g_return_val_if_fail (rule != NULL, NULL);
+
+  self = g_new0 (MbcJsonLogicProgram, 1);
+  self->rule = json_node_ref (rule);
+  self->code = logic_compile (rule, 1);
+  return self;
+}
+
+void
+mbc_json_logic_program_free (MbcJsonLogicProgram *self)
+{
+  if (self == NULL)
+    return;
+  logic_code_free (self->code);
+  json_node_unref (self->rule);
+  g_free (self);
+}
+
+/**
+ * mbc_json_logic_program_test:
+ * @data: (nullable): the data the rule reads with `var`
+ * @result: (out): whether the rule's value is truthy
+ * @error: as for mbc_json_logic_test()
+ *
+ * As mbc_json_logic_test() on the program's rule.
+ */
+gboolean
+mbc_json_logic_program_test (const MbcJsonLogicProgram  *self,
+                             JsonNode                   *data,
+                             gboolean                   *result,
+                             GError                    **error)
+{
+  Ctx ctx = { 0, 0, error };
+  Value value;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  logic_init_constants ();
+  value = logic_apply (&ctx, self->code, data ? data : constants[2]);
+  if (value.node == NULL)
+    return FALSE;
+  *result = mbc_json_logic_truthy (value.node);
+  logic_value_clear (&value);
+  return TRUE;
 }
 
 /**
@@ -1410,13 +1692,16 @@ mbc_json_logic_apply (JsonNode  *rule,
                       GError   **error)
 {
   Ctx ctx = { 0, 0, error };
+  Code *code;
   Value value;
 
   g_return_val_if_fail (rule != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   logic_init_constants ();
-  value = logic_apply (&ctx, rule, data ? data : constants[2]);
+  code = logic_compile (rule, 1);
+  value = logic_apply (&ctx, code, data ? data : constants[2]);
+  logic_code_free (code);
   return value.node ? logic_value_take_ref (value) : NULL;
 }
 
@@ -1428,7 +1713,8 @@ mbc_json_logic_apply (JsonNode  *rule,
  * @error: set when the rule uses an unknown operator or is nested too deeply
  *
  * Evaluates a condition without handing out a value, so no reference count of the rule
- * or the data is touched. Returns: %FALSE with @error set when evaluation failed.
+ * or the data is touched. Returns: %FALSE with @error set when evaluation failed. A rule
+ * evaluated many times is better compiled once (mbc_json_logic_program_new()).
  */
 gboolean
 mbc_json_logic_test (JsonNode  *rule,
@@ -1436,20 +1722,14 @@ mbc_json_logic_test (JsonNode  *rule,
                      gboolean  *result,
                      GError   **error)
 {
-  Ctx ctx = { 0, 0, error };
-  Value value;
+  g_autoptr(MbcJsonLogicProgram) program = NULL;
 
   g_return_val_if_fail (rule != NULL, FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  logic_init_constants ();
-  value = logic_apply (&ctx, rule, data ? data : constants[2]);
-  if (value.node == NULL)
-    return FALSE;
-  *result = mbc_json_logic_truthy (value.node);
-  logic_value_clear (&value);
-  return TRUE;
+  program = mbc_json_logic_program_new (rule);
+  return mbc_json_logic_program_test (program, data, result, error);
 }
 
 static void

@@ -34,6 +34,9 @@ typedef void (*MbcJsonLogicVarFunc) (const char *name,
                                      const char *path,
                                      gpointer    user_data);
 
+/* A rule compiled once, for evaluating it many times (see mbc-json-logic.c). */
+typedef struct _MbcJsonLogicProgram MbcJsonLogicProgram;
+
 GQuark     mbc_json_logic_error_quark  (void);
 JsonNode  *mbc_json_logic_apply        (JsonNode            *rule,
                                         JsonNode            *data,
@@ -50,5 +53,14 @@ void       mbc_json_logic_check        (JsonNode            *rule,
                                         gpointer             user_data,
                                         GPtrArray           *problems);
 char      *mbc_json_logic_to_string    (JsonNode            *value);
+
+MbcJsonLogicProgram *mbc_json_logic_program_new      (JsonNode                   *rule);
+void                 mbc_json_logic_program_free     (MbcJsonLogicProgram        *self);
+gboolean             mbc_json_logic_program_test     (const MbcJsonLogicProgram  *self,
+                                                      JsonNode                   *data,
+                                                      gboolean                   *result,
+                                                      GError                    **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MbcJsonLogicProgram, mbc_json_logic_program_free)
 
 G_END_DECLS

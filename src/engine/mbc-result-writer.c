@@ -49,15 +49,6 @@ writer_write_strings (GString     *out,
 }
 
 static void
-writer_write_array_member (GString    *out,
-                           const char *key,
-                           GPtrArray  *strings)
-{
-  writer_write_key (out, key);
-  writer_write_strings (out, (const char **) strings->pdata, strings->len);
-}
-
-static void
 writer_write_sources_member (GString     *out,
                              const char **sources)
 {
@@ -76,6 +67,7 @@ struct _MbcResultWriter
   char        **finding_status;  /* "id":"status", 3 a finding, indexed by status */
   char        **reasons;         /* the reason object of a finding, 3 a finding */
   GHashTable   *objects;         /* rule, strength or plan item -> its JSON object */
+  GHashTable   *strings;         /* a string of the pack a result lists -> as JSON */
 };
 
 G_DEFINE_FINAL_TYPE (MbcResultWriter, mbc_result_writer, G_TYPE_OBJECT)
@@ -89,6 +81,7 @@ mbc_result_writer_finalize (GObject *object)
   g_strfreev (self->finding_status);
   g_strfreev (self->reasons);
   g_hash_table_unref (self->objects);
+  g_hash_table_unref (self->strings);
   g_object_unref (self->guideline);
   G_OBJECT_CLASS (mbc_result_writer_parent_class)->finalize (object);
 }
@@ -186,6 +179,75 @@ writer_render_plan_item (const MbcPlanItem *item)
   return g_string_free (out, FALSE);
 }
 
+/* Renders @string, one of the pack's (a field, an option, a source id), once. */
+static void
+writer_render_string (MbcResultWriter *self,
+                      const char      *string)
+{
+  GString *out;
+
+  if (string == NULL || g_hash_table_contains (self->strings, string))
+    return;
+  out = g_string_new (NULL);
+  mbc_json_write_string (out, string);
+  g_hash_table_insert (self->strings, (gpointer) string, g_string_free (out, FALSE));
+}
+
+static void
+writer_render_strings (MbcResultWriter  *self,
+                       const char      **strings)
+{
+  for (guint i = 0; strings && strings[i]; i++)
+    writer_render_string (self, strings[i]);
+}
+
+static void
+writer_render_fields (MbcResultWriter *self,
+                      GPtrArray       *conditions)
+{
+  for (guint i = 0; i < conditions->len; i++)
+    writer_render_string (self, ((const MbcFieldCondition *) conditions->pdata[i])->field);
+}
+
+/* A list of the pack's strings (missing, confirm, options, statements), mostly copied. */
+static void
+writer_write_list_member (MbcResultWriter *self,
+                          GString         *out,
+                          const char      *key,
+                          GPtrArray       *strings)
+{
+  writer_write_key (out, key);
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < strings->len && strings->pdata[i]; i++)
+    {
+      const char *rendered = g_hash_table_lookup (self->strings, strings->pdata[i]);
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (rendered)
+        g_string_append (out, rendered);
+      else
+        mbc_json_write_string (out, strings->pdata[i]);
+    }
+  g_string_append_c (out, ']');
+}
+
+/* A count, as JSON writes it. */
+static void
+writer_write_count (GString *out,
+                    guint    n)
+{
+  char digits[16];
+  guint i = sizeof digits;
+
+  do
+    {
+      digits[--i] = (char) ('0' + n % 10);
+      n /= 10;
+    }
+  while (n > 0);
+  g_string_append_len (out, digits + i, (gssize) (sizeof digits - i));
+}
+
 /**
  * mbc_result_writer_new:
  * @guideline: the guideline of the results it writes
@@ -245,16 +307,30 @@ mbc_result_writer_new (MbcGuideline *guideline)
       }
 
   self->objects = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  /* The strings a result lists are the pack's own (as the evaluator takes them). */
+  self->strings = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (guint i = 0; i < rules->len; i++)
     {
       const MbcRule *rule = g_ptr_array_index (rules, i);
       g_hash_table_insert (self->objects, (gpointer) rule, writer_render_rule (rule));
+      writer_render_fields (self, rule->missing);
+      writer_render_fields (self, rule->confirm);
+      writer_render_strings (self, rule->sources);
       for (guint k = 0; k < rule->strength->len; k++)
-        g_hash_table_insert (self->objects, rule->strength->pdata[k],
-                             writer_render_strength (rule->strength->pdata[k]));
+        {
+          const MbcStrength *strength = g_ptr_array_index (rule->strength, k);
+          g_hash_table_insert (self->objects, (gpointer) strength,
+                               writer_render_strength (strength));
+          writer_render_strings (self, strength->sources);
+        }
     }
   for (guint i = 0; i < items->len; i++)
-    g_hash_table_insert (self->objects, items->pdata[i], writer_render_plan_item (items->pdata[i]));
+    {
+      const MbcPlanItem *item = g_ptr_array_index (items, i);
+      g_hash_table_insert (self->objects, (gpointer) item, writer_render_plan_item (item));
+      writer_render_strings (self, item->options);
+      writer_render_strings (self, item->sources);
+    }
   return self;
 }
 
@@ -295,15 +371,15 @@ mbc_result_writer_write (MbcResultWriter *self,
     }
   g_string_append (out, "},");
 
-  writer_write_array_member (out, "missing", result->missing);
+  writer_write_list_member (self, out, "missing", result->missing);
   g_string_append_c (out, ',');
-  writer_write_array_member (out, "confirm", result->confirm);
+  writer_write_list_member (self, out, "confirm", result->confirm);
   g_string_append_c (out, ',');
-  writer_write_array_member (out, "options", result->options);
+  writer_write_list_member (self, out, "options", result->options);
   g_string_append_c (out, ',');
   writer_write_key (out, "axillary_evaluation");
   g_string_append (out, result->axillary_evaluation ? "true," : "false,");
-  writer_write_array_member (out, "statements", result->statements);
+  writer_write_list_member (self, out, "statements", result->statements);
   g_string_append_c (out, ',');
 
   writer_write_key (out, "reasons");
@@ -342,9 +418,13 @@ mbc_result_writer_write (MbcResultWriter *self,
       if (i > 0)
         g_string_append_c (out, ',');
       writer_write_key (out, tally->id);
-      g_string_append_printf (out, "{\"met\":%u,\"not_met\":%u,\"unknown\":%u}",
-                              result->tallies[3 * i], result->tallies[3 * i + 1],
-                              result->tallies[3 * i + 2]);
+      g_string_append (out, "{\"met\":");
+      writer_write_count (out, result->tallies[3 * i]);
+      g_string_append (out, ",\"not_met\":");
+      writer_write_count (out, result->tallies[3 * i + 1]);
+      g_string_append (out, ",\"unknown\":");
+      writer_write_count (out, result->tallies[3 * i + 2]);
+      g_string_append_c (out, '}');
     }
   g_string_append (out, "}}");
 }
