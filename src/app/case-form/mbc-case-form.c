@@ -472,15 +472,17 @@ form_text_to_label (GBinding     *binding,
   return TRUE;
 }
 
-/* The label takes only what a case file may hold: printable text on one line (no line
- * break, tab or change of writing direction), at most MBC_CASE_LABEL_MAX_CHARS characters
- * (the entry's maximum length). What is refused is said at the field. */
-static void
-form_label_insert_text_cb (GtkEditable *editable,
-                           const char  *text,
-                           int          length,
-                           int         *position,
-                           MbcCaseForm *self)
+/* Lets through what is typed or pasted in @editable (as its "insert-text" handler @handler
+ * with @data) only if it is printable text on one line: no line break, tab or change of
+ * writing direction, which a case file may not hold in the label or the decision's note.
+ * Returns %TRUE when something was refused (and the rest inserted), with the error bell. */
+static gboolean
+form_filter_printable (GtkEditable *editable,
+                       const char  *text,
+                       int          length,
+                       int         *position,
+                       gpointer     handler,
+                       gpointer     data)
 {
   g_autoptr(GString) kept = g_string_new (NULL);
   const char *end = length < 0 ? text + strlen (text) : text + length;
@@ -495,19 +497,34 @@ form_label_insert_text_cb (GtkEditable *editable,
         g_string_append_unichar (kept, c);
     }
   if (!refused)
-    return;
+    return FALSE;
   g_signal_stop_emission_by_name (editable, "insert-text");
   gtk_widget_error_bell (GTK_WIDGET (editable));
+  if (kept->len > 0)
+    {
+      g_signal_handlers_block_by_func (editable, handler, data);
+      gtk_editable_insert_text (editable, kept->str, (int) kept->len, position);
+      g_signal_handlers_unblock_by_func (editable, handler, data);
+    }
+  return TRUE;
+}
+
+/* The label takes only what a case file may hold (form_filter_printable()), at most
+ * MBC_CASE_LABEL_MAX_CHARS characters (the entry's maximum length). What is refused is said
+ * at the field. */
+static void
+form_label_insert_text_cb (GtkEditable *editable,
+                           const char  *text,
+                           int          length,
+                           int         *position,
+                           MbcCaseForm *self)
+{
+  if (!form_filter_printable (editable, text, length, position, form_label_insert_text_cb, self))
+    return;
   g_free (self->entry_problems[MBC_CASE_FIELD_LABEL]);
   self->entry_problems[MBC_CASE_FIELD_LABEL] =
     g_strdup (_("line breaks, tabs and other control characters cannot be part of it"));
   form_show_problems (self);
-  if (kept->len > 0)
-    {
-      g_signal_handlers_block_by_func (editable, form_label_insert_text_cb, self);
-      gtk_editable_insert_text (editable, kept->str, (int) kept->len, position);
-      g_signal_handlers_unblock_by_func (editable, form_label_insert_text_cb, self);
-    }
   g_free (self->label_refused);
   self->label_refused = g_strdup (gtk_editable_get_text (editable));
 }
@@ -938,31 +955,10 @@ form_note_insert_text_cb (GtkEditable *editable,
                           int         *position,
                           MbcCaseForm *self)
 {
-  g_autoptr(GString) kept = g_string_new (NULL);
-  const char *end = length < 0 ? text + strlen (text) : text + length;
-  gboolean refused = FALSE;
-
-  for (const char *p = text; p < end; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_iscntrl (c) || mbc_unichar_is_unsafe (c))
-        refused = TRUE;
-      else
-        g_string_append_unichar (kept, c);
-    }
-  if (!refused)
-    return;
-  g_signal_stop_emission_by_name (editable, "insert-text");
-  gtk_widget_error_bell (GTK_WIDGET (editable));
-  if (kept->len > 0)
-    {
-      g_signal_handlers_block_by_func (editable, form_note_insert_text_cb, self);
-      gtk_editable_insert_text (editable, kept->str, (int) kept->len, position);
-      g_signal_handlers_unblock_by_func (editable, form_note_insert_text_cb, self);
-    }
-  mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->decision_rows[2]),
-                             _("Line breaks, tabs and other control characters cannot be part "
-                               "of the note."));
+  if (form_filter_printable (editable, text, length, position, form_note_insert_text_cb, self))
+    mbc_text_row_set_subtitle (MBC_TEXT_ROW (self->decision_rows[2]),
+                               _("Line breaks, tabs and other control characters cannot be "
+                                 "part of the note."));
 }
 
 static void
