@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "mbc-fhir.h"
 #include "mbc-fhir-private.h"
 
 #define ICD10_CM "http://hl7.org/fhir/sid/icd-10-cm"
@@ -316,4 +317,34 @@ _mbc_fhir_code_body_site (const char *system,
   if (codes_is (system, ICD_O_3))
     return codes_find_site (icd_o_3_body_sites, G_N_ELEMENTS (icd_o_3_body_sites), code);
   return none;
+}
+
+/**
+ * mbc_fhir_source_describe:
+ *
+ * Returns: (transfer full): where an imported value came from, for people: "From
+ *   Observation/er-1, LOINC LA6576-8" (a code system the import reads by its name; another
+ *   as it is written).
+ */
+char *
+mbc_fhir_source_describe (const MbcFhirSource *source)
+{
+  static const struct { const char *system; const char *name; } systems[] = {
+    { MBC_FHIR_LOINC, "LOINC" }, { MBC_FHIR_SNOMED, "SNOMED CT" }, { ICD10_CM, "ICD-10-CM" },
+    { ICD10, "ICD-10" }, { V3_INTERPRETATION, "HL7 v3" }, { ICD_O_3, "ICD-O-3" },
+  };
+  const char *code;
+  const char *bar;
+  g_autofree char *named = NULL;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  code = source->code ? source->code : "";
+  bar = strchr (code, '|');
+  for (guint i = 0; bar && named == NULL && i < G_N_ELEMENTS (systems); i++)
+    if (strlen (systems[i].system) == (gsize) (bar - code) &&
+        strncmp (code, systems[i].system, bar - code) == 0)
+      named = g_strdup_printf ("%s %s", systems[i].name, bar + 1);
+  /* TRANSLATORS: where an imported value came from: a FHIR resource, and a code */
+  return g_strdup_printf (_("From %s, %s"), source->resource, named ? named : code);
 }

@@ -26,6 +26,7 @@ typedef struct
 GType          mbc_fhir_source_get_type (void) G_GNUC_CONST;
 MbcFhirSource *mbc_fhir_source_copy     (const MbcFhirSource *self);
 void           mbc_fhir_source_free     (MbcFhirSource       *self);
+char          *mbc_fhir_source_describe (const MbcFhirSource *source);
 
 MbcCase *mbc_fhir_import      (JsonNode     *root,
                                const GDate  *as_of,

@@ -10,8 +10,6 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include <string.h>
-
 #include <adwaita.h>
 
 #include "mbc-case-form.h"
@@ -702,38 +700,6 @@ files_import_free (gpointer data)
   g_free (import);
 }
 
-/* "http://loinc.org|LA6576-8" as people name it: "LOINC LA6576-8". */
-static char *
-files_describe_code (const char *code)
-{
-  static const struct { const char *system; const char *name; } systems[] = {
-    { "http://loinc.org", "LOINC" }, { "http://snomed.info/sct", "SNOMED CT" },
-    { "http://hl7.org/fhir/sid/icd-10-cm", "ICD-10-CM" },
-    { "http://hl7.org/fhir/sid/icd-10", "ICD-10" },
-    { "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", "HL7 v3" },
-    { "http://terminology.hl7.org/CodeSystem/icd-o-3", "ICD-O-3" },
-  };
-  const char *bar = code ? strchr (code, '|') : NULL;
-
-  if (bar == NULL)
-    return g_strdup (code ? code : "");
-  for (guint i = 0; i < G_N_ELEMENTS (systems); i++)
-    if (strlen (systems[i].system) == (gsize) (bar - code) &&
-        strncmp (code, systems[i].system, bar - code) == 0)
-      return g_strdup_printf ("%s %s", systems[i].name, bar + 1);
-  return g_strdup (code);
-}
-
-/* Where a value came from, for people: "From Observation/er-1, LOINC LA6576-8". */
-static char *
-files_describe_source (const MbcFhirSource *source)
-{
-  g_autofree char *code = files_describe_code (source->code);
-
-  /* TRANSLATORS: where an imported value came from: a FHIR resource, and a code */
-  return g_strdup_printf (_("From %s, %s"), source->resource, code);
-}
-
 static void
 files_import_then (MbcWindow *self,
                    gpointer   data)
@@ -758,7 +724,7 @@ files_import_then (MbcWindow *self,
     for (guint i = 0; i < import->sources->len; i++)
       {
         const MbcFhirSource *source = g_ptr_array_index (import->sources, i);
-        g_autofree char *note = files_describe_source (source);
+        g_autofree char *note = mbc_fhir_source_describe (source);
 
         if (notes[source->field] == NULL)
           notes[source->field] = g_string_new (note);
