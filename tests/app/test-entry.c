@@ -51,18 +51,6 @@ row_of (MbcWindow    *window,
 }
 
 static void
-type_number (MbcWindow    *window,
-             MbcCaseField  field,
-             const char   *text)
-{
-  GtkWidget *spin = control (window, field);
-
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
-  mbc_test_settle ();
-}
-
-static void
 set_site (MbcWindow  *window,
           const char *site,
           gboolean    on)
@@ -89,22 +77,6 @@ problem_at (MbcWindow    *window,
   GtkWidget *row = row_of (window, field);
   return gtk_widget_has_css_class (row, "error") ? mbc_text_row_get_subtitle (MBC_TEXT_ROW (row))
                                                  : NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          (heading == NULL ||
-           g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
 }
 
 static char *
@@ -138,7 +110,7 @@ test_open_inconsistent (void)
 
   mbc_window_open_file (window, file);
   mbc_test_settle ();
-  g_assert_null (find_message_dialog (NULL));
+  g_assert_null (mbc_test_find_message_dialog (NULL));
   g_assert_true (g_file_equal (mbc_document_get_file (mbc_window_get_document (window)), file));
   g_assert_cmpint (int_of (window, "metastatic-lesion-count"), ==, 2);
   g_assert_cmpint (int_of (window, "liver-lesion-count"), ==, 0);
@@ -153,13 +125,13 @@ test_open_inconsistent (void)
   again = new_window ();
   mbc_window_open_file (again, file);
   mbc_test_settle ();
-  g_assert_null (find_message_dialog (NULL));
+  g_assert_null (mbc_test_find_message_dialog (NULL));
   g_assert_cmpint (int_of (again, "liver-lesion-count"), ==, 0);
   gtk_window_destroy (GTK_WINDOW (again));
 
   mbc_window_open_file (window, bad_file);
   mbc_test_settle ();
-  dialog = find_message_dialog ("“range.json” Could Not Be Opened");
+  dialog = mbc_test_find_message_dialog ("“range.json” Could Not Be Opened");
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpint (int_of (window, "lung-lesion-count"), ==, 3);   /* kept what it had */
@@ -183,25 +155,25 @@ test_typed_numbers (void)
   AdwMessageDialog *dialog;
   GtkWidget *age = control (window, MBC_CASE_FIELD_AGE_YEARS);
 
-  type_number (window, MBC_CASE_FIELD_AGE_YEARS, "15");
+  mbc_test_type_number (window, MBC_CASE_FIELD_AGE_YEARS, "15");
   g_assert_cmpint (int_of (window, "age-years"), ==, 15);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (age)), ==, "15");
   g_assert_nonnull (problem_at (window, MBC_CASE_FIELD_AGE_YEARS));
-  type_number (window, MBC_CASE_FIELD_AGE_YEARS, "150");
+  mbc_test_type_number (window, MBC_CASE_FIELD_AGE_YEARS, "150");
   g_assert_cmpint (int_of (window, "age-years"), ==, 150);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (age)), ==, "150");
   g_assert_nonnull (strstr (problem_at (window, MBC_CASE_FIELD_AGE_YEARS), "110"));
 
   g_assert_false (mbc_window_save_to (window, file));
   mbc_test_settle ();
-  dialog = find_message_dialog ("The Case Could Not Be Saved");
+  dialog = mbc_test_find_message_dialog ("The Case Could Not Be Saved");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Age"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpint (int_of (window, "age-years"), ==, 150);
 
-  type_number (window, MBC_CASE_FIELD_AGE_YEARS, "45");
+  mbc_test_type_number (window, MBC_CASE_FIELD_AGE_YEARS, "45");
   g_assert_null (problem_at (window, MBC_CASE_FIELD_AGE_YEARS));
   /* Letters never reach the field. */
   gtk_editable_set_text (GTK_EDITABLE (age), "abc");
@@ -250,7 +222,7 @@ test_hidden_cleared (void)
 
   set_site (window, "bone", TRUE);
   set_site (window, "liver", TRUE);
-  type_number (window, MBC_CASE_FIELD_LIVER_LESION_COUNT, "2");
+  mbc_test_type_number (window, MBC_CASE_FIELD_LIVER_LESION_COUNT, "2");
   g_assert_cmpint (int_of (window, "liver-lesion-count"), ==, 2);
   set_site (window, "liver", FALSE);
   g_assert_cmpint (int_of (window, "liver-lesion-count"), ==, -1);
@@ -307,24 +279,24 @@ test_clear_and_new (void)
   MbcWindow *window = new_window ();
   AdwMessageDialog *dialog;
 
-  type_number (window, MBC_CASE_FIELD_AGE_YEARS, "45");
+  mbc_test_type_number (window, MBC_CASE_FIELD_AGE_YEARS, "45");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
   mbc_test_settle ();
-  dialog = find_message_dialog ("Save Changes?");
+  dialog = mbc_test_find_message_dialog ("Save Changes?");
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   gtk_window_destroy (GTK_WINDOW (dialog));
   mbc_test_settle ();
   g_assert_true (mbc_case_is_empty (mbc_window_get_case (window)));
 
-  type_number (window, MBC_CASE_FIELD_AGE_YEARS, "45");
+  mbc_test_type_number (window, MBC_CASE_FIELD_AGE_YEARS, "45");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset", NULL));
   mbc_test_settle ();
   g_assert_true (mbc_case_is_empty (mbc_window_get_case (window)));
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
   mbc_test_settle ();
-  g_assert_null (find_message_dialog (NULL));
+  g_assert_null (mbc_test_find_message_dialog (NULL));
   g_assert_null (window);   /* closed without asking */
 }
 
@@ -492,7 +464,7 @@ test_decision (void)
   g_assert_false (mbc_window_save_to (window, file));
   mbc_test_settle ();
   {
-    AdwMessageDialog *dialog = find_message_dialog ("The Case Could Not Be Saved");
+    AdwMessageDialog *dialog = mbc_test_find_message_dialog ("The Case Could Not Be Saved");
     g_assert_nonnull (dialog);
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
@@ -534,7 +506,7 @@ test_import_fhir (void)
 
   mbc_window_import_fhir (window, file);
   mbc_test_settle ();
-  dialog = find_message_dialog ("Imported from FHIR");
+  dialog = mbc_test_find_message_dialog ("Imported from FHIR");
   g_assert_nonnull (dialog);
   collect_labels (GTK_WIDGET (dialog), shown);
   gtk_window_destroy (GTK_WINDOW (dialog));

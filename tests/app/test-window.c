@@ -71,19 +71,6 @@ choose (MbcWindow    *window,
   g_error ("%s has no entry %s", mbc_case_field_get_name (field), title);
 }
 
-/* Types into a spin button and commits it (gtk_widget_activate does nothing on 4.8). */
-static void
-type_number (MbcWindow    *window,
-             MbcCaseField  field,
-             const char   *text)
-{
-  GtkWidget *spin = control (window, field);
-
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
-  mbc_test_settle ();
-}
-
 static void
 check_site (MbcWindow  *window,
             const char *site)
@@ -208,11 +195,11 @@ change_shown (MbcWindow  *window,
 static void
 enter_favourable (MbcWindow *window)
 {
-  type_number (window, MBC_CASE_FIELD_AGE_YEARS, "45");
-  type_number (window, MBC_CASE_FIELD_ECOG, "0");
+  mbc_test_type_number (window, MBC_CASE_FIELD_AGE_YEARS, "45");
+  mbc_test_type_number (window, MBC_CASE_FIELD_ECOG, "0");
   choose (window, MBC_CASE_FIELD_ER_STATUS, "Positive");
   check_site (window, "bone");
-  type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "1");
+  mbc_test_type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "1");
   choose (window, MBC_CASE_FIELD_SYSTEMIC_THERAPY_COMPLETED, "Yes");
   choose (window, MBC_CASE_FIELD_METASTATIC_RESPONSE, "Complete response");
   choose (window, MBC_CASE_FIELD_BREAST_RESPONSE, "Residual disease");
@@ -297,11 +284,11 @@ test_every_rule (void)
   /* Outside the favourable subset: three sites, eight lesions. */
   check_site (window, "pleura");
   check_site (window, "brain");
-  type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "8");
+  mbc_test_type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "8");
   assert_rule (window, "Individual decision", "outside_subset");
 
   /* Back in the subset with fewer than five lesions. */
-  type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "4");
+  mbc_test_type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "4");
   assert_rule (window, "Surgery can be recommended", "favourable_subset");
 
   /* Liver checked, four lesions over four sites: the liver has exactly one. */
@@ -316,10 +303,10 @@ test_every_rule (void)
   mbc_test_settle ();
   assert_rule (window, "More information needed", "needs_information");
   g_assert_cmpstr (mbc_result_get_missing (result (window))->pdata[0], ==, "liver_lesion_count");
-  type_number (window, MBC_CASE_FIELD_LIVER_LESION_COUNT, "2");
+  mbc_test_type_number (window, MBC_CASE_FIELD_LIVER_LESION_COUNT, "2");
   assert_rule (window, "Surgery not recommended", "multiple_liver_lung");
   g_assert_cmpstr (finding_word (window, "no_multiple_liver_lung"), ==, "Not met");
-  type_number (window, MBC_CASE_FIELD_LIVER_LESION_COUNT, "1");
+  mbc_test_type_number (window, MBC_CASE_FIELD_LIVER_LESION_COUNT, "1");
   assert_rule (window, "Surgery can be recommended", "favourable_subset");
 
   /* Stable disease, then not fit. */
@@ -360,7 +347,7 @@ test_inconsistent_input (void)
 
   check_site (window, "bone");
   check_site (window, "lung");
-  type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "1");
+  mbc_test_type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "1");
   row = gtk_widget_get_ancestor (control (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT),
                                  MBC_TYPE_TEXT_ROW);
   subtitle = mbc_text_row_get_subtitle (MBC_TEXT_ROW (row));
@@ -368,7 +355,7 @@ test_inconsistent_input (void)
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   /* The inconsistent count is left out: the burden is then unknown. */
   g_assert_cmpstr (mbc_result_get_tier_title (result (window)), ==, "More information needed");
-  type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "2");
+  mbc_test_type_number (window, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "2");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -459,21 +446,6 @@ test_accessible_names (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static AdwMessageDialog *
-find_message_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* not owned */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* As a click on a button of the dialog: the response, then the dialog goes. */
 static void
 respond (AdwMessageDialog *dialog,
@@ -510,7 +482,7 @@ test_open_special (void)
       mbc_window_open_file (window, file);
       g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
       mbc_test_settle ();
-      dialog = find_message_dialog (heading);
+      dialog = mbc_test_find_message_dialog (heading);
       g_assert_nonnull (dialog);
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), kinds[i]));
       gtk_window_destroy (GTK_WINDOW (dialog));
@@ -548,7 +520,7 @@ test_save_and_open (void)
 
   g_assert_false (mbc_window_save_to (window, nowhere));
   mbc_test_settle ();
-  dialog = find_message_dialog ("The Case Could Not Be Saved");
+  dialog = mbc_test_find_message_dialog ("The Case Could Not Be Saved");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), missing));
   respond (dialog, "close");
@@ -572,17 +544,17 @@ test_close_asks (void)
   g_autoptr(GtkWidget) alive = g_object_ref (GTK_WIDGET (window));
   AdwMessageDialog *dialog;
 
-  type_number (window, MBC_CASE_FIELD_AGE_YEARS, "50");
+  mbc_test_type_number (window, MBC_CASE_FIELD_AGE_YEARS, "50");
   gtk_window_close (GTK_WINDOW (window));
   mbc_test_settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  dialog = find_message_dialog ("Save Changes?");
+  dialog = mbc_test_find_message_dialog ("Save Changes?");
   g_assert_nonnull (dialog);
   respond (dialog, "cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   gtk_window_close (GTK_WINDOW (window));
   mbc_test_settle ();
-  dialog = find_message_dialog ("Save Changes?");
+  dialog = mbc_test_find_message_dialog ("Save Changes?");
   g_assert_nonnull (dialog);
   respond (dialog, "discard");
   g_assert_false (gtk_widget_get_visible (alive));
@@ -697,7 +669,7 @@ test_report_as_entered (void)
 
   check_site (window, "bone");
   check_site (window, "liver");
-  type_number (window, MBC_CASE_FIELD_LIVER_LESION_COUNT, "0");
+  mbc_test_type_number (window, MBC_CASE_FIELD_LIVER_LESION_COUNT, "0");
   g_assert_true (mbc_window_export_report (window, file));
   first = g_strdup (text_of (path));
   *strchr (first, '\f') = '\0';
@@ -1160,7 +1132,7 @@ test_second_pack (void)
   g_assert_no_error (error);
 
   window = new_window_for (other);
-  type_number (window, MBC_CASE_FIELD_AGE_YEARS, "57");
+  mbc_test_type_number (window, MBC_CASE_FIELD_AGE_YEARS, "57");
   check_site (window, "bone");
   choose (window, MBC_CASE_FIELD_METASTATIC_RESPONSE, "Complete response");
   /* The threshold is the pack's: 57 is young under this one. */
@@ -1572,7 +1544,7 @@ test_results_first_run (void)
       g_assert_nonnull (section_row (missing, mbc_case_field_get_title (field)));
     }
   /* Once something is entered, the heading is the guideline's again. */
-  type_number (window, MBC_CASE_FIELD_AGE_YEARS, "45");
+  mbc_test_type_number (window, MBC_CASE_FIELD_AGE_YEARS, "45");
   g_assert_cmpstr (heading (window), ==, mbc_result_get_heading (result (window)));
   gtk_window_destroy (GTK_WINDOW (window));
 }

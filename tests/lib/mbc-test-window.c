@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "mbc-case-form.h"
 #include "mbc-test.h"
 #include "mbc-test-window.h"
 
@@ -105,4 +106,41 @@ mbc_test_window_new (MbcGuideline *guideline,
   g_assert_true (mbc_test_wait_until (test_window_complete, window, 20000));
   mbc_test_wait_frames (GTK_WIDGET (window), 2);
   return window;
+}
+
+/**
+ * mbc_test_find_message_dialog:
+ * @heading: (nullable): the dialog's heading, or %NULL for any
+ *
+ * Returns: (transfer none) (nullable): the message dialog shown with @heading
+ */
+AdwMessageDialog *
+mbc_test_find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not owned */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          (heading == NULL ||
+           g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Types @text into the spin button of @field and commits it (gtk_widget_activate does
+ * nothing on a spin button in GTK 4.8). */
+void
+mbc_test_type_number (MbcWindow    *window,
+                      MbcCaseField  field,
+                      const char   *text)
+{
+  GtkWidget *spin = mbc_case_form_get_control (MBC_CASE_FORM (mbc_window_get_form (window)),
+                                               field);
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  mbc_test_settle ();
 }

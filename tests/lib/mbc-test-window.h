@@ -16,6 +16,10 @@ MbcWindow *mbc_test_window_new   (MbcGuideline *guideline,
                                   GFile        *file,
                                   int           width,
                                   int           height);
+AdwMessageDialog *mbc_test_find_message_dialog (const char *heading);
+void       mbc_test_type_number  (MbcWindow    *window,
+                                  MbcCaseField  field,
+                                  const char   *text);
 void       mbc_test_wait_frames  (GtkWidget    *widget,
                                   guint         frames);
 
