@@ -1113,6 +1113,7 @@ mbc_cohort_window_dispose (GObject *object)
   mbc_cohort_window_cancel (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MBC_TYPE_COHORT_WINDOW);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);   /* which holds the filter and the rows */
   g_clear_object (&self->guideline);
   G_OBJECT_CLASS (mbc_cohort_window_parent_class)->dispose (object);
 }
@@ -1184,9 +1185,12 @@ mbc_cohort_window_init (MbcCohortWindow *self)
                                           g_object_ref (gtk_column_view_get_sorter (
                                             GTK_COLUMN_VIEW (self->table))));
   gtk_sort_list_model_set_incremental (self->sorted, TRUE);
-  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->table),
-                             GTK_SELECTION_MODEL (gtk_single_selection_new (
-                               G_LIST_MODEL (g_object_ref (self->sorted)))));
+  {
+    /* The table holds the selection, which holds the sorted rows. */
+    g_autoptr(GtkSingleSelection) selection =
+      gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+    gtk_column_view_set_model (GTK_COLUMN_VIEW (self->table), GTK_SELECTION_MODEL (selection));
+  }
   g_signal_connect (self->table, "activate", G_CALLBACK (cohort_activate_cb), self);
   self->tiers_chart = mbc_bar_chart_new (_("Recommendations"));
   gtk_box_append (GTK_BOX (self->tiers_box), self->tiers_chart);
