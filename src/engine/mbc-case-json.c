@@ -418,3 +418,143 @@ mbc_case_to_rule_data (MbcCase *self)
   return json_node_ref (self->rule_data);
 }
 
+
+/*
+ * The values rules read, without a tree: for each field, a node that reads as the member of
+ * mbc_case_to_rule_data() does (the same type and value), or NULL where that object has no
+ * member. The nodes are kept and reused from case to case: a choice, a yes or no and a set of
+ * sites each have a node made once for each value; a number has a node of its own, set to
+ * each case's value. Not thread-safe: one an evaluator.
+ */
+struct _MbcCaseRuleNodes
+{
+  JsonNode  *numbers[MBC_CASE_N_FIELDS];   /* INT and NUMBER fields */
+  JsonNode **choices[MBC_CASE_N_FIELDS];   /* CHOICE fields: one a choice */
+  JsonNode  *booleans[2];                  /* true, false */
+  JsonNode **sets[MBC_CASE_N_FIELDS];      /* SET fields: one a subset, made when first met */
+};
+
+static guint
+case_rule_n_choices (MbcCaseField field)
+{
+  guint n = 0;
+
+  while (_mbc_case_fields[field].choices[n] != NULL)
+    n++;
+  return n;
+}
+
+MbcCaseRuleNodes *
+mbc_case_rule_nodes_new (void)
+{
+  MbcCaseRuleNodes *self = g_new0 (MbcCaseRuleNodes, 1);
+
+  for (guint b = 0; b < 2; b++)
+    json_node_seal ((self->booleans[b] = json_node_init_boolean (json_node_alloc (), b == 0)));
+  for (MbcCaseField f = 0; f < MBC_CASE_N_FIELDS; f++)
+    switch (_mbc_case_fields[f].kind)
+      {
+      case MBC_CASE_KIND_INT:
+        self->numbers[f] = json_node_init_int (json_node_alloc (), 0);
+        break;
+      case MBC_CASE_KIND_NUMBER:
+        self->numbers[f] = json_node_init_double (json_node_alloc (), 0);
+        break;
+      case MBC_CASE_KIND_CHOICE:
+        {
+          guint n = case_rule_n_choices (f);
+          self->choices[f] = g_new0 (JsonNode *, n);
+          for (guint i = 0; i < n; i++)
+            {
+              self->choices[f][i] = json_node_init_string (json_node_alloc (),
+                                                           _mbc_case_fields[f].choices[i]);
+              json_node_seal (self->choices[f][i]);
+            }
+        }
+        break;
+      case MBC_CASE_KIND_SET:
+        G_STATIC_ASSERT (sizeof (gint64) * 8 >= 16);
+        g_assert (case_rule_n_choices (f) <= 16);
+        self->sets[f] = g_new0 (JsonNode *, (gsize) 1 << case_rule_n_choices (f));
+        break;
+      case MBC_CASE_KIND_LABEL:
+      case MBC_CASE_KIND_BOOL:
+      default:
+        break;
+      }
+  return self;
+}
+
+void
+mbc_case_rule_nodes_free (MbcCaseRuleNodes *self)
+{
+  if (self == NULL)
+    return;
+  for (MbcCaseField f = 0; f < MBC_CASE_N_FIELDS; f++)
+    {
+      g_clear_pointer (&self->numbers[f], json_node_unref);
+      if (self->choices[f] != NULL)
+        for (guint i = 0; i < case_rule_n_choices (f); i++)
+          json_node_unref (self->choices[f][i]);
+      g_free (self->choices[f]);
+      if (self->sets[f] != NULL)
+        for (gsize i = 0; i < (gsize) 1 << case_rule_n_choices (f); i++)
+          g_clear_pointer (&self->sets[f][i], json_node_unref);
+      g_free (self->sets[f]);
+    }
+  for (guint b = 0; b < 2; b++)
+    json_node_unref (self->booleans[b]);
+  g_free (self);
+}
+
+/**
+ * mbc_case_rule_nodes_fill:
+ * @nodes: (out caller-allocates) (array fixed-size=MBC_CASE_N_FIELDS): set, for each field,
+ *   to what rules read of @kase's field: a node @self owns, valid until the next fill, or
+ *   %NULL when mbc_case_to_rule_data() has no member for it (unknown, or the label)
+ */
+void
+mbc_case_rule_nodes_fill (MbcCaseRuleNodes  *self,
+                          MbcCase           *kase,
+                          JsonNode         **nodes)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (MBC_IS_CASE (kase));
+
+  for (MbcCaseField f = 0; f < MBC_CASE_N_FIELDS; f++)
+    {
+      const Slot *slot = &kase->slots[f];
+      JsonNode **set;
+
+      nodes[f] = NULL;
+      if (!slot->known)
+        continue;
+      switch (_mbc_case_fields[f].kind)
+        {
+        case MBC_CASE_KIND_INT:
+          json_node_set_int (self->numbers[f], slot->i);
+          nodes[f] = self->numbers[f];
+          break;
+        case MBC_CASE_KIND_NUMBER:
+          json_node_set_double (self->numbers[f], slot->d);
+          nodes[f] = self->numbers[f];
+          break;
+        case MBC_CASE_KIND_BOOL:
+          nodes[f] = self->booleans[slot->i == 0 ? 0 : 1];
+          break;
+        case MBC_CASE_KIND_CHOICE:
+          nodes[f] = self->choices[f][slot->i];
+          break;
+        case MBC_CASE_KIND_SET:
+          g_assert (slot->i >= 0 && slot->i < (gint64) 1 << case_rule_n_choices (f));
+          set = &self->sets[f][slot->i];
+          if (*set == NULL)
+            json_node_seal ((*set = _mbc_case_slot_to_json (kase, f, TRUE)));
+          nodes[f] = *set;
+          break;
+        case MBC_CASE_KIND_LABEL:
+        default:
+          break;
+        }
+    }
+}

@@ -118,6 +118,15 @@ gboolean   mbc_case_save              (MbcCase      *self,
                                        GFile        *file,
                                        GError      **error);
 JsonNode  *mbc_case_to_rule_data      (MbcCase      *self);
+
+/* What rules read of each field, kept between cases (see mbc-case-json.c). */
+typedef struct _MbcCaseRuleNodes MbcCaseRuleNodes;
+
+MbcCaseRuleNodes *mbc_case_rule_nodes_new  (void);
+void              mbc_case_rule_nodes_free (MbcCaseRuleNodes  *self);
+void              mbc_case_rule_nodes_fill (MbcCaseRuleNodes  *self,
+                                            MbcCase           *kase,
+                                            JsonNode         **nodes);
 char      *mbc_case_format_value      (MbcCase      *self,
                                        MbcCaseField  field);
 char      *mbc_case_to_vignette       (MbcCase      *self);

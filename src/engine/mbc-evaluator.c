@@ -66,6 +66,13 @@ struct _MbcEvaluator
   JsonNode     *case_node;      /* object node: its object is swapped for each case */
   JsonNode     *decision_node;  /* object node: its object is swapped for each decision */
   JsonNode    **finding_nodes;  /* string nodes, set to each finding's status */
+  /* What the conditions' names read without walking the tree (MbcJsonLogicBinding):
+   * each case field (nodes of rule_nodes, NULL when not known), each finding's node, then
+   * the nodes of params and the decision that names were resolved to. */
+  GPtrArray        *slots;
+  MbcCaseRuleNodes *rule_nodes;
+  MbcCase          *kase;       /* the case being evaluated, for filling in the tree */
+  gboolean          tree_filled;
 };
 
 G_DEFINE_FINAL_TYPE (MbcEvaluator, mbc_evaluator, G_TYPE_OBJECT)
@@ -121,6 +128,75 @@ evaluator_set_status (JsonNode   *node,
     json_node_set_string (node, status);
 }
 
+enum { SLOT_FINDINGS = MBC_CASE_N_FIELDS };
+
+/* The slot of a name a condition reads (MbcJsonLogicResolveFunc): "case.FIELD" and
+ * "findings.ID" are filled in for each case; "params…" (as deep as the pack's params go) and
+ * "decision" are nodes that stay. Anything else is read from the tree. */
+static gboolean
+evaluator_resolve (const char * const *names,
+                   guint               n_names,
+                   guint              *slot,
+                   guint              *n_used,
+                   gpointer            user_data)
+{
+  MbcEvaluator *self = user_data;
+  GPtrArray *findings = mbc_guideline_get_findings (self->guideline);
+  JsonNode *node = NULL;
+  guint used = 1;
+
+  if (strcmp (names[0], "case") == 0 && n_names >= 2)
+    {
+      int field = mbc_case_field_from_name (names[1]);
+      if (field < 0)
+        return FALSE;
+      *slot = (guint) field;
+      *n_used = 2;
+      return TRUE;
+    }
+  if (strcmp (names[0], "findings") == 0 && n_names >= 2)
+    {
+      for (guint i = 0; i < findings->len; i++)
+        if (strcmp (((MbcFinding *) findings->pdata[i])->id, names[1]) == 0)
+          {
+            *slot = SLOT_FINDINGS + i;
+            *n_used = 2;
+            return TRUE;
+          }
+      return FALSE;
+    }
+  if (strcmp (names[0], "params") == 0)
+    {
+      node = mbc_guideline_get_params_node (self->guideline);
+      while (used < n_names && JSON_NODE_HOLDS_OBJECT (node) &&
+             json_object_has_member (json_node_get_object (node), names[used]))
+        node = json_object_get_member (json_node_get_object (node), names[used++]);
+    }
+  else if (strcmp (names[0], "decision") == 0)
+    node = self->decision_node;
+  else
+    return FALSE;
+  *slot = self->slots->len;
+  *n_used = used;
+  g_ptr_array_add (self->slots, node);
+  return TRUE;
+}
+
+/* Fills in the case in the tree rules read (MbcJsonLogicBinding.fill_tree), for the rare
+ * name no slot holds. */
+static void
+evaluator_fill_tree (gpointer user_data)
+{
+  MbcEvaluator *self = user_data;
+  g_autoptr(JsonNode) case_data = NULL;
+
+  if (self->tree_filled || self->kase == NULL)
+    return;
+  case_data = mbc_case_to_rule_data (self->kase);
+  json_node_set_object (self->case_node, json_node_get_object (case_data));
+  self->tree_filled = TRUE;
+}
+
 /* Whether @condition holds; once one fails, *ok is FALSE and @error names its path. */
 static gboolean
 evaluator_holds (MbcEvaluator  *self,
@@ -130,6 +206,7 @@ evaluator_holds (MbcEvaluator  *self,
                  GError       **error)
 {
   MbcJsonLogicProgram *program;
+  MbcJsonLogicBinding binding;
   gboolean result = FALSE;
 
   if (!*ok)
@@ -137,10 +214,13 @@ evaluator_holds (MbcEvaluator  *self,
   program = g_hash_table_lookup (self->programs, condition);
   if (program == NULL)
     {
-      program = mbc_json_logic_program_new (condition);
+      program = mbc_json_logic_program_new_resolved (condition, evaluator_resolve, self);
       g_hash_table_insert (self->programs, condition, program);
     }
-  if (!mbc_json_logic_program_test (program, data, &result, error))
+  /* After compiling: resolving may have added slots. */
+  binding = (MbcJsonLogicBinding) { data, (JsonNode **) self->slots->pdata,
+                                    evaluator_fill_tree, self };
+  if (!mbc_json_logic_program_test_bound (program, &binding, &result, error))
     {
       const char *path = mbc_guideline_get_condition_path (self->guideline, condition);
       *ok = FALSE;
@@ -220,6 +300,12 @@ mbc_evaluator_constructed (GObject *object)
   json_object_set_member (root, "decision", self->decision_node);
   self->data = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (self->data, root);
+
+  self->rule_nodes = mbc_case_rule_nodes_new ();
+  self->slots = g_ptr_array_new ();
+  g_ptr_array_set_size (self->slots, SLOT_FINDINGS + findings->len);
+  for (guint i = 0; i < findings->len; i++)
+    self->slots->pdata[SLOT_FINDINGS + i] = self->finding_nodes[i];
 }
 
 static void
@@ -233,6 +319,8 @@ mbc_evaluator_finalize (GObject *object)
   g_clear_pointer (&self->source_order, g_hash_table_unref);
   g_clear_pointer (&self->empty, json_object_unref);
   g_clear_pointer (&self->finding_nodes, g_free);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
+  g_clear_pointer (&self->rule_nodes, mbc_case_rule_nodes_free);
   g_clear_object (&self->guideline);
   G_OBJECT_CLASS (mbc_evaluator_parent_class)->finalize (object);
 }
@@ -329,7 +417,6 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
 {
   g_autoptr(MbcResult) result = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) case_data = NULL;
   MbcGuideline *guideline;
   JsonNode *data;
   GPtrArray *findings, *rules, *items, *tallies;
@@ -351,8 +438,10 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
     if (mbc_case_field_get_kind (f) != MBC_CASE_KIND_LABEL && mbc_case_is_known (kase, f))
       result->known_inputs |= G_GUINT64_CONSTANT (1) << f;
-  case_data = mbc_case_to_rule_data (kase);
-  json_node_set_object (self->case_node, json_node_get_object (case_data));
+  /* What rules read of the case: its fields' nodes, and the tree only if a rule needs it. */
+  mbc_case_rule_nodes_fill (self->rule_nodes, kase, (JsonNode **) self->slots->pdata);
+  self->kase = kase;
+  self->tree_filled = FALSE;
 
   /* No finding's status is left from the case before: until set, each reads "unknown". */
   for (guint i = 0; i < findings->len; i++)
@@ -418,6 +507,10 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
                  _("no decision rule fired"));
 
   /* Nothing of the case stays behind in the evaluator. */
+  self->kase = NULL;
+  self->tree_filled = FALSE;
+  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+    self->slots->pdata[f] = NULL;
   json_node_set_object (self->case_node, self->empty);
   json_node_set_object (self->decision_node, self->empty);
 

@@ -30,9 +30,10 @@
  */
 typedef struct
 {
-  guint       depth;
-  guint64     steps;
-  GError    **error;
+  guint                        depth;
+  guint64                      steps;
+  GError                     **error;
+  const MbcJsonLogicBinding   *binding;   /* NULL: the data is a tree, read as it is */
 } Ctx;
 
 typedef enum
@@ -847,7 +848,18 @@ struct _Code
   Code      **children;
   Segment    *path;       /* a string: itself split at its dots */
   guint       n_path;
+  /* When a binding resolved the first n_used names of path: what they read is the
+   * binding's slot (see MbcJsonLogicBinding); -1 when not resolved. */
+  int         slot;
+  guint       n_used;
 };
+
+/* How a program's names are resolved to slots while it is compiled (or not at all). */
+typedef struct
+{
+  MbcJsonLogicResolveFunc func;
+  gpointer                user_data;
+} Resolver;
 
 static void
 logic_code_free (Code *code)
@@ -864,12 +876,23 @@ logic_code_free (Code *code)
 }
 
 static void
-logic_code_split (Code       *code,
-                  const char *name)
+logic_code_split (Code           *code,
+                  const char     *name,
+                  const Resolver *resolver)
 {
   g_auto(GStrv) keys = g_strsplit (name, ".", -1);
+  guint slot = 0, n_used = 0;
 
   code->n_path = g_strv_length (keys);
+  code->slot = -1;
+  if (resolver->func != NULL &&
+      resolver->func ((const char * const *) keys, code->n_path, &slot, &n_used,
+                      resolver->user_data) &&
+      n_used > 0 && n_used <= code->n_path && slot <= G_MAXINT)
+    {
+      code->slot = (int) slot;
+      code->n_used = n_used;
+    }
   code->path = g_new0 (Segment, code->n_path);
   for (guint i = 0; i < code->n_path; i++)
     {
@@ -880,8 +903,9 @@ logic_code_split (Code       *code,
 
 /* @rule, compiled at @level (the rule itself is level 1, as evaluation counts depth). */
 static Code *
-logic_compile (JsonNode *rule,
-               guint     level)
+logic_compile (JsonNode       *rule,
+               guint           level,
+               const Resolver *resolver)
 {
   Code *code = g_new0 (Code, 1);
   JsonNodeType type = JSON_NODE_TYPE (rule);
@@ -905,7 +929,8 @@ logic_compile (JsonNode *rule,
           code->n = n;
           code->children = g_new (Code *, n);
           for (guint i = 0; i < n; i++)
-            code->children[i] = logic_compile (json_array_get_element (in, i), level + 1);
+            code->children[i] = logic_compile (json_array_get_element (in, i), level + 1,
+                                               resolver);
         }
     }
   else if (type == JSON_NODE_OBJECT &&
@@ -932,14 +957,14 @@ logic_compile (JsonNode *rule,
           code->n = logic_n_args (values);
           code->children = g_new (Code *, code->n);
           for (guint i = 0; i < code->n; i++)
-            code->children[i] = logic_compile (logic_arg (values, i), level + 1);
+            code->children[i] = logic_compile (logic_arg (values, i), level + 1, resolver);
         }
     }
   else
     {
       code->kind = CODE_VALUE;
       if (logic_is_string (rule) && json_node_get_string (rule)[0] != '\0')
-        logic_code_split (code, json_node_get_string (rule));
+        logic_code_split (code, json_node_get_string (rule), resolver);
     }
   return code;
 }
@@ -1011,13 +1036,42 @@ logic_eval_args (Ctx        *ctx,
   return TRUE;
 }
 
-/* Looks up the string @key in @data: through the split name @split when it has one. */
+/* @data, ready to be read as a tree: the binding's data is filled in first (once an
+ * evaluation) when it is the binding's. */
 static JsonNode *
-logic_lookup_key (JsonNode   *data,
+logic_data_tree (Ctx      *ctx,
+                 JsonNode *data)
+{
+  const MbcJsonLogicBinding *binding = ctx->binding;
+
+  if (binding != NULL && data == binding->root && binding->fill_tree != NULL)
+    {
+      binding->fill_tree (binding->user_data);
+      ctx->binding = NULL;    /* the tree is whole: read it as it is from now on */
+    }
+  return data;
+}
+
+/* Looks up the string @key in @data: through the split name @split when it has one, and
+ * through the binding's slot when the name was resolved and @data is the binding's. */
+static JsonNode *
+logic_lookup_key (Ctx        *ctx,
+                  JsonNode   *data,
                   JsonNode   *key,
                   const Code *split,
                   JsonNode  **made)
 {
+  if (split != NULL && split->slot >= 0 && ctx->binding != NULL &&
+      data == ctx->binding->root)
+    {
+      JsonNode *node = ctx->binding->slots[split->slot];
+
+      *made = NULL;
+      for (guint i = split->n_used; i < split->n_path && node != NULL; i++)
+        node = logic_lookup_step (node, &split->path[i], made);
+      return node;
+    }
+  data = logic_data_tree (ctx, data);
   if (split != NULL)
     return logic_lookup_path (data, split->path, split->n_path, made);
   return logic_lookup (data, json_node_get_string (key), made);
@@ -1025,7 +1079,8 @@ logic_lookup_key (JsonNode   *data,
 
 /* var; @code is the operator's code, whose literal name is split already. */
 static Value
-logic_op_var (const Args *args,
+logic_op_var (Ctx        *ctx,
+              const Args *args,
               const Code *code,
               JsonNode   *data)
 {
@@ -1036,11 +1091,11 @@ logic_op_var (const Args *args,
   g_autofree char *name = NULL;
 
   if (logic_is_null (a) || (logic_is_string (a) && json_node_get_string (a)[0] == '\0'))
-    return logic_borrowed (data);
+    return logic_borrowed (logic_data_tree (ctx, data));
   if (logic_is_string (a))
-    found = logic_lookup_key (data, a, logic_code_name (code, 0, a), &made);
+    found = logic_lookup_key (ctx, data, a, logic_code_name (code, 0, a), &made);
   else
-    found = logic_lookup (data, (name = logic_js_string (a)), &made);
+    found = logic_lookup (logic_data_tree (ctx, data), (name = logic_js_string (a)), &made);
   if (made != NULL)
     return logic_owned (made);    /* a length, or a string's character */
   if (found != NULL)
@@ -1053,7 +1108,8 @@ logic_op_var (const Args *args,
 
 /* Whether @key names nothing in @data (or null, or an empty string). */
 static gboolean
-logic_is_missing (JsonNode   *key,
+logic_is_missing (Ctx        *ctx,
+                  JsonNode   *key,
                   const Code *split,
                   JsonNode   *data)
 {
@@ -1064,23 +1120,24 @@ logic_is_missing (JsonNode   *key,
   if (logic_is_null (key) || (logic_is_string (key) && json_node_get_string (key)[0] == '\0'))
     value = data;
   else if (logic_is_string (key))
-    value = logic_lookup_key (data, key, split, &made);
+    value = logic_lookup_key (ctx, data, key, split, &made);
   else
     {
       name = logic_js_string (key);
-      value = name[0] == '\0' ? data : logic_lookup (data, name, &made);
+      value = name[0] == '\0' ? data : logic_lookup (logic_data_tree (ctx, data), name, &made);
     }
   return logic_is_null (value) ||
          (logic_is_string (value) && json_node_get_string (value)[0] == '\0');
 }
 
 static void
-logic_add_if_missing (JsonArray **missing,
+logic_add_if_missing (Ctx        *ctx,
+                      JsonArray **missing,
                       JsonNode   *key,
                       const Code *split,
                       JsonNode   *data)
 {
-  if (!logic_is_missing (key, split, data))
+  if (!logic_is_missing (ctx, key, split, data))
     return;
   if (*missing == NULL)
     *missing = json_array_new ();
@@ -1091,7 +1148,8 @@ logic_add_if_missing (JsonArray **missing,
  * array (so that merge can build the list). @code, when not NULL, is the operator's code,
  * whose literal keys are split already. */
 static Value
-logic_op_missing (JsonNode  **keys,
+logic_op_missing (Ctx        *ctx,
+                  JsonNode  **keys,
                   guint       n,
                   const Code *code,
                   JsonNode   *data)
@@ -1102,11 +1160,11 @@ logic_op_missing (JsonNode  **keys,
     {
       JsonArray *array = json_node_get_array (keys[0]);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        logic_add_if_missing (&missing, json_array_get_element (array, i), NULL, data);
+        logic_add_if_missing (ctx, &missing, json_array_get_element (array, i), NULL, data);
     }
   else
     for (guint i = 0; i < n; i++)
-      logic_add_if_missing (&missing, keys[i], logic_code_name (code, i, keys[i]), data);
+      logic_add_if_missing (ctx, &missing, keys[i], logic_code_name (code, i, keys[i]), data);
   /* Nothing missing is the common case: answer with the shared empty array. */
   if (missing == NULL)
     return logic_borrowed (constants[3]);
@@ -1344,7 +1402,8 @@ logic_op_scoped (Ctx        *ctx,
 }
 
 static Value
-logic_apply_evaluated (Op          op,
+logic_apply_evaluated (Ctx        *ctx,
+                       Op          op,
                        const Args *args,
                        const Code *code,
                        JsonNode   *data)
@@ -1354,7 +1413,7 @@ logic_apply_evaluated (Op          op,
   switch (op)
     {
     case OP_VAR:
-      return logic_op_var (args, code, data);
+      return logic_op_var (ctx, args, code, data);
     case OP_MISSING:
       {
         JsonNode *keys[G_N_ELEMENTS (args->stack)];
@@ -1362,7 +1421,7 @@ logic_apply_evaluated (Op          op,
         JsonNode **k = many ? many : keys;
         for (guint i = 0; i < n; i++)
           k[i] = args->v[i].node;
-        return logic_op_missing (k, n, code, data);
+        return logic_op_missing (ctx, k, n, code, data);
       }
     case OP_MISSING_SOME:
       {
@@ -1376,7 +1435,7 @@ logic_apply_evaluated (Op          op,
          * whatever is missing is returned). Null options make the reference throw. */
         if (logic_is_null (options))
           return logic_new_array_take (json_array_new ());
-        missing = logic_op_missing (&options, 1, NULL, data);
+        missing = logic_op_missing (ctx, &options, 1, NULL, data);
         if (JSON_NODE_HOLDS_ARRAY (options))
           n_options = json_array_get_length (json_node_get_array (options));
         else if (logic_is_string (options))
@@ -1549,7 +1608,7 @@ logic_apply_operator (Ctx        *ctx,
 
   if (!logic_eval_args (ctx, code, data, &args))
     return failed;
-  result = logic_apply_evaluated (op, &args, code, data);
+  result = logic_apply_evaluated (ctx, op, &args, code, data);
   /* A result borrowed from an owned argument must survive the arguments. */
   for (guint i = 0; i < args.n; i++)
     if (!result.owned && args.v[i].owned && result.node == args.v[i].node)
@@ -1628,13 +1687,31 @@ struct _MbcJsonLogicProgram
 MbcJsonLogicProgram *
 mbc_json_logic_program_new (JsonNode *rule)
 {
+  return mbc_json_logic_program_new_resolved (rule, NULL, NULL);
+}
+
+/**
+ * mbc_json_logic_program_new_resolved:
+ * @rule: a JsonLogic rule; it must not change while the program lives
+ * @resolve: (nullable): asked, once for each literal name the rule may read, which slot of a
+ *   binding holds what its first names read (see #MbcJsonLogicBinding)
+ * @user_data: closure for @resolve
+ *
+ * As mbc_json_logic_program_new(), for evaluating with mbc_json_logic_program_test_bound():
+ * a name resolved here is read from its slot, without walking the data's tree.
+ */
+MbcJsonLogicProgram *
+mbc_json_logic_program_new_resolved (JsonNode                *rule,
+                                     MbcJsonLogicResolveFunc  resolve,
+                                     gpointer                 user_data)
+{
   MbcJsonLogicProgram *self;
 
   g_return_val_if_fail (rule != NULL, NULL);
 
   self = g_new0 (MbcJsonLogicProgram, 1);
   self->rule = json_node_ref (rule);
-  self->code = logic_compile (rule, 1);
+  self->code = logic_compile (rule, 1, &(Resolver) { resolve, user_data });
   return self;
 }
 
@@ -1646,6 +1723,25 @@ mbc_json_logic_program_free (MbcJsonLogicProgram *self)
   logic_code_free (self->code);
   json_node_unref (self->rule);
   g_free (self);
+}
+
+static gboolean
+logic_program_run (const MbcJsonLogicProgram  *self,
+                   const MbcJsonLogicBinding  *binding,
+                   JsonNode                   *data,
+                   gboolean                   *result,
+                   GError                    **error)
+{
+  Ctx ctx = { 0, 0, error, binding };
+  Value value;
+
+  logic_init_constants ();
+  value = logic_apply (&ctx, self->code, data ? data : constants[2]);
+  if (value.node == NULL)
+    return FALSE;
+  *result = mbc_json_logic_truthy (value.node);
+  logic_value_clear (&value);
+  return TRUE;
 }
 
 /**
@@ -1662,20 +1758,35 @@ mbc_json_logic_program_test (const MbcJsonLogicProgram  *self,
                              gboolean                   *result,
                              GError                    **error)
 {
-  Ctx ctx = { 0, 0, error };
-  Value value;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  logic_init_constants ();
-  value = logic_apply (&ctx, self->code, data ? data : constants[2]);
-  if (value.node == NULL)
-    return FALSE;
-  *result = mbc_json_logic_truthy (value.node);
-  logic_value_clear (&value);
-  return TRUE;
+  return logic_program_run (self, NULL, data, result, error);
+}
+
+/**
+ * mbc_json_logic_program_test_bound:
+ * @binding: the data, and what the names resolved when the program was compiled read
+ * @result: (out): whether the rule's value is truthy
+ * @error: as for mbc_json_logic_test()
+ *
+ * As mbc_json_logic_program_test() on @binding's root, reading resolved names from their
+ * slots. The result is the same as reading the root's whole tree, which is asked for
+ * (binding->fill_tree) only when the rule reads something no slot holds.
+ */
+gboolean
+mbc_json_logic_program_test_bound (const MbcJsonLogicProgram  *self,
+                                   const MbcJsonLogicBinding  *binding,
+                                   gboolean                   *result,
+                                   GError                    **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (binding != NULL && binding->root != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return logic_program_run (self, binding, binding->root, result, error);
 }
 
 /**
@@ -1699,7 +1810,7 @@ mbc_json_logic_apply (JsonNode  *rule,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   logic_init_constants ();
-  code = logic_compile (rule, 1);
+  code = logic_compile (rule, 1, &(Resolver) { NULL, NULL });
   value = logic_apply (&ctx, code, data ? data : constants[2]);
   logic_code_free (code);
   return value.node ? logic_value_take_ref (value) : NULL;

@@ -37,6 +37,39 @@ typedef void (*MbcJsonLogicVarFunc) (const char *name,
 /* A rule compiled once, for evaluating it many times (see mbc-json-logic.c). */
 typedef struct _MbcJsonLogicProgram MbcJsonLogicProgram;
 
+/**
+ * MbcJsonLogicResolveFunc:
+ * @names: a literal name a rule may read, split at its dots ("case", "age_years")
+ * @n_names: how many
+ * @slot: (out): the slot of the binding that holds what the first *n_used names read
+ * @n_used: (out): how many of @names the slot stands for (at least 1)
+ * @user_data: closure
+ *
+ * Returns: whether the name is resolved; when not, it is read from the data's tree.
+ */
+typedef gboolean (*MbcJsonLogicResolveFunc) (const char * const *names,
+                                             guint               n_names,
+                                             guint              *slot,
+                                             guint              *n_used,
+                                             gpointer            user_data);
+
+/**
+ * MbcJsonLogicBinding:
+ * @root: the data the rule reads
+ * @slots: for each slot, what its names read in @root: the node, or %NULL when @root has
+ *   nothing there; a slot must never disagree with the tree, once the tree is filled in
+ * @fill_tree: (nullable): called before @root is read as a tree (a name no slot holds, or the
+ *   data as a whole), so that the tree may be filled in only when something needs it
+ * @user_data: closure for @fill_tree
+ */
+typedef struct
+{
+  JsonNode  *root;
+  JsonNode **slots;
+  void     (*fill_tree) (gpointer user_data);
+  gpointer   user_data;
+} MbcJsonLogicBinding;
+
 GQuark     mbc_json_logic_error_quark  (void);
 JsonNode  *mbc_json_logic_apply        (JsonNode            *rule,
                                         JsonNode            *data,
@@ -55,11 +88,18 @@ void       mbc_json_logic_check        (JsonNode            *rule,
 char      *mbc_json_logic_to_string    (JsonNode            *value);
 
 MbcJsonLogicProgram *mbc_json_logic_program_new      (JsonNode                   *rule);
+MbcJsonLogicProgram *mbc_json_logic_program_new_resolved (JsonNode                *rule,
+                                                          MbcJsonLogicResolveFunc  resolve,
+                                                          gpointer                 user_data);
 void                 mbc_json_logic_program_free     (MbcJsonLogicProgram        *self);
 gboolean             mbc_json_logic_program_test     (const MbcJsonLogicProgram  *self,
                                                       JsonNode                   *data,
                                                       gboolean                   *result,
                                                       GError                    **error);
+gboolean             mbc_json_logic_program_test_bound (const MbcJsonLogicProgram  *self,
+                                                        const MbcJsonLogicBinding  *binding,
+                                                        gboolean                   *result,
+                                                        GError                    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MbcJsonLogicProgram, mbc_json_logic_program_free)
 

@@ -256,8 +256,10 @@ random_rule (GRand *rand,
     case 0: return json_node_init_int (json_node_alloc (), g_rand_int_range (rand, -3, 4));
     case 1: return json_node_init_double (json_node_alloc (), g_rand_double_range (rand, -2, 2));
     case 2: return json_node_init_string (json_node_alloc (),
-                                          (const char *[]) { "", "a", "0", "x.y", "1" }
-                                          [g_rand_int_range (rand, 0, 5)]);
+                                          (const char *[]) { "", "a", "0", "x.y", "1",
+                                                             "case.a", "case.n", "case.a.1",
+                                                             "case", "-x" }
+                                          [g_rand_int_range (rand, 0, 10)]);
     case 3: return json_node_init_boolean (json_node_alloc (), g_rand_boolean (rand));
     case 4: return json_node_init_null (json_node_alloc ());
     case 5:
@@ -314,6 +316,108 @@ test_random_rules (void)
   g_assert_cmpuint (values, >, 0);
 }
 
+/* --- Programs bound to slots ------------------------------------------------------------- */
+
+typedef struct
+{
+  JsonNode  *full;      /* the data as a whole, which names are resolved in */
+  GPtrArray *slots;     /* what each resolved name reads */
+  JsonNode  *root;      /* the data rules are given: its "case" filled in only on demand */
+  JsonNode  *full_case;
+  guint      fills;
+} Bound;
+
+/* Resolves a name as deep as the data's objects go (at least one name), or not at all when
+ * its first name is "-" (so that both ways are exercised). */
+static gboolean
+bound_resolve (const char * const *names,
+               guint               n_names,
+               guint              *slot,
+               guint              *n_used,
+               gpointer            user_data)
+{
+  Bound *b = user_data;
+  JsonNode *node = b->full;
+  guint used = 0;
+
+  if (names[0][0] == '-')
+    return FALSE;
+  while (used < n_names && JSON_NODE_HOLDS_OBJECT (node) &&
+         json_object_has_member (json_node_get_object (node), names[used]))
+    node = json_object_get_member (json_node_get_object (node), names[used++]);
+  if (used == 0)
+    node = NULL;   /* a first name the data does not have reads nothing */
+  *slot = b->slots->len;
+  *n_used = MAX (used, 1);
+  g_ptr_array_add (b->slots, node);
+  return TRUE;
+}
+
+static void
+bound_fill_tree (gpointer user_data)
+{
+  Bound *b = user_data;
+
+  json_object_set_member (json_node_get_object (b->root), "case", json_node_ref (b->full_case));
+  b->fills++;
+}
+
+/* A program bound to slots gives what it gives on the whole tree, and fills the tree in only
+ * when something no slot holds is read. */
+static void
+test_bound (void)
+{
+  GRand *rand = g_rand_new_with_seed (2026);
+  const char *data_text = "{\"case\":{\"a\":[1,2,{\"b\":null}],\"n\":3,\"s\":\"text\","
+                          "\"t\":true},\"x\":{\"y\":\"z\"},\"1\":\"one\",\"s\":\"text\"}";
+  static const char * const fixed[] = {
+    "{\"var\":\"case.n\"}", "{\">\":[{\"var\":\"case.n\"},2]}",
+    "{\"var\":[\"case.missing\",7]}", "{\"missing\":[\"case.a\",\"case.q\",\"x.y\"]}",
+    "{\"var\":\"case.a.length\"}", "{\"var\":\"case.s.0\"}", "{\"var\":\"\"}",
+    "{\"some\":[{\"var\":\"case.a\"},{\"==\":[{\"var\":\"\"},2]}]}",
+    "{\"var\":[\"-case\",1]}", "{\"var\":{\"cat\":[\"case\",\".n\"]}}",
+    "{\"missing_some\":[1,[\"case.t\",\"case.zz\"]]}",
+  };
+  guint bound_fills = 0, compared = 0;
+
+  for (int i = 0; i < 20000 + (int) G_N_ELEMENTS (fixed); i++)
+    {
+      g_autoptr(JsonNode) rule = i < (int) G_N_ELEMENTS (fixed) ? parse (fixed[i])
+                                                              : random_rule (rand, 5);
+      g_autoptr(JsonNode) full = parse (data_text);
+      g_autoptr(JsonNode) partial = parse ("{\"x\":{\"y\":\"z\"},\"1\":\"one\","
+                                           "\"s\":\"text\"}");
+      g_autoptr(GPtrArray) slots = g_ptr_array_new ();
+      Bound b = { full, slots, partial,
+                  json_object_get_member (json_node_get_object (full), "case"), 0 };
+      g_autoptr(MbcJsonLogicProgram) plain = mbc_json_logic_program_new (rule);
+      g_autoptr(MbcJsonLogicProgram) resolved =
+        mbc_json_logic_program_new_resolved (rule, bound_resolve, &b);
+      MbcJsonLogicBinding binding = { partial, (JsonNode **) slots->pdata, bound_fill_tree, &b };
+      g_autoptr(GError) plain_error = NULL, bound_error = NULL;
+      gboolean plain_result = FALSE, bound_result = FALSE;
+      gboolean plain_ok = mbc_json_logic_program_test (plain, full, &plain_result, &plain_error);
+      gboolean bound_ok = mbc_json_logic_program_test_bound (resolved, &binding, &bound_result,
+                                                             &bound_error);
+
+      g_assert_cmpint (plain_ok, ==, bound_ok);
+      if (plain_ok)
+        g_assert_cmpint (plain_result, ==, bound_result);
+      else
+        g_assert_cmpstr (plain_error->message, ==, bound_error->message);
+      g_assert_cmpuint (b.fills, <=, 1);
+      /* The resolved names alone never need the tree. */
+      if (i < 6)
+        g_assert_cmpuint (b.fills, ==, 0);
+      if (i == 6 || i == 9)
+        g_assert_cmpuint (b.fills, ==, 1);
+      bound_fills += b.fills;
+      compared++;
+    }
+  g_rand_free (rand);
+  g_test_message ("bound programs: %u compared, %u filled the tree in", compared, bound_fills);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,5 +429,6 @@ main (int   argc,
   g_test_add_func ("/json-logic/errors", test_errors);
   g_test_add_func ("/json-logic/check", test_check);
   g_test_add_func ("/json-logic/random-rules", test_random_rules);
+  g_test_add_func ("/json-logic/bound", test_bound);
   return g_test_run ();
 }
