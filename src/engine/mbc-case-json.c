@@ -268,7 +268,6 @@ mbc_case_new_from_data_full (const char      *data,
                              MbcCaseReadFlags flags,
                              GPtrArray       *problems)
 {
-  guint before;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) literals = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -277,6 +276,9 @@ mbc_case_new_from_data_full (const char      *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
+  /* A case written plainly, with no problem, is read straight into its values. */
+  if ((self = _mbc_case_scan (data, length)) != NULL)
+    return self;
   literals = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   root = mbc_json_parse_full (data, length, MBC_CASE_MAX_DEPTH, literals, &error);
   if (root == NULL)
@@ -284,28 +286,7 @@ mbc_case_new_from_data_full (const char      *data,
       mbc_problems_add (problems, "$", "%s", error->message);
       return NULL;
     }
-  before = problems->len;
-  self = case_json_read (root, literals, flags, problems);
-  if (self != NULL && problems->len == before)
-    {
-      /* The tree just read, once it holds only the known fields, is what rules read: keep
-       * it instead of building the same object again (this is the batch's hot path). */
-      JsonObject *object = json_node_get_object (root);
-      g_autoptr(GList) members = json_object_get_members (object);
-
-      for (GList *l = members; l; l = l->next)
-        {
-          JsonNode *value = json_object_get_member (object, l->data);
-          if (strcmp (l->data, "schema") == 0 || strcmp (l->data, "label") == 0 ||
-              strcmp (l->data, MBC_CASE_TEACHING) == 0 ||
-              strcmp (l->data, MBC_CASE_DECISION) == 0 ||
-              JSON_NODE_HOLDS_NULL (value) ||
-              (mbc_json_is_string (value) && strcmp (json_node_get_string (value), "unknown") == 0))
-            json_object_remove_member (object, l->data);
-        }
-      self->rule_data = g_steal_pointer (&root);
-    }
-  return self;
+  return case_json_read (root, literals, flags, problems);
 }
 
 /**
@@ -512,11 +493,15 @@ mbc_case_rule_nodes_free (MbcCaseRuleNodes *self)
  * @nodes: (out caller-allocates) (array fixed-size=MBC_CASE_N_FIELDS): set, for each field,
  *   to what rules read of @kase's field: a node @self owns, valid until the next fill, or
  *   %NULL when mbc_case_to_rule_data() has no member for it (unknown, or the label)
+ * @codes: (out caller-allocates) (array fixed-size=MBC_CASE_N_FIELDS): set, for each field,
+ *   to a number that is the same for two cases exactly when the field reads the same
+ *   (G_MAXUINT64 when it reads nothing)
  */
 void
 mbc_case_rule_nodes_fill (MbcCaseRuleNodes  *self,
                           MbcCase           *kase,
-                          JsonNode         **nodes)
+                          JsonNode         **nodes,
+                          guint64           *codes)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (MBC_IS_CASE (kase));
@@ -527,8 +512,15 @@ mbc_case_rule_nodes_fill (MbcCaseRuleNodes  *self,
       JsonNode **set;
 
       nodes[f] = NULL;
-      if (!slot->known)
+      codes[f] = G_MAXUINT64;
+      if (!slot->known || _mbc_case_fields[f].kind == MBC_CASE_KIND_LABEL)
         continue;
+      /* A number by its bits (never all ones: a NaN is never a value); the rest by index,
+       * bit set or whole number. */
+      if (_mbc_case_fields[f].kind == MBC_CASE_KIND_NUMBER)
+        memcpy (&codes[f], &slot->d, sizeof (guint64));
+      else
+        codes[f] = (guint64) slot->i;
       switch (_mbc_case_fields[f].kind)
         {
         case MBC_CASE_KIND_INT:

@@ -66,5 +66,7 @@ JsonNode *_mbc_case_slot_to_json      (MbcCase       *self,
                                        MbcCaseField   field,
                                        gboolean       for_rules);
 JsonNode *_mbc_case_object_node       (JsonObject    *object);
+MbcCase  *_mbc_case_scan              (const char    *data,
+                                       gsize          length);
 
 G_END_DECLS

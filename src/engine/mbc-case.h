@@ -126,7 +126,8 @@ MbcCaseRuleNodes *mbc_case_rule_nodes_new  (void);
 void              mbc_case_rule_nodes_free (MbcCaseRuleNodes  *self);
 void              mbc_case_rule_nodes_fill (MbcCaseRuleNodes  *self,
                                             MbcCase           *kase,
-                                            JsonNode         **nodes);
+                                            JsonNode         **nodes,
+                                            guint64           *codes);
 char      *mbc_case_format_value      (MbcCase      *self,
                                        MbcCaseField  field);
 char      *mbc_case_to_vignette       (MbcCase      *self);

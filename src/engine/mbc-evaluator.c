@@ -30,32 +30,24 @@ evaluator_add_unique (GPtrArray  *array,
   g_ptr_array_add (array, (gpointer) value);
 }
 
-static void
-evaluator_add_statements (MbcGuideline  *guideline,
-                          GPtrArray     *statements,
-                          const char   **sources)
-{
-  g_assert (MBC_IS_GUIDELINE (guideline));
-
-  for (guint i = 0; sources && sources[i]; i++)
-    {
-      const MbcSource *source = mbc_guideline_lookup_source (guideline, sources[i]);
-      /* Statements are what the consensus says; references are only cited in reasons. */
-      if (source && strcmp (source->kind, "reference") != 0)
-        evaluator_add_unique (statements, sources[i]);
-    }
-}
-
 struct _MbcEvaluator
 {
   GObject       parent_instance;
 
   MbcGuideline *guideline;
-  /* Each condition of the guideline (JsonNode) -> its MbcJsonLogicProgram, compiled when
-   * first evaluated. */
+  /* Each condition of the guideline (JsonNode) -> its Condition, compiled when first
+   * evaluated. */
   GHashTable   *programs;
-  /* Each source (MbcSource) -> 1 + its place in the pack's list, for ordering statements. */
-  GHashTable   *source_order;
+  guint         memo_entries;   /* in all the conditions' memos */
+  /* Each list of sources the pack gives (a rule's, a strength's, a plan item's) -> its
+   * statements (the sources that are not references), each as 1 + its place in the pack's
+   * list of sources, then 0: made once for each list, so that statements are put in order
+   * without looking sources up for every case. */
+  GHashTable   *statement_lists;
+  guint        *statement_order;   /* this evaluation's statements, by place (sorted) */
+  guint         n_statements;
+  /* For each tally, the place of each of its findings (-1 when the pack has none), then -2. */
+  int         **tally_findings;
   /* Each decision the pack can make -> its object as rules read it, made when first
    * needed: the rule's strength (or the rule, when it has none) -> JsonObject. */
   GHashTable   *decisions;
@@ -70,6 +62,9 @@ struct _MbcEvaluator
    * each case field (nodes of rule_nodes, NULL when not known), each finding's node, then
    * the nodes of params and the decision that names were resolved to. */
   GPtrArray        *slots;
+  GArray           *codes;      /* guint64 a slot: what it holds, as a number (see below) */
+  GArray           *decision_slots;  /* guint: the slots that read the decision */
+  guint64           decision_code;   /* the decision in force, as a number (0: none) */
   MbcCaseRuleNodes *rule_nodes;
   MbcCase          *kase;       /* the case being evaluated, for filling in the tree */
   gboolean          tree_filled;
@@ -77,24 +72,110 @@ struct _MbcEvaluator
 
 G_DEFINE_FINAL_TYPE (MbcEvaluator, mbc_evaluator, G_TYPE_OBJECT)
 
-static guint
-evaluator_source_index (MbcEvaluator *self,
-                        const char   *id)
-{
-  const MbcSource *source = mbc_guideline_lookup_source (self->guideline, id);
-  gpointer place = source ? g_hash_table_lookup (self->source_order, source) : NULL;
+/*
+ * A condition, compiled, and what it was found to give. A condition that reads nothing but
+ * slots (mbc_json_logic_program_get_reads()) is a function of what they hold: each slot's
+ * code (a number that is the same exactly when the slot holds the same: a field's value or
+ * unknown, a finding's status, the decision in force, nothing for params) says it. So its
+ * result for the codes it has seen is kept, and the condition is evaluated only for codes
+ * it has not: a cohort's cases share most of what each condition reads. Errors are never
+ * kept. At most MEMO_MAX results are kept in all, so memory stays bounded.
+ */
+#define MEMO_MAX_READS 16
+#define MEMO_MAX 65536
 
-  return place ? GPOINTER_TO_UINT (place) - 1 : G_MAXUINT;
+typedef struct
+{
+  MbcJsonLogicProgram *program;
+  const guint         *reads;     /* NULL when the condition is not kept */
+  guint                n_reads;
+  GHashTable          *memo;      /* MemoKey -> its result + 1 */
+} Condition;
+
+typedef struct
+{
+  guint   n;
+  guint64 codes[];
+} MemoKey;
+
+static guint
+memo_key_hash (gconstpointer key)
+{
+  const MemoKey *k = key;
+  guint64 h = 0x9E3779B97F4A7C15u;
+
+  for (guint i = 0; i < k->n; i++)
+    {
+      h ^= k->codes[i] + 0x9E3779B97F4A7C15u + (h << 6) + (h >> 2);
+      h *= 0xBF58476D1CE4E5B9u;
+    }
+  return (guint) (h ^ (h >> 32));
 }
 
-static int
-evaluator_compare_source_order (gconstpointer a,
-                                gconstpointer b,
-                                gpointer      self)
+static gboolean
+memo_key_equal (gconstpointer a,
+                gconstpointer b)
 {
-  guint x = evaluator_source_index (self, *(const char * const *) a);
-  guint y = evaluator_source_index (self, *(const char * const *) b);
-  return x < y ? -1 : x > y;
+  const MemoKey *x = a, *y = b;
+  return x->n == y->n && memcmp (x->codes, y->codes, x->n * sizeof (guint64)) == 0;
+}
+
+static void
+condition_free (Condition *condition)
+{
+
+  mbc_json_logic_program_free (condition->program);
+  g_clear_pointer (&condition->memo, g_hash_table_unref);
+  g_free (condition);
+}
+
+/* The statements among @sources (see statement_lists). */
+static const guint *
+evaluator_statement_list (MbcEvaluator  *self,
+                          const char   **sources)
+{
+  GPtrArray *all = mbc_guideline_get_sources (self->guideline);
+  guint *list = g_hash_table_lookup (self->statement_lists, sources);
+  guint n = 0;
+
+  if (list != NULL)
+    return list;
+  list = g_new0 (guint, (sources ? g_strv_length ((char **) sources) : 0) + 1);
+  for (guint i = 0; sources && sources[i]; i++)
+    {
+      const MbcSource *source = mbc_guideline_lookup_source (self->guideline, sources[i]);
+      guint place = 0;
+
+      /* Statements are what the consensus says; references are only cited in reasons. */
+      if (source == NULL || strcmp (source->kind, "reference") == 0)
+        continue;
+      /* A source listed twice in the pack has its first place. */
+      while (place < all->len && strcmp (((MbcSource *) all->pdata[place])->id, source->id) != 0)
+        place++;
+      list[n++] = place + 1;
+    }
+  g_hash_table_insert (self->statement_lists, sources, list);
+  return list;
+}
+
+/* Adds the statements among @sources to this evaluation's, each once, in the pack's order. */
+static void
+evaluator_add_statements (MbcEvaluator  *self,
+                          const char   **sources)
+{
+  for (const guint *p = evaluator_statement_list (self, sources); *p; p++)
+    {
+      guint at = 0;
+
+      while (at < self->n_statements && self->statement_order[at] < *p)
+        at++;
+      if (at < self->n_statements && self->statement_order[at] == *p)
+        continue;
+      memmove (self->statement_order + at + 1, self->statement_order + at,
+               (self->n_statements - at) * sizeof (guint));
+      self->statement_order[at] = *p;
+      self->n_statements++;
+    }
 }
 
 /* The decision object of @rule with @strength (nullable), as plan items read it. */
@@ -119,16 +200,31 @@ evaluator_decision (MbcEvaluator      *self,
   return decision;
 }
 
-/* Sets a finding's status as rules read it. */
+enum { SLOT_FINDINGS = MBC_CASE_N_FIELDS };
+
+/* Sets finding @i's status as rules read it. */
 static void
-evaluator_set_status (JsonNode   *node,
-                      const char *status)
+evaluator_set_status (MbcEvaluator     *self,
+                      guint             i,
+                      MbcFindingStatus  status)
 {
-  if (strcmp (json_node_get_string (node), status) != 0)
-    json_node_set_string (node, status);
+  JsonNode *node = self->finding_nodes[i];
+  const char *text = mbc_finding_status_to_string (status);
+
+  g_array_index (self->codes, guint64, SLOT_FINDINGS + i) = (guint64) status;
+  if (strcmp (json_node_get_string (node), text) != 0)
+    json_node_set_string (node, text);
 }
 
-enum { SLOT_FINDINGS = MBC_CASE_N_FIELDS };
+/* The decision in force (@code: its object, as a number), for the slots that read it. */
+static void
+evaluator_set_decision_code (MbcEvaluator *self,
+                             guint64       code)
+{
+  self->decision_code = code;
+  for (guint i = 0; i < self->decision_slots->len; i++)
+    g_array_index (self->codes, guint64, g_array_index (self->decision_slots, guint, i)) = code;
+}
 
 /* The slot of a name a condition reads (MbcJsonLogicResolveFunc): "case.FIELD" and
  * "findings.ID" are filled in for each case; "params…" (as deep as the pack's params go) and
@@ -173,7 +269,10 @@ evaluator_resolve (const char * const *names,
         node = json_object_get_member (json_node_get_object (node), names[used++]);
     }
   else if (strcmp (names[0], "decision") == 0)
-    node = self->decision_node;
+    {
+      node = self->decision_node;
+      g_array_append_val (self->decision_slots, self->slots->len);
+    }
   else
     return FALSE;
   *slot = self->slots->len;
@@ -205,22 +304,49 @@ evaluator_holds (MbcEvaluator  *self,
                  gboolean      *ok,
                  GError       **error)
 {
-  MbcJsonLogicProgram *program;
+  Condition *c;
   MbcJsonLogicBinding binding;
   gboolean result = FALSE;
+  struct { MemoKey key; guint64 codes[MEMO_MAX_READS]; } key;
+  gpointer kept;
 
   if (!*ok)
     return FALSE;
-  program = g_hash_table_lookup (self->programs, condition);
-  if (program == NULL)
+  c = g_hash_table_lookup (self->programs, condition);
+  if (c == NULL)
     {
-      program = mbc_json_logic_program_new_resolved (condition, evaluator_resolve, self);
-      g_hash_table_insert (self->programs, condition, program);
+      c = g_new0 (Condition, 1);
+      c->program = mbc_json_logic_program_new_resolved (condition, evaluator_resolve, self);
+      c->reads = mbc_json_logic_program_get_reads (c->program, &c->n_reads);
+      if (c->reads != NULL && c->n_reads <= MEMO_MAX_READS)
+        c->memo = g_hash_table_new_full (memo_key_hash, memo_key_equal, g_free, NULL);
+      g_hash_table_insert (self->programs, condition, c);
+      /* Resolving may have added slots: params read nothing that changes (0), the decision
+       * reads the one in force. */
+      g_array_set_size (self->codes, self->slots->len);
+      evaluator_set_decision_code (self, self->decision_code);
     }
-  /* After compiling: resolving may have added slots. */
+  if (c->memo != NULL)
+    {
+      key.key.n = c->n_reads;
+      for (guint i = 0; i < c->n_reads; i++)
+        key.key.codes[i] = g_array_index (self->codes, guint64, c->reads[i]);
+      if ((kept = g_hash_table_lookup (c->memo, &key.key)) != NULL)
+        return GPOINTER_TO_INT (kept) - 1;
+    }
   binding = (MbcJsonLogicBinding) { data, (JsonNode **) self->slots->pdata,
                                     evaluator_fill_tree, self };
-  if (!mbc_json_logic_program_test_bound (program, &binding, &result, error))
+  if (mbc_json_logic_program_test_bound (c->program, &binding, &result, error))
+    {
+      if (c->memo != NULL && self->memo_entries < MEMO_MAX)
+        {
+          gsize size = sizeof (MemoKey) + c->n_reads * sizeof (guint64);
+          g_hash_table_insert (c->memo, g_memdup2 (&key.key, size),
+                               GINT_TO_POINTER (result ? 2 : 1));
+          self->memo_entries++;
+        }
+    }
+  else
     {
       const char *path = mbc_guideline_get_condition_path (self->guideline, condition);
       *ok = FALSE;
@@ -269,16 +395,33 @@ mbc_evaluator_constructed (GObject *object)
 
   G_OBJECT_CLASS (mbc_evaluator_parent_class)->constructed (object);
 
-  self->programs = g_hash_table_new_full (NULL, NULL, NULL,
-                                          (GDestroyNotify) mbc_json_logic_program_free);
+  self->programs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) condition_free);
   self->decisions = g_hash_table_new_full (NULL, NULL, NULL,
                                            (GDestroyNotify) json_object_unref);
-  self->source_order = g_hash_table_new (NULL, NULL);
-  for (guint i = mbc_guideline_get_sources (self->guideline)->len; i > 0; i--)
-    /* From the end, so that a source listed twice has its first place. */
-    g_hash_table_insert (self->source_order,
-                         g_ptr_array_index (mbc_guideline_get_sources (self->guideline), i - 1),
-                         GUINT_TO_POINTER (i));
+  self->statement_lists = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->statement_order = g_new0 (guint, mbc_guideline_get_sources (self->guideline)->len);
+  {
+    GPtrArray *tallies = mbc_guideline_get_tallies (self->guideline);
+    self->tally_findings = g_new0 (int *, tallies->len + 1);
+    for (guint t = 0; t < tallies->len; t++)
+      {
+        const MbcTally *tally = g_ptr_array_index (tallies, t);
+        guint n = g_strv_length ((char **) tally->findings);
+
+        self->tally_findings[t] = g_new (int, n + 1);
+        for (guint k = 0; k < n; k++)
+          {
+            self->tally_findings[t][k] = -1;
+            for (guint i = 0; i < findings->len; i++)
+              if (strcmp (((MbcFinding *) findings->pdata[i])->id, tally->findings[k]) == 0)
+                {
+                  self->tally_findings[t][k] = (int) i;
+                  break;
+                }
+          }
+        self->tally_findings[t][n] = -2;
+      }
+  }
   self->empty = json_object_new ();
   self->finding_nodes = g_new0 (JsonNode *, findings->len);
   for (guint i = 0; i < findings->len; i++)
@@ -304,6 +447,9 @@ mbc_evaluator_constructed (GObject *object)
   self->rule_nodes = mbc_case_rule_nodes_new ();
   self->slots = g_ptr_array_new ();
   g_ptr_array_set_size (self->slots, SLOT_FINDINGS + findings->len);
+  self->codes = g_array_new (FALSE, TRUE, sizeof (guint64));
+  g_array_set_size (self->codes, self->slots->len);
+  self->decision_slots = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < findings->len; i++)
     self->slots->pdata[SLOT_FINDINGS + i] = self->finding_nodes[i];
 }
@@ -316,10 +462,17 @@ mbc_evaluator_finalize (GObject *object)
   g_clear_pointer (&self->data, json_node_unref);
   g_clear_pointer (&self->programs, g_hash_table_unref);
   g_clear_pointer (&self->decisions, g_hash_table_unref);
-  g_clear_pointer (&self->source_order, g_hash_table_unref);
+  g_clear_pointer (&self->statement_lists, g_hash_table_unref);
+  g_clear_pointer (&self->statement_order, g_free);
+  if (self->tally_findings != NULL)
+    for (guint t = 0; self->tally_findings[t]; t++)
+      g_free (self->tally_findings[t]);
+  g_clear_pointer (&self->tally_findings, g_free);
   g_clear_pointer (&self->empty, json_object_unref);
   g_clear_pointer (&self->finding_nodes, g_free);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
+  g_clear_pointer (&self->codes, g_array_unref);
+  g_clear_pointer (&self->decision_slots, g_array_unref);
   g_clear_pointer (&self->rule_nodes, mbc_case_rule_nodes_free);
   g_clear_object (&self->guideline);
   G_OBJECT_CLASS (mbc_evaluator_parent_class)->finalize (object);
@@ -439,13 +592,15 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
     if (mbc_case_field_get_kind (f) != MBC_CASE_KIND_LABEL && mbc_case_is_known (kase, f))
       result->known_inputs |= G_GUINT64_CONSTANT (1) << f;
   /* What rules read of the case: its fields' nodes, and the tree only if a rule needs it. */
-  mbc_case_rule_nodes_fill (self->rule_nodes, kase, (JsonNode **) self->slots->pdata);
+  mbc_case_rule_nodes_fill (self->rule_nodes, kase, (JsonNode **) self->slots->pdata,
+                            (guint64 *) self->codes->data);
   self->kase = kase;
   self->tree_filled = FALSE;
+  self->n_statements = 0;
 
   /* No finding's status is left from the case before: until set, each reads "unknown". */
   for (guint i = 0; i < findings->len; i++)
-    evaluator_set_status (self->finding_nodes[i], "unknown");
+    evaluator_set_status (self, i, MBC_FINDING_UNKNOWN);
 
   /* Findings, in order: a finding may only read those before it (the pack is checked for
    * that), so every status is set before anything reads it. */
@@ -461,7 +616,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
       else
         status = MBC_FINDING_NOT_MET;
       result->statuses[i] = status;
-      evaluator_set_status (self->finding_nodes[i], mbc_finding_status_to_string (status));
+      evaluator_set_status (self, i, status);
     }
 
   /* The decision table: the first rule that evaluator_holds (the pack guarantees one does). */
@@ -474,6 +629,8 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
   if (ok && result->rule != NULL)
     {
       const MbcRule *rule = result->rule;
+      JsonObject *decision;
+
       evaluator_add_fields (self, result->missing, rule->missing, data, &ok, &local_error);
       evaluator_add_fields (self, result->confirm, rule->confirm, data, &ok, &local_error);
       for (guint i = 0; i < rule->strength->len && ok && result->strength == NULL; i++)
@@ -482,13 +639,14 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
           if (evaluator_holds (self, strength->when, data, &ok, &local_error))
             result->strength = strength;
         }
-      evaluator_add_statements (guideline, result->statements, rule->sources);
+      evaluator_add_statements (self, rule->sources);
       if (result->strength)
-        evaluator_add_statements (guideline, result->statements, result->strength->sources);
+        evaluator_add_statements (self, result->strength->sources);
 
       /* Plan items read the decision. */
-      json_node_set_object (self->decision_node,
-                            evaluator_decision (self, rule, result->strength));
+      decision = evaluator_decision (self, rule, result->strength);
+      json_node_set_object (self->decision_node, decision);
+      evaluator_set_decision_code (self, (guint64) (guintptr) decision);
 
       for (guint i = 0; i < items->len && ok; i++)
         {
@@ -499,7 +657,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
           for (guint k = 0; item->options[k]; k++)
             evaluator_add_unique (result->options, item->options[k]);
           result->axillary_evaluation |= item->axillary_evaluation;
-          evaluator_add_statements (guideline, result->statements, item->sources);
+          evaluator_add_statements (self, item->sources);
         }
     }
   else if (ok)
@@ -513,6 +671,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
     self->slots->pdata[f] = NULL;
   json_node_set_object (self->case_node, self->empty);
   json_node_set_object (self->decision_node, self->empty);
+  evaluator_set_decision_code (self, 0);
 
   if (!ok || local_error != NULL)
     {
@@ -523,15 +682,16 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
     }
 
   /* Statements in the order the pack lists its sources (take-home messages first). */
-  g_ptr_array_sort_with_data (result->statements, evaluator_compare_source_order, self);
+  for (guint i = 0; i < self->n_statements; i++)
+    g_ptr_array_add (result->statements,
+                     (gpointer) ((MbcSource *) mbc_guideline_get_sources (guideline)->pdata
+                                   [self->statement_order[i] - 1])->id);
 
   for (guint t = 0; t < tallies->len; t++)
     {
-      const MbcTally *tally = g_ptr_array_index (tallies, t);
-      for (guint k = 0; tally->findings[k]; k++)
+      for (const int *k = self->tally_findings[t]; *k != -2; k++)
         {
-          int index = mbc_result_lookup_finding (result, tally->findings[k]);
-          MbcFindingStatus status = index >= 0 ? result->statuses[index] : MBC_FINDING_UNKNOWN;
+          MbcFindingStatus status = *k >= 0 ? result->statuses[*k] : MBC_FINDING_UNKNOWN;
           guint slot = status == MBC_FINDING_MET ? 0 : status == MBC_FINDING_NOT_MET ? 1 : 2;
           result->tallies[3 * t + slot]++;
         }

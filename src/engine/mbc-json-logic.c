@@ -854,12 +854,57 @@ struct _Code
   guint       n_used;
 };
 
-/* How a program's names are resolved to slots while it is compiled (or not at all). */
+/* How a program's names are resolved to slots while it is compiled (or not at all), and
+ * what the program is found to read. */
 typedef struct
 {
   MbcJsonLogicResolveFunc func;
   gpointer                user_data;
+  GArray                 *reads;   /* (nullable) the slots the data is read through */
+  gboolean                pure;    /* nothing else of the data is read */
 } Resolver;
+
+static void
+logic_add_read (Resolver *resolver,
+                int       slot)
+{
+  if (resolver->reads == NULL)
+    return;
+  for (guint i = 0; i < resolver->reads->len; i++)
+    if (g_array_index (resolver->reads, guint, i) == (guint) slot)
+      return;
+  g_array_append_val (resolver->reads, slot);
+}
+
+/* What an operator evaluated on the data itself (not inside map, filter, reduce and the
+ * like, which read their elements) reads of it: a literal name resolved to a slot is read
+ * through it; any other name, or the data as a whole, is read from the tree. */
+static void
+logic_note_reads (Resolver   *resolver,
+                  const Code *code)
+{
+  switch (code->op)
+    {
+    case OP_VAR:
+      if (code->n > 0 && code->children[0]->kind == CODE_VALUE && code->children[0]->slot >= 0)
+        logic_add_read (resolver, code->children[0]->slot);
+      else
+        resolver->pure = FALSE;
+      break;
+    case OP_MISSING:
+      for (guint i = 0; i < code->n; i++)
+        if (code->children[i]->kind == CODE_VALUE && code->children[i]->slot >= 0)
+          logic_add_read (resolver, code->children[i]->slot);
+        else
+          resolver->pure = FALSE;
+      break;
+    case OP_MISSING_SOME:
+      resolver->pure = FALSE;
+      break;
+    default:
+      break;
+    }
+}
 
 static void
 logic_code_free (Code *code)
@@ -878,7 +923,7 @@ logic_code_free (Code *code)
 static void
 logic_code_split (Code           *code,
                   const char     *name,
-                  const Resolver *resolver)
+                  Resolver       *resolver)
 {
   g_auto(GStrv) keys = g_strsplit (name, ".", -1);
   guint slot = 0, n_used = 0;
@@ -905,7 +950,8 @@ logic_code_split (Code           *code,
 static Code *
 logic_compile (JsonNode       *rule,
                guint           level,
-               const Resolver *resolver)
+               gboolean        scoped,
+               Resolver       *resolver)
 {
   Code *code = g_new0 (Code, 1);
   JsonNodeType type = JSON_NODE_TYPE (rule);
@@ -930,7 +976,7 @@ logic_compile (JsonNode       *rule,
           code->children = g_new (Code *, n);
           for (guint i = 0; i < n; i++)
             code->children[i] = logic_compile (json_array_get_element (in, i), level + 1,
-                                               resolver);
+                                               scoped, resolver);
         }
     }
   else if (type == JSON_NODE_OBJECT &&
@@ -957,7 +1003,16 @@ logic_compile (JsonNode       *rule,
           code->n = logic_n_args (values);
           code->children = g_new (Code *, code->n);
           for (guint i = 0; i < code->n; i++)
-            code->children[i] = logic_compile (logic_arg (values, i), level + 1, resolver);
+            {
+              /* The second argument of map, filter, reduce, all, none and some reads each
+               * element (and others but reduce's third are not evaluated). */
+              gboolean inner = scoped || (operators[index].scoped && i >= 1 &&
+                                          !(code->op == OP_REDUCE && i == 2));
+              code->children[i] = logic_compile (logic_arg (values, i), level + 1, inner,
+                                                 resolver);
+            }
+          if (!scoped)
+            logic_note_reads (resolver, code);
         }
     }
   else
@@ -1672,6 +1727,7 @@ struct _MbcJsonLogicProgram
 {
   JsonNode *rule;
   Code     *code;
+  GArray   *reads;    /* (nullable) the only slots it reads, when it reads nothing else */
 };
 
 /**
@@ -1706,12 +1762,18 @@ mbc_json_logic_program_new_resolved (JsonNode                *rule,
                                      gpointer                 user_data)
 {
   MbcJsonLogicProgram *self;
+  Resolver resolver;
 
   g_return_val_if_fail (rule != NULL, NULL);
 
   self = g_new0 (MbcJsonLogicProgram, 1);
   self->rule = json_node_ref (rule);
-  self->code = logic_compile (rule, 1, &(Resolver) { resolve, user_data });
+  resolver = (Resolver) { resolve, user_data, g_array_new (FALSE, FALSE, sizeof (guint)), TRUE };
+  self->code = logic_compile (rule, 1, FALSE, &resolver);
+  if (resolver.pure && resolve != NULL)
+    self->reads = resolver.reads;
+  else
+    g_array_unref (resolver.reads);
   return self;
 }
 
@@ -1722,7 +1784,33 @@ mbc_json_logic_program_free (MbcJsonLogicProgram *self)
     return;
   logic_code_free (self->code);
   json_node_unref (self->rule);
+  g_clear_pointer (&self->reads, g_array_unref);
   g_free (self);
+}
+
+/**
+ * mbc_json_logic_program_get_reads:
+ * @n_reads: (out): how many slots
+ *
+ * What a program compiled with a resolver reads of a binding's data: when it reads nothing
+ * but names resolved to slots (none computed, none read from the tree, not the data as a
+ * whole), those slots; its value, or its error, then depends only on what they hold.
+ *
+ * Returns: (array length=n_reads) (nullable): the slots, or %NULL when it may read more.
+ */
+const guint *
+mbc_json_logic_program_get_reads (const MbcJsonLogicProgram *self,
+                                  guint                     *n_reads)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_reads != NULL, NULL);
+
+  static const guint none[1] = { 0 };
+
+  *n_reads = self->reads ? self->reads->len : 0;
+  if (self->reads == NULL)
+    return NULL;
+  return self->reads->len > 0 ? (const guint *) self->reads->data : none;
 }
 
 static gboolean
@@ -1810,7 +1898,7 @@ mbc_json_logic_apply (JsonNode  *rule,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   logic_init_constants ();
-  code = logic_compile (rule, 1, &(Resolver) { NULL, NULL });
+  code = logic_compile (rule, 1, FALSE, &(Resolver) { NULL, NULL, NULL, FALSE });
   value = logic_apply (&ctx, code, data ? data : constants[2]);
   logic_code_free (code);
   return value.node ? logic_value_take_ref (value) : NULL;

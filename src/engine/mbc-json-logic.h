@@ -96,6 +96,8 @@ gboolean             mbc_json_logic_program_test     (const MbcJsonLogicProgram 
                                                       JsonNode                   *data,
                                                       gboolean                   *result,
                                                       GError                    **error);
+const guint         *mbc_json_logic_program_get_reads  (const MbcJsonLogicProgram  *self,
+                                                        guint                      *n_reads);
 gboolean             mbc_json_logic_program_test_bound (const MbcJsonLogicProgram  *self,
                                                         const MbcJsonLogicBinding  *binding,
                                                         gboolean                   *result,

@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 
 #include "mbc-case.h"
+#include "mbc-case-private.h"
+#include "mbc-json.h"
 #include "mbc-problem.h"
 
 typedef struct
@@ -460,6 +462,103 @@ test_mutations (void)
   g_rand_free (rand);
   g_test_message ("mutations: %u accepted, %u rejected", accepted, rejected);
   g_assert_cmpuint (rejected, >, 0);
+}
+
+/* The quick reader (mbc-case-scan.c) takes a text only when the full reader takes it with no
+ * problem, and makes the same case; returns whether it took it. */
+static gboolean
+assert_scan_agrees (const char *text,
+                    gsize       n)
+{
+  g_autoptr(MbcCase) quick = _mbc_case_scan (text, n);
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(MbcCase) full = NULL;
+  g_autofree char *quick_text = NULL, *full_text = NULL;
+
+  if (quick == NULL)
+    return FALSE;
+  root = mbc_json_parse (text, n, MBC_CASE_MAX_DEPTH, NULL);
+  g_assert_nonnull (root);
+  full = mbc_case_new_from_json (root, problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (full);
+  quick_text = mbc_case_to_data (quick, NULL);
+  full_text = mbc_case_to_data (full, NULL);
+  g_assert_cmpstr (quick_text, ==, full_text);
+  return TRUE;
+}
+
+/* Plain texts, and every way of writing them the quick reader must leave to the full one. */
+static void
+test_quick_reader (void)
+{
+  static const char * const texts[] = {
+    "{\"schema\":\"mbc-advisor/case/1\"}",
+    " {\"schema\" : \"mbc-advisor/case/1\" , \"age_years\" : 61 }\r\n",
+    "{\"schema\":\"mbc-advisor/case/1\",\"label\":\"Ré 7\",\"residual_breast_size_cm\":2.5,"
+    "\"metastatic_sites\":[\"bone\",\"liver\"],\"liver_lesion_count\":1,"
+    "\"fit_for_surgery\":\"unknown\",\"systemic_therapy_completed\":false}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"residual_breast_size_cm\":2.0}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"residual_breast_size_cm\":0}",
+    /* left to the full reader, which accepts or refuses them */
+    "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":61.0}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":6.1e1}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":-0}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":061}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":17}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":61,\"age_years\":62}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"label\":\"a\\u0000b\"}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"label\":\"a\\tb\"}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"label\":\"a\u202eb\"}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"label\":\"\xff\"}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"er_status\":\"positiv\\u0065\"}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"metastatic_sites\":[]}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"metastatic_sites\":[\"bone\",\"bone\"]}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"metastatic_sites\":[\"lung\"],"
+    "\"liver_lesion_count\":3}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"decision\":{\"choice\":\"surgery\"}}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"frobnicate\":1}",
+    "{\"schema\":\"mbc-advisor/case/2\"}",
+    "{\"age_years\":61}",
+    "\xef\xbb\xbf{\"schema\":\"mbc-advisor/case/1\"}",
+    "{\"schema\":\"mbc-advisor/case/1\"} x",
+    "{\"schema\":\"mbc-advisor/case/1\",}",
+  };
+  g_autofree char *path = g_build_filename (TEST_DATA, "cases", "full.json", NULL);
+  g_autofree char *original = NULL;
+  gsize length;
+  GRand *rand = g_rand_new_with_seed (1129);
+  guint taken = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_assert_cmpint (assert_scan_agrees (texts[i], strlen (texts[i])), ==, i < 5);
+
+  /* Random edits of a full case, each either taken as the full reader takes it or left. */
+  g_assert_true (g_file_get_contents (path, &original, &length, NULL));
+  g_assert_true (assert_scan_agrees (original, length));
+  for (int round = 0; round < 20000; round++)
+    {
+      g_autofree char *text = g_memdup2 (original, length);
+      gsize n = length;
+
+      for (int e = g_rand_int_range (rand, 1, 3); e > 0 && n > 1; e--)
+        {
+          gsize at = g_rand_int_range (rand, 0, (gint32) n);
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0: text[at] = (char) g_rand_int_range (rand, 0, 256); break;
+            case 1: text[at] = "0123456789.e-\"[]{},: \\nulltrue"[g_rand_int_range (rand, 0, 32)];
+                    break;
+            case 2: memmove (text + at, text + at + 1, n - at - 1); n--; break;
+            default: n = at; break;
+            }
+        }
+      taken += assert_scan_agrees (text, n);
+    }
+  g_rand_free (rand);
+  g_test_message ("quick reader: %u of 20000 edited texts taken", taken);
+  g_assert_cmpuint (taken, >, 0);
 }
 
 static void
@@ -933,6 +1032,7 @@ main (int   argc,
   g_test_add_func ("/case/every-problem", test_every_problem);
   g_test_add_func ("/case/hostile-input", test_hostile_input);
   g_test_add_func ("/case/mutations", test_mutations);
+  g_test_add_func ("/case/quick-reader", test_quick_reader);
   g_test_add_func ("/case/round-trip", test_round_trip);
   g_test_add_func ("/case/save-round-trip", test_save_round_trip);
   g_test_add_func ("/case/save-atomic", test_save_atomic);
