@@ -88,17 +88,31 @@ scan_choice (MbcCaseField  field,
   const char * const *choices = _mbc_case_fields[field].choices;
 
   for (int i = 0; choices[i]; i++)
-    if (strncmp (choices[i], text, len) == 0 && choices[i][len] == '\0')
+    if (len > 0 && choices[i][0] == text[0] && strncmp (choices[i], text, len) == 0 &&
+        choices[i][len] == '\0')
       return i;
   return -1;
 }
 
+static gboolean
+scan_is_field (int         f,
+               const char *text,
+               gsize       len)
+{
+  const char *name = _mbc_case_fields[f].name;
+  return len > 0 && name[0] == text[0] && strncmp (name, text, len) == 0 && name[len] == '\0';
+}
+
+/* The field named [text, text + len): @next first, as files list them in the contract's order. */
 static int
 scan_field (const char *text,
-            gsize       len)
+            gsize       len,
+            int         next)
 {
+  if (next < MBC_CASE_N_FIELDS && scan_is_field (next, text, len))
+    return next;
   for (int f = 0; f < MBC_CASE_N_FIELDS; f++)
-    if (strncmp (_mbc_case_fields[f].name, text, len) == 0 && _mbc_case_fields[f].name[len] == '\0')
+    if (scan_is_field (f, text, len))
       return f;
   return -1;
 }
@@ -265,6 +279,7 @@ _mbc_case_scan (const char *data,
   Scan s = { data, data + length };
   guint64 seen = 0;
   gboolean schema = FALSE;
+  int field = -1;   /* the field read last */
 
   if (data == NULL || !scan_char (&s, '{'))
     return NULL;
@@ -275,7 +290,6 @@ _mbc_case_scan (const char *data,
     {
       const char *key;
       gsize len;
-      int field;
 
       if (!scan_string (&s, &key, &len) || !scan_char (&s, ':'))
         return NULL;
@@ -291,7 +305,8 @@ _mbc_case_scan (const char *data,
           schema = TRUE;
           continue;
         }
-      if ((field = scan_field (key, len)) < 0 || (seen & (G_GUINT64_CONSTANT (1) << field)))
+      if ((field = scan_field (key, len, field + 1)) < 0 ||
+          (seen & (G_GUINT64_CONSTANT (1) << field)))
         return NULL;
       seen |= G_GUINT64_CONSTANT (1) << field;
       if (!scan_value (&s, field, &self->slots[field], &self->label))
