@@ -16,6 +16,7 @@
 #include "mbc-cohort-window.h"
 #include "mbc-document.h"
 #include "mbc-evaluator.h"
+#include "mbc-file.h"
 #include "mbc-guideline.h"
 #include "mbc-problem.h"
 #include "mbc-test.h"
@@ -32,7 +33,9 @@ loaded (gpointer data)
   return !mbc_cohort_window_get_loading (data);
 }
 
-/* A cohort file: the test cohort's lines, a blank line, and two bad ones. */
+/* A cohort file: the test cohort's lines (every other one ending in "\r\n"), a blank line,
+ * and three bad ones: a case out of range, a line past the most that is read, and one that
+ * is not JSON, last, with no line end. */
 static char *
 write_cohort (const char *dir,
               guint      *n_good)
@@ -49,10 +52,13 @@ write_cohort (const char *dir,
   for (guint i = 0; lines[i]; i++)
     if (*lines[i])
       {
-        g_string_append_printf (out, "%s\n", lines[i]);
+        g_string_append_printf (out, "%s%s\n", lines[i], *n_good % 2 ? "\r" : "");
         (*n_good)++;
       }
-  g_string_append (out, "\n{\"schema\": \"mbc-advisor/case/1\", \"age_years\": 7}\nnot json\n");
+  g_string_append (out, "\n{\"schema\": \"mbc-advisor/case/1\", \"age_years\": 7}\n{");
+  for (guint i = 0; i < MBC_FILE_CASE_MAX_BYTES; i++)
+    g_string_append_c (out, ' ');
+  g_string_append (out, "}\nnot json");
   g_assert_true (g_file_set_contents (path, out->str, -1, NULL));
   return path;
 }
@@ -73,7 +79,7 @@ test_evaluates_each_row (void)
   g_autofree char *words = NULL;
 
   g_assert_true (mbc_test_wait_until (loaded, cohort, 20000));
-  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_good + 2);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_good + 3);
 
   /* Each row as the case evaluated alone gives it. */
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
@@ -95,22 +101,25 @@ test_evaluates_each_row (void)
           n_bad++;
         }
     }
-  g_assert_cmpuint (n_bad, ==, 2);
+  g_assert_cmpuint (n_bad, ==, 3);
   /* The blank line is no row; the rows after it keep their numbers in the file. */
   {
-    g_autoptr(MbcCohortRow) last = g_list_model_get_item (rows, n_good + 1);
-    g_assert_cmpuint (mbc_cohort_row_get_line (last), ==, n_good + 3);
+    g_autoptr(MbcCohortRow) long_row = g_list_model_get_item (rows, n_good + 1);
+    g_autoptr(MbcCohortRow) last = g_list_model_get_item (rows, n_good + 2);
+    g_assert_cmpuint (mbc_cohort_row_get_line (long_row), ==, n_good + 3);
+    g_assert_nonnull (strstr (mbc_cohort_row_get_problems (long_row), "larger than"));
+    g_assert_cmpuint (mbc_cohort_row_get_line (last), ==, n_good + 4);
     g_assert_nonnull (strstr (mbc_cohort_row_get_problems (last), "$"));
   }
 
   /* The numbers of the charts, in words. */
   words = mbc_cohort_window_describe (MBC_COHORT_WINDOW (cohort));
-  g_assert_nonnull (strstr (words, "Could not be evaluated 2"));
+  g_assert_nonnull (strstr (words, "Could not be evaluated 3"));
 
   /* Filters: only the rows that could not be evaluated; then one recommendation. */
   mbc_cohort_window_set_filters (MBC_COHORT_WINDOW (cohort), 0, 6);
   g_assert_cmpuint (g_list_model_get_n_items (
-                      mbc_cohort_window_get_shown (MBC_COHORT_WINDOW (cohort))), ==, 2);
+                      mbc_cohort_window_get_shown (MBC_COHORT_WINDOW (cohort))), ==, 3);
   mbc_cohort_window_set_filters (MBC_COHORT_WINDOW (cohort), MBC_TIER_RECOMMENDED + 1, 0);
   for (guint i = 0;
        i < g_list_model_get_n_items (mbc_cohort_window_get_shown (MBC_COHORT_WINDOW (cohort)));
