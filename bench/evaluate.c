@@ -2,7 +2,9 @@
 /*
  * mbc-bench-evaluate CASE.json…: the engine time of one re-evaluation as the window does
  * it after each change (evaluate, then "what would change this"), per case, median of
- * many runs. Goal: the evaluation itself under 1 ms.
+ * many runs. Goal: the evaluation itself under 1 ms. The evaluator keeps what each condition
+ * gave for what it read, so a re-evaluation mostly reads kept results: "first" is the
+ * evaluation of the case by a new evaluator, which has kept nothing.
  */
 #include "config.h"
 
@@ -52,7 +54,7 @@ main (int   argc,
       g_autoptr(MbcCase) loaded = NULL;
       g_autoptr(MbcCase) kase = NULL;
       g_autofree char *name = g_path_get_basename (argv[i]);
-      gint64 evaluate[RUNS], changes[RUNS];
+      gint64 evaluate[RUNS], changes[RUNS], first[RUNS];
 
       if (!g_file_get_contents (argv[i], &text, &length, NULL) ||
           !(loaded = mbc_case_new_from_data (text, length, problems)))
@@ -62,6 +64,15 @@ main (int   argc,
         }
       /* As in the window: a case built field by field, not the tree read from disk. */
       kase = mbc_case_copy (loaded);
+      for (int r = 0; r < RUNS; r++)
+        {
+          g_autoptr(MbcEvaluator) fresh = mbc_evaluator_new (guideline);
+          g_autoptr(MbcResult) once = NULL;
+          gint64 t = now_ns ();
+
+          once = mbc_evaluator_evaluate (fresh, kase, NULL);
+          first[r] = now_ns () - t;
+        }
       for (int r = 0; r < RUNS; r++)
         {
           g_autoptr(MbcResult) result = NULL;
@@ -77,8 +88,8 @@ main (int   argc,
           evaluate[r] = t1 - t0;
           changes[r] = t2 - t1;
         }
-      printf ("%-32s evaluation %7.1f µs   what would change this %8.1f µs\n", name,
-              median_us (evaluate), median_us (changes));
+      printf ("%-32s evaluation %7.1f µs (first %7.1f µs)   what would change this %8.1f µs\n",
+              name, median_us (evaluate), median_us (first), median_us (changes));
     }
   return 0;
 }

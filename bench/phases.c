@@ -3,7 +3,8 @@
  * mbc-bench-phases COHORT.jsonl: where a batch's time goes, per case, in one thread: reading
  * each line into a case, evaluating it, and writing its result JSON and its summary row of
  * CSV. Each phase runs over the whole cohort in turn, and is timed by the thread's CPU clock
- * around the whole pass (so that the clock itself costs nothing per case).
+ * around the whole pass (so that the clock itself costs nothing per case). Then how many
+ * conditions a case asks, and how many of them were answered by a kept result.
  */
 #include "config.h"
 
@@ -38,6 +39,7 @@ main (int   argc,
   g_autofree char *text = NULL;
   gsize length, bytes = 0;
   gint64 t0, t1, t2, t3, t4;
+  guint64 conditions = 0, kept = 0;
 
   if (argc != 2 || !g_file_get_contents (argv[1], &text, &length, NULL))
     {
@@ -82,9 +84,12 @@ main (int   argc,
       mbc_csv_writer_write_result (csv, i + 1, cases->pdata[i], results->pdata[i], out);
     }
   t4 = cpu_ns ();
+  mbc_evaluator_get_counts (evaluator, &conditions, &kept);
   printf ("%u cases, per case (one thread's CPU): read %.1f µs, evaluate %.1f µs, "
           "result JSON %.1f µs (%.1f KB), CSV row %.1f µs\n", cases->len,
           (t1 - t0) / 1e3 / cases->len, (t2 - t1) / 1e3 / cases->len,
           (t3 - t2) / 1e3 / cases->len, bytes / 1e3 / cases->len, (t4 - t3) / 1e3 / cases->len);
+  printf ("conditions: %.1f a case, %.1f %% answered by a result kept from a case that read "
+          "the same\n", (double) conditions / cases->len, 100.0 * kept / MAX (conditions, 1));
   return 0;
 }

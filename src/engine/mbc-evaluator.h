@@ -26,6 +26,9 @@ G_DECLARE_FINAL_TYPE (MbcEvaluator, mbc_evaluator, MBC, EVALUATOR, GObject)
 
 MbcEvaluator *mbc_evaluator_new           (MbcGuideline  *guideline);
 MbcGuideline *mbc_evaluator_get_guideline (MbcEvaluator  *self);
+void          mbc_evaluator_get_counts    (MbcEvaluator  *self,
+                                           guint64       *conditions,
+                                           guint64       *kept);
 MbcResult    *mbc_evaluator_evaluate      (MbcEvaluator  *self,
                                            MbcCase       *kase,
                                            GError       **error);
