@@ -35,6 +35,7 @@
 #include "mbc-problem.h"
 #include "mbc-report.h"
 #include "mbc-tier.h"
+#include "mbc-tooltip.h"
 
 /* The table's first rows come a few at a time, each few once the table is drawn with the
  * rows before (see cohort_take_cb()); then rows come at most BATCH_ROWS at a time, every
@@ -957,8 +958,9 @@ cohort_cell_bind_cb (GtkSignalListItemFactory *factory,
   else
     g_object_get (row, property, &text, NULL);
   gtk_label_set_text (GTK_LABEL (label), text);
-  /* A long text is cut in its column: the tooltip has it all. */
-  gtk_widget_set_tooltip_text (label, text && strlen (text) > 24 ? text : NULL);
+  /* A long text is cut in its column: the tooltip has it all (given when asked for: setting
+   * one asks the X server where the pointer is, a round trip for every cell bound). */
+  mbc_tooltip_set_text (label, text && strlen (text) > 24 ? text : NULL);
   if (g_str_equal (property, "problems"))
     gtk_widget_add_css_class (label, "error");
 }

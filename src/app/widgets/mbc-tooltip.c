@@ -15,6 +15,7 @@
 #include "mbc-tooltip.h"
 
 #define TEXT_KEY "mbc-tooltip-text"
+#define CONNECTED_KEY "mbc-tooltip-connected"
 
 static gboolean
 tooltip_query_tooltip_cb (GtkWidget  *widget,
@@ -43,8 +44,12 @@ mbc_tooltip_set_text (GtkWidget  *widget,
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  if (g_object_get_data (G_OBJECT (widget), TEXT_KEY) == NULL && text)
-    g_signal_connect (widget, "query-tooltip", G_CALLBACK (tooltip_query_tooltip_cb), NULL);
+  /* Once a widget: a widget a list recycles has its tooltip set and cleared many times. */
+  if (text && !g_object_get_data (G_OBJECT (widget), CONNECTED_KEY))
+    {
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (tooltip_query_tooltip_cb), NULL);
+      g_object_set_data (G_OBJECT (widget), CONNECTED_KEY, GINT_TO_POINTER (TRUE));
+    }
   g_object_set_data_full (G_OBJECT (widget), TEXT_KEY, g_strdup (text), g_free);
   if (gtk_widget_get_has_tooltip (widget) != (text != NULL))
     gtk_widget_set_has_tooltip (widget, text != NULL);
