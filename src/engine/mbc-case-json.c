@@ -454,8 +454,7 @@ mbc_case_rule_nodes_new (void)
         }
         break;
       case MBC_CASE_KIND_SET:
-        G_STATIC_ASSERT (sizeof (gint64) * 8 >= 16);
-        g_assert (case_rule_n_choices (f) <= 16);
+        g_assert (case_rule_n_choices (f) <= 16);   /* a node for each subset */
         self->sets[f] = g_new0 (JsonNode *, (gsize) 1 << case_rule_n_choices (f));
         break;
       case MBC_CASE_KIND_LABEL:
@@ -515,9 +514,11 @@ mbc_case_rule_nodes_fill (MbcCaseRuleNodes  *self,
       codes[f] = G_MAXUINT64;
       if (!slot->known || _mbc_case_fields[f].kind == MBC_CASE_KIND_LABEL)
         continue;
-      /* A number by its bits (never all ones: a NaN is never a value); the rest by index,
-       * bit set or whole number. */
-      if (_mbc_case_fields[f].kind == MBC_CASE_KIND_NUMBER)
+      /* A number by its bits, every NaN as one (rules read them alike) and never as unknown;
+       * the rest by index, bit set or whole number. */
+      if (_mbc_case_fields[f].kind == MBC_CASE_KIND_NUMBER && isnan (slot->d))
+        codes[f] = G_MAXUINT64 - 1;
+      else if (_mbc_case_fields[f].kind == MBC_CASE_KIND_NUMBER)
         memcpy (&codes[f], &slot->d, sizeof (guint64));
       else
         codes[f] = (guint64) slot->i;

@@ -276,12 +276,16 @@ _mbc_case_scan (const char *data,
 {
   g_autoptr(MbcCase) self = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  Scan s = { data, data + length };
+  Scan s;
   guint64 seen = 0;
   gboolean schema = FALSE;
   int field = -1;   /* the field read last */
 
-  if (data == NULL || !scan_char (&s, '{'))
+  /* No text at all may come as NULL: NULL + 0 is undefined behaviour (found by fuzz-batch). */
+  if (data == NULL)
+    return NULL;
+  s = (Scan) { data, data + length };
+  if (!scan_char (&s, '{'))
     return NULL;
   self = mbc_case_new ();
   if (scan_char (&s, '}'))

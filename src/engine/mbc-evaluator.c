@@ -94,11 +94,14 @@ typedef struct
   GHashTable          *memo;      /* MemoKey -> its result + 1 */
 } Condition;
 
+/* On the stack, a key has room for MEMO_MAX_READS codes; kept, only for its n. */
 typedef struct
 {
   guint   n;
-  guint64 codes[];
+  guint64 codes[MEMO_MAX_READS];
 } MemoKey;
+
+#define MEMO_KEY_SIZE(n) (G_STRUCT_OFFSET (MemoKey, codes) + (n) * sizeof (guint64))
 
 static guint
 memo_key_hash (gconstpointer key)
@@ -309,7 +312,7 @@ evaluator_holds (MbcEvaluator  *self,
   Condition *c;
   MbcJsonLogicBinding binding;
   gboolean result = FALSE;
-  struct { MemoKey key; guint64 codes[MEMO_MAX_READS]; } key;
+  MemoKey key;
   gpointer kept;
 
   if (!*ok)
@@ -331,10 +334,10 @@ evaluator_holds (MbcEvaluator  *self,
     }
   if (c->memo != NULL)
     {
-      key.key.n = c->n_reads;
+      key.n = c->n_reads;
       for (guint i = 0; i < c->n_reads; i++)
-        key.key.codes[i] = g_array_index (self->codes, guint64, c->reads[i]);
-      if ((kept = g_hash_table_lookup (c->memo, &key.key)) != NULL)
+        key.codes[i] = g_array_index (self->codes, guint64, c->reads[i]);
+      if ((kept = g_hash_table_lookup (c->memo, &key)) != NULL)
         {
           self->n_kept++;
           return GPOINTER_TO_INT (kept) - 1;
@@ -346,8 +349,7 @@ evaluator_holds (MbcEvaluator  *self,
     {
       if (c->memo != NULL && self->memo_entries < MEMO_MAX)
         {
-          gsize size = sizeof (MemoKey) + c->n_reads * sizeof (guint64);
-          g_hash_table_insert (c->memo, g_memdup2 (&key.key, size),
+          g_hash_table_insert (c->memo, g_memdup2 (&key, MEMO_KEY_SIZE (c->n_reads)),
                                GINT_TO_POINTER (result ? 2 : 1));
           self->memo_entries++;
         }

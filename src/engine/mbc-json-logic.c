@@ -958,6 +958,7 @@ logic_compile (JsonNode       *rule,
   JsonObject *object;
 
   code->node = rule;
+  code->slot = -1;    /* resolved only for a name (logic_code_split()) */
   if (level > MBC_JSON_LOGIC_MAX_DEPTH)
     code->kind = CODE_TOO_DEEP;
   else if (type == JSON_NODE_ARRAY)

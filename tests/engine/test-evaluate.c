@@ -461,6 +461,139 @@ test_what_would_change_unknown_only (void)
     }
 }
 
+/* @pack's JSON text with finding @id's met_when replaced by @condition. */
+static MbcGuideline *
+load_variant (const char *pack,
+              const char *id,
+              const char *condition)
+{
+  g_autoptr(JsonNode) root = mbc_json_parse (pack, strlen (pack), 64, NULL);
+  JsonArray *findings = json_object_get_array_member (json_node_get_object (root), "findings");
+  g_autoptr(GPtrArray) problems = mbc_problems_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  MbcGuideline *variant;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+      if (g_strcmp0 (json_object_get_string_member (finding, "id"), id) != 0)
+        continue;
+      json_object_remove_member (finding, "met_when");
+      json_object_set_member (finding, "met_when", mbc_json_parse (condition, strlen (condition),
+                                                                   64, NULL));
+      found = TRUE;
+    }
+  g_assert_true (found);
+  text = json_to_string (root, FALSE);
+  bytes = g_bytes_new (text, strlen (text));
+  variant = mbc_guideline_new_from_bytes (bytes, problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (variant);
+  return variant;
+}
+
+static char *
+evaluated_json (MbcEvaluator *evaluator,
+                MbcCase      *kase)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MbcResult) result = mbc_evaluator_evaluate (evaluator, kase, &error);
+  g_autoptr(MbcResultWriter) writer = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  writer = mbc_result_writer_new (mbc_evaluator_get_guideline (evaluator));
+  mbc_result_writer_write (writer, result, out);
+  return g_string_free (out, FALSE);
+}
+
+/* The results an evaluator keeps for what a condition read (its memo) never stand in for a
+ * case that reads differently: one evaluator, case after case, gives what a new evaluator
+ * gives each case, with the pack and with conditions that read the data as a whole, through
+ * map, some and reduce (which the evaluator must not keep). */
+static void
+test_kept_results (void)
+{
+  static const char * const variants[][2] = {
+    { NULL, NULL },
+    /* found by a red team: kept once for every case, before the fix */
+    { "single_site", "{\"some\":[[{\"var\":\"\"}],{\"missing\":\"case.metastatic_sites.1\"}]}" },
+    { "bone_only", "{\"reduce\":[[1],{\"in\":[\"liver\",{\"var\":\"accumulator.case.metastatic_sites\"}]},"
+                   "{\"var\":\"\"}]}" },
+    { "young_age", "{\"all\":[{\"map\":[[{\"var\":null}],{\"var\":\"case.age_years\"}]},"
+                   "{\"<\":[{\"var\":\"\"},40]}]}" },
+    { "good_performance_status", "{\"<=\":[{\"var\":[\"case.ecog\",{\"var\":\"case.age_years\"}]},1]}" },
+  };
+  g_autofree char *path = g_build_filename (SOURCE_ROOT, "data", "guidelines",
+                                            "uio2017-mbc-primary-surgery.json", NULL);
+  g_autofree char *pack = NULL;
+  g_autoptr(JsonNode) table = load_json ("evaluate-cases.json");
+  JsonArray *entries = json_node_get_array (table);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  static const char * const extra[] = {
+    "{\"schema\":\"mbc-advisor/case/1\",\"metastatic_sites\":[\"bone\"]}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"metastatic_sites\":[\"bone\",\"liver\"]}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":35,\"ecog\":0}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":35}",
+    "{\"schema\":\"mbc-advisor/case/1\",\"age_years\":70,\"ecog\":2}",
+  };
+
+  g_assert_true (g_file_get_contents (path, &pack, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
+    {
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      MbcCase *kase = mbc_case_new_from_data (extra[i], strlen (extra[i]), problems);
+      g_assert_nonnull (kase);
+      g_ptr_array_add (cases, kase);
+    }
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(GPtrArray) problems = mbc_problems_new ();
+      JsonObject *copy = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_set_string_member (copy, "schema", MBC_CASE_SCHEMA);
+      json_object_iter_init_ordered (&iter, json_object_get_object_member (entry, "case"));
+      while (json_object_iter_next_ordered (&iter, &name, &value))
+        json_object_set_member (copy, name, json_node_copy (value));
+      json_node_take_object (root, copy);
+      g_ptr_array_add (cases, mbc_case_new_from_json (root, problems));
+      g_assert_nonnull (cases->pdata[cases->len - 1]);
+    }
+
+  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      g_autoptr(MbcGuideline) pack_variant =
+        variants[v][0] ? load_variant (pack, variants[v][0], variants[v][1])
+                       : g_object_ref (guideline);
+      g_autoptr(MbcEvaluator) kept = mbc_evaluator_new (pack_variant);
+      guint64 conditions = 0, answered = 0;
+
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint k = 0; k < cases->len; k++)
+          {
+            MbcCase *kase = cases->pdata[pass == 0 ? k : cases->len - 1 - k];
+            g_autoptr(MbcEvaluator) fresh = mbc_evaluator_new (pack_variant);
+            g_autofree char *want = evaluated_json (fresh, kase);
+            g_autofree char *got = evaluated_json (kept, kase);
+
+            if (g_strcmp0 (want, got) != 0)
+              g_error ("variant %u, case %u: a kept result stood in for another", v, k);
+          }
+      mbc_evaluator_get_counts (kept, &conditions, &answered);
+      g_test_message ("variant %u: %" G_GUINT64_FORMAT " conditions, %" G_GUINT64_FORMAT
+                      " answered by kept results", v, conditions, answered);
+      g_assert_cmpuint (answered, >, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/evaluate/clinical-table", test_table);
   g_test_add_func ("/evaluate/text", test_text);
   g_test_add_func ("/evaluate/repeatable", test_repeatable);
+  g_test_add_func ("/evaluate/kept-results", test_kept_results);
   g_test_add_func ("/evaluate/what-would-change", test_what_would_change);
   g_test_add_func ("/evaluate/what-would-change-unknown-only",
                    test_what_would_change_unknown_only);

@@ -418,6 +418,50 @@ test_bound (void)
   g_test_message ("bound programs: %u compared, %u filled the tree in", compared, bound_fills);
 }
 
+/* What a program says it reads: only names resolved to slots, read on the data itself; a
+ * rule that reads the data whole, a computed name or an unresolved one reads more. */
+static void
+test_reads (void)
+{
+  static const struct { const char *rule; int n_reads; } cases[] = {
+    { "{\"==\":[{\"var\":\"case.n\"},1]}", 1 },
+    /* (bound_resolve() gives each name a slot of its own, even a name read twice) */
+    { "{\"and\":[{\"var\":\"case.n\"},{\"missing\":[\"case.t\",\"case.n\"]}]}", 3 },
+    { "{\"some\":[{\"var\":\"case.a\"},{\"==\":[{\"var\":\"\"},2]}]}", 1 },
+    { "{\"reduce\":[{\"var\":\"case.a\"},{\"+\":[{\"var\":\"current\"},1]},{\"var\":\"case.n\"}]}", 2 },
+    { "true", 0 },
+    { "{\"some\":[[{\"var\":\"\"}],{\"==\":[{\"var\":\"case.n\"},1]}]}", -1 },
+    { "{\"var\":\"\"}", -1 },
+    { "{\"var\":null}", -1 },
+    { "{\"var\":[\"\"]}", -1 },
+    { "{\"var\":1}", -1 },
+    { "{\"var\":\"-x\"}", -1 },
+    { "{\"var\":{\"cat\":[\"case\",\".n\"]}}", -1 },
+    { "{\"missing\":[[\"case.n\"]]}", -1 },
+    { "{\"missing_some\":[1,[\"case.n\"]]}", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) full = parse ("{\"case\":{\"a\":[1,2],\"n\":3,\"t\":true}}");
+      g_autoptr(GPtrArray) slots = g_ptr_array_new ();
+      Bound b = { full, slots, full, NULL, 0 };
+      g_autoptr(JsonNode) rule = parse (cases[i].rule);
+      g_autoptr(MbcJsonLogicProgram) program =
+        mbc_json_logic_program_new_resolved (rule, bound_resolve, &b);
+      guint n = 0;
+      const guint *reads = mbc_json_logic_program_get_reads (program, &n);
+
+      if (cases[i].n_reads < 0)
+        g_assert_null (reads);
+      else
+        {
+          g_assert_nonnull (reads);
+          g_assert_cmpuint (n, ==, (guint) cases[i].n_reads);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,5 +474,6 @@ main (int   argc,
   g_test_add_func ("/json-logic/check", test_check);
   g_test_add_func ("/json-logic/random-rules", test_random_rules);
   g_test_add_func ("/json-logic/bound", test_bound);
+  g_test_add_func ("/json-logic/reads", test_reads);
   return g_test_run ();
 }
