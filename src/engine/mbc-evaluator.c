@@ -17,6 +17,7 @@
 
 #include "mbc-evaluator.h"
 #include "mbc-json-logic.h"
+#include "mbc-memo.h"
 #include "mbc-problem.h"
 #include "mbc-result-private.h"
 
@@ -36,8 +37,11 @@ struct _MbcEvaluator
 
   MbcGuideline *guideline;
   /* Each condition of the guideline (JsonNode) -> its Condition, compiled when first
-   * evaluated. */
+   * evaluated; and the conditions in the order they were first asked about, which is as a
+   * rule the order of the next case: each is looked for first after the one asked before. */
   GHashTable   *programs;
+  GPtrArray    *sequence;
+  guint         next;           /* the place in sequence after the condition asked last */
   guint         memo_entries;   /* in all the conditions' memos */
   guint64       n_conditions;   /* conditions asked, since the evaluator was made */
   guint64       n_kept;         /* of which answered by a kept result */
@@ -88,49 +92,19 @@ G_DEFINE_FINAL_TYPE (MbcEvaluator, mbc_evaluator, G_TYPE_OBJECT)
 
 typedef struct
 {
+  JsonNode            *node;      /* the condition in the pack */
+  guint                place;     /* in the evaluator's sequence */
   MbcJsonLogicProgram *program;
   const guint         *reads;     /* NULL when the condition is not kept */
   guint                n_reads;
-  GHashTable          *memo;      /* MemoKey -> its result + 1 */
+  MbcMemo             *memo;      /* what it gave, by the codes of what it read */
 } Condition;
-
-/* On the stack, a key has room for MEMO_MAX_READS codes; kept, only for its n. */
-typedef struct
-{
-  guint   n;
-  guint64 codes[MEMO_MAX_READS];
-} MemoKey;
-
-#define MEMO_KEY_SIZE(n) (G_STRUCT_OFFSET (MemoKey, codes) + (n) * sizeof (guint64))
-
-static guint
-memo_key_hash (gconstpointer key)
-{
-  const MemoKey *k = key;
-  guint64 h = 0x9E3779B97F4A7C15u;
-
-  for (guint i = 0; i < k->n; i++)
-    {
-      h ^= k->codes[i] + 0x9E3779B97F4A7C15u + (h << 6) + (h >> 2);
-      h *= 0xBF58476D1CE4E5B9u;
-    }
-  return (guint) (h ^ (h >> 32));
-}
-
-static gboolean
-memo_key_equal (gconstpointer a,
-                gconstpointer b)
-{
-  const MemoKey *x = a, *y = b;
-  return x->n == y->n && memcmp (x->codes, y->codes, x->n * sizeof (guint64)) == 0;
-}
 
 static void
 condition_free (Condition *condition)
 {
-
   mbc_json_logic_program_free (condition->program);
-  g_clear_pointer (&condition->memo, g_hash_table_unref);
+  g_clear_pointer (&condition->memo, mbc_memo_free);
   g_free (condition);
 }
 
@@ -213,12 +187,12 @@ evaluator_set_status (MbcEvaluator     *self,
                       guint             i,
                       MbcFindingStatus  status)
 {
-  JsonNode *node = self->finding_nodes[i];
-  const char *text = mbc_finding_status_to_string (status);
+  guint64 *code = &g_array_index (self->codes, guint64, SLOT_FINDINGS + i);
 
-  g_array_index (self->codes, guint64, SLOT_FINDINGS + i) = (guint64) status;
-  if (strcmp (json_node_get_string (node), text) != 0)
-    json_node_set_string (node, text);
+  /* The node's text is the status its code says (both start as unknown). */
+  if (*code != (guint64) status)
+    json_node_set_string (self->finding_nodes[i], mbc_finding_status_to_string (status));
+  *code = (guint64) status;
 }
 
 /* The decision in force (@code: its object, as a number), for the slots that read it. */
@@ -309,38 +283,47 @@ evaluator_holds (MbcEvaluator  *self,
                  gboolean      *ok,
                  GError       **error)
 {
-  Condition *c;
+  Condition *c = NULL;
   MbcJsonLogicBinding binding;
   gboolean result = FALSE;
-  MemoKey key;
-  gpointer kept;
+  guint64 key[MEMO_MAX_READS];
+  int kept;
 
   if (!*ok)
     return FALSE;
   self->n_conditions++;
-  c = g_hash_table_lookup (self->programs, condition);
+  if (self->next < self->sequence->len &&
+      ((Condition *) self->sequence->pdata[self->next])->node == condition)
+    c = self->sequence->pdata[self->next];
+  else
+    c = g_hash_table_lookup (self->programs, condition);
   if (c == NULL)
     {
       c = g_new0 (Condition, 1);
+      c->node = condition;
+      c->place = self->sequence->len;
       c->program = mbc_json_logic_program_new_resolved (condition, evaluator_resolve, self);
       c->reads = mbc_json_logic_program_get_reads (c->program, &c->n_reads);
       if (c->reads != NULL && c->n_reads <= MEMO_MAX_READS)
-        c->memo = g_hash_table_new_full (memo_key_hash, memo_key_equal, g_free, NULL);
+        c->memo = mbc_memo_new (c->n_reads);
       g_hash_table_insert (self->programs, condition, c);
+      g_ptr_array_add (self->sequence, c);
       /* Resolving may have added slots: params read nothing that changes (0), the decision
        * reads the one in force. */
       g_array_set_size (self->codes, self->slots->len);
       evaluator_set_decision_code (self, self->decision_code);
     }
+  self->next = c->place + 1;
   if (c->memo != NULL)
     {
-      key.n = c->n_reads;
+      const guint64 *codes = (const guint64 *) self->codes->data;
+
       for (guint i = 0; i < c->n_reads; i++)
-        key.codes[i] = g_array_index (self->codes, guint64, c->reads[i]);
-      if ((kept = g_hash_table_lookup (c->memo, &key)) != NULL)
+        key[i] = codes[c->reads[i]];
+      if ((kept = mbc_memo_lookup (c->memo, key)) >= 0)
         {
           self->n_kept++;
-          return GPOINTER_TO_INT (kept) - 1;
+          return kept;
         }
     }
   binding = (MbcJsonLogicBinding) { data, (JsonNode **) self->slots->pdata,
@@ -349,8 +332,7 @@ evaluator_holds (MbcEvaluator  *self,
     {
       if (c->memo != NULL && self->memo_entries < MEMO_MAX)
         {
-          g_hash_table_insert (c->memo, g_memdup2 (&key, MEMO_KEY_SIZE (c->n_reads)),
-                               GINT_TO_POINTER (result ? 2 : 1));
+          mbc_memo_insert (c->memo, key, result);
           self->memo_entries++;
         }
     }
@@ -404,6 +386,7 @@ mbc_evaluator_constructed (GObject *object)
   G_OBJECT_CLASS (mbc_evaluator_parent_class)->constructed (object);
 
   self->programs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) condition_free);
+  self->sequence = g_ptr_array_new ();
   self->decisions = g_hash_table_new_full (NULL, NULL, NULL,
                                            (GDestroyNotify) json_object_unref);
   self->statement_lists = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -459,7 +442,10 @@ mbc_evaluator_constructed (GObject *object)
   g_array_set_size (self->codes, self->slots->len);
   self->decision_slots = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < findings->len; i++)
-    self->slots->pdata[SLOT_FINDINGS + i] = self->finding_nodes[i];
+    {
+      self->slots->pdata[SLOT_FINDINGS + i] = self->finding_nodes[i];
+      g_array_index (self->codes, guint64, SLOT_FINDINGS + i) = MBC_FINDING_UNKNOWN;
+    }
 }
 
 static void
@@ -468,6 +454,7 @@ mbc_evaluator_finalize (GObject *object)
   MbcEvaluator *self = MBC_EVALUATOR (object);
 
   g_clear_pointer (&self->data, json_node_unref);
+  g_clear_pointer (&self->sequence, g_ptr_array_unref);
   g_clear_pointer (&self->programs, g_hash_table_unref);
   g_clear_pointer (&self->decisions, g_hash_table_unref);
   g_clear_pointer (&self->statement_lists, g_hash_table_unref);
@@ -626,6 +613,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
   self->kase = kase;
   self->tree_filled = FALSE;
   self->n_statements = 0;
+  self->next = 0;
 
   /* No finding's status is left from the case before: until set, each reads "unknown". */
   for (guint i = 0; i < findings->len; i++)
