@@ -12,6 +12,7 @@
 #include "mbc-evaluator.h"
 #include "mbc-guideline.h"
 #include "mbc-json.h"
+#include "mbc-memo.h"
 #include "mbc-result-writer.h"
 #include "mbc-problem.h"
 
@@ -594,6 +595,40 @@ test_kept_results (void)
     }
 }
 
+/* The table of kept answers: every key kept is found with its answer, through growth and
+ * collisions; a key not kept is not found; a key of no words is one key. */
+static void
+test_memo_table (void)
+{
+  GRand *rand = g_rand_new_with_seed (1201);
+  g_autoptr(MbcMemo) memo = mbc_memo_new (3);
+  g_autoptr(MbcMemo) none = mbc_memo_new (0);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint64));
+  const guint64 empty[1] = { 0 };
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      /* few distinct words, so that hashes collide */
+      guint64 key[3] = { g_rand_int_range (rand, 0, 40), i, G_MAXUINT64 - (i % 7) };
+      g_assert_cmpint (mbc_memo_lookup (memo, key), ==, -1);
+      mbc_memo_insert (memo, key, i % 3 == 0);
+      g_array_append_vals (keys, key, 3);
+    }
+  g_assert_cmpuint (mbc_memo_size (memo), ==, 20000);
+  for (guint i = 0; i < 20000; i++)
+    g_assert_cmpint (mbc_memo_lookup (memo, &g_array_index (keys, guint64, 3 * i)), ==,
+                     i % 3 == 0);
+  {
+    guint64 other[3] = { 41, 0, 0 };
+    g_assert_cmpint (mbc_memo_lookup (memo, other), ==, -1);
+  }
+  g_assert_cmpint (mbc_memo_lookup (none, empty), ==, -1);
+  mbc_memo_insert (none, empty, TRUE);
+  g_assert_cmpint (mbc_memo_lookup (none, empty), ==, 1);
+  g_assert_cmpuint (mbc_memo_size (none), ==, 1);
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/evaluate/text", test_text);
   g_test_add_func ("/evaluate/repeatable", test_repeatable);
   g_test_add_func ("/evaluate/kept-results", test_kept_results);
+  g_test_add_func ("/evaluate/memo-table", test_memo_table);
   g_test_add_func ("/evaluate/what-would-change", test_what_would_change);
   g_test_add_func ("/evaluate/what-would-change-unknown-only",
                    test_what_would_change_unknown_only);
