@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # check-valgrind.sh ADVISOR TEST-WINDOW CASE: memcheck finds no definite leak (and no
 # invalid access) in the command line (--evaluate, --report, --batch) nor in the window
-# opening a case, exporting a report and closing. Suppressions: GLib's, GTK's, fontconfig's
-# caches and GIO's modules only. TAP output.
+# opening a case, exporting a report and closing. Suppressions: GLib's, GTK's and
+# fontconfig's caches only. TAP output.
 set -u
 advisor=$1 window=$2 case=$3 cohort=$4
 dir=$(dirname "$0")
@@ -14,7 +14,7 @@ vg () {
     --errors-for-leak-kinds=definite --error-exitcode=99 \
     --suppressions=/usr/share/glib-2.0/valgrind/glib.supp \
     --suppressions=/usr/share/gtk-4.0/valgrind/gtk.supp \
-    --suppressions="$dir/fontconfig.supp" --suppressions="$dir/gio.supp" "$@"
+    --suppressions="$dir/fontconfig.supp" "$@"
 }
 echo "1..4"
 status=0
