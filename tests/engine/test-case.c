@@ -529,6 +529,7 @@ test_quick_reader (void)
   g_autofree char *original = NULL;
   gsize length;
   GRand *rand = g_rand_new_with_seed (1129);
+  static const char palette[] = "0123456789.e-\"[]{},: \\nulltrue";
   guint taken = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -548,7 +549,7 @@ test_quick_reader (void)
           switch (g_rand_int_range (rand, 0, 4))
             {
             case 0: text[at] = (char) g_rand_int_range (rand, 0, 256); break;
-            case 1: text[at] = "0123456789.e-\"[]{},: \\nulltrue"[g_rand_int_range (rand, 0, 32)];
+            case 1: text[at] = palette[g_rand_int_range (rand, 0, sizeof palette - 1)];
                     break;
             case 2: memmove (text + at, text + at + 1, n - at - 1); n--; break;
             default: n = at; break;
