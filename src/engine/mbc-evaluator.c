@@ -216,7 +216,6 @@ evaluator_resolve (const char * const *names,
                    gpointer            user_data)
 {
   MbcEvaluator *self = user_data;
-  GPtrArray *findings = mbc_guideline_get_findings (self->guideline);
   JsonNode *node = NULL;
   guint used = 1;
 
@@ -231,14 +230,12 @@ evaluator_resolve (const char * const *names,
     }
   if (strcmp (names[0], "findings") == 0 && n_names >= 2)
     {
-      for (guint i = 0; i < findings->len; i++)
-        if (strcmp (((MbcFinding *) findings->pdata[i])->id, names[1]) == 0)
-          {
-            *slot = SLOT_FINDINGS + i;
-            *n_used = 2;
-            return TRUE;
-          }
-      return FALSE;
+      int place = mbc_guideline_find_finding (self->guideline, names[1]);
+      if (place < 0)
+        return FALSE;
+      *slot = SLOT_FINDINGS + (guint) place;
+      *n_used = 2;
+      return TRUE;
     }
   if (strcmp (names[0], "params") == 0)
     {
@@ -401,15 +398,8 @@ mbc_evaluator_constructed (GObject *object)
 
         self->tally_findings[t] = g_new (int, n + 1);
         for (guint k = 0; k < n; k++)
-          {
-            self->tally_findings[t][k] = -1;
-            for (guint i = 0; i < findings->len; i++)
-              if (strcmp (((MbcFinding *) findings->pdata[i])->id, tally->findings[k]) == 0)
-                {
-                  self->tally_findings[t][k] = (int) i;
-                  break;
-                }
-          }
+          self->tally_findings[t][k] = mbc_guideline_find_finding (self->guideline,
+                                                                   tally->findings[k]);
         self->tally_findings[t][n] = -2;
       }
   }

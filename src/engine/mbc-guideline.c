@@ -520,6 +520,24 @@ mbc_guideline_lookup_source (MbcGuideline *self,
   return g_hash_table_lookup (self->source_by_id, id);
 }
 
+/**
+ * mbc_guideline_find_finding:
+ * @id: a finding's id
+ *
+ * Returns: the place of the finding @id in mbc_guideline_get_findings(), or -1.
+ */
+int
+mbc_guideline_find_finding (MbcGuideline *self,
+                            const char   *id)
+{
+  g_return_val_if_fail (MBC_IS_GUIDELINE (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+  for (guint i = 0; i < self->findings->len; i++)
+    if (strcmp (((MbcFinding *) self->findings->pdata[i])->id, id) == 0)
+      return (int) i;
+  return -1;
+}
+
 const MbcOption *
 mbc_guideline_lookup_option (MbcGuideline *self,
                              const char   *id)

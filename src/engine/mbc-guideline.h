@@ -223,6 +223,8 @@ const MbcSource    *mbc_guideline_lookup_source        (MbcGuideline     *self,
 GPtrArray          *mbc_guideline_get_params           (MbcGuideline     *self);
 GPtrArray          *mbc_guideline_get_groups           (MbcGuideline     *self);
 GPtrArray          *mbc_guideline_get_findings         (MbcGuideline     *self);
+int                 mbc_guideline_find_finding         (MbcGuideline     *self,
+                                                        const char       *id);
 GPtrArray          *mbc_guideline_get_rules            (MbcGuideline     *self);
 GPtrArray          *mbc_guideline_get_tallies          (MbcGuideline     *self);
 GPtrArray          *mbc_guideline_get_options          (MbcGuideline     *self);

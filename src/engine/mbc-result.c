@@ -164,16 +164,10 @@ int
 mbc_result_lookup_finding (MbcResult  *self,
                            const char *id)
 {
-  GPtrArray *findings;
-
   g_return_val_if_fail (MBC_IS_RESULT (self), -1);
   g_return_val_if_fail (id != NULL, -1);
 
-  findings = mbc_guideline_get_findings (self->guideline);
-  for (guint i = 0; i < findings->len; i++)
-    if (strcmp (((MbcFinding *) g_ptr_array_index (findings, i))->id, id) == 0)
-      return (int) i;
-  return -1;
+  return mbc_guideline_find_finding (self->guideline, id);
 }
 
 /**
