@@ -22,15 +22,41 @@
 #include "mbc-problem.h"
 #include "mbc-tier.h"
 
+/* The choice of @field that is the @len bytes at @text, or -1. */
+int
+_mbc_case_choice_index_len (MbcCaseField  field,
+                            const char   *text,
+                            gsize         len)
+{
+  const char * const *choices = _mbc_case_fields[field].choices;
+  for (int i = 0; choices && choices[i]; i++)
+    if (_mbc_case_name_is (choices[i], text, len))
+      return i;
+  return -1;
+}
+
 int
 _mbc_case_choice_index (MbcCaseField  field,
                         const char   *value)
 {
-  const char * const *choices = _mbc_case_fields[field].choices;
-  for (int i = 0; choices && choices[i]; i++)
-    if (strcmp (choices[i], value) == 0)
-      return i;
-  return -1;
+  return _mbc_case_choice_index_len (field, value, strlen (value));
+}
+
+/* Whether the @len bytes at @text are not text a person may write in a case (a label, the
+ * decision's note): a control character, or one that can make it read as something else
+ * (a line or paragraph separator, a change of writing direction); the first in *c. */
+gboolean
+_mbc_case_text_unsafe (const char *text,
+                        gsize       len,
+                        gunichar   *c)
+{
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+    {
+      *c = g_utf8_get_char (p);
+      if (g_unichar_iscntrl (*c) || mbc_unichar_is_unsafe (*c))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static char *
@@ -101,20 +127,14 @@ _mbc_case_check_value (MbcCaseField   field,
                             _("contains a NUL character (\\u0000); only printable text is "
                               "allowed"));
         else
-          for (const char *p = s; *p; p = g_utf8_next_char (p))
-            {
-              gunichar c = g_utf8_get_char (p);
-              /* Nor a line or paragraph separator, nor a bidirectional control: each can
-               * make a label read as something else. */
-              if (g_unichar_iscntrl (c) || mbc_unichar_is_unsafe (c))
-                {
-                  mbc_problems_add (problems, info->name,
-                                    _("contains a control character (U+%04X, such as a line "
-                                      "break, a tab or a change of writing direction); only "
-                                      "printable text is allowed"), c);
-                  break;
-                }
-            }
+          {
+            gunichar c;
+            if (_mbc_case_text_unsafe (s, strlen (s), &c))
+              mbc_problems_add (problems, info->name,
+                                _("contains a control character (U+%04X, such as a line "
+                                  "break, a tab or a change of writing direction); only "
+                                  "printable text is allowed"), c);
+          }
         if (problems->len == before && label)
           *label = g_strdup (s);
       }
@@ -384,24 +404,6 @@ _mbc_case_check_teaching (JsonNode  *node,
     }
 }
 
-/* Whether @s is text a person may write in a case: no control character, no line or
- * paragraph separator, no change of writing direction (as the label); the bad one in *bad. */
-static gboolean
-check_printable (const char *s,
-                 gunichar   *bad)
-{
-  for (const char *p = s; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_iscntrl (c) || mbc_unichar_is_unsafe (c))
-        {
-          *bad = c;
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 /* A real date written YYYY-MM-DD, not after today. */
 static void
 check_decision_date (const char *where,
@@ -510,7 +512,7 @@ _mbc_case_check_decision (JsonNode    *node,
             mbc_problems_add (problems, where,
                               _("is %ld characters long; at most %d are allowed"), chars,
                               MBC_CASE_DECISION_NOTE_MAX_CHARS);
-          if (!check_printable (values[k], &bad))
+          if (_mbc_case_text_unsafe (values[k], strlen (values[k]), &bad))
             mbc_problems_add (problems, where,
                               _("contains a control character (U+%04X, such as a line "
                                 "break, a tab or a change of writing direction); only "

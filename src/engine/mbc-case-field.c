@@ -146,14 +146,22 @@ mbc_case_field_get_choice_title (MbcCaseField  field,
   return NULL;
 }
 
+/* The field named by the @len bytes at @text, or -1. */
+int
+_mbc_case_field_from_name_len (const char *text,
+                               gsize       len)
+{
+  for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
+    if (_mbc_case_name_is (_mbc_case_fields[i].name, text, len))
+      return (int) i;
+  return -1;
+}
+
 int
 mbc_case_field_from_name (const char *name)
 {
   g_return_val_if_fail (name != NULL, -1);
-  for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
-    if (strcmp (_mbc_case_fields[i].name, name) == 0)
-      return (int) i;
-  return -1;
+  return _mbc_case_field_from_name_len (name, strlen (name));
 }
 
 /**

@@ -2,6 +2,8 @@
 /* mbc-case-private.h: what the files of MbcCase share (the model, its checks, its JSON) */
 #pragma once
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "mbc-case.h"
@@ -41,8 +43,25 @@ struct _MbcCase
 
 extern const FieldInfo _mbc_case_fields[MBC_CASE_N_FIELDS];
 
+/* Whether @name is the @len bytes at @text (which need not end there). */
+static inline gboolean
+_mbc_case_name_is (const char *name,
+                   const char *text,
+                   gsize       len)
+{
+  return len > 0 && name[0] == text[0] && strncmp (name, text, len) == 0 && name[len] == '\0';
+}
+
 int       _mbc_case_choice_index      (MbcCaseField   field,
                                        const char    *value);
+int       _mbc_case_choice_index_len  (MbcCaseField   field,
+                                       const char    *text,
+                                       gsize          len);
+int       _mbc_case_field_from_name_len (const char  *text,
+                                         gsize        len);
+gboolean  _mbc_case_text_unsafe       (const char    *text,
+                                       gsize          len,
+                                       gunichar      *c);
 char     *_mbc_case_quote_value       (JsonNode      *node,
                                        GHashTable    *literals);
 gboolean  _mbc_case_check_value       (MbcCaseField   field,

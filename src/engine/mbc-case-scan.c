@@ -80,41 +80,15 @@ scan_word (Scan       *s,
   return FALSE;
 }
 
-static int
-scan_choice (MbcCaseField  field,
-             const char   *text,
-             gsize         len)
-{
-  const char * const *choices = _mbc_case_fields[field].choices;
-
-  for (int i = 0; choices[i]; i++)
-    if (len > 0 && choices[i][0] == text[0] && strncmp (choices[i], text, len) == 0 &&
-        choices[i][len] == '\0')
-      return i;
-  return -1;
-}
-
-static gboolean
-scan_is_field (int         f,
-               const char *text,
-               gsize       len)
-{
-  const char *name = _mbc_case_fields[f].name;
-  return len > 0 && name[0] == text[0] && strncmp (name, text, len) == 0 && name[len] == '\0';
-}
-
 /* The field named [text, text + len): @next first, as files list them in the contract's order. */
 static int
 scan_field (const char *text,
             gsize       len,
             int         next)
 {
-  if (next < MBC_CASE_N_FIELDS && scan_is_field (next, text, len))
+  if (next < MBC_CASE_N_FIELDS && _mbc_case_name_is (_mbc_case_fields[next].name, text, len))
     return next;
-  for (int f = 0; f < MBC_CASE_N_FIELDS; f++)
-    if (scan_is_field (f, text, len))
-      return f;
-  return -1;
+  return _mbc_case_field_from_name_len (text, len);
 }
 
 /* A number as JSON writes it, not negative, with no exponent: *d its value, *whole when it
@@ -163,17 +137,10 @@ static gboolean
 scan_label_ok (const char *text,
                gsize       len)
 {
-  glong chars = 0;
+  gunichar c;
 
-  if (!g_utf8_validate_len (text, len, NULL))
-    return FALSE;
-  for (const char *p = text; p < text + len; p = g_utf8_next_char (p), chars++)
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_iscntrl (c) || mbc_unichar_is_unsafe (c))
-        return FALSE;
-    }
-  return chars <= MBC_CASE_LABEL_MAX_CHARS;
+  return g_utf8_validate_len (text, len, NULL) && !_mbc_case_text_unsafe (text, len, &c) &&
+         g_utf8_strlen (text, (gssize) len) <= MBC_CASE_LABEL_MAX_CHARS;
 }
 
 /* One value for @field into @slot (and *label); FALSE when the full reader must read it. */
@@ -233,7 +200,7 @@ scan_value (Scan         *s,
           return FALSE;
         if (len == 7 && memcmp (text, "unknown", 7) == 0)
           return TRUE;
-        if ((index = scan_choice (field, text, len)) < 0)
+        if ((index = _mbc_case_choice_index_len (field, text, len)) < 0)
           return FALSE;
         slot->known = TRUE;
         slot->i = index;
@@ -246,7 +213,7 @@ scan_value (Scan         *s,
       do
         {
           int index;
-          if (!scan_string (s, &text, &len) || (index = scan_choice (field, text, len)) < 0 ||
+          if (!scan_string (s, &text, &len) || (index = _mbc_case_choice_index_len (field, text, len)) < 0 ||
               (slot->i & (1 << index)))
             return FALSE;
           slot->i |= 1 << index;
