@@ -413,6 +413,7 @@ struct _MbcCaseRuleNodes
   JsonNode **choices[MBC_CASE_N_FIELDS];   /* CHOICE fields: one a choice */
   JsonNode  *booleans[2];                  /* true, false */
   JsonNode **sets[MBC_CASE_N_FIELDS];      /* SET fields: one a subset, made when first met */
+  guint      n_choices[MBC_CASE_N_FIELDS]; /* CHOICE and SET fields */
 };
 
 static guint
@@ -433,6 +434,9 @@ mbc_case_rule_nodes_new (void)
   for (guint b = 0; b < 2; b++)
     json_node_seal ((self->booleans[b] = json_node_init_boolean (json_node_alloc (), b == 0)));
   for (MbcCaseField f = 0; f < MBC_CASE_N_FIELDS; f++)
+    if (_mbc_case_fields[f].choices != NULL)
+      self->n_choices[f] = case_rule_n_choices (f);
+  for (MbcCaseField f = 0; f < MBC_CASE_N_FIELDS; f++)
     switch (_mbc_case_fields[f].kind)
       {
       case MBC_CASE_KIND_INT:
@@ -443,7 +447,7 @@ mbc_case_rule_nodes_new (void)
         break;
       case MBC_CASE_KIND_CHOICE:
         {
-          guint n = case_rule_n_choices (f);
+          guint n = self->n_choices[f];
           self->choices[f] = g_new0 (JsonNode *, n);
           for (guint i = 0; i < n; i++)
             {
@@ -454,8 +458,8 @@ mbc_case_rule_nodes_new (void)
         }
         break;
       case MBC_CASE_KIND_SET:
-        g_assert (case_rule_n_choices (f) <= 16);   /* a node for each subset */
-        self->sets[f] = g_new0 (JsonNode *, (gsize) 1 << case_rule_n_choices (f));
+        g_assert (self->n_choices[f] <= 16);   /* a node for each subset */
+        self->sets[f] = g_new0 (JsonNode *, (gsize) 1 << self->n_choices[f]);
         break;
       case MBC_CASE_KIND_LABEL:
       case MBC_CASE_KIND_BOOL:
@@ -474,11 +478,11 @@ mbc_case_rule_nodes_free (MbcCaseRuleNodes *self)
     {
       g_clear_pointer (&self->numbers[f], json_node_unref);
       if (self->choices[f] != NULL)
-        for (guint i = 0; i < case_rule_n_choices (f); i++)
+        for (guint i = 0; i < self->n_choices[f]; i++)
           json_node_unref (self->choices[f][i]);
       g_free (self->choices[f]);
       if (self->sets[f] != NULL)
-        for (gsize i = 0; i < (gsize) 1 << case_rule_n_choices (f); i++)
+        for (gsize i = 0; i < (gsize) 1 << self->n_choices[f]; i++)
           g_clear_pointer (&self->sets[f][i], json_node_unref);
       g_free (self->sets[f]);
     }
@@ -539,7 +543,7 @@ mbc_case_rule_nodes_fill (MbcCaseRuleNodes  *self,
           nodes[f] = self->choices[f][slot->i];
           break;
         case MBC_CASE_KIND_SET:
-          g_assert (slot->i >= 0 && slot->i < (gint64) 1 << case_rule_n_choices (f));
+          g_assert (slot->i >= 0 && slot->i < (gint64) 1 << self->n_choices[f]);
           set = &self->sets[f][slot->i];
           if (*set == NULL)
             json_node_seal ((*set = _mbc_case_slot_to_json (kase, f, TRUE)));
