@@ -268,7 +268,22 @@ check_consistency (const Slot *s,
   gint64 needed = 0;
 
   if (!site_slot->known)
-    return;
+    {
+      /* Whatever the sites, the liver and lung lesions are among all the lesions. */
+      const Slot *total = &s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT];
+      gint64 counted = 0;
+
+      for (guint k = 0; k < G_N_ELEMENTS (organs); k++)
+        if (s[organs[k].field].known)
+          counted += s[organs[k].field].i;
+      if (total->known && counted > total->i)
+        mbc_problems_add (problems, "metastatic_lesion_count",
+                          people ? _("is %d, fewer than the liver and lung lesions counted (%d)")
+                                 : _("is %d, fewer than liver_lesion_count + "
+                                     "lung_lesion_count (%d); must be at least that"),
+                          (int) total->i, (int) counted);
+      return;
+    }
 
   for (guint k = 0; k < G_N_ELEMENTS (organs); k++)
     {
@@ -328,6 +343,34 @@ check_consistency (const Slot *s,
                                  : _("is %d, fewer than the liver and lung lesions plus one for "
                                      "each other site (%d); must be at least that"),
                           total, (int) needed);
+      return;
+    }
+
+  /* With no site other than liver and lung, every lesion is in those organs: when both
+   * listed organs are counted, their counts add up to the total (fewer is checked above). */
+  if ((site_slot->i & ~((1 << organs[0].site) | (1 << organs[1].site))) == 0)
+    {
+      gint64 counted = 0;
+      int total = (int) s[MBC_CASE_FIELD_METASTATIC_LESION_COUNT].i;
+
+      for (guint k = 0; k < G_N_ELEMENTS (organs); k++)
+        {
+          const Slot *count = &s[organs[k].field];
+          if (!(site_slot->i & (1 << organs[k].site)))
+            continue;
+          if (!count->known)
+            return;
+          counted += count->i;
+        }
+      if (counted != total)
+        mbc_problems_add (problems, "metastatic_lesion_count",
+                          people ? _("is %d, but the liver and lung lesions counted add up to "
+                                     "%d, and with no other site checked every lesion is in the "
+                                     "liver or the lungs: correct the counts")
+                                 : _("is %d but liver_lesion_count + lung_lesion_count is %d; "
+                                     "with no site other than liver and lung listed they must "
+                                     "add up to the total"),
+                          total, (int) counted);
     }
 }
 

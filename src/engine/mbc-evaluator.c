@@ -578,7 +578,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
   g_autoptr(GError) local_error = NULL;
   MbcGuideline *guideline;
   JsonNode *data;
-  GPtrArray *findings, *rules, *items, *tallies;
+  GPtrArray *findings, *rules, *items, *tallies, *cautions;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (MBC_IS_EVALUATOR (self), NULL);
@@ -592,6 +592,7 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
   rules = mbc_guideline_get_rules (guideline);
   items = mbc_guideline_get_plan_items (guideline);
   tallies = mbc_guideline_get_tallies (guideline);
+  cautions = mbc_guideline_get_cautions (guideline);
 
   G_STATIC_ASSERT (MBC_CASE_N_FIELDS <= 64);
   for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
@@ -646,6 +647,12 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
           if (evaluator_holds (self, strength->when, data, &ok, &local_error))
             result->strength = strength;
         }
+      for (guint i = 0; i < rule->headings->len && ok && result->heading == NULL; i++)
+        {
+          const MbcHeading *heading = g_ptr_array_index (rule->headings, i);
+          if (evaluator_holds (self, heading->when, data, &ok, &local_error))
+            result->heading = heading->text;
+        }
       evaluator_add_statements (self, rule->sources);
       if (result->strength)
         evaluator_add_statements (self, result->strength->sources);
@@ -665,6 +672,14 @@ mbc_evaluator_evaluate (MbcEvaluator  *self,
             evaluator_add_unique (result->options, item->options[k]);
           result->axillary_evaluation |= item->axillary_evaluation;
           evaluator_add_statements (self, item->sources);
+        }
+      for (guint i = 0; i < cautions->len && ok; i++)
+        {
+          const MbcCaution *caution = g_ptr_array_index (cautions, i);
+          if (!evaluator_holds (self, caution->when, data, &ok, &local_error))
+            continue;
+          g_ptr_array_add (result->cautions, (gpointer) caution);
+          evaluator_add_statements (self, caution->sources);
         }
     }
   else if (ok)

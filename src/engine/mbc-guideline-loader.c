@@ -396,13 +396,72 @@ loader_load_strength (Loader     *l,
   return list;
 }
 
+static GPtrArray *
+loader_load_headings (Loader     *l,
+                      JsonObject *object,
+                      const char *path)
+{
+  static const char * const keys[] = { "text", "when", NULL };
+  JsonArray *array = _mbc_pack_get_array (l, object, path, "headings", FALSE);
+  g_autofree char *list_path = mbc_json_path_member (path, "headings");
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *item_path = mbc_json_path_index (list_path, i);
+      JsonObject *o = _mbc_pack_as_object (l, json_array_get_element (array, i), item_path);
+      MbcHeading *heading;
+
+      if (o == NULL)
+        continue;
+      _mbc_pack_check_keys (l, o, item_path, keys);
+      heading = g_new0 (MbcHeading, 1);
+      heading->text = _mbc_pack_get_string (l, o, item_path, "text", TRUE);
+      heading->when = _mbc_pack_get_condition (l, o, item_path, "when", TRUE);
+      g_ptr_array_add (list, heading);
+    }
+  return list;
+}
+
+/* Cautions read what plan items read: the case, the findings and the decision. */
+static void
+loader_load_cautions (Loader     *l,
+                      JsonObject *decision)
+{
+  static const char * const keys[] = { "id", "when", "text", "interpretation", "sources", NULL };
+  JsonArray *array = _mbc_pack_get_array (l, decision, "$.decision", "cautions", FALSE);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  Scope scope = l->scope;
+
+  l->scope = SCOPE_PLAN;
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = mbc_json_path_index ("$.decision.cautions", i);
+      JsonObject *o = _mbc_pack_as_object (l, json_array_get_element (array, i), path);
+      MbcCaution *caution;
+
+      if (o == NULL)
+        continue;
+      _mbc_pack_check_keys (l, o, path, keys);
+      caution = g_new0 (MbcCaution, 1);
+      caution->id = _mbc_pack_get_id (l, o, path, ids);
+      caution->when = _mbc_pack_get_condition (l, o, path, "when", TRUE);
+      caution->text = _mbc_pack_get_string (l, o, path, "text", TRUE);
+      caution->interpretation = _mbc_pack_get_string (l, o, path, "interpretation", FALSE);
+      caution->sources = _mbc_pack_get_sources (l, o, path);
+      _mbc_pack_check_basis (l, path, caution->sources, caution->interpretation);
+      g_ptr_array_add (l->self->cautions, caution);
+    }
+  l->scope = scope;
+}
+
 static void
 loader_load_decision (Loader     *l,
                       JsonObject *root)
 {
-  static const char * const keys[] = { "hit_policy", "rules", "tallies", NULL };
+  static const char * const keys[] = { "hit_policy", "rules", "tallies", "cautions", NULL };
   static const char * const rule_keys[] = {
-    "id", "when", "tier", "heading", "indicator", "summary", "detail", "interpretation",
+    "id", "when", "tier", "heading", "headings", "indicator", "summary", "detail", "interpretation",
     "sources", "missing", "confirm", "strength", NULL
   };
   static const char * const tally_keys[] = { "id", "title", "findings", NULL };
@@ -442,6 +501,7 @@ loader_load_decision (Loader     *l,
       rule->detail = _mbc_pack_get_string (l, object, path, "detail", TRUE);
       rule->interpretation = _mbc_pack_get_string (l, object, path, "interpretation", FALSE);
       rule->heading = _mbc_pack_get_string (l, object, path, "heading", FALSE);
+      rule->headings = loader_load_headings (l, object, path);
       rule->sources = _mbc_pack_get_sources (l, object, path);
       _mbc_pack_check_basis (l, path, rule->sources, rule->interpretation);
       rule->missing = loader_load_field_conditions (l, object, path, "missing");
@@ -507,6 +567,8 @@ loader_load_decision (Loader     *l,
         g_hash_table_add (l->used_findings, (gpointer) tally->findings[k]);
       g_ptr_array_add (l->self->tallies, tally);
     }
+
+  loader_load_cautions (l, decision);
 
   /* A finding no rule reads is most likely a mistake in the table. */
   for (guint i = 0; i < l->self->findings->len; i++)
@@ -631,7 +693,7 @@ loader_load_evidence (Loader     *l,
                       JsonObject *root)
 {
   static const char * const keys[] = {
-    "title", "as_of", "line", "summary", "note", "items", NULL
+    "title", "as_of", "reviewed", "line", "summary", "note", "items", NULL
   };
   static const char * const item_keys[] = { "id", "title", "citation", "text", NULL };
   JsonObject *evidence = _mbc_pack_get_object (l, root, "$", "evidence_since", TRUE);
@@ -644,6 +706,7 @@ loader_load_evidence (Loader     *l,
   _mbc_pack_check_keys (l, evidence, "$.evidence_since", keys);
   e->title = _mbc_pack_get_string (l, evidence, "$.evidence_since", "title", TRUE);
   e->as_of = _mbc_pack_get_string (l, evidence, "$.evidence_since", "as_of", TRUE);
+  e->reviewed = _mbc_pack_get_string (l, evidence, "$.evidence_since", "reviewed", FALSE);
   e->line = _mbc_pack_get_string (l, evidence, "$.evidence_since", "line", TRUE);
   e->summary = _mbc_pack_get_string (l, evidence, "$.evidence_since", "summary", TRUE);
   e->note = _mbc_pack_get_string (l, evidence, "$.evidence_since", "note", FALSE);
@@ -674,7 +737,7 @@ loader_load_tests (Loader     *l,
 {
   static const char * const keys[] = { "name", "case", "expect", NULL };
   static const char * const expect_keys[] = {
-    "tier", "strength", "rule", "findings", "missing", NULL
+    "tier", "strength", "rule", "findings", "missing", "confirm", "heading", NULL
   };
   JsonArray *array = _mbc_pack_get_array (l, root, "$", "tests", FALSE);
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
@@ -769,19 +832,29 @@ loader_load_tests (Loader     *l,
                 mbc_problems_add (l->problems, where, _("must be met, not_met or unknown"));
             }
         }
-      if (json_object_has_member (expect, "missing"))
+      /* The fields listed as missing, and those to confirm: case fields. */
+      for (guint list = 0; list < 2; list++)
         {
-          test->missing = _mbc_pack_get_refs (l, expect, expect_path, "missing", FALSE, NULL,
-                                              "field");
-          for (guint k = 0; test->missing && test->missing[k]; k++)
-            if (mbc_case_field_from_name (test->missing[k]) < 0)
+          const char *key = list == 0 ? "missing" : "confirm";
+          const char **fields;
+
+          if (!json_object_has_member (expect, key))
+            continue;
+          fields = _mbc_pack_get_refs (l, expect, expect_path, key, FALSE, NULL, "field");
+          for (guint k = 0; fields && fields[k]; k++)
+            if (mbc_case_field_from_name (fields[k]) < 0)
               {
-                g_autofree char *missing_path = mbc_json_path_member (expect_path, "missing");
-                g_autofree char *where = mbc_json_path_index (missing_path, k);
+                g_autofree char *list_path = mbc_json_path_member (expect_path, key);
+                g_autofree char *where = mbc_json_path_index (list_path, k);
                 mbc_problems_add (l->problems, where, _("\"%s\" is not a case field"),
-                                  test->missing[k]);
+                                  fields[k]);
               }
+          if (list == 0)
+            test->missing = fields;
+          else
+            test->confirm = fields;
         }
+      test->heading = _mbc_pack_get_string (l, expect, expect_path, "heading", FALSE);
     }
 }
 

@@ -42,6 +42,7 @@ struct _MbcGuideline
   GPtrArray    *options;       /* MbcOption */
   GPtrArray    *sections;      /* MbcPlanSection */
   GPtrArray    *plan_items;    /* MbcPlanItem */
+  GPtrArray    *cautions;      /* MbcCaution */
   MbcEvidence   evidence;
   MbcTierText   tier_texts[MBC_N_TIERS];
   MbcPolls      polls;

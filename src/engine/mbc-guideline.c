@@ -81,7 +81,15 @@ guideline_rule_free (MbcRule *rule)
   g_clear_pointer (&rule->missing, g_ptr_array_unref);
   g_clear_pointer (&rule->confirm, g_ptr_array_unref);
   g_clear_pointer (&rule->strength, g_ptr_array_unref);
+  g_clear_pointer (&rule->headings, g_ptr_array_unref);
   g_free (rule);
+}
+
+static void
+guideline_caution_free (MbcCaution *caution)
+{
+  g_free (caution->sources);
+  g_free (caution);
 }
 
 static void
@@ -103,6 +111,7 @@ guideline_pack_test_free (MbcPackTest *test)
 {
   g_clear_object (&test->kase);
   g_free (test->missing);
+  g_free (test->confirm);
   g_free (test);
 }
 
@@ -133,6 +142,7 @@ mbc_guideline_finalize (GObject *object)
   g_clear_pointer (&self->options, g_ptr_array_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->plan_items, g_ptr_array_unref);
+  g_clear_pointer (&self->cautions, g_ptr_array_unref);
   g_clear_pointer (&self->evidence.items, g_ptr_array_unref);
   g_clear_pointer (&self->tests, g_ptr_array_unref);
   g_clear_pointer (&self->numbers, g_array_unref);
@@ -207,6 +217,7 @@ mbc_guideline_init (MbcGuideline *self)
   self->options = g_ptr_array_new_with_free_func (g_free);
   self->sections = g_ptr_array_new_with_free_func (g_free);
   self->plan_items = g_ptr_array_new_with_free_func ((GDestroyNotify) guideline_plan_item_free);
+  self->cautions = g_ptr_array_new_with_free_func ((GDestroyNotify) guideline_caution_free);
   self->evidence.items = g_ptr_array_new_with_free_func (g_free);
   self->tests = g_ptr_array_new_with_free_func ((GDestroyNotify) guideline_pack_test_free);
   self->numbers = g_array_new (FALSE, FALSE, sizeof (double));
@@ -406,6 +417,19 @@ mbc_guideline_get_plan_items (MbcGuideline *self)
 }
 
 /**
+ * mbc_guideline_get_cautions:
+ *
+ * Returns: (transfer none) (element-type MbcCaution): the cautions shown beside a
+ *   recommendation when their conditions hold, in the pack's order.
+ */
+GPtrArray *
+mbc_guideline_get_cautions (MbcGuideline *self)
+{
+  g_return_val_if_fail (MBC_IS_GUIDELINE (self), NULL);
+  return self->cautions;
+}
+
+/**
  * mbc_guideline_get_condition_path:
  * @condition: a condition of the pack (a finding's, a rule's, a plan item's …)
  *
@@ -551,4 +575,20 @@ mbc_guideline_lookup_option (MbcGuideline *self,
         return option;
     }
   return NULL;
+}
+
+/**
+ * mbc_evidence_dated_title:
+ *
+ * Returns: (transfer full): the note's title with its dates, "Evidence Since 2017 (as of
+ *   2023, reviewed December 2026)", as every front end heads it.
+ */
+char *
+mbc_evidence_dated_title (const MbcEvidence *evidence)
+{
+  g_return_val_if_fail (evidence != NULL, NULL);
+  if (evidence->reviewed)
+    return g_strdup_printf (_("%s (as of %s, reviewed %s)"), evidence->title, evidence->as_of,
+                            evidence->reviewed);
+  return g_strdup_printf (_("%s (as of %s)"), evidence->title, evidence->as_of);
 }

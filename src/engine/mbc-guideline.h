@@ -113,11 +113,30 @@ typedef struct
   JsonNode  *when;
 } MbcStrength;
 
+/* A heading a rule is shown under when its condition holds (the first that holds). */
+typedef struct
+{
+  const char      *text;
+  JsonNode        *when;
+} MbcHeading;
+
+/* A caution shown beside the recommendation when its condition holds; it never changes the
+ * tier. */
+typedef struct
+{
+  const char      *id;
+  const char      *text;
+  const char      *interpretation;
+  const char     **sources;
+  JsonNode        *when;
+} MbcCaution;
+
 typedef struct
 {
   const char      *id;
   const char      *tier;
   const char      *heading;        /* nullable: instead of the tier's heading */
+  GPtrArray       *headings;       /* MbcHeading: instead of heading, the first that holds */
   const char      *indicator;
   const char      *summary;
   const char      *detail;
@@ -169,6 +188,7 @@ typedef struct
 {
   const char      *title;
   const char      *as_of;
+  const char      *reviewed;       /* nullable: when the note was last reviewed */
   const char      *line;           /* the dated one-line note shown under every heading */
   const char      *summary;
   const char      *note;
@@ -186,6 +206,8 @@ typedef struct
   const char  *rule;          /* nullable */
   JsonObject  *findings;      /* nullable: finding id -> status */
   const char **missing;       /* nullable */
+  const char **confirm;       /* nullable */
+  const char  *heading;       /* nullable */
 } MbcPackTest;
 
 #define MBC_TYPE_GUIDELINE (mbc_guideline_get_type ())
@@ -232,7 +254,9 @@ const MbcOption    *mbc_guideline_lookup_option        (MbcGuideline     *self,
                                                         const char       *id);
 GPtrArray          *mbc_guideline_get_plan_sections    (MbcGuideline     *self);
 GPtrArray          *mbc_guideline_get_plan_items       (MbcGuideline     *self);
+GPtrArray          *mbc_guideline_get_cautions         (MbcGuideline     *self);
 const MbcEvidence  *mbc_guideline_get_evidence         (MbcGuideline     *self);
+char               *mbc_evidence_dated_title           (const MbcEvidence *evidence);
 GPtrArray          *mbc_guideline_get_tests            (MbcGuideline     *self);
 const char         *mbc_guideline_get_condition_path   (MbcGuideline     *self,
                                                         JsonNode         *condition);

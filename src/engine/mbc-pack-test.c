@@ -103,15 +103,24 @@ mbc_pack_test_run (MbcGuideline      *guideline,
       if (expected && strcmp (got, expected) != 0)
         pack_test_differ (out, _("finding %s is %s, expected %s"), finding->id, got, expected);
     }
-  if (test->missing)
+  for (guint list = 0; list < 2; list++)
     {
-      GPtrArray *missing = mbc_result_get_missing (result);
-      g_autofree char *got = pack_test_sorted_list ((const char * const *) missing->pdata,
-                                                    missing->len);
-      g_autofree char *expected = pack_test_sorted_list (test->missing,
-                                                         g_strv_length ((char **) test->missing));
+      const char **want = list == 0 ? test->missing : test->confirm;
+      GPtrArray *have = list == 0 ? mbc_result_get_missing (result)
+                                  : mbc_result_get_confirm (result);
+      g_autofree char *got = NULL;
+      g_autofree char *expected = NULL;
+
+      if (want == NULL)
+        continue;
+      got = pack_test_sorted_list ((const char * const *) have->pdata, have->len);
+      expected = pack_test_sorted_list (want, g_strv_length ((char **) want));
       if (strcmp (got, expected) != 0)
-        pack_test_differ (out, _("missing is %s, expected %s"), got, expected);
+        pack_test_differ (out, list == 0 ? _("missing is %s, expected %s")
+                                         : _("confirm is %s, expected %s"), got, expected);
     }
+  if (test->heading && strcmp (mbc_result_get_heading (result), test->heading) != 0)
+    pack_test_differ (out, _("heading is “%s”, expected “%s”"), mbc_result_get_heading (result),
+                      test->heading);
   return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }

@@ -13,6 +13,7 @@ struct _MbcResult
   MbcGuideline       *guideline;
   const MbcRule      *rule;
   const MbcStrength  *strength;
+  const char         *heading;     /* borrowed: the rule's heading that held, or NULL */
   guint8             *statuses;    /* MbcFindingStatus, one a finding of the guideline */
   guint              *tallies;     /* met, not_met, unknown, for each tally */
   GPtrArray          *missing;     /* borrowed field names */
@@ -20,6 +21,7 @@ struct _MbcResult
   GPtrArray          *options;     /* borrowed option ids */
   GPtrArray          *statements;  /* borrowed source ids */
   GPtrArray          *plan;        /* borrowed MbcPlanItem */
+  GPtrArray          *cautions;    /* borrowed MbcCaution */
   gboolean            axillary_evaluation;
   guint64             known_inputs; /* bit n: case field n was known in the case evaluated */
 };

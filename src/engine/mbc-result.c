@@ -36,6 +36,7 @@ mbc_result_finalize (GObject *object)
   g_clear_pointer (&self->tallies, g_free);
   g_clear_pointer (&self->missing, g_ptr_array_unref);
   g_clear_pointer (&self->confirm, g_ptr_array_unref);
+  g_clear_pointer (&self->cautions, g_ptr_array_unref);
   g_clear_pointer (&self->options, g_ptr_array_unref);
   g_clear_pointer (&self->statements, g_ptr_array_unref);
   g_clear_pointer (&self->plan, g_ptr_array_unref);
@@ -89,6 +90,7 @@ mbc_result_init (MbcResult *self)
 {
   self->missing = g_ptr_array_new ();
   self->confirm = g_ptr_array_new ();
+  self->cautions = g_ptr_array_new ();
   self->options = g_ptr_array_new ();
   self->statements = g_ptr_array_new ();
   self->plan = g_ptr_array_new ();
@@ -190,6 +192,19 @@ mbc_result_get_confirm (MbcResult *self)
   return self->confirm;
 }
 
+/**
+ * mbc_result_get_cautions:
+ *
+ * Returns: (transfer none) (element-type MbcCaution): the pack's cautions that hold for
+ *   this case, shown beside the recommendation.
+ */
+GPtrArray *
+mbc_result_get_cautions (MbcResult *self)
+{
+  g_return_val_if_fail (MBC_IS_RESULT (self), NULL);
+  return self->cautions;
+}
+
 GPtrArray *
 mbc_result_get_options (MbcResult *self)
 {
@@ -281,6 +296,8 @@ const char *
 mbc_result_get_heading (MbcResult *self)
 {
   g_return_val_if_fail (MBC_IS_RESULT (self), NULL);
+  if (self->heading)
+    return self->heading;
   if (self->rule->heading)
     return self->rule->heading;
   return mbc_guideline_get_tier_text (self->guideline, mbc_result_get_tier (self))->heading;
@@ -386,12 +403,22 @@ mbc_result_to_text (MbcResult *self)
   sections = mbc_guideline_get_plan_sections (self->guideline);
   evidence = mbc_guideline_get_evidence (self->guideline);
 
-  /* The heading names the consensus and its date; the dated note of later evidence follows. */
-  g_string_append_printf (out, "%s\n%s\n", mbc_result_get_heading (self), evidence->line);
+  /* The heading names the consensus and its date (and its conditions); directly under it
+   * the interpretation the deciding rule rests on, the dated note of later evidence and any
+   * caution. */
+  g_string_append_printf (out, "%s\n", mbc_result_get_heading (self));
+  result_append_interpretation (out, self->rule->interpretation, "");
+  g_string_append_printf (out, "%s\n", evidence->line);
   g_string_append_printf (out, _("(%s, below)\n"), evidence->title);
+  for (guint i = 0; i < self->cautions->len; i++)
+    {
+      const MbcCaution *caution = g_ptr_array_index (self->cautions, i);
+      g_string_append_printf (out, _("Caution: %s\n"), caution->text);
+      result_append_interpretation (out, caution->interpretation, "  ");
+      result_append_sources (out, self->guideline, caution->sources, "  ");
+    }
   g_string_append_printf (out, "\n%s\n%s\n", self->rule->summary, self->rule->detail);
   result_append_sources (out, self->guideline, self->rule->sources, "");
-  result_append_interpretation (out, self->rule->interpretation, "");
   if (self->strength)
     {
       g_string_append_printf (out, "\n%s\n%s\n", self->strength->summary, self->strength->detail);
@@ -448,8 +475,10 @@ mbc_result_to_text (MbcResult *self)
         }
     }
 
-  g_string_append_printf (out, _("\n%s (as of %s)\n  %s\n"), evidence->title, evidence->as_of,
-                          evidence->summary);
+  {
+    g_autofree char *dated = mbc_evidence_dated_title (evidence);
+    g_string_append_printf (out, "\n%s\n  %s\n", dated, evidence->summary);
+  }
   for (guint i = 0; i < evidence->items->len; i++)
     {
       const MbcEvidenceItem *item = g_ptr_array_index (evidence->items, i);

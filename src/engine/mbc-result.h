@@ -25,6 +25,7 @@ int                 mbc_result_lookup_finding          (MbcResult  *self,
                                                         const char *id);
 GPtrArray          *mbc_result_get_missing             (MbcResult  *self);
 GPtrArray          *mbc_result_get_confirm             (MbcResult  *self);
+GPtrArray          *mbc_result_get_cautions            (MbcResult  *self);
 GPtrArray          *mbc_result_get_options             (MbcResult  *self);
 gboolean            mbc_result_get_axillary_evaluation (MbcResult  *self);
 gboolean            mbc_result_get_input_known         (MbcResult  *self,

@@ -886,7 +886,10 @@ report_build_detail (MbcReport  *self,
       first_chart = FALSE;
     }
 
-  _mbc_report_addf (self, STYLE_HEADING, _("%s (as of %s)"), evidence->title, evidence->as_of);
+  {
+    g_autofree char *dated = mbc_evidence_dated_title (evidence);
+    _mbc_report_add (self, STYLE_HEADING, dated);
+  }
   _mbc_report_add (self, STYLE_BODY, evidence->summary);
   for (guint i = 0; i < evidence->items->len; i++)
     {

@@ -1364,7 +1364,7 @@ test_teaching_reveal_fits (void)
         const char *text = gtk_label_get_text (GTK_LABEL (child));
 
         n_consensus += strstr (text, "fewer than five metastatic lesions") != NULL;
-        n_evidence += strstr (text, "JCOG1017") != NULL;
+        n_evidence += strstr (text, "Since 2017 (as of 2023, reviewed December 2026)") != NULL;
       }
   g_assert_cmpuint (n_consensus, ==, 1);
   g_assert_cmpuint (n_evidence, ==, 1);

@@ -123,8 +123,11 @@ test_evaluate (void)
 
   RUN (&t, "--evaluate", path, "--format", "text");
   g_assert_cmpint (t.status, ==, 0);
-  g_assert_true (g_str_has_prefix (t.out, "2017 consensus: surgery can be recommended\n"
-                                          "Since 2017 (as of 2023): "));
+  /* The heading with its conditions; the dated note of later evidence under it. */
+  g_assert_true (g_str_has_prefix (t.out, "2017 consensus: surgery can be recommended if "
+                                          "fitness for surgery, performance status and "
+                                          "negative margins are confirmed\n"
+                                          "Since 2017 (as of 2023, reviewed December 2026): "));
   g_assert_nonnull (strstr (t.out, "Evidence Since 2017"));
 }
 
@@ -513,8 +516,8 @@ test_pack_tests (void)
   g_assert_true (g_file_set_contents (changed, edited->str, edited->len, NULL));
   RUN (&threshold, "--test-guideline", changed);
   g_assert_cmpint (threshold.status, ==, 2);
-  g_assert_nonnull (strstr (threshold.out, "not ok age 55, ECOG 2, ER-negative: supporting "
-                                           "factors do not change the tier: finding young_age "
+  g_assert_nonnull (strstr (threshold.out, "not ok age 55, ECOG 1, ER-negative: age and ER "
+                                           "status do not change the tier: finding young_age "
                                            "is met, expected not_met\n"));
   g_assert_nonnull (strstr (threshold.out, " passed, 1 failed\n"));
 
@@ -692,7 +695,7 @@ test_report (void)
     const char *heading = strstr (first, "2017 consensus: surgery can be recommended");
 
     g_assert_nonnull (heading);
-    g_assert_nonnull (strstr (heading, "Since 2017 (as of 2023)"));
+    g_assert_nonnull (strstr (heading, "Since 2017 (as of 2023, reviewed December 2026)"));
   }
 
   RUN (&r2, "--report", example, "--output", pdf, "--paper", "letter");

@@ -336,8 +336,11 @@ test_what_would_change (void)
   change = find_change (changes, MBC_CASE_FIELD_NEGATIVE_MARGINS);
   g_assert_nonnull (change);
   g_assert_cmpstr (change->tier, ==, "individualise");
-  /* Unknown ECOG only changes a supporting factor: nothing to report. */
-  g_assert_null (find_change (changes, MBC_CASE_FIELD_ECOG));
+  /* Unknown ECOG: 2 or more puts the patient outside the subset (an individual decision). */
+  change = find_change (changes, MBC_CASE_FIELD_ECOG);
+  g_assert_nonnull (change);
+  g_assert_cmpstr (change->tier, ==, "individualise");
+  g_assert_cmpint (json_node_get_int (change->value), >=, 2);
   /* ER-negative is an unmet supporting factor, but ER does not change the tier. */
   g_assert_null (find_change (changes, MBC_CASE_FIELD_ER_STATUS));
   /* Known inputs of met findings are left alone. */

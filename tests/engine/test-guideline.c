@@ -29,6 +29,18 @@ typedef struct
 
 static const Breakage breakages[] = {
   { "unknown top-level key", "colour", "\"red\"", "$.colour" },
+  { "a caution citing no source", "decision/cautions/0/sources", "[\"TH9\"]",
+    "$.decision.cautions[0].sources[0]" },
+  { "a caution with neither sources nor interpretation", "decision/cautions/0/interpretation",
+    NULL, "$.decision.cautions[0].sources" },
+  { "a caution reading no case field", "decision/cautions/0/when", "{\"var\":\"case.brain\"}",
+    "$.decision.cautions[0].when.var" },
+  { "a heading without a condition", "decision/rules/7/headings/0/when", NULL,
+    "$.decision.rules[7].headings[0].when" },
+  { "a heading with an unknown key", "decision/rules/7/headings/0/colour", "1",
+    "$.decision.rules[7].headings[0].colour" },
+  { "a pack test expecting a field to confirm that is not a case field",
+    "tests/0/expect/confirm", "[\"fitness\"]", "$.tests[0].expect.confirm[0]" },
   { "unknown key in a source", "sources/0/colour", "1", "$.sources[0].colour" },
   { "unknown key in a finding text", "findings/0/text/maybe", "\"x\"",
     "$.findings[0].text.maybe" },
@@ -74,11 +86,11 @@ static const Breakage breakages[] = {
     "\"met_when\":{\"==\":[{\"var\":\"case.her2_status\"},\"positive\"]},"
     "\"text\":{\"met\":\"a\",\"not_met\":\"b\",\"unknown\":\"c\"},\"sources\":[\"TH1\"]}",
     "$.findings[10]" },
-  { "table that can fall through", "decision/rules/6/when",
+  { "table that can fall through", "decision/rules/7/when",
     "{\"==\":[{\"var\":\"findings.clear_margins\"},\"met\"]}", "$.decision.rules" },
   { "unreachable rule after the catch-all", "decision/rules/+",
     "{\"id\":\"late\",\"when\":true,\"tier\":\"individualise\",\"indicator\":\"info\","
-    "\"summary\":\"s\",\"detail\":\"d\",\"sources\":[\"TH1\"]}", "$.decision.rules[7]" },
+    "\"summary\":\"s\",\"detail\":\"d\",\"sources\":[\"TH1\"]}", "$.decision.rules[8]" },
   { "unknown tier", "decision/rules/0/tier", "\"maybe\"", "$.decision.rules[0].tier" },
   { "unknown indicator", "decision/rules/0/indicator", "\"red\"",
     "$.decision.rules[0].indicator" },
@@ -90,8 +102,8 @@ static const Breakage breakages[] = {
     "\"response\"", "$.decision.rules[3].missing[0].field" },
   { "confirm on a rule that does not recommend", "decision/rules/4/confirm",
     "[{\"field\":\"fit_for_surgery\",\"when\":true}]", "$.decision.rules[4].confirm" },
-  { "strength without a default", "decision/rules/6/strength/1/when", "false",
-    "$.decision.rules[6].strength[1]" },
+  { "strength without a default", "decision/rules/7/strength/1/when", "false",
+    "$.decision.rules[7].strength[1]" },
   { "poll percentages that do not add up", "sources/5/options/0/percent", "70",
     "$.sources[5].options" },
   { "percent out of range", "sources/5/options/1/percent", "122.7",
@@ -309,7 +321,7 @@ test_bundled (void)
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpstr (mbc_guideline_get_id (guideline), ==, "uio2017-mbc-primary-surgery");
-  g_assert_cmpstr (mbc_guideline_get_version (guideline), ==, "1.2.0");
+  g_assert_cmpstr (mbc_guideline_get_version (guideline), ==, "1.3.0");
   /* The checksum is that of the file in the source tree: the bundled bytes are the same. */
   g_assert_cmpstr (mbc_guideline_get_sha256 (guideline), ==, sha);
   {
@@ -346,7 +358,15 @@ test_bundled (void)
   g_assert_null (q5->options);
   evidence = mbc_guideline_get_evidence (guideline);
   g_assert_nonnull (evidence->as_of);
-  g_assert_cmpuint (evidence->items->len, ==, 3);
+  g_assert_cmpstr (evidence->reviewed, ==, "December 2026");
+  {
+    /* Balanced: the trials with no benefit beside the one with, and the pooled trials. */
+    static const char * const trials[] = { "TMH", "E2108", "JCOG1017", "ABCSG-28", "MF07-01",
+                                           "meta-analysis-2021" };
+    g_assert_cmpuint (evidence->items->len, ==, G_N_ELEMENTS (trials));
+    for (guint i = 0; i < G_N_ELEMENTS (trials); i++)
+      g_assert_cmpstr (((MbcEvidenceItem *) evidence->items->pdata[i])->id, ==, trials[i]);
+  }
   g_assert_cmpuint (mbc_guideline_get_findings (guideline)->len, ==, 10);
   g_assert_cmpuint (mbc_guideline_get_groups (guideline)->len, ==, 3);
 }

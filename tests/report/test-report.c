@@ -74,9 +74,12 @@ report_text (MbcCase    *kase,
 static char *
 flatten (const char *text)
 {
+  /* A line broken after a hyphen ("meta-" / "analysis") reads as the hyphenated word. */
+  g_autoptr(GRegex) hyphen = g_regex_new ("-\\n", 0, 0, NULL);
   g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *joined = g_regex_replace_literal (hyphen, text, -1, 0, "-", 0, NULL);
 
-  return g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+  return g_regex_replace_literal (space, joined, -1, 0, " ", 0, NULL);
 }
 
 static char *

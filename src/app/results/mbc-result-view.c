@@ -702,7 +702,7 @@ static void
 view_build_evidence (MbcResultView *self)
 {
   const MbcEvidence *evidence = mbc_guideline_get_evidence (self->guideline);
-  g_autofree char *title = g_strdup_printf (_("%s (as of %s)"), evidence->title, evidence->as_of);
+  g_autofree char *title = mbc_evidence_dated_title (evidence);
   g_autofree char *description = g_strdup_printf ("%s %s", evidence->note ? evidence->note : "",
                                                   evidence->summary);
   GtkWidget *section = view_add_section (self, title, description);
