@@ -340,9 +340,9 @@ mbc_poll_session_reveal (MbcPollSession *self)
   session_changed (self);
 }
 
-/* The panel's percentage for option @k of a question, or a negative number without one. */
+/* The polled oncologists' percentage for option @k of a question, or a negative number without one. */
 static double
-session_panel_percent (const Question *q,
+session_polled_percent (const Question *q,
                        guint           k)
 {
   if (q->source->options == NULL || k >= q->source->options->len)
@@ -368,8 +368,8 @@ session_csv_field (GString    *out,
  * mbc_poll_session_to_csv:
  *
  * Returns: (transfer full): one line per option of every question: the case title, the
- *   question's id and text, the option, the room's count and percentage, and the panel's
- *   percentage (empty for a question asked without a poll). RFC 4180 quoting.
+ *   question's id and text, the option, the room's count and percentage, and the polled
+ *   oncologists' percentage (empty for a question asked without a poll). RFC 4180 quoting.
  */
 char *
 mbc_poll_session_to_csv (MbcPollSession *self)
@@ -379,7 +379,7 @@ mbc_poll_session_to_csv (MbcPollSession *self)
   g_return_val_if_fail (MBC_IS_POLL_SESSION (self), NULL);
 
   out = g_string_new ("case,question_id,question,option,room_count,room_total,room_percent,"
-                      "panel_percent\r\n");
+                      "polled_percent\r\n");
   for (guint i = 0; i < self->questions->len; i++)
     {
       Question *q = session_question (self, i);
@@ -401,9 +401,9 @@ mbc_poll_session_to_csv (MbcPollSession *self)
             g_string_append (out, g_ascii_formatd (number, sizeof number, "%.1f",
                                                    mbc_poll_session_get_percent (self, i, k)));
           g_string_append_c (out, ',');
-          if (session_panel_percent (q, k) >= 0)
+          if (session_polled_percent (q, k) >= 0)
             g_string_append (out, g_ascii_formatd (number, sizeof number, "%.1f",
-                                                   session_panel_percent (q, k)));
+                                                   session_polled_percent (q, k)));
           g_string_append (out, "\r\n");
         }
     }
@@ -467,9 +467,9 @@ mbc_poll_session_to_json (MbcPollSession *self)
                                            / 10);
           else
             json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "panel_percent");
-          if (session_panel_percent (q, k) >= 0)
-            json_builder_add_double_value (builder, session_panel_percent (q, k));
+          json_builder_set_member_name (builder, "polled_percent");
+          if (session_polled_percent (q, k) >= 0)
+            json_builder_add_double_value (builder, session_polled_percent (q, k));
           else
             json_builder_add_null_value (builder);
           json_builder_end_object (builder);

@@ -78,6 +78,63 @@ cohort_add_count (MbcReport  *self,
  *
  * Each case is evaluated here, against @guideline.
  */
+/* Counts the rule that decided @result, and each caution that holds for it. */
+static void
+cohort_count_basis (MbcGuideline *guideline,
+                    MbcResult    *result,
+                    guint        *by_rule,
+                    guint        *by_caution)
+{
+  GPtrArray *rules = mbc_guideline_get_rules (guideline);
+  GPtrArray *all = mbc_guideline_get_cautions (guideline);
+  GPtrArray *cautions = mbc_result_get_cautions (result);
+
+  for (guint i = 0; i < rules->len; i++)
+    if (rules->pdata[i] == (gpointer) mbc_result_get_rule (result))
+      by_rule[i]++;
+  for (guint i = 0; i < all->len; i++)
+    for (guint k = 0; k < cautions->len; k++)
+      if (cautions->pdata[k] == all->pdata[i])
+        by_caution[i]++;
+}
+
+/* The legend: what the recommendations of these patients rest on, each deciding rule's
+ * summary with the application's interpretation it rests on, and the cautions. */
+static void
+cohort_add_legend (MbcReport    *self,
+                   MbcGuideline *guideline,
+                   const guint  *by_rule,
+                   const guint  *by_caution)
+{
+  GPtrArray *rules = mbc_guideline_get_rules (guideline);
+  GPtrArray *cautions = mbc_guideline_get_cautions (guideline);
+
+  _mbc_report_add (self, STYLE_HEADING, _("What the Recommendations Rest On"));
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const MbcRule *rule = g_ptr_array_index (rules, i);
+      if (by_rule[i] == 0)
+        continue;
+      _mbc_report_addf (self, STYLE_STRONG,
+                        ngettext ("%s (%u patient)", "%s (%u patients)", by_rule[i]),
+                        rule->summary, by_rule[i])->keep_with_next = rule->interpretation != NULL;
+      if (rule->interpretation)
+        {
+          g_autofree char *text = mbc_interpretation_text (rule->interpretation);
+          _mbc_report_add (self, STYLE_SMALL, text)->glue = TRUE;
+        }
+    }
+  for (guint i = 0; i < cautions->len; i++)
+    {
+      const MbcCaution *caution = g_ptr_array_index (cautions, i);
+      if (by_caution[i] == 0)
+        continue;
+      _mbc_report_addf (self, STYLE_STRONG,
+                        ngettext ("Caution: %s (%u patient)", "Caution: %s (%u patients)",
+                                  by_caution[i]), caution->text, by_caution[i]);
+    }
+}
+
 MbcReport *
 mbc_report_new_cohort (MbcGuideline         *guideline,
                        const char           *title,
@@ -91,6 +148,8 @@ mbc_report_new_cohort (MbcGuideline         *guideline,
   g_autofree char *stamp = NULL;
   const MbcEvidence *evidence;
   guint tiers[MBC_N_TIERS] = { 0 };
+  g_autofree guint *by_rule = NULL;
+  g_autofree guint *by_caution = NULL;
   guint unevaluated = 0;
   MbcReport *self;
 
@@ -100,6 +159,8 @@ mbc_report_new_cohort (MbcGuideline         *guideline,
 
   self = _mbc_report_alloc (guideline, when);
   evaluator = mbc_evaluator_new (guideline);
+  by_rule = g_new0 (guint, mbc_guideline_get_rules (guideline)->len);
+  by_caution = g_new0 (guint, mbc_guideline_get_cautions (guideline)->len + 1);
   stamp = g_date_time_format (when, "%Y-%m-%d %H:%M (UTC%:z)");
   evidence = mbc_guideline_get_evidence (guideline);
 
@@ -111,6 +172,17 @@ mbc_report_new_cohort (MbcGuideline         *guideline,
                     mbc_guideline_get_short_title (guideline), mbc_guideline_get_date (guideline));
   if (evidence && evidence->line)
     _mbc_report_add (self, STYLE_BODY, evidence->line);
+
+  /* The legend comes first: what the recommendations below rest on. */
+  for (guint i = 0; i < n_entries; i++)
+    if (entries[i].kase)
+      {
+        g_autoptr(MbcCase) evaluable = mbc_case_copy_evaluable (entries[i].kase);
+        g_autoptr(MbcResult) result = mbc_evaluator_evaluate (evaluator, evaluable, NULL);
+        if (result)
+          cohort_count_basis (guideline, result, by_rule, by_caution);
+      }
+  cohort_add_legend (self, guideline, by_rule, by_caution);
 
   {
     const char *cells[] = { _("Patient"), _("Key inputs"), _("Recommendation"),

@@ -193,6 +193,21 @@ report_add_interpretation (MbcReport  *self,
   block->glue = TRUE;
 }
 
+/* The cautions that hold, beside the recommendation, each with what it rests on. */
+static void
+report_add_cautions (MbcReport *self)
+{
+  GPtrArray *cautions = mbc_result_get_cautions (self->result);
+
+  for (guint i = 0; i < cautions->len; i++)
+    {
+      const MbcCaution *caution = g_ptr_array_index (cautions, i);
+      _mbc_report_addf (self, STYLE_STRONG, _("Caution: %s"), caution->text)->glue = TRUE;
+      report_add_interpretation (self, caution->interpretation, 0);
+      report_add_sources (self, (const char * const *) caution->sources, 0);
+    }
+}
+
 /* --- The case as entered ------------------------------------------------------------------ */
 
 /* Every problem of the case as entered, at its field, in the words the form shows. A value
@@ -725,6 +740,12 @@ report_build_first_page (MbcReport  *self,
   block = _mbc_report_add (self, STYLE_TIER, mbc_result_get_heading (r));
   block->keep_with_next = TRUE;
   report_color_tier (self, block);
+  /* Directly under the heading: the interpretation the deciding rule rests on. */
+  if (rule->interpretation)
+    {
+      g_autofree char *interpretation = mbc_interpretation_text (rule->interpretation);
+      _mbc_report_add (self, STYLE_STRONG, interpretation)->glue = TRUE;
+    }
   /* The recommendation's date and source, as the pack gives them. */
   block = _mbc_report_addf (self, STYLE_SMALL, _("Source: %s (%s)."),
                        mbc_guideline_get_short_title (g), mbc_guideline_get_date (g));
@@ -732,6 +753,7 @@ report_build_first_page (MbcReport  *self,
   /* Directly under it: the dated note of what has been published since. */
   _mbc_report_addf (self, STYLE_STRONG, _("%s (See “%s”.)"),
                evidence->line, evidence->title)->glue = TRUE;
+  report_add_cautions (self);
   _mbc_report_add (self, STYLE_BODY, rule->summary)->glue = TRUE;
   /* The strength with what it means and its sources, in the pack's words, as the window
    * shows it. */
@@ -805,6 +827,7 @@ report_build_detail (MbcReport  *self,
   _mbc_report_addf (self, STYLE_BODY, "%s %s", rule->summary, rule->detail);
   report_add_sources (self, (const char * const *) rule->sources, 0);
   report_add_interpretation (self, rule->interpretation, 0);
+  report_add_cautions (self);
   if (strength)
     {
       _mbc_report_add (self, STYLE_SUBHEADING, strength->summary);

@@ -338,6 +338,61 @@ test_every_rule (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The label under the heading of the result view named @name, or NULL when hidden. */
+static const char *
+under_heading (MbcWindow  *window,
+               const char *name)
+{
+  GtkWidget *label = find_named (mbc_window_get_result_view (window), name);
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* Directly under the heading: its conditions are in it, the deciding rule's interpretation
+ * stands under it (ECOG 2-4, unfit, stable disease, outside the subset), and a caution when
+ * brain is a site; the rule's text below does not repeat the interpretation. */
+static void
+test_under_heading (void)
+{
+  MbcWindow *window = new_window ();
+  const MbcRule *rule;
+  g_autofree char *want = NULL;
+
+  enter_favourable (window);
+  g_assert_null (under_heading (window, "deciding-interpretation"));
+  g_assert_null (under_heading (window, "cautions"));
+  g_assert_cmpstr (heading (window), ==, "2017 consensus: surgery can be recommended");
+
+  /* ECOG unknown: the heading says what is to be confirmed. */
+  mbc_test_type_number (window, MBC_CASE_FIELD_ECOG, "");
+  assert_rule (window, "Surgery can be recommended", "favourable_subset");
+  g_assert_cmpstr (heading (window), ==,
+                   "2017 consensus: surgery can be recommended if performance status is "
+                   "confirmed");
+
+  /* ECOG 4: an individual decision, its interpretation under the heading. */
+  mbc_test_type_number (window, MBC_CASE_FIELD_ECOG, "4");
+  assert_rule (window, "Individual decision", "poor_performance_status");
+  rule = mbc_result_get_rule (result (window));
+  want = mbc_interpretation_text (rule->interpretation);
+  g_assert_cmpstr (under_heading (window, "deciding-interpretation"), ==, want);
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (find_named (
+                   mbc_window_get_result_view (window), "rule"))), "Interpretation"));
+
+  /* Brain the only site: recommended, with the caution beside it. */
+  mbc_test_type_number (window, MBC_CASE_FIELD_ECOG, "1");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (mbc_case_form_get_site_check (
+                                 MBC_CASE_FORM (mbc_window_get_form (window)), "bone")), FALSE);
+  check_site (window, "brain");
+  assert_rule (window, "Surgery can be recommended", "favourable_subset");
+  g_assert_null (under_heading (window, "deciding-interpretation"));
+  g_assert_nonnull (under_heading (window, "cautions"));
+  g_assert_true (g_str_has_prefix (under_heading (window, "cautions"),
+                                   "Caution: The consensus does not discuss brain metastases"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_inconsistent_input (void)
 {
@@ -575,7 +630,8 @@ test_library (void)
   mbc_library_dialog_set_search (dialog, "Visceral");
   g_assert_cmpuint (mbc_library_dialog_count_shown (dialog), ==, 1);
   mbc_library_dialog_set_search (dialog, "individual decision");
-  g_assert_cmpuint (mbc_library_dialog_count_shown (dialog), ==, 2);
+  /* 07 and 08 are individual decisions; 03 says ECOG 2 alone would make it one. */
+  g_assert_cmpuint (mbc_library_dialog_count_shown (dialog), ==, 3);
   mbc_library_dialog_set_search (dialog, "no such words");
   g_assert_cmpuint (mbc_library_dialog_count_shown (dialog), ==, 0);
   for (guint i = 0; i < cases->len; i++)
@@ -1329,47 +1385,72 @@ test_teaching_end_and_resume (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* At 1280×720 the reveal fits the first screen: the chart, the consensus and the dated note
- * of the evidence since, each once; the hint then names no scrolling. */
-static void
-test_teaching_reveal_fits (void)
+/* The revealed question's scroller, its adjustment and how many of its labels hold @a and @b. */
+static GtkAdjustment *
+reveal_scroll (MbcPresenterWindow *presenter,
+               const char         *a,
+               const char         *b,
+               guint              *n_a,
+               guint              *n_b)
 {
-  MbcWindow *window = new_window ();
-  MbcPresenterWindow *presenter = MBC_PRESENTER_WINDOW (mbc_window_show_teaching (window, FALSE));
-  GtkWidget *scroller;
-  GtkWidget *revealed;
-  GtkAdjustment *scroll;
-  graphene_rect_t bounds;
-  guint n_evidence = 0;
-  guint n_consensus = 0;
+  GtkWidget *scroller = gtk_widget_get_ancestor (find_named (GTK_WIDGET (presenter),
+                                                             "question-page"),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *revealed = gtk_widget_get_parent (find_named (GTK_WIDGET (presenter),
+                                                           "MbcComparisonChart"));
 
-  gtk_window_set_default_size (GTK_WINDOW (presenter), 1280, 720);
-  mbc_presenter_window_choose_case (presenter, 0);
-  keys (presenter, (guint[]) { GDK_KEY_Right, GDK_KEY_y, GDK_KEY_r, 0 });
-  mbc_test_wait_frames (GTK_WIDGET (presenter), 3);
-  scroller = gtk_widget_get_ancestor (find_named (GTK_WIDGET (presenter), "question-page"),
-                                      GTK_TYPE_SCROLLED_WINDOW);
-  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  g_assert_cmpfloat (gtk_adjustment_get_upper (scroll), <=,
-                     gtk_adjustment_get_page_size (scroll) + 1);
-  revealed = gtk_widget_get_parent (find_named (GTK_WIDGET (presenter), "MbcComparisonChart"));
-  g_assert_true (gtk_widget_compute_bounds (revealed, scroller, &bounds));
-  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
-                     gtk_widget_get_height (scroller));
-  /* Each once: the consensus, the evidence line. */
+  *n_a = *n_b = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (revealed); child;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child))
       {
         const char *text = gtk_label_get_text (GTK_LABEL (child));
 
-        n_consensus += strstr (text, "fewer than five metastatic lesions") != NULL;
-        n_evidence += strstr (text, "Since 2017 (as of 2023, reviewed December 2026)") != NULL;
+        *n_a += strstr (text, a) != NULL;
+        *n_b += strstr (text, b) != NULL;
       }
-  g_assert_cmpuint (n_consensus, ==, 1);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+/* At 1280×720 a reveal fits the first screen (the chart, the consensus and the dated note of
+ * the evidence since, each once) and the hint then names no scrolling; or, where the
+ * application's interpretation stands under the consensus (Table 1), it may scroll, and the
+ * hint then says how. */
+static void
+test_teaching_reveal_fits (void)
+{
+  MbcWindow *window = new_window ();
+  MbcPresenterWindow *presenter = MBC_PRESENTER_WINDOW (mbc_window_show_teaching (window, FALSE));
+  GtkAdjustment *scroll;
+  const char *hint;
+  guint n_evidence = 0;
+  guint n_text = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (presenter), 1280, 720);
+  mbc_presenter_window_choose_case (presenter, 0);
+  keys (presenter, (guint[]) { GDK_KEY_Right, GDK_KEY_y, GDK_KEY_r, 0 });
+  mbc_test_wait_frames (GTK_WIDGET (presenter), 3);
+  scroll = reveal_scroll (presenter, "Since 2017 (as of 2023, reviewed December 2026)",
+                          "Interpretation (the application's): Good performance status",
+                          &n_evidence, &n_text);
   g_assert_cmpuint (n_evidence, ==, 1);
-  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (presenter),
-                                                                    "hint"))), "PgUp"));
+  g_assert_cmpuint (n_text, ==, 1);
+  hint = gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (presenter), "hint")));
+  if (gtk_adjustment_get_upper (scroll) > gtk_adjustment_get_page_size (scroll) + 1)
+    g_assert_nonnull (strstr (hint, "PgUp"));
+  else
+    g_assert_null (strstr (hint, "PgUp"));
+
+  /* Table 2, with no interpretation of the application's: none is shown. */
+  keys (presenter, (guint[]) { GDK_KEY_Right, GDK_KEY_y, GDK_KEY_r, 0 });
+  mbc_test_wait_frames (GTK_WIDGET (presenter), 3);
+  scroll = reveal_scroll (presenter, "viable residual cells", "Interpretation (the application's)",
+                          &n_text, &n_evidence);
+  g_assert_cmpuint (n_text, ==, 1);
+  g_assert_cmpuint (n_evidence, ==, 0);
+  hint = gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (presenter), "hint")));
+  if (gtk_adjustment_get_upper (scroll) > gtk_adjustment_get_page_size (scroll) + 1)
+    g_assert_nonnull (strstr (hint, "PgUp"));
   gtk_window_destroy (GTK_WINDOW (presenter));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1706,6 +1787,7 @@ main (int   argc,
   g_test_add_func ("/window/every-rule", test_every_rule);
   g_test_add_func ("/window/inconsistent-input", test_inconsistent_input);
   g_test_add_func ("/window/open-file", test_open_file);
+  g_test_add_func ("/window/under-heading", test_under_heading);
   g_test_add_func ("/window/open-special", test_open_special);
   g_test_add_func ("/window/what-would-change", test_what_would_change);
   g_test_add_func ("/window/accessible-names", test_accessible_names);

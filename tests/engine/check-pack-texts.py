@@ -136,9 +136,11 @@ else:
 
     bad = [(path, part) for path, text in quotations for part in quoted_parts(text)
            if not in_seed(part)]
-    # The check catches an omission left unmarked: each quotation with a "…", joined
-    # without it, is not the consensus text.
-    joined = [p for _, t in quotations if "…" in t
+    # The check catches an omission left unmarked: each quotation with a "…" inside it
+    # (not only at its start or end, where nothing is joined), joined without it, is not
+    # the consensus text.
+    inner = [t.strip().strip("…").strip() for _, t in quotations]
+    joined = [p for t in inner if "…" in t
               for p in quoted_parts(t.replace(" … ", " ").replace("…", ""))]
     caught = [p for p in joined if not in_seed(p)]
     report(bool(joined) and len(caught) == len(joined),

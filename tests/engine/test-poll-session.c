@@ -86,7 +86,7 @@ test_session (void)
   csv = mbc_poll_session_to_csv (session);
   lines = g_strsplit (csv, "\r\n", -1);
   g_assert_cmpstr (lines[0], ==, "case,question_id,question,option,room_count,room_total,"
-                                 "room_percent,panel_percent");
+                                 "room_percent,polled_percent");
   g_assert_cmpstr (lines[1], ==, "\"The case, \"\"quoted\"\"\",\"T1\",\"Will you proceed with "
                                  "mastectomy?\",\"Yes\",7,10,70.0,77.3");
   g_assert_cmpstr (lines[3], ==, "\"The case, \"\"quoted\"\"\",\"T2\",\"Will you proceed with "
@@ -110,10 +110,10 @@ test_session (void)
   yes = json_array_get_object_element (json_object_get_array_member (first, "options"), 0);
   g_assert_cmpint (json_object_get_int_member (yes, "room_count"), ==, 7);
   g_assert_cmpfloat (json_object_get_double_member (yes, "room_percent"), ==, 70.0);
-  g_assert_cmpfloat (json_object_get_double_member (yes, "panel_percent"), ==, 77.3);
+  g_assert_cmpfloat (json_object_get_double_member (yes, "polled_percent"), ==, 77.3);
   yes = json_array_get_object_element (json_object_get_array_member (
           json_array_get_object_element (questions, 4), "options"), 0);
-  g_assert_true (json_object_get_null_member (yes, "panel_percent"));
+  g_assert_true (json_object_get_null_member (yes, "polled_percent"));
 }
 
 int

@@ -31,6 +31,8 @@ struct _MbcResultView
   GtkWidget    *heading_icon;
   GtkWidget    *heading_label;
   GtkWidget    *evidence_label;
+  GtkWidget    *interpretation_label;
+  GtkWidget    *cautions_label;
   GtkWidget    *strength_label;
   GtkWidget    *strength_basis_label;
   GtkWidget    *rule_label;
@@ -891,6 +893,34 @@ view_update_inputs (MbcResultView *self)
   gtk_widget_set_visible (self->inputs_label, text->len > 0);
 }
 
+/* Directly under the heading: the interpretation the deciding rule rests on, and the
+ * cautions that hold (each with what it rests on). Hidden when there is none. */
+static void
+view_update_under_heading (MbcResultView *self,
+                           MbcResult     *result)
+{
+  const MbcRule *rule = result ? mbc_result_get_rule (result) : NULL;
+  GPtrArray *cautions = result ? mbc_result_get_cautions (result) : NULL;
+  g_autofree char *interpretation = rule && rule->interpretation
+                                    ? mbc_interpretation_text (rule->interpretation) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (self->interpretation_label),
+                      interpretation ? interpretation : "");
+  gtk_widget_set_visible (self->interpretation_label, interpretation != NULL);
+  for (guint i = 0; cautions && i < cautions->len; i++)
+    {
+      const MbcCaution *caution = g_ptr_array_index (cautions, i);
+      g_autofree char *line = g_strdup_printf (_("Caution: %s"), caution->text);
+      g_autofree char *basis = view_source_subtitle (self->guideline, line,
+                                                     (const char **) caution->sources,
+                                                     caution->interpretation);
+      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", basis);
+    }
+  gtk_label_set_text (GTK_LABEL (self->cautions_label), text->str);
+  gtk_widget_set_visible (self->cautions_label, text->len > 0);
+}
+
 static void
 view_update (MbcResultView *self,
              GPtrArray     *changes)
@@ -958,9 +988,11 @@ view_update (MbcResultView *self,
   else
     {
       g_autofree char *summary = g_strdup_printf ("%s %s", rule->summary, rule->detail);
+      /* The rule's interpretation stands under the heading, not here. */
       rule_text = view_source_subtitle (self->guideline, summary, (const char **) rule->sources,
-                                        rule->interpretation);
+                                        NULL);
     }
+  view_update_under_heading (self, self->empty ? NULL : self->result);
   if (g_strcmp0 (rule_text, gtk_label_get_text (GTK_LABEL (self->rule_label))) != 0)
     gtk_label_set_text (GTK_LABEL (self->rule_label), rule_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->heading_label),
@@ -1135,6 +1167,8 @@ mbc_result_view_class_init (MbcResultViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, heading_icon);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, heading_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, evidence_label);
+  gtk_widget_class_bind_template_child (widget_class, MbcResultView, interpretation_label);
+  gtk_widget_class_bind_template_child (widget_class, MbcResultView, cautions_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, strength_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, strength_basis_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, rule_label);

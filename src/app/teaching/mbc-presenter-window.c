@@ -76,6 +76,7 @@ struct _MbcPresenterWindow
   GtkWidget      *total;
   GtkWidget      *chart;
   GtkWidget      *revealed;
+  GtkWidget      *interpretation;
   GtkWidget      *consensus;
   GtkWidget      *evidence;
   GtkWidget      *summary_title;
@@ -368,6 +369,13 @@ presenter_update_question (MbcPresenterWindow *self)
       mbc_comparison_chart_set_data (MBC_COMPARISON_CHART (self->chart), options, counts, TRUE,
                                      source, mbc_guideline_get_polls (self->guideline)->series);
       gtk_label_set_text (GTK_LABEL (self->consensus), consensus);
+      /* Where the application reads the consensus its own way, it says so under it. */
+      if (source->interpretation)
+        {
+          g_autofree char *interpretation = mbc_interpretation_text (source->interpretation);
+          gtk_label_set_text (GTK_LABEL (self->interpretation), interpretation);
+        }
+      gtk_widget_set_visible (self->interpretation, source->interpretation != NULL);
       gtk_label_set_text (GTK_LABEL (self->evidence), evidence->line);
     }
 }
@@ -1175,6 +1183,7 @@ mbc_presenter_window_class_init (MbcPresenterWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, total);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, chart);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, revealed);
+  gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, interpretation);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, consensus);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, evidence);
   gtk_widget_class_bind_template_child (widget_class, MbcPresenterWindow, summary_title);
