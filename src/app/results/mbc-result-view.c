@@ -908,16 +908,20 @@ view_update_under_heading (MbcResultView *self,
   gtk_label_set_text (GTK_LABEL (self->interpretation_label),
                       interpretation ? interpretation : "");
   gtk_widget_set_visible (self->interpretation_label, interpretation != NULL);
+  /* Each caution in bold, not to be read as body text, then what it rests on. */
   for (guint i = 0; cautions && i < cautions->len; i++)
     {
       const MbcCaution *caution = g_ptr_array_index (cautions, i);
       g_autofree char *line = g_strdup_printf (_("Caution: %s"), caution->text);
-      g_autofree char *basis = view_source_subtitle (self->guideline, line,
+      g_autofree char *basis = view_source_subtitle (self->guideline, "",
                                                      (const char **) caution->sources,
                                                      caution->interpretation);
-      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", basis);
+      g_autofree char *markup = g_markup_printf_escaped ("%s<b>%s</b>%s%s",
+                                                         text->len ? "\n" : "", line,
+                                                         *basis ? "\n" : "", basis);
+      g_string_append (text, markup);
     }
-  gtk_label_set_text (GTK_LABEL (self->cautions_label), text->str);
+  gtk_label_set_markup (GTK_LABEL (self->cautions_label), text->str);
   gtk_widget_set_visible (self->cautions_label, text->len > 0);
 }
 
