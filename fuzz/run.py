@@ -60,6 +60,11 @@ def seed(target):
                 cells.append('"' + v.replace('"', '""') + '"' if "," in v else v)
             rows.append(",".join(cells))
         put("\n".join(rows) + "\n")
+    elif target == "csv-cell":
+        # Labels and texts a spreadsheet would run, and ones it would not.
+        for text in ("=HYPERLINK(\"http://x\",\"y\")", "+1", "-1", "@A1", "\tx", "\rx",
+                     "=cmd|' /C calc'!A0", "Case, \"A\"", "Étude 1", "", "'=1", "a\nb"):
+            put(text)
     elif target == "fhir":
         # The test bundles, and each of their resources alone.
         for path in glob.glob(f"{root}/tests/data/fhir/*.json"):
@@ -102,7 +107,7 @@ def seed(target):
 # rule that would still hang or exhaust memory fails its line.
 limits = {"jsonlogic": ("-timeout=2", "-rss_limit_mb=512"),
           "rule": ("-timeout=2", "-rss_limit_mb=512")}
-targets = ["case", "pack", "jsonlogic", "batch", "csv", "rule", "fhir"]
+targets = ["case", "pack", "jsonlogic", "batch", "csv", "csv-cell", "rule", "fhir"]
 print(f"1..{len(targets)}")
 status = 0
 for i, target in enumerate(targets, 1):

@@ -55,19 +55,26 @@ mbc_csv_writer_init (MbcCsvWriter *self)
  * @text: (nullable): the cell's text; %NULL for an empty cell
  *
  * Appends one cell, quoted when it holds a comma, a quote or a line break. A control
- * character (which no valid input holds) is escaped as messages escape it.
+ * character (which no valid input holds) is escaped as messages escape it. A cell that a
+ * spreadsheet would run as a formula (its text begins with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return) is neutralised by a leading apostrophe, as OWASP advises for CSV
+ * injection: `'=1+1`. Every CSV the application writes goes through here; numbers it
+ * writes itself (a line, a count, a percentage) are appended plainly, not as cells.
  */
 void
 mbc_csv_write_cell (GString    *out,
                     const char *text)
 {
   g_autofree char *escaped = NULL;
+  g_autofree char *neutral = NULL;
   gboolean quote = FALSE;
 
   g_return_if_fail (out != NULL);
 
   if (text == NULL)
     return;
+  if (strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
+    text = neutral = g_strconcat ("'", text, NULL);
   for (const guchar *p = (const guchar *) text; *p; p++)
     {
       if (*p < 0x20 || *p == 0x7f || *p >= 0xc2)

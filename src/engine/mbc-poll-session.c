@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mbc-csv-writer.h"
 #include "mbc-json.h"
 #include "mbc-poll-session.h"
 
@@ -350,26 +351,13 @@ session_polled_percent (const Question *q,
   return ((MbcPollOption *) g_ptr_array_index (q->source->options, k))->percent;
 }
 
-static void
-session_csv_field (GString    *out,
-                   const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /**
  * mbc_poll_session_to_csv:
  *
  * Returns: (transfer full): one line per option of every question: the case title, the
  *   question's id and text, the option, the room's count and percentage, and the polled
- *   oncologists' percentage (empty for a question asked without a poll). RFC 4180 quoting.
+ *   oncologists' percentage (empty for a question asked without a poll); every text cell
+ *   written as mbc_csv_write_cell() writes it (RFC 4180 quoting, never a formula).
  */
 char *
 mbc_poll_session_to_csv (MbcPollSession *self)
@@ -389,13 +377,13 @@ mbc_poll_session_to_csv (MbcPollSession *self)
         {
           char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-          session_csv_field (out, self->case_title);
+          mbc_csv_write_cell (out, self->case_title);
           g_string_append_c (out, ',');
-          session_csv_field (out, q->source->id);
+          mbc_csv_write_cell (out, q->source->id);
           g_string_append_c (out, ',');
-          session_csv_field (out, q->source->question ? q->source->question : q->source->title);
+          mbc_csv_write_cell (out, q->source->question ? q->source->question : q->source->title);
           g_string_append_c (out, ',');
-          session_csv_field (out, q->options[k]);
+          mbc_csv_write_cell (out, q->options[k]);
           g_string_append_printf (out, ",%u,%u,", q->counts[k], total);
           if (total)
             g_string_append (out, g_ascii_formatd (number, sizeof number, "%.1f",

@@ -852,12 +852,12 @@ test_teaching_session (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   lines = g_strsplit (csv, "\r\n", -1);
-  g_assert_cmpstr (lines[1], ==, "\"The case the experts discussed\",\"T1\",\"Will you proceed "
-                                 "with mastectomy?\",\"Yes\",6,10,60.0,77.3");
-  g_assert_cmpstr (lines[2], ==, "\"The case the experts discussed\",\"T1\",\"Will you proceed "
-                                 "with mastectomy?\",\"No\",4,10,40.0,22.7");
-  g_assert_true (g_str_has_suffix (lines[3], "\"Yes\",1,2,50.0,63.6"));
-  g_assert_true (g_str_has_suffix (lines[9], "\"Yes\",2,3,66.7,"));
+  g_assert_cmpstr (lines[1], ==, "The case the experts discussed,T1,Will you proceed "
+                                 "with mastectomy?,Yes,6,10,60.0,77.3");
+  g_assert_cmpstr (lines[2], ==, "The case the experts discussed,T1,Will you proceed "
+                                 "with mastectomy?,No,4,10,40.0,22.7");
+  g_assert_true (g_str_has_suffix (lines[3], ",Yes,1,2,50.0,63.6"));
+  g_assert_true (g_str_has_suffix (lines[9], ",Yes,2,3,66.7,"));
   g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
   g_assert_nonnull (strstr (json, "\"schema\": \"mbc-advisor/poll-session/1\""));
   g_assert_nonnull (strstr (json, "\"room_count\": 6"));

@@ -165,6 +165,30 @@ with tempfile.TemporaryDirectory() as tmp:
               counted == said and counted["agrees"] > 0 and counted["disagrees"] > 0 and
               counted["individual"] > 0, f"{counted} vs {said}")
 
+    # No cell is a formula (interfaces.md: CSV cells are never formulas): labels and error
+    # texts that begin with = + - @ are written with a leading apostrophe; read back, no
+    # cell begins with a formula character, and the label is otherwise intact.
+    formulas = ["=HYPERLINK(\"http://example.invalid/\",\"open\")", "+1+1", "-1+2", "@SUM(A1)",
+                "=cmd|' /C calc'!A0", "Case -1", "="]
+    lines = [json.dumps({"schema": "mbc-advisor/case/1", "label": f}) for f in formulas]
+    lines.append('{"schema": "mbc-advisor/case/1", "=bad": 1}')
+    jsonl = os.path.join(tmp, "formulas.jsonl")
+    open(jsonl, "w").write("\n".join(lines) + "\n")
+    done = subprocess.run([advisor, "--batch", jsonl, "--format", "csv"], capture_output=True)
+    rows = list(csv.reader(io.StringIO(done.stdout.decode())))
+    running = [c for r in rows[1:] for c in r if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    labels = [r[1] for r in rows[1:len(formulas) + 1]]
+    want = [("'" + f) if f[:1] in "=+-@" else f for f in formulas]
+    check("no cell of --format csv is a formula", not running, repr(running[:3]))
+    check("a label that a spreadsheet would run keeps its text after an apostrophe",
+          labels == want, f"{labels} vs {want}")
+    check("an error text that begins with a formula character is neutralised",
+          rows[-1][-1].startswith("'=bad"), rows[-1][-1])
+    all_rows = subprocess.run([advisor, "--batch", os.path.join(tmp, "cohort.jsonl"),
+                               "--format", "csv"], capture_output=True).stdout.decode()
+    check("numbers are written plainly",
+          all(r[0].isdigit() for r in list(csv.reader(io.StringIO(all_rows)))[1:]))
+
     # --format csv goes only with --batch.
     case = os.path.join(tmp, "case.json")
     open(case, "w").write('{"schema": "mbc-advisor/case/1"}')

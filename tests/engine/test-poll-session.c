@@ -10,6 +10,32 @@
 
 static MbcGuideline *guideline;
 
+/* A case title that a spreadsheet would run is written neutralised (interfaces.md: CSV cells
+ * are never formulas), the numbers plainly. */
+static void
+test_csv_formulas (void)
+{
+  static const char * const titles[] = {
+    "=HYPERLINK(\"http://example.invalid\",\"x\")", "+1+1", "-2+3", "@SUM(A1)",
+    "\tTab", "=cmd|' /C calc'!A0",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(MbcPollSession) session = mbc_poll_session_new (guideline, titles[i]);
+      g_autofree char *csv = NULL;
+      g_auto(GStrv) lines = NULL;
+      const char *cell;
+
+      mbc_poll_session_vote (session, 0);
+      csv = mbc_poll_session_to_csv (session);
+      lines = g_strsplit (csv, "\r\n", -1);
+      cell = lines[1][0] == '"' ? lines[1] + 1 : lines[1];
+      g_assert_cmpint (cell[0], ==, '\'');
+      g_assert_nonnull (strstr (lines[1], ",1,1,100.0,77.3"));
+    }
+}
+
 static void
 test_questions (void)
 {
@@ -87,13 +113,13 @@ test_session (void)
   lines = g_strsplit (csv, "\r\n", -1);
   g_assert_cmpstr (lines[0], ==, "case,question_id,question,option,room_count,room_total,"
                                  "room_percent,polled_percent");
-  g_assert_cmpstr (lines[1], ==, "\"The case, \"\"quoted\"\"\",\"T1\",\"Will you proceed with "
-                                 "mastectomy?\",\"Yes\",7,10,70.0,77.3");
-  g_assert_cmpstr (lines[3], ==, "\"The case, \"\"quoted\"\"\",\"T2\",\"Will you proceed with "
+  g_assert_cmpstr (lines[1], ==, "\"The case, \"\"quoted\"\"\",T1,Will you proceed with "
+                                 "mastectomy?,Yes,7,10,70.0,77.3");
+  g_assert_cmpstr (lines[3], ==, "\"The case, \"\"quoted\"\"\",T2,Will you proceed with "
                                  "mastectomy even if there is positron emission tomography/"
                                  "computed tomography complete resolution in the breast as "
-                                 "well?\",\"Yes\",0,0,,63.6");
-  g_assert_true (g_str_has_suffix (lines[9], ",\"Yes\",2,3,66.7,"));
+                                 "well?,Yes,0,0,,63.6");
+  g_assert_true (g_str_has_suffix (lines[9], ",Yes,2,3,66.7,"));
   g_assert_cmpuint (g_strv_length (lines), ==, 12);   /* header, 10 options, and "" */
 
   json = mbc_poll_session_to_json (session);
@@ -127,6 +153,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   guideline = mbc_guideline_new_default (problems, &error);
   g_assert_no_error (error);
+  g_test_add_func ("/poll-session/csv-formulas", test_csv_formulas);
   g_test_add_func ("/poll-session/questions", test_questions);
   g_test_add_func ("/poll-session/session", test_session);
   status = g_test_run ();
