@@ -377,6 +377,9 @@ test_under_heading (void)
   rule = mbc_result_get_rule (result (window));
   want = mbc_interpretation_text (rule->interpretation);
   g_assert_cmpstr (under_heading (window, "deciding-interpretation"), ==, want);
+  /* The bar that heads the narrow window says the same under its heading. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (window),
+                                                              "summary-note"))), ==, want);
   g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (find_named (
                    mbc_window_get_result_view (window), "rule"))), "Interpretation"));
 
@@ -390,6 +393,8 @@ test_under_heading (void)
   g_assert_nonnull (under_heading (window, "cautions"));
   g_assert_true (g_str_has_prefix (under_heading (window, "cautions"),
                                    "Caution: The consensus does not discuss brain metastases"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find_named (
+                   GTK_WIDGET (window), "summary-note"))), "Caution: The consensus does not"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -1218,6 +1218,32 @@ mbc_result_view_set_result (MbcResultView *self,
 }
 
 /**
+ * mbc_result_view_get_under_heading:
+ *
+ * Returns: (transfer full) (nullable): what stands under the heading, as text: the
+ *   interpretation the deciding rule rests on and the cautions, a line each; %NULL when
+ *   there is none (or nothing is entered).
+ */
+char *
+mbc_result_view_get_under_heading (MbcResultView *self)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (MBC_IS_RESULT_VIEW (self), NULL);
+  if (gtk_widget_get_visible (self->interpretation_label))
+    g_string_append (out, gtk_label_get_text (GTK_LABEL (self->interpretation_label)));
+  if (gtk_widget_get_visible (self->cautions_label))
+    g_string_append_printf (out, "%s%s", out->len ? "\n" : "",
+                            gtk_label_get_text (GTK_LABEL (self->cautions_label)));
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
  * mbc_result_view_set_problems:
  * @problems: (nullable) (element-type MbcProblem): the problems of the case as entered, each
  *   naming a case field

@@ -21,6 +21,7 @@ void        mbc_result_view_set_problems (MbcResultView *self,
                                           GPtrArray     *problems);
 MbcResult  *mbc_result_view_get_result   (MbcResultView *self);
 const char *mbc_result_view_get_heading  (MbcResultView *self);
+char       *mbc_result_view_get_under_heading (MbcResultView *self);
 gboolean    mbc_result_view_get_complete (MbcResultView *self);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _MbcWindow
   GtkWidget            *summary_bar;
   GtkWidget            *summary_heading;
   GtkWidget            *summary_evidence;
+  GtkWidget            *summary_note;
   GtkLayoutManager     *layout;
   GtkWidget            *error_page;
   GtkWidget            *menu_button;

@@ -155,6 +155,14 @@ window_result_changed_cb (MbcWindow *self)
   g_autofree char *name = NULL;
 
   g_assert (MBC_IS_WINDOW (self));
+  /* Under the heading, as the result view has it: the interpretation the deciding rule
+   * rests on, and the cautions. */
+  {
+    g_autofree char *note = result ? mbc_result_view_get_under_heading (
+                                       MBC_RESULT_VIEW (self->results)) : NULL;
+    gtk_label_set_text (GTK_LABEL (self->summary_note), note ? note : "");
+    gtk_widget_set_visible (self->summary_note, note != NULL);
+  }
   if (result != NULL)
     {
       name = g_strdup_printf (_("%s. Go to the result"),
@@ -600,6 +608,7 @@ mbc_window_class_init (MbcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, summary_bar);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, summary_heading);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, summary_evidence);
+  gtk_widget_class_bind_template_child (widget_class, MbcWindow, summary_note);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, layout);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, MbcWindow, menu_button);
