@@ -323,7 +323,7 @@ _mbc_fhir_code_body_site (const char *system,
  * mbc_fhir_source_describe:
  *
  * Returns: (transfer full): where an imported value came from, for people: "From
- *   Observation/er-1, LOINC LA6576-8" (a code system the import reads by its name; another
+ *   Observation 3, LOINC LA6576-8" (a code system the import reads by its name; another
  *   as it is written).
  */
 char *

@@ -4,9 +4,11 @@
  * each other by "urn:uuid:…" fullUrls or "Type/id"; only one patient's resources are read.
  * A value is set only when the export states it unambiguously (the codes: mbc-fhir-codes.c),
  * each with its source; every resource or code not used is said, with why. Nothing from the
- * Patient but the age it implies is ever copied or shown: its id is never shown, and another
- * resource's id that holds any of the Patient's names, identifiers or id is shown as a hash.
- * A malformed export (wrong types, no resourceType) gives problems at their JSON paths.
+ * Patient but the age it implies is ever copied or shown, and no resource id is ever shown
+ * (an id can hold a name, a birth date or a record number): a resource is named by its type
+ * and its position in the export ("Observation 3"). What the import uses and cannot read is
+ * a problem at its JSON path; what it does not use (an id of odd shape, a resource type it
+ * does not read) is said and left aside.
  */
 #define G_LOG_DOMAIN "mbc-fhir"
 
@@ -22,15 +24,16 @@
 #include "mbc-problem.h"
 
 #define FHIR_ID_MAX 64
-#define FHIR_SECRET_MIN 3   /* shorter strings of the Patient are too common to match */
 
 typedef struct
 {
   JsonObject *resource;
   const char *type;
-  const char *id;
-  char       *path;    /* "$.entry[3].resource", or "$" */
-  char       *shown;   /* how lines name it */
+  const char *id;       /* only to resolve references: never shown */
+  gboolean    odd_id;   /* the id is not a FHIR id's shape */
+  guint       position; /* 1 + its place among the Bundle's entries; 1 for a lone resource */
+  char       *path;     /* "$.entry[3].resource", or "$" */
+  char       *shown;    /* how lines name it: "Observation 4" */
 } Entry;
 
 /* A value one resource gives a field: @value NULL when it gives none (and @why says why). */
@@ -49,7 +52,6 @@ typedef struct
   GPtrArray   *entries;       /* Entry */
   GHashTable  *by_reference;  /* "urn:uuid:…", "Type/id" → Entry */
   Entry       *patient;
-  GHashTable  *secrets;       /* the Patient's strings, folded */
   GPtrArray   *problems;
   GPtrArray   *sources;
   GPtrArray   *not_used;
@@ -393,7 +395,8 @@ static void
 fhir_add_entry (Import     *im,
                 JsonNode   *node,
                 const char *path,
-                const char *full_url)
+                const char *full_url,
+                guint       position)
 {
   Entry *entry;
   const char *type;
@@ -423,18 +426,19 @@ fhir_add_entry (Import     *im,
       mbc_problems_add (im->problems, at, _("is not a FHIR resource type"));
       return;
     }
-  id = fhir_string (resource, "id", path, im);
-  if (id != NULL && !fhir_is_id (id))
-    {
-      g_autofree char *at = mbc_json_path_member (path, "id");
-      mbc_problems_add (im->problems, at,
-                        _("is not a FHIR id (1 to 64 letters, digits, '-' and '.')"));
-      return;
-    }
+  /* The id only resolves references: one of odd shape (an underscore, too long) is kept for
+   * that and said; one that is not a string is left aside. */
+  if (json_object_has_member (resource, "id") &&
+      mbc_json_is_string (json_object_get_member (resource, "id")))
+    id = json_object_get_string_member (resource, "id");
+  else
+    id = NULL;
   entry = g_new0 (Entry, 1);
   entry->resource = resource;
   entry->type = type;
   entry->id = id;
+  entry->odd_id = json_object_has_member (resource, "id") && (id == NULL || !fhir_is_id (id));
+  entry->position = position;
   entry->path = g_strdup (path);
   g_ptr_array_add (im->entries, entry);
   if (full_url)
@@ -450,11 +454,13 @@ fhir_read_entries (Import   *im,
   JsonObject *bundle;
   JsonArray *entries;
 
-  fhir_add_entry (im, root, "$", NULL);
+  fhir_add_entry (im, root, "$", NULL, 1);
   if (im->entries->len != 1 || strcmp (((Entry *) im->entries->pdata[0])->type, "Bundle") != 0)
     return;
-  /* A Bundle: its entries are the resources. */
+  /* A Bundle: its entries are the resources. Its own id the import does not use. */
   bundle = ((Entry *) im->entries->pdata[0])->resource;
+  if (((Entry *) im->entries->pdata[0])->odd_id)
+    fhir_not_used (im, _("Bundle: its id is not a FHIR id; the import does not use it"));
   g_ptr_array_set_size (im->entries, 0);
   g_hash_table_remove_all (im->by_reference);
   entries = fhir_array (bundle, "entry", "$", im);
@@ -478,77 +484,16 @@ fhir_read_entries (Import   *im,
       resource = json_object_get_member (entry, "resource");
       if (resource == NULL || JSON_NODE_HOLDS_NULL (resource))
         {
-          fhir_not_used (im, _("entry %u: it holds no resource"), i);
+          fhir_not_used (im, _("entry %u: it holds no resource"), i + 1);
           continue;
         }
       resource_path = mbc_json_path_member (path, "resource");
-      fhir_add_entry (im, resource, resource_path, full_url);
+      fhir_add_entry (im, resource, resource_path, full_url, i + 1);
     }
 }
 
-static void
-fhir_add_secret (Import     *im,
-                 const char *text)
-{
-  if (text != NULL && g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) >=
-      FHIR_SECRET_MIN)
-    g_hash_table_add (im->secrets, g_utf8_casefold (text, -1));
-}
-
-/* Every string the Patient holds (its id, names, identifiers, telecom, address, dates): a
- * resource id that holds one of them is not shown. The strings are never shown themselves. */
-static void
-fhir_collect_secrets (Import   *im,
-                      JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *member;
-
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &name, &member))
-        if (strcmp (name, "resourceType") != 0 && strcmp (name, "system") != 0 &&
-            strcmp (name, "use") != 0 && strcmp (name, "gender") != 0)
-          fhir_collect_secrets (im, member);
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        fhir_collect_secrets (im, json_array_get_element (array, i));
-    }
-  else if (mbc_json_is_string (node))
-    fhir_add_secret (im, json_node_get_string (node));
-}
-
-/* Whether an id (ASCII, at most 64 characters) holds one of the Patient's strings: each of
- * its substrings is looked up, so the cost does not grow with the Patient's size. */
-static gboolean
-fhir_holds_secret (Import     *im,
-                   const char *id)
-{
-  g_autofree char *folded = g_ascii_strdown (id, -1);
-  gsize n = strlen (folded);
-
-  for (gsize start = 0; start < n; start++)
-    for (gsize end = start + FHIR_SECRET_MIN; end <= n; end++)
-      {
-        char saved = folded[end];
-        gboolean found;
-
-        folded[end] = '\0';
-        found = g_hash_table_contains (im->secrets, folded + start);
-        folded[end] = saved;
-        if (found)
-          return TRUE;
-      }
-  return FALSE;
-}
-
-/* How lines name each resource: "Type/id"; the Patient as "Patient"; an id that holds a
- * string of the Patient's as a hash of it; no id: its place in the bundle. */
+/* How lines name each resource: its type and its position in the export ("Observation 4"),
+ * never its id, whatever the id holds. */
 static void
 fhir_name_entries (Import *im)
 {
@@ -556,19 +501,10 @@ fhir_name_entries (Import *im)
     {
       Entry *e = im->entries->pdata[i];
 
-      if (e == im->patient)
-        e->shown = g_strdup ("Patient");
-      else if (e->id && fhir_holds_secret (im, e->id))
-        {
-          g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, e->id, -1);
-          e->shown = g_strdup_printf ("%s/#%.12s", e->type, hash);
-        }
-      else if (e->id)
-        e->shown = g_strdup_printf ("%s/%s", e->type, e->id);
-      else if (strcmp (e->path, "$") == 0)
-        e->shown = g_strdup (e->type);
-      else
-        e->shown = g_strdup_printf ("%s (%s)", e->type, e->path + 2);
+      e->shown = g_strdup_printf ("%s %u", e->type, e->position);
+      if (e->odd_id)
+        fhir_not_used (im, _("%s: its id is not a FHIR id (1 to 64 letters, digits, '-' and "
+                             "'.'); it is used only to match references"), e->shown);
     }
 }
 
@@ -691,7 +627,7 @@ fhir_read_age (Import *im)
   source = g_new0 (MbcFhirSource, 1);
   source->field = MBC_CASE_FIELD_AGE_YEARS;
   source->value = g_steal_pointer (&value);
-  source->resource = g_strdup ("Patient");
+  source->resource = g_strdup (im->patient->shown);
   source->code = g_strdup ("birthDate");
   g_ptr_array_add (im->sources, source);
 }
@@ -1196,12 +1132,8 @@ fhir_find_patient (Import *im)
       Entry *e = im->entries->pdata[i];
       if (strcmp (e->type, "Patient") == 0)
         {
-          JsonNode *node = json_node_alloc ();
           patients++;
           im->patient = e;
-          json_node_init_object (node, e->resource);
-          fhir_collect_secrets (im, node);
-          json_node_unref (node);
         }
     }
   if (patients > 1)
@@ -1287,7 +1219,6 @@ mbc_fhir_import (JsonNode     *root,
   im.as_of = as_of;
   im.entries = g_ptr_array_new_with_free_func ((GDestroyNotify) fhir_entry_free);
   im.by_reference = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im.secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.problems = problems;
   im.sources = g_ptr_array_new_with_free_func ((GDestroyNotify) mbc_fhir_source_free);
   im.not_used = g_ptr_array_new_with_free_func (g_free);
@@ -1321,7 +1252,6 @@ mbc_fhir_import (JsonNode     *root,
   for (guint i = 0; i < MBC_CASE_N_FIELDS; i++)
     g_ptr_array_unref (im.candidates[i]);
   g_hash_table_unref (im.secondary);
-  g_hash_table_unref (im.secrets);
   g_hash_table_unref (im.by_reference);
   g_ptr_array_unref (im.entries);
   return kase;

@@ -19,7 +19,7 @@ typedef struct
 {
   MbcCaseField  field;
   char         *value;     /* as the case file writes it: "45", "positive", "bone" */
-  char         *resource;  /* "Observation/er-1"; "Patient" (its id is never shown) */
+  char         *resource;  /* "Observation 3": its type and position, never its id */
   char         *code;      /* "http://loinc.org|LA6576-8", or the element read ("birthDate") */
 } MbcFhirSource;
 

@@ -514,7 +514,7 @@ test_import_fhir (void)
   g_assert_cmpstr (er, ==, "positive");
   g_assert_cmpstr (problem_at (window, MBC_CASE_FIELD_ER_STATUS), ==, NULL);
   g_assert_cmpstr (mbc_text_row_get_subtitle (MBC_TEXT_ROW (row_of (window,
-                   MBC_CASE_FIELD_ER_STATUS))), ==, "From Observation/er-1, LOINC LA6576-8");
+                   MBC_CASE_FIELD_ER_STATUS))), ==, "From Observation 2, LOINC LA6576-8");
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)),
                                    "Imported from FHIR"));
   g_assert_false (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));

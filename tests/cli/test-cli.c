@@ -1065,10 +1065,10 @@ test_import_fhir (void)
   g_assert_cmpint (r.status, ==, 0);
   kase = mbc_case_new_from_data (r.out, strlen (r.out), problems);
   g_assert_nonnull (kase);
-  g_assert_true (g_str_has_prefix (r.err, "age_years: 45 (from Patient, birthDate)\n"));
-  g_assert_nonnull (strstr (r.err, "\ner_status: positive (from Observation/er-1, "
+  g_assert_true (g_str_has_prefix (r.err, "age_years: 45 (from Patient 1, birthDate)\n"));
+  g_assert_nonnull (strstr (r.err, "\ner_status: positive (from Observation 2, "
                                    "http://loinc.org|LA6576-8)\n"));
-  g_assert_nonnull (strstr (r.err, "\nnot used: Practitioner/oncologist-1: "));
+  g_assert_nonnull (strstr (r.err, "\nnot used: Practitioner 8: "));
 
   /* Standard input reads the same. */
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));

@@ -14,6 +14,8 @@ typedef struct
   GPtrArray *sources;
   GPtrArray *not_used;
   GPtrArray *problems;
+  JsonNode  *bundle;    /* the export, as read here */
+  GPtrArray *names;     /* what named() gave */
 } Import;
 
 static void
@@ -23,6 +25,8 @@ import_clear (Import *im)
   g_clear_pointer (&im->sources, g_ptr_array_unref);
   g_clear_pointer (&im->not_used, g_ptr_array_unref);
   g_clear_pointer (&im->problems, g_ptr_array_unref);
+  g_clear_pointer (&im->bundle, json_node_unref);
+  g_clear_pointer (&im->names, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -42,6 +46,88 @@ import_file (Import     *im,
   im->problems = mbc_problems_new ();
   im->kase = mbc_fhir_import_data (text, length, &as_of, &im->sources, &im->not_used,
                                    im->problems);
+  im->bundle = json_from_string (text, NULL);
+  im->names = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* How the import must name the resource whose id is @id: its type and its position in the
+ * export ("Observation 4"), read here from the bundle itself. */
+static const char *
+named (Import     *im,
+       const char *id)
+{
+  JsonObject *root = json_node_get_object (im->bundle);
+  JsonArray *entries = json_object_has_member (root, "entry")
+                       ? json_object_get_array_member (root, "entry") : NULL;
+
+  for (guint i = 0; entries && i < json_array_get_length (entries); i++)
+    {
+      JsonObject *resource = json_object_get_object_member (
+        json_array_get_object_element (entries, i), "resource");
+      if (resource && g_strcmp0 (json_object_get_string_member_with_default (resource, "id",
+                                                                              NULL), id) == 0)
+        {
+          char *name = g_strdup_printf ("%s %u", json_object_get_string_member (resource,
+                                                                                "resourceType"),
+                                        i + 1);
+          g_ptr_array_add (im->names, name);
+          return name;
+        }
+    }
+  if (json_object_has_member (root, "resourceType") &&
+      g_strcmp0 (json_object_get_string_member_with_default (root, "id", NULL), id) == 0)
+    {
+      char *name = g_strdup_printf ("%s 1", json_object_get_string_member (root,
+                                                                           "resourceType"));
+      g_ptr_array_add (im->names, name);
+      return name;
+    }
+  g_assert_not_reached ();
+}
+
+/* No resource id of the export appears in any source or line of the import: each names its
+ * resource as "Type N", and no id that could not be a word of the text ("er-qqqprivacy",
+ * "her2-1") appears anywhere. */
+static void
+assert_no_ids (Import *im)
+{
+  g_autoptr(GRegex) shape = g_regex_new ("^([A-Z][A-Za-z]+ [0-9]+|Bundle|entry [0-9]+)$", 0, 0,
+                                         NULL);
+
+  for (guint k = 0; im->not_used && k < im->not_used->len; k++)
+    {
+      const char *line = im->not_used->pdata[k];
+      const char *colon = strstr (line, ": ");
+      g_autofree char *who = colon ? g_strndup (line, colon - line) : g_strdup (line);
+      if (!g_regex_match (shape, who, 0, NULL))
+        g_error ("the line \"%s\" does not name its resource as \"Type N\"", line);
+    }
+  for (guint k = 0; im->sources && k < im->sources->len; k++)
+    if (!g_regex_match (shape, ((MbcFhirSource *) im->sources->pdata[k])->resource, 0, NULL))
+      g_error ("a source is named \"%s\"", ((MbcFhirSource *) im->sources->pdata[k])->resource);
+
+  JsonObject *root = json_node_get_object (im->bundle);
+  JsonArray *entries = json_object_has_member (root, "entry")
+                       ? json_object_get_array_member (root, "entry") : NULL;
+
+  for (guint i = 0; entries && i < json_array_get_length (entries); i++)
+    {
+      JsonObject *resource = json_object_get_object_member (
+        json_array_get_object_element (entries, i), "resource");
+      const char *id = resource ? json_object_get_string_member_with_default (resource, "id",
+                                                                              NULL) : NULL;
+      if (id == NULL || strpbrk (id, "-.0123456789") == NULL)
+        continue;
+      for (guint k = 0; im->not_used && k < im->not_used->len; k++)
+        if (strstr (im->not_used->pdata[k], id))
+          g_error ("the line \"%s\" shows the id %s", (char *) im->not_used->pdata[k], id);
+      for (guint k = 0; im->sources && k < im->sources->len; k++)
+        {
+          const MbcFhirSource *src = im->sources->pdata[k];
+          if (strstr (src->resource, id))
+            g_error ("a source names the id %s", id);
+        }
+    }
 }
 
 static void
@@ -82,6 +168,19 @@ has_line (Import     *im,
   return FALSE;
 }
 
+/* A line of @im about the resource whose id is @id (named as the import names it), that
+ * goes on with @then and holds @part. */
+static gboolean
+has_line_of (Import     *im,
+             const char *id,
+             const char *then,
+             const char *part)
+{
+  g_autofree char *start = g_strdup_printf ("%s: %s", named (im, id), then);
+
+  return has_line (im, start, part);
+}
+
 static void
 test_bone_only (void)
 {
@@ -102,18 +201,20 @@ test_bone_only (void)
   assert_json (&im, MBC_CASE_FIELD_METASTATIC_LESION_COUNT, "null");
   g_assert_false (mbc_case_is_known (im.kase, MBC_CASE_FIELD_LABEL));
 
-  g_assert_cmpstr (source (&im, MBC_CASE_FIELD_AGE_YEARS, "45")->resource, ==, "Patient");
+  g_assert_cmpstr (source (&im, MBC_CASE_FIELD_AGE_YEARS, "45")->resource, ==,
+                   named (&im, "cancer-patient-zyxw"));
   g_assert_cmpstr (source (&im, MBC_CASE_FIELD_ER_STATUS, "positive")->code, ==,
                    "http://loinc.org|LA6576-8");
   g_assert_cmpstr (source (&im, MBC_CASE_FIELD_METASTATIC_SITES, "bone")->resource, ==,
-                   "Condition/bone-mets");
+                   named (&im, "bone-mets"));
   g_assert_cmpstr (source (&im, MBC_CASE_FIELD_METASTATIC_RESPONSE, "complete")->code, ==,
                    "http://snomed.info/sct|550991000124107");
   /* The sources come in the order of the case's fields. */
   for (guint i = 1; i < im.sources->len; i++)
     g_assert_cmpint (((MbcFhirSource *) im.sources->pdata[i - 1])->field, <=,
                      ((MbcFhirSource *) im.sources->pdata[i])->field);
-  g_assert_true (has_line (&im, "Practitioner/oncologist-1: ", "not a resource type"));
+  g_assert_true (has_line_of (&im, "oncologist-1", "", "not a resource type"));
+  assert_no_ids (&im);
 }
 
 static void
@@ -130,11 +231,12 @@ test_visceral_old_codes (void)
   er = source (&im, MBC_CASE_FIELD_ER_STATUS, "positive");
   g_assert_cmpstr (er->code, ==,
                    "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation|POS");
-  /* Its id holds the patient's family name: shown as a hash. */
-  g_assert_true (g_str_has_prefix (er->resource, "Observation/#"));
+  /* Its id holds the patient's family name: never shown; no id is. */
+  g_assert_cmpstr (er->resource, ==, named (&im, "er-qqqprivacy"));
   g_assert_cmpstr (source (&im, MBC_CASE_FIELD_HER2_STATUS, "positive")->resource, ==,
-                   "Observation/her2-fish");
-  g_assert_true (has_line (&im, "Observation/her2-ihc: ", "superseded"));
+                   named (&im, "her2-fish"));
+  assert_no_ids (&im);
+  g_assert_true (has_line_of (&im, "her2-ihc", "", "superseded"));
   g_assert_cmpstr (source (&im, MBC_CASE_FIELD_METASTATIC_SITES, "pleura")->code, ==,
                    "http://terminology.hl7.org/CodeSystem/icd-o-3|C38.4");
   /* No lesion counts are guessed from the sites. */
@@ -153,12 +255,13 @@ test_nodal (void)
   assert_json (&im, MBC_CASE_FIELD_AXILLARY_NODES, "\"clinically_positive\"");
   g_assert_cmpstr (source (&im, MBC_CASE_FIELD_AXILLARY_NODES, "clinically_positive")->code, ==,
                    "http://snomed.info/sct|68171009");
-  g_assert_true (has_line (&im, "Condition/upper-limb-or-axilla: ", "needs review"));
-  g_assert_true (has_line (&im, "Condition/nodes-unspecified: ", "needs review"));
-  g_assert_true (has_line (&im, "Condition/neck-nodes: ", "regional nodes"));
-  g_assert_true (has_line (&im, "Condition/secondary-somewhere: ", "bodySite"));
-  g_assert_true (has_line (&im, "Condition/bone-marrow-or-bone: ", "bone marrow"));
-  g_assert_true (has_line (&im, "Condition/refuted-liver: ", "not confirmed"));
+  g_assert_true (has_line_of (&im, "upper-limb-or-axilla", "", "needs review"));
+  g_assert_true (has_line_of (&im, "nodes-unspecified", "", "needs review"));
+  g_assert_true (has_line_of (&im, "neck-nodes", "", "regional nodes"));
+  g_assert_true (has_line_of (&im, "secondary-somewhere", "", "bodySite"));
+  g_assert_true (has_line_of (&im, "bone-marrow-or-bone", "", "bone marrow"));
+  g_assert_true (has_line_of (&im, "refuted-liver", "", "not confirmed"));
+  assert_no_ids (&im);
 }
 
 static void
@@ -174,13 +277,14 @@ test_conflicting (void)
   assert_json (&im, MBC_CASE_FIELD_ECOG, "null");
   assert_json (&im, MBC_CASE_FIELD_METASTATIC_RESPONSE, "\"unknown\"");
   /* Both results of the same day are listed, and why. */
-  g_assert_true (has_line (&im, "Observation/er-a: er_status: positive", "differ"));
-  g_assert_true (has_line (&im, "Observation/er-b: er_status: negative", "differ"));
-  g_assert_true (has_line (&im, "Observation/pr-new: pr_status: ", "equivocal"));
-  g_assert_true (has_line (&im, "Observation/pr-old: pr_status: positive", "superseded"));
-  g_assert_true (has_line (&im, "Observation/her2-x: ", "disagree"));
-  g_assert_true (has_line (&im, "Observation/ecog-prelim: ", "not final"));
-  g_assert_true (has_line (&im, "Observation/status-whole: ", "focus"));
+  g_assert_true (has_line_of (&im, "er-a", "er_status: positive", "differ"));
+  g_assert_true (has_line_of (&im, "er-b", "er_status: negative", "differ"));
+  g_assert_true (has_line_of (&im, "pr-new", "pr_status: ", "equivocal"));
+  g_assert_true (has_line_of (&im, "pr-old", "pr_status: positive", "superseded"));
+  g_assert_true (has_line_of (&im, "her2-x", "", "disagree"));
+  g_assert_true (has_line_of (&im, "ecog-prelim", "", "not final"));
+  g_assert_true (has_line_of (&im, "status-whole", "", "focus"));
+  assert_no_ids (&im);
   g_assert_cmpuint (im.sources->len, ==, 1);   /* the age alone */
 }
 
@@ -201,12 +305,13 @@ test_no_patient_and_single (void)
   g_assert_nonnull (single.kase);
   assert_json (&single, MBC_CASE_FIELD_HER2_STATUS, "\"positive\"");
   g_assert_cmpstr (source (&single, MBC_CASE_FIELD_HER2_STATUS, "positive")->resource, ==,
-                   "Observation/her2-single");
+                   named (&single, "her2-single"));
 
   import_file (&other, "other-patient.json");
   g_assert_nonnull (other.kase);
   assert_json (&other, MBC_CASE_FIELD_ER_STATUS, "\"positive\"");
-  g_assert_true (has_line (&other, "Observation/er-theirs: ", "another patient"));
+  g_assert_true (has_line_of (&other, "er-theirs", "", "another patient"));
+  assert_no_ids (&other);
 }
 
 static void
@@ -217,7 +322,6 @@ test_malformed (void)
     { "no-resource-type.json", "$.resourceType" },
     { "two-patients.json", "$" },
     { "wrong-types.json", "$.entry[0].resource.birthDate" },
-    { "wrong-types.json", "$.entry[1].resource.id" },
     { "wrong-types.json", "$.entry[2].resource.resourceType" },
     { "wrong-types.json", "$.entry[3]" },
     { "wrong-types.json", "$.entry[4].resource.valueInteger" },
@@ -236,6 +340,31 @@ test_malformed (void)
         found |= strcmp (((MbcProblem *) im.problems->pdata[p])->where, cases[i].where) == 0;
       g_assert_true (found);
     }
+}
+
+/* An export shaped like a real one (an mCODE transaction Bundle: meta, narratives, contained
+ * resources, extensions, ids with underscores and the patient's name, birth date, address
+ * or record number in them) is imported; what is not used is said; no id is shown. */
+static void
+test_real_shaped (void)
+{
+  g_auto(Import) im = { 0 };
+
+  import_file (&im, "real-shaped.json");
+  g_assert_nonnull (im.kase);
+  g_assert_cmpuint (im.problems->len, ==, 0);
+  assert_json (&im, MBC_CASE_FIELD_AGE_YEARS, "45");
+  assert_json (&im, MBC_CASE_FIELD_ER_STATUS, "\"positive\"");
+  assert_json (&im, MBC_CASE_FIELD_METASTATIC_SITES, "[\"bone\"]");
+  g_assert_cmpstr (source (&im, MBC_CASE_FIELD_ER_STATUS, "positive")->resource, ==,
+                   "Observation 2");
+  g_assert_cmpstr (source (&im, MBC_CASE_FIELD_METASTATIC_SITES, "bone")->resource, ==,
+                   named (&im, "bone-uniqueavenue"));
+  g_assert_true (has_line (&im, "Bundle: ", "not a FHIR id"));
+  g_assert_true (has_line_of (&im, "med_1", "", "not a resource type"));
+  assert_no_ids (&im);
+  for (guint k = 0; k < im.not_used->len; k++)
+    g_assert_null (strstr (im.not_used->pdata[k], "jenny"));
 }
 
 static void
@@ -287,5 +416,6 @@ main (int    argc,
   g_test_add_func ("/fhir/no-patient-and-single", test_no_patient_and_single);
   g_test_add_func ("/fhir/malformed", test_malformed);
   g_test_add_func ("/fhir/age", test_age);
+  g_test_add_func ("/fhir/real-shaped", test_real_shaped);
   return g_test_run ();
 }
