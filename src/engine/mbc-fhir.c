@@ -1193,7 +1193,7 @@ fhir_read (Import   *im,
  * @sources: (out) (transfer full) (element-type MbcFhirSource): where each value set came
  *   from, in the order of the case's fields
  * @not_used: (out) (transfer full) (element-type utf8): a line for each resource or code not
- *   used, with why ("Observation/o1: http://loinc.org|1234-5: not a code the import maps")
+ *   used, with why ("Observation 4: http://loinc.org|1234-5: not a code the import maps")
  * @problems: (element-type MbcProblem): where the export's problems are added (JSON paths)
  *
  * Only what the export states unambiguously is set; the label stays absent.
