@@ -266,12 +266,15 @@ cli_run_test_guideline (const char *path)
   return status != MBC_EXIT_OK ? status : failed ? MBC_EXIT_INVALID_INPUT : MBC_EXIT_OK;
 }
 
-/* The case of --evaluate and --report, evaluated; 0 or the exit status. */
+/* The case of --evaluate and --report, evaluated; 0 or the exit status. With @flags, a case
+ * whose only problems are between fields (as the window saves one) is read as entered, its
+ * problems printed, and its evaluable copy (each field with a problem unknown) evaluated. */
 static int
-cli_evaluate_file (const char    *path,
-                   const char    *guideline_path,
-                   MbcCase      **kase,
-                   MbcResult    **result)
+cli_evaluate_file (const char       *path,
+                   const char       *guideline_path,
+                   MbcCaseReadFlags  flags,
+                   MbcCase         **kase,
+                   MbcResult       **result)
 {
   g_autoptr(MbcGuideline) guideline = NULL;
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
@@ -284,12 +287,18 @@ cli_evaluate_file (const char    *path,
   if ((status = cli_load_inputs (path, guideline_path, &guideline, &bytes)) != MBC_EXIT_OK)
     return status;
   data = g_bytes_get_data (bytes, &length);
-  if (!(*kase = mbc_case_new_from_data (data, length, problems)))
+  if (!(*kase = mbc_case_new_from_data_full (data, length, flags, problems)))
     {
       cli_print_problems (cli_display_name (path), problems);
       return MBC_EXIT_INVALID_INPUT;
     }
-  if (!(*result = mbc_evaluate (guideline, *kase, &error)))
+  if (problems->len > 0)
+    cli_print_problems (cli_display_name (path), problems);
+  {
+    g_autoptr(MbcCase) evaluable = mbc_case_copy_evaluable (*kase);
+    *result = mbc_evaluate (guideline, evaluable, &error);
+  }
+  if (*result == NULL)
     {
       cli_print_error (cli_guideline_name (guideline_path), "$", error->message);
       g_clear_object (kase);
@@ -308,7 +317,8 @@ cli_run_evaluate (const char *path,
   g_autoptr(GString) out = g_string_new (NULL);
   int status;
 
-  if ((status = cli_evaluate_file (path, guideline_path, &kase, &result)) != MBC_EXIT_OK)
+  if ((status = cli_evaluate_file (path, guideline_path, MBC_CASE_READ_STRICT, &kase,
+                                   &result)) != MBC_EXIT_OK)
     return status;
   if (text)
     {
@@ -341,7 +351,10 @@ cli_run_report (const char *path,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if ((status = cli_evaluate_file (path, guideline_path, &kase, &result)) != MBC_EXIT_OK)
+  /* As the window reports it: the inputs as entered, each problem between fields at its
+   * input (also on standard error), the evaluation without them (interfaces.md). */
+  if ((status = cli_evaluate_file (path, guideline_path, MBC_CASE_READ_KEEP_INCONSISTENT, &kase,
+                                   &result)) != MBC_EXIT_OK)
     return status;
   report = mbc_report_new (kase, result, now);
   if (g_strcmp0 (output, "-") == 0)

@@ -721,6 +721,49 @@ test_report (void)
   g_rmdir (dir);
 }
 
+/* A case the window saves with problems between fields (fewer lesions than sites) is
+ * reported as the window reports it: exit 0, the problem on standard error and at its input
+ * in the PDF, the evaluation without that input. --evaluate stays strict (exit 2), and a
+ * value out of its range is still exit 2 for --report. */
+static void
+test_report_with_problems (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-report-problems-XXXXXX", NULL);
+  g_autofree char *typed = g_build_filename (dir, "typed.json", NULL);
+  g_autofree char *young = g_build_filename (dir, "young.json", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_auto(Run) r = { 0 };
+  g_auto(Run) strict = { 0 };
+  g_auto(Run) range = { 0 };
+
+  g_assert_true (g_file_set_contents (typed, "{\"schema\": \"mbc-advisor/case/1\", "
+                                      "\"metastatic_sites\": [\"bone\", \"brain\"], "
+                                      "\"metastatic_lesion_count\": 1, "
+                                      "\"metastatic_response\": \"complete\"}", -1, NULL));
+  g_assert_true (g_file_set_contents (young, "{\"schema\": \"mbc-advisor/case/1\", "
+                                      "\"age_years\": 15}", -1, NULL));
+  RUN (&r, "--report", typed, "--output", pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, ": metastatic_lesion_count: is 1, fewer than the 2 "));
+  if (pdftotext != NULL || g_getenv ("MBC_REQUIRE_TOOLS"))
+    {
+      text = mbc_test_pdf_text (pdf);
+      g_assert_nonnull (strstr (text, "Input with a problem"));
+      g_assert_nonnull (strstr (text, "fewer than the 2 metastatic sites"));
+    }
+  RUN (&strict, "--evaluate", typed);
+  g_assert_cmpint (strict.status, ==, 2);
+  RUN (&range, "--report", young, "--output", pdf);
+  g_assert_cmpint (range.status, ==, 2);
+  g_assert_nonnull (strstr (range.err, ": age_years: "));
+  g_unlink (pdf);
+  g_unlink (typed);
+  g_unlink (young);
+  g_rmdir (dir);
+}
+
 /* Every library case, evaluated by the command line as any case file, reaches the tier
  * its teaching note declares. */
 static void
@@ -1168,6 +1211,7 @@ main (int   argc,
   g_test_add_func ("/cli/guideline", test_guideline);
   g_test_add_func ("/cli/test-guideline", test_pack_tests);
   g_test_add_func ("/cli/report", test_report);
+  g_test_add_func ("/cli/report-with-problems", test_report_with_problems);
   g_test_add_func ("/cli/library-cases", test_library_cases);
   g_test_add_func ("/cli/report-full-disk", test_report_full_disk);
   g_test_add_func ("/cli/jsonlogic", test_jsonlogic);
