@@ -430,3 +430,111 @@ mbc_file_write_atomic (GFile       *file,
   }
   return TRUE;
 }
+
+/* How far the first line of @head, from @p, closes a JSON object: TRUE when it is one whole
+ * object (strings and their escapes skipped, braces and brackets counted). */
+static gboolean
+file_first_line_is_object (const char *p,
+                           const char *end)
+{
+  int depth = 0;
+  gboolean in_string = FALSE;
+
+  for (; p < end && *p != '\n'; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p + 1 < end)
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '{' || *p == '[')
+        depth++;
+      else if ((*p == '}' || *p == ']') && --depth == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * mbc_file_guess_kind:
+ * @name: (nullable): the file's name; its extension decides when it says (.csv, .jsonl or
+ *   .ndjson, .json)
+ * @head: the file's first bytes, read when the name does not say
+ *
+ * Returns: what the file holds: a case file (JSON), JSON Lines (a first line that is a
+ *   whole object, and another line after it), or else CSV.
+ */
+MbcFileKind
+mbc_file_guess_kind (const char *name,
+                     const char *head,
+                     gsize       length)
+{
+  g_autofree char *folded = name ? g_ascii_strdown (name, -1) : NULL;
+  const char *p = head, *end = head + length;
+
+  if (folded && g_str_has_suffix (folded, ".csv"))
+    return MBC_FILE_KIND_COHORT_CSV;
+  if (folded && (g_str_has_suffix (folded, ".jsonl") || g_str_has_suffix (folded, ".ndjson")))
+    return MBC_FILE_KIND_COHORT_JSONL;
+  if (folded && g_str_has_suffix (folded, ".json"))
+    return MBC_FILE_KIND_CASE;
+  if (head == NULL)
+    return MBC_FILE_KIND_CASE;
+  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p == end || *p != '{')
+    return p == end ? MBC_FILE_KIND_CASE : MBC_FILE_KIND_COHORT_CSV;
+  if (file_first_line_is_object (p, end))
+    {
+      const char *next = memchr (p, '\n', end - p);
+      while (next && next < end && g_ascii_isspace (*next))
+        next++;
+      if (next && next < end)
+        return MBC_FILE_KIND_COHORT_JSONL;
+    }
+  return MBC_FILE_KIND_CASE;
+}
+
+/**
+ * mbc_file_guess_kind_of:
+ *
+ * Returns: what @file holds, by its name or else its first 64 KiB (a file that cannot be
+ *   read is taken as a case file, whose reading then says why).
+ */
+MbcFileKind
+mbc_file_guess_kind_of (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = g_ascii_strdown (name ? name : "", -1);
+  char head[65536];
+  gsize length = 0;
+  struct stat st;
+  int fd;
+
+  if (g_str_has_suffix (folded, ".json") || g_str_has_suffix (folded, ".csv") ||
+      g_str_has_suffix (folded, ".jsonl") || g_str_has_suffix (folded, ".ndjson"))
+    return mbc_file_guess_kind (name, NULL, 0);
+  /* Only a regular file is looked into (a FIFO would block); the rest is left to the
+   * reading of a case file, which says why it cannot be read. */
+  fd = mbc_file_open_regular (file, &st, NULL);
+  if (fd < 0)
+    return MBC_FILE_KIND_CASE;
+  while (length < sizeof head)
+    {
+      ssize_t n = read (fd, head + length, sizeof head - length);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      length += (gsize) n;
+    }
+  close (fd);
+  return mbc_file_guess_kind (NULL, head, length);
+}

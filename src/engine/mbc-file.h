@@ -32,6 +32,19 @@ GBytes  *mbc_file_read_fd       (int          fd,
                                  gsize        max_bytes,
                                  GError     **error);
 
+/* What a file given by name holds (interfaces.md: files given to the window by name). */
+typedef enum
+{
+  MBC_FILE_KIND_CASE,           /* one case file (JSON) */
+  MBC_FILE_KIND_COHORT_JSONL,   /* a cohort, a case a line */
+  MBC_FILE_KIND_COHORT_CSV,     /* a cohort exported from a spreadsheet */
+} MbcFileKind;
+
+MbcFileKind mbc_file_guess_kind    (const char  *name,
+                                    const char  *head,
+                                    gsize        length);
+MbcFileKind mbc_file_guess_kind_of (GFile       *file);
+
 /* New files with patient data are the user's alone. */
 #define MBC_FILE_PRIVATE_MODE 0600
 

@@ -301,6 +301,59 @@ test_cancel (void)
   g_rmdir (dir);
 }
 
+/* The cohort window opened for @parent, or NULL. */
+static GtkWidget *
+find_cohort_window (MbcWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (MBC_IS_COHORT_WINDOW (window) &&
+          gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (parent))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+/* A cohort given to the window by name (mbc-advisor FILE, a drop: mbc_window_open_file)
+ * opens in the cohort view, by its extension or, where the name does not say, by its
+ * content; the case in the window is untouched. */
+static void
+test_open_by_name (void)
+{
+  static const struct { const char *name; const char *text; guint rows; } files[] = {
+    { "cohort.csv", "label,age_years\r\nA,45\r\nB,70\r\n", 2 },
+    { "export.txt", "label,age_years\nA,45\nB,70\nC,\n", 3 },
+    { "cases.data", "{\"schema\": \"mbc-advisor/case/1\"}\n{\"schema\": \"mbc-advisor/case/1\"}\n",
+      2 },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("mbc-cohort-name-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      MbcWindow *window = mbc_test_window_new (guideline, settings, NULL, 1200, 800);
+      g_autofree char *title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+      GtkWidget *cohort;
+
+      g_assert_true (g_file_set_contents (path, files[i].text, -1, NULL));
+      mbc_window_open_file (window, file);
+      cohort = find_cohort_window (window);
+      g_assert_nonnull (cohort);
+      g_assert_true (mbc_test_wait_until (loaded, cohort, 20000));
+      g_assert_cmpuint (g_list_model_get_n_items (mbc_cohort_window_get_rows (
+                          MBC_COHORT_WINDOW (cohort))), ==, files[i].rows);
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+      gtk_window_destroy (GTK_WINDOW (cohort));
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/cohort/evaluates-each-row", test_evaluates_each_row);
   g_test_add_func ("/cohort/csv", test_csv);
   g_test_add_func ("/cohort/cancel", test_cancel);
+  g_test_add_func ("/cohort/open-by-name", test_open_by_name);
   status = g_test_run ();
   g_clear_object (&guideline);
   g_clear_object (&settings);

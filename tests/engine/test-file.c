@@ -192,6 +192,30 @@ test_signal_cleanup (void)
   g_rmdir (dir);
 }
 
+/* What a file given by name holds: by its extension, else by its first bytes. */
+static void
+test_guess_kind (void)
+{
+  static const struct { const char *name; const char *head; MbcFileKind kind; } cases[] = {
+    { "cohort.csv", "{\"not\": \"read\"}\n{}\n", MBC_FILE_KIND_COHORT_CSV },
+    { "COHORT.CSV", "", MBC_FILE_KIND_COHORT_CSV },
+    { "cases.jsonl", "", MBC_FILE_KIND_COHORT_JSONL },
+    { "cases.ndjson", "", MBC_FILE_KIND_COHORT_JSONL },
+    { "case.json", "label,age_years\n", MBC_FILE_KIND_CASE },
+    { "export.txt", "label,age_years\r\nA,45\r\n", MBC_FILE_KIND_COHORT_CSV },
+    { "export", "\xef\xbb\xbfrecord_id,age_years\n1,45\n", MBC_FILE_KIND_COHORT_CSV },
+    { "lines.txt", "{\"schema\": \"mbc-advisor/case/1\", \"label\": \"a } \\\" {\"}\n"
+                   "{\"schema\": \"mbc-advisor/case/1\"}\n", MBC_FILE_KIND_COHORT_JSONL },
+    { "one-line.txt", "{\"schema\": \"mbc-advisor/case/1\"}\n", MBC_FILE_KIND_CASE },
+    { "pretty", "{\n  \"schema\": \"mbc-advisor/case/1\"\n}\n", MBC_FILE_KIND_CASE },
+    { "empty", "", MBC_FILE_KIND_CASE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (mbc_file_guess_kind (cases[i].name, cases[i].head, strlen (cases[i].head)),
+                     ==, cases[i].kind);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,5 +224,6 @@ main (int   argc,
   g_test_add_func ("/file/write", test_write);
   g_test_add_func ("/file/read", test_read);
   g_test_add_func ("/file/signal-cleanup", test_signal_cleanup);
+  g_test_add_func ("/file/guess-kind", test_guess_kind);
   return g_test_run ();
 }

@@ -461,13 +461,11 @@ cohort_chunk_new (gboolean csv)
 }
 
 /* Whether @file is read as CSV: by its name, as --batch does. */
+/* A CSV cohort by its name, or, where the name does not say, by its content. */
 static gboolean
 cohort_is_csv (GFile *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *folded = g_ascii_strdown (name ? name : "", -1);
-
-  return g_str_has_suffix (folded, ".csv");
+  return mbc_file_guess_kind_of (file) == MBC_FILE_KIND_COHORT_CSV;
 }
 
 /* The records of a CSV cohort (the header's columns named as the case file names its

@@ -569,6 +569,12 @@ files_drop_cb (GtkDropTarget *target,
 
   if (files == NULL)
     return FALSE;
+  /* A cohort opens in a window of its own: nothing of the case here is lost. */
+  if (mbc_file_guess_kind_of (files->data) != MBC_FILE_KIND_CASE)
+    {
+      mbc_window_open_cohort (self, files->data);
+      return TRUE;
+    }
   _mbc_window_confirm_discard (self, files_open_file_then, g_object_ref (files->data),
                                g_object_unref);
   return TRUE;
@@ -646,6 +652,12 @@ mbc_window_open_file (MbcWindow *self,
   g_return_if_fail (MBC_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* A cohort (by its name, or else its content) opens in the cohort view. */
+  if (mbc_file_guess_kind_of (file) != MBC_FILE_KIND_CASE)
+    {
+      mbc_window_open_cohort (self, file);
+      return;
+    }
   if (!mbc_document_load (self->document, file, problems, &error))
     {
       g_autofree char *details = NULL;
