@@ -410,6 +410,7 @@ typedef struct
   GString    *err;
   guint       bad;
   GError     *error;    /* the guideline failed to evaluate */
+  guint       error_line;   /* on which line (row) of the input it failed */
   gboolean    done;
 } Chunk;
 
@@ -617,7 +618,11 @@ cli_batch_line (Batch        *batch,
                                     (const char *) chunk->data->data + start, length, number,
                                     chunk->out, problems, &chunk->error) ||
       chunk->error != NULL)
-    return;
+    {
+      if (chunk->error != NULL && chunk->error_line == 0)
+        chunk->error_line = number;
+      return;
+    }
   chunk->bad++;
   mbc_problems_append (chunk->err, problems, batch->name, number);
 }
@@ -636,7 +641,11 @@ cli_batch_record (Batch        *batch,
   if (mbc_batch_evaluate_record (evaluator, batch->writer, batch->csv_writer, batch->columns,
                                  record, chunk->out, problems, &chunk->error) ||
       chunk->error != NULL)
-    return;
+    {
+      if (chunk->error != NULL && chunk->error_line == 0)
+        chunk->error_line = record->number;
+      return;
+    }
   chunk->bad++;
   mbc_problems_append (chunk->err, problems, batch->name, record->number);
 }
@@ -806,7 +815,11 @@ cli_run_batch (const char         *path,
       bad += chunk->bad;
       if (chunk->error != NULL && status == MBC_EXIT_OK)
         {
-          cli_print_error (cli_guideline_name (guideline_path), "$", chunk->error->message);
+          /* The line it failed on, so the case can be found. */
+          g_autofree char *message = g_strdup_printf (_("at line %u of %s: %s"),
+                                                      chunk->error_line, batch.name,
+                                                      chunk->error->message);
+          cli_print_error (cli_guideline_name (guideline_path), "$", message);
           status = MBC_EXIT_INVALID_GUIDELINE;
         }
 
@@ -963,6 +976,70 @@ mbc_cli_is_headless (int    argc,
   return FALSE;
 }
 
+/* An option given twice is refused, naming it (exit 2): the last value silently winning
+ * would run on a file the user did not mean. Only --ignore-column repeats. A value is
+ * skipped as a value, and nothing after "--" is an option. */
+static int
+cli_check_repeats (int                 argc,
+                   char              **argv,
+                   const GOptionEntry *entries)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (int i = 1; i < argc; i++)
+    {
+      const GOptionEntry *found = NULL;
+
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      for (const GOptionEntry *e = entries; e->long_name && found == NULL; e++)
+        {
+          gsize n = strlen (e->long_name);
+          if (*e->long_name && g_str_has_prefix (argv[i], "--") &&
+              strncmp (argv[i] + 2, e->long_name, n) == 0 &&
+              (argv[i][2 + n] == '\0' || argv[i][2 + n] == '='))
+            found = e;
+          else if (e->short_name && argv[i][0] == '-' && argv[i][1] == e->short_name &&
+                   argv[i][2] == '\0')
+            found = e;
+        }
+      if (found == NULL)
+        continue;
+      if (found->arg != G_OPTION_ARG_NONE && strchr (argv[i], '=') == NULL)
+        i++;   /* its value */
+      if (found->arg == G_OPTION_ARG_STRING_ARRAY)
+        continue;
+      if (!g_hash_table_add (seen, (gpointer) found->long_name))
+        {
+          fprintf (stderr, _("mbc-advisor: --%s is given more than once; give it once "
+                             "(see --help)\n"), found->long_name);
+          return MBC_EXIT_INVALID_INPUT;
+        }
+    }
+  return MBC_EXIT_OK;
+}
+
+/* A file option given an empty name is refused, naming it (exit 2). */
+static int
+cli_check_names (const Options *o)
+{
+  const struct { const char *value; const char *name; } files[] = {
+    { o->evaluate, "--evaluate" }, { o->report, "--report" }, { o->output, "--output" },
+    { o->batch, "--batch" }, { o->guideline, "--guideline" },
+    { o->validate_guideline, "--validate-guideline" },
+    { o->test_guideline, "--test-guideline" }, { o->import_fhir, "--import-fhir" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    if (files[i].value != NULL && files[i].value[0] == '\0')
+      {
+        fprintf (stderr, _("mbc-advisor: %s needs a file name (\"-\" for standard input or "
+                           "output, where it reads or writes one)\n"), files[i].name);
+        return MBC_EXIT_INVALID_INPUT;
+      }
+  return MBC_EXIT_OK;
+}
+
 /* Options that do not go together are refused, each with why (exit 2). */
 static int
 cli_check_combination (const Options *o)
@@ -1092,6 +1169,11 @@ mbc_cli_run (int    argc,
   g_option_context_set_description (context,
     _("Exit status: 0 done; 1 a file could not be read or written; 2 the input is invalid\n"
     "(every problem on stderr as FILE: FIELD: what is wrong); 3 the guideline pack is invalid.\n"));
+  if ((status = cli_check_repeats (argc, argv, entries)) != MBC_EXIT_OK)
+    {
+      cli_options_clear (&o);
+      return status;
+    }
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_autofree char *said = mbc_problem_escape (error->message);
@@ -1100,10 +1182,19 @@ mbc_cli_run (int    argc,
       return MBC_EXIT_INVALID_INPUT;
     }
 
-  if ((status = cli_check_combination (&o)) != MBC_EXIT_OK)
+  if ((status = cli_check_combination (&o)) != MBC_EXIT_OK ||
+      (status = cli_check_names (&o)) != MBC_EXIT_OK)
     {
       cli_options_clear (&o);
       return status;
+    }
+  if ((o.help || o.version) && o.rest != NULL)
+    {
+      g_autofree char *said = mbc_problem_escape (o.rest[0]);
+      fprintf (stderr, _("mbc-advisor: %s takes no argument; got \"%s\" (see --help)\n"),
+               o.help ? "--help" : "--version", said);
+      cli_options_clear (&o);
+      return MBC_EXIT_INVALID_INPUT;
     }
   if (o.help)
     {
@@ -1137,12 +1228,20 @@ mbc_cli_run (int    argc,
       return MBC_EXIT_INVALID_INPUT;
     }
 
-  if ((o.report != NULL) != (o.output != NULL) ||
-      (o.paper != NULL && (o.report == NULL || (strcmp (o.paper, "a4") != 0 &&
-                                                strcmp (o.paper, "letter") != 0))))
+  if (o.paper != NULL && strcmp (o.paper, "a4") != 0 && strcmp (o.paper, "letter") != 0)
     {
-      fprintf (stderr, _("mbc-advisor: --report CASE.json needs --output FILE.pdf (and "
-                       "--output and --paper need --report); --paper is a4 or letter\n"));
+      g_autofree char *said = mbc_problem_escape (o.paper);
+      fprintf (stderr, _("mbc-advisor: --paper: \"%s\" is not a paper; use a4 or letter\n"),
+               said);
+      cli_options_clear (&o);
+      return MBC_EXIT_INVALID_INPUT;
+    }
+  if ((o.report != NULL) != (o.output != NULL) || (o.paper != NULL && o.report == NULL))
+    {
+      fprintf (stderr, o.report != NULL
+                       ? _("mbc-advisor: --report CASE.json needs --output FILE.pdf\n")
+                       : _("mbc-advisor: --output and --paper go only with --report "
+                           "CASE.json\n"));
       cli_options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }

@@ -189,6 +189,25 @@ with tempfile.TemporaryDirectory() as tmp:
     check("numbers are written plainly",
           all(r[0].isdigit() for r in list(csv.reader(io.StringIO(all_rows)))[1:]))
 
+    # A pack that fails to evaluate on one case: exit 3, naming that line of the input.
+    pack = json.load(open(os.path.join(os.environ.get("MBC_SOURCE_ROOT", "."), "data",
+                                       "guidelines", "uio2017-mbc-primary-surgery.json")))
+    big = list(range(1500))
+    for f in pack["findings"]:
+        if f["id"] == "young_age":
+            f["met_when"] = {"if": [{"==": [{"var": "case.age_years"}, 99]},
+                                    {"!!": {"map": [big, {"map": [big, 1]}]}},
+                                    {"<": [{"var": "case.age_years"}, 55]}]}
+    pack["tests"] = []
+    slow = os.path.join(tmp, "slow-pack.json")
+    json.dump(pack, open(slow, "w"))
+    ages = os.path.join(tmp, "ages.jsonl")
+    open(ages, "w").write("".join(json.dumps({"schema": "mbc-advisor/case/1", "age_years": a})
+                                  + "\n" for a in (40, 50, 99, 60)))
+    done = subprocess.run([advisor, "--guideline", slow, "--batch", ages], capture_output=True)
+    check("a pack that fails on a line: exit 3, the line named",
+          done.returncode == 3 and b"at line 3 of " in done.stderr, done.stderr[:300])
+
     # --format csv goes only with --batch.
     case = os.path.join(tmp, "case.json")
     open(case, "w").write('{"schema": "mbc-advisor/case/1"}')

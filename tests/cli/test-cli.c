@@ -328,7 +328,7 @@ test_batch_streams (void)
 static void
 test_options (void)
 {
-  static const struct { const char *args[5]; const char *says; } refused[] = {
+  static const struct { const char *args[7]; const char *says; } refused[] = {
     { { "--bogus" }, "Unknown option --bogus" },
     { { "--format", "text", "--batch", "x.jsonl" }, "--format text goes only with --evaluate" },
     { { "--format", "csv", "--evaluate", "x.json" }, "--format csv goes only with --batch" },
@@ -339,6 +339,18 @@ test_options (void)
     { { "--guideline", "p.json", "--jsonlogic", "1" }, "--guideline goes with" },
     { { "--version", "--evaluate", "x.json" }, "at a time" },
     { { "--help", "--batch", "x.jsonl" }, "at a time" },
+    /* A repeated option never silently takes the last value. */
+    { { "--evaluate", "a.json", "--evaluate", "b.json" }, "--evaluate is given more than once" },
+    { { "-e", "a.json", "--evaluate=b.json" }, "--evaluate is given more than once" },
+    { { "--batch", "a.jsonl", "--guideline", "p.json", "--guideline", "q.json" },
+      "--guideline is given more than once" },
+    /* Usage errors name the option. */
+    { { "--version", "extra" }, "--version takes no argument" },
+    { { "--evaluate", "" }, "--evaluate needs a file name" },
+    { { "--batch", "" }, "--batch needs a file name" },
+    { { "--report", "x.json", "--output", "x.pdf", "--paper", "a5" }, "--paper: \"a5\" is not" },
+    { { "--paper", "a4" }, "--output and --paper go only with --report" },
+    { { "--report", "x.json" }, "--report CASE.json needs --output" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
