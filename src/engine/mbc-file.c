@@ -358,15 +358,24 @@ mbc_file_write_atomic (GFile       *file,
                    _("Could not save %s: only local files are written"), name);
       return FALSE;
     }
-  /* Through symbolic links, to the file they name (which may not exist yet). */
+  /* Through symbolic links, to the file they name (which may not exist yet); links that
+   * lead to one another without end (a loop) are refused, never replaced by a file. */
   path = g_strdup (given);
-  for (int hops = 0; hops < 40; hops++)
+  for (int hops = 0; ; hops++)
     {
       g_autofree char *target = g_file_read_link (path, NULL);
       g_autofree char *dir = NULL;
 
       if (target == NULL)
         break;
+      if (hops == 40)
+        {
+          g_autofree char *name = g_filename_display_name (given);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                       _("Could not save %s: it is a symbolic link that leads round in a loop, "
+                         "to no file"), name);
+          return FALSE;
+        }
       dir = g_path_get_dirname (path);
       g_free (path);
       path = g_path_is_absolute (target) ? g_steal_pointer (&target)
@@ -379,6 +388,15 @@ mbc_file_write_atomic (GFile       *file,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
                    _("Could not save %s: it is %s, not a file that can be replaced"), name,
                    file_kind (st.st_mode));
+      return FALSE;
+    }
+  /* A file no one may write (mode without any write bit) is the user's word that it is not
+   * to be changed: it is left as it is, whoever runs this (root included). */
+  if (exists && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    {
+      g_autofree char *name = g_filename_display_name (given);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("Could not save %s: it is read-only, and was left as it is"), name);
       return FALSE;
     }
   temp = file_write_temporary (path, data, length, exists ? st.st_mode & 07777 : mode, error);

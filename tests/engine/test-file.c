@@ -101,6 +101,40 @@ test_write (void)
   g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
   g_assert_true (S_ISFIFO (st.st_mode));
 
+  /* A symbolic link that leads round in a loop is refused, and stays a link. */
+  {
+    g_autofree char *loop_a = g_build_filename (dir, "loop-a", NULL);
+    g_autofree char *loop_b = g_build_filename (dir, "loop-b", NULL);
+    g_autoptr(GFile) loop = g_file_new_for_path (loop_a);
+
+    g_assert_cmpint (symlink ("loop-b", loop_a), ==, 0);
+    g_assert_cmpint (symlink ("loop-a", loop_b), ==, 0);
+    g_clear_error (&error);
+    g_assert_false (mbc_file_write_atomic (loop, "x", 1, MBC_FILE_PRIVATE_MODE, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
+    g_assert_cmpint (g_lstat (loop_a, &st), ==, 0);
+    g_assert_true (S_ISLNK (st.st_mode));
+    g_unlink (loop_a);
+    g_unlink (loop_b);
+  }
+
+  /* A read-only file (no write bit at all) is left as it is, whoever writes (root too). */
+  {
+    g_autofree char *locked = g_build_filename (dir, "locked.json", NULL);
+    g_autoptr(GFile) locked_file = g_file_new_for_path (locked);
+
+    g_assert_true (g_file_set_contents (locked, "kept", -1, NULL));
+    g_assert_cmpint (g_chmod (locked, 0444), ==, 0);
+    g_clear_error (&error);
+    g_assert_false (mbc_file_write_atomic (locked_file, "x", 1, MBC_FILE_PRIVATE_MODE, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+    g_assert_nonnull (strstr (error->message, "read-only"));
+    text = read_text (locked);
+    g_assert_cmpstr (text, ==, "kept");
+    g_clear_pointer (&text, g_free);
+    g_unlink (locked);
+  }
+
   /* Nothing else is left in the folder: no temporary file. */
   g_assert_cmpuint (count_entries (dir), ==, 5);
   g_unlink (fresh);
