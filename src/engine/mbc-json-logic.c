@@ -2002,6 +2002,29 @@ logic_check (JsonNode            *rule,
                                 "out (a string or a number), so that what it reads can be "
                                 "checked"));
         }
+      /* The names missing and missing_some look for are names read, checked as var's are:
+       * a misspelt one would make its finding unknown for every patient. */
+      if ((operators[index].op == OP_MISSING || operators[index].op == OP_MISSING_SOME) &&
+          !scoped && var_func != NULL)
+        {
+          gboolean some = operators[index].op == OP_MISSING_SOME;
+          JsonNode *list = some ? logic_arg (values, 1)
+                           : JSON_NODE_HOLDS_ARRAY (values) && logic_n_args (values) > 0 &&
+                             JSON_NODE_HOLDS_ARRAY (logic_arg (values, 0))
+                           ? logic_arg (values, 0) : NULL;
+          guint n = list ? logic_n_args (list) : some ? 0 : logic_n_args (values);
+
+          for (guint i = 0; i < n; i++)
+            {
+              JsonNode *a = list ? logic_arg (list, i) : logic_arg (values, i);
+              if (a != NULL && JSON_NODE_HOLDS_VALUE (a) && !logic_is_bool (a))
+                {
+                  g_autofree char *var_name = logic_js_string (a);
+                  if (var_name[0] != '\0')
+                    var_func (var_name, op_path, user_data);
+                }
+            }
+        }
       for (guint i = 0; i < logic_n_args (values); i++)
         {
           g_autofree char *sub = JSON_NODE_HOLDS_ARRAY (values) ? mbc_json_path_index (op_path, i)

@@ -29,6 +29,13 @@ typedef struct
 
 static const Breakage breakages[] = {
   { "unknown top-level key", "colour", "\"red\"", "$.colour" },
+  { "a misspelt name in missing", "findings/0/unknown_when",
+    "{\"missing\":\"case.metastatic_respons\"}", "$.findings[0].unknown_when.missing" },
+  { "a misspelt name among several in missing", "findings/0/unknown_when",
+    "{\"missing\":[\"case.ecog\",\"case.age_yeras\"]}", "$.findings[0].unknown_when.missing" },
+  { "a misspelt name in missing_some", "findings/0/unknown_when",
+    "{\"missing_some\":[1,[\"case.ecog\",\"case.age_yeras\"]]}",
+    "$.findings[0].unknown_when.missing_some" },
   { "a caution citing no source", "decision/cautions/0/sources", "[\"TH9\"]",
     "$.decision.cautions[0].sources[0]" },
   { "a caution with neither sources nor interpretation", "decision/cautions/0/interpretation",
