@@ -907,29 +907,52 @@ loader_get_authors (Loader     *l,
 /* Where thresholds are: the params and every condition (not the sources' percentages). */
 static const char * const with_numbers[] = { "params", "findings", "decision", "plan" };
 
+/* The bits of a double, mixed (MurmurHash3's finaliser): small decimal numbers share their
+ * low bits, which g_int64_hash would make collide. */
+static guint
+loader_number_hash (gconstpointer key)
+{
+  guint64 x = *(const guint64 *) key;
+
+  x ^= x >> 33;
+  x *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  x ^= x >> 33;
+  x *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  x ^= x >> 33;
+  return (guint) x;
+}
+
 static void
-loader_collect_numbers (JsonNode *node,
-                        GArray   *numbers)
+loader_collect_numbers (JsonNode   *node,
+                        GArray     *numbers,
+                        GHashTable *seen)
 {
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
       for (GList *m = members; m; m = m->next)
-        loader_collect_numbers (m->data, numbers);
+        loader_collect_numbers (m->data, numbers, seen);
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (array); i++)
-        loader_collect_numbers (json_array_get_element (array, i), numbers);
+        loader_collect_numbers (json_array_get_element (array, i), numbers, seen);
     }
   else if (JSON_NODE_HOLDS_VALUE (node) && (json_node_get_value_type (node) == G_TYPE_INT64 ||
                                             json_node_get_value_type (node) == G_TYPE_DOUBLE))
     {
+      /* Each distinct number once, in the order first met: looked up by its bits (-0 as 0;
+       * JSON has no NaN), so a pack's numbers are collected in time linear in their count. */
       double v = json_node_get_double (node);
-      for (guint i = 0; i < numbers->len; i++)
-        if (g_array_index (numbers, double, i) == v)
-          return;
+      gint64 bits;
+
+      if (v == 0)
+        v = 0;
+      memcpy (&bits, &v, sizeof bits);
+      if (g_hash_table_contains (seen, &bits))
+        return;
+      g_hash_table_add (seen, g_memdup2 (&bits, sizeof bits));
       g_array_append_val (numbers, v);
     }
 }
@@ -945,6 +968,7 @@ _mbc_guideline_load (Loader   *l,
   };
   MbcGuideline *self = l->self;
   JsonObject *root = _mbc_pack_as_object (l, root_node, "$");
+  g_autoptr(GHashTable) seen = NULL;
   const char *schema;
 
   if (root == NULL)
@@ -975,8 +999,10 @@ _mbc_guideline_load (Loader   *l,
   loader_load_plan (l, root);
   loader_load_evidence (l, root);
   loader_load_tests (l, root);
+  seen = g_hash_table_new_full (loader_number_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (with_numbers); i++)
     if (json_object_has_member (root, with_numbers[i]))
-      loader_collect_numbers (json_object_get_member (root, with_numbers[i]), self->numbers);
+      loader_collect_numbers (json_object_get_member (root, with_numbers[i]), self->numbers,
+                              seen);
 }
 
