@@ -192,6 +192,34 @@ mbc_result_get_confirm (MbcResult *self)
   return self->confirm;
 }
 
+/* Whether @id is among @sources (nullable). */
+static gboolean
+result_cites (const char * const *sources,
+              const char         *id)
+{
+  for (guint k = 0; sources && sources[k]; k++)
+    if (g_strcmp0 (sources[k], id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * mbc_result_rests_on:
+ * @id: a source id of the guideline
+ *
+ * Returns: whether the result itself rests on that source: the rule that decided cites it,
+ *   or its strength does (what the plan cites beside it is not counted). Where polls are
+ *   shown, those the result rests on are marked.
+ */
+gboolean
+mbc_result_rests_on (MbcResult  *self,
+                     const char *id)
+{
+  g_return_val_if_fail (MBC_IS_RESULT (self), FALSE);
+  return result_cites ((const char * const *) self->rule->sources, id) ||
+         (self->strength && result_cites ((const char * const *) self->strength->sources, id));
+}
+
 /**
  * mbc_result_get_cautions:
  *

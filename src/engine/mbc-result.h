@@ -26,6 +26,8 @@ int                 mbc_result_lookup_finding          (MbcResult  *self,
 GPtrArray          *mbc_result_get_missing             (MbcResult  *self);
 GPtrArray          *mbc_result_get_confirm             (MbcResult  *self);
 GPtrArray          *mbc_result_get_cautions            (MbcResult  *self);
+gboolean            mbc_result_rests_on                (MbcResult  *self,
+                                                        const char *id);
 GPtrArray          *mbc_result_get_options             (MbcResult  *self);
 gboolean            mbc_result_get_axillary_evaluation (MbcResult  *self);
 gboolean            mbc_result_get_input_known         (MbcResult  *self,

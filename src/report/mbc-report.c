@@ -814,7 +814,6 @@ report_build_detail (MbcReport  *self,
   GPtrArray *sections = mbc_guideline_get_plan_sections (g);
   GPtrArray *plan = mbc_result_get_plan (r);
   GPtrArray *sources = mbc_guideline_get_sources (g);
-  GPtrArray *statements = mbc_result_get_statements (r);
   const MbcEvidence *evidence = mbc_guideline_get_evidence (g);
   const MbcPolls *polls = mbc_guideline_get_polls (g);
   const char * const *authors = mbc_guideline_get_authors (g);
@@ -894,12 +893,11 @@ report_build_detail (MbcReport  *self,
   for (guint i = 0; i < sources->len; i++)
     {
       const MbcSource *source = g_ptr_array_index (sources, i);
-      gboolean rests = FALSE;
+      gboolean rests;
 
       if (g_strcmp0 (source->kind, "poll") != 0 && g_strcmp0 (source->kind, "question") != 0)
         continue;
-      for (guint k = 0; k < statements->len && !rests; k++)
-        rests = g_strcmp0 (g_ptr_array_index (statements, k), source->id) == 0;
+      rests = mbc_result_rests_on (r, source->id);
       block = _mbc_report_add (self, STYLE_BODY, NULL);
       block->kind = BLOCK_CHART;
       block->source = source;

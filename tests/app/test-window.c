@@ -25,6 +25,7 @@
 #include "mbc-text-row.h"
 #include "mbc-test.h"
 #include "mbc-test-window.h"
+#include "mbc-poll-chart.h"
 #include "mbc-window.h"
 
 static MbcGuideline *guideline;
@@ -395,6 +396,53 @@ test_under_heading (void)
                                    "Caution: The consensus does not discuss brain metastases"));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find_named (
                    GTK_WIDGET (window), "summary-note"))), "Caution: The consensus does not"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The ids of the poll charts marked as what the result rests on, joined with spaces. */
+static void
+collect_marked (GtkWidget *widget,
+                GString   *out)
+{
+  if (MBC_IS_POLL_CHART (widget) && mbc_poll_chart_get_highlighted (MBC_POLL_CHART (widget)))
+    g_string_append_printf (out, "%s%s", out->len ? " " : "",
+                            mbc_poll_chart_get_source (MBC_POLL_CHART (widget))->id);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_marked (child, out);
+}
+
+static char *
+marked_polls (MbcWindow *window)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_marked (mbc_window_get_result_view (window), out);
+  return g_string_free (out, FALSE);
+}
+
+/* Only the polls the result rests on are marked: the deciding rule's and its strength's,
+ * not every table the plan cites. */
+static void
+test_marked_polls (void)
+{
+  MbcWindow *window = new_window ();
+  g_autofree char *recommended = NULL;
+  g_autofree char *poor = NULL;
+  g_autofree char *stable = NULL;
+
+  enter_favourable (window);
+  assert_rule (window, "Surgery can be recommended", "favourable_subset");
+  recommended = marked_polls (window);
+  g_assert_cmpstr (recommended, ==, "T1 T2");
+  mbc_test_type_number (window, MBC_CASE_FIELD_ECOG, "3");
+  assert_rule (window, "Individual decision", "poor_performance_status");
+  poor = marked_polls (window);
+  g_assert_cmpstr (poor, ==, "T1");
+  choose (window, MBC_CASE_FIELD_METASTATIC_RESPONSE, "Stable disease");
+  assert_rule (window, "Surgery not recommended", "no_good_response");
+  stable = marked_polls (window);
+  g_assert_cmpstr (stable, ==, "");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1793,6 +1841,7 @@ main (int   argc,
   g_test_add_func ("/window/inconsistent-input", test_inconsistent_input);
   g_test_add_func ("/window/open-file", test_open_file);
   g_test_add_func ("/window/under-heading", test_under_heading);
+  g_test_add_func ("/window/marked-polls", test_marked_polls);
   g_test_add_func ("/window/open-special", test_open_special);
   g_test_add_func ("/window/what-would-change", test_what_would_change);
   g_test_add_func ("/window/accessible-names", test_accessible_names);

@@ -681,21 +681,19 @@ view_build_polls (MbcResultView *self)
   mbc_section_append (MBC_SECTION (section), box);
 }
 
+/* Marked: the polls the result itself rests on, those of the rule that decided and of its
+ * strength; not every table the plan cites. */
 static void
 view_update_polls (MbcResultView *self)
 {
-  GPtrArray *statements = mbc_result_get_statements (self->result);
-
   g_assert (MBC_IS_RESULT_VIEW (self));
 
   for (guint i = 0; i < self->charts->len; i++)
     {
       MbcPollChart *chart = self->charts->pdata[i];
       const char *id = mbc_poll_chart_get_source (chart)->id;
-      gboolean used = FALSE;
+      gboolean used = !self->empty && mbc_result_rests_on (self->result, id);
 
-      for (guint k = 0; k < statements->len && !used; k++)
-        used = g_strcmp0 (statements->pdata[k], id) == 0;
       mbc_poll_chart_set_highlighted (chart, used);
     }
 }
