@@ -967,8 +967,12 @@ mbc_cli_is_headless (int    argc,
         gboolean is_long = *e->long_name && g_str_has_prefix (argv[i], "--") &&
                            strncmp (argv[i] + 2, e->long_name, n) == 0 &&
                            (argv[i][2 + n] == '\0' || argv[i][2 + n] == '=');
-        gboolean is_short = e->short_name && argv[i][0] == '-' && argv[i][1] == e->short_name &&
-                            argv[i][2] == '\0';
+        /* A short option alone ("-v"), or among grouped flags ("-vh"). */
+        gboolean is_short = e->short_name && argv[i][0] == '-' && argv[i][1] != '-' &&
+                            argv[i][1] != '\0' &&
+                            (argv[i][2] == '\0' ? argv[i][1] == e->short_name
+                                                : e->arg == G_OPTION_ARG_NONE &&
+                                                  strchr (argv[i] + 1, e->short_name) != NULL);
 
         if ((is_long || is_short) && strcmp (e->long_name, "guideline") != 0)
           return TRUE;
@@ -1003,8 +1007,28 @@ cli_check_repeats (int                 argc,
                    argv[i][2] == '\0')
             found = e;
         }
+      /* Grouped short flags ("-vh", "-vv"): each letter is an option given. */
+      if (found == NULL && argv[i][0] == '-' && argv[i][1] != '-' && argv[i][1] && argv[i][2])
+        {
+          for (const char *c = argv[i] + 1; *c; c++)
+            for (const GOptionEntry *e = entries; e->long_name; e++)
+              if (e->short_name == *c && e->arg == G_OPTION_ARG_NONE &&
+                  !g_hash_table_add (seen, (gpointer) e->long_name))
+                {
+                  fprintf (stderr, _("mbc-advisor: --%s is given more than once; give it once "
+                                     "(see --help)\n"), e->long_name);
+                  return MBC_EXIT_INVALID_INPUT;
+                }
+          continue;
+        }
       if (found == NULL)
         continue;
+      if (found->arg == G_OPTION_ARG_NONE && strchr (argv[i], '=') != NULL)
+        {
+          fprintf (stderr, _("mbc-advisor: --%s takes no argument (see --help)\n"),
+                   found->long_name);
+          return MBC_EXIT_INVALID_INPUT;
+        }
       if (found->arg != G_OPTION_ARG_NONE && strchr (argv[i], '=') == NULL)
         i++;   /* its value */
       if (found->arg == G_OPTION_ARG_STRING_ARRAY)

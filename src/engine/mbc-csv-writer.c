@@ -73,8 +73,13 @@ mbc_csv_write_cell (GString    *out,
 
   if (text == NULL)
     return;
-  if (strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
-    text = neutral = g_strconcat ("'", text, NULL);
+  /* A text that already begins with apostrophes before one of those characters gets one
+   * more, so that dropping one leading apostrophe always gives the text back. */
+  {
+    const char *after = text + strspn (text, "'");
+    if (*after != '\0' && strchr ("=+-@\t\r", *after) != NULL)
+      text = neutral = g_strconcat ("'", text, NULL);
+  }
   for (const guchar *p = (const guchar *) text; *p; p++)
     {
       if (*p < 0x20 || *p == 0x7f || *p >= 0xc2)

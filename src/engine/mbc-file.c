@@ -372,8 +372,8 @@ mbc_file_write_atomic (GFile       *file,
         {
           g_autofree char *name = g_filename_display_name (given);
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
-                       _("Could not save %s: it is a symbolic link that leads round in a loop, "
-                         "to no file"), name);
+                       _("Could not save %s: it leads through more than 40 symbolic links (a "
+                         "loop, or a chain longer than the system follows)"), name);
           return FALSE;
         }
       dir = g_path_get_dirname (path);

@@ -346,6 +346,10 @@ test_options (void)
       "--guideline is given more than once" },
     /* Usage errors name the option. */
     { { "--version", "extra" }, "--version takes no argument" },
+    { { "--version=1" }, "--version takes no argument" },
+    { { "--help=" }, "--help takes no argument" },
+    { { "-vv" }, "--version is given more than once" },
+    { { "-vh" }, "at a time" },
     { { "--evaluate", "" }, "--evaluate needs a file name" },
     { { "--batch", "" }, "--batch needs a file name" },
     { { "--report", "x.json", "--output", "x.pdf", "--paper", "a5" }, "--paper: \"a5\" is not" },
