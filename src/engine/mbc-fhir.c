@@ -24,6 +24,8 @@
 #include "mbc-problem.h"
 
 #define FHIR_ID_MAX 64
+#define FHIR_SECRET_MIN 3   /* shorter strings of the Patient are too common to match */
+#define FHIR_SECRET_SCAN 256  /* how much of a code is looked into */
 
 typedef struct
 {
@@ -52,6 +54,7 @@ typedef struct
   GPtrArray   *entries;       /* Entry */
   GHashTable  *by_reference;  /* "urn:uuid:…", "Type/id" → Entry */
   Entry       *patient;
+  GHashTable  *secrets;       /* the Patient's strings, folded: never shown */
   GPtrArray   *problems;
   GPtrArray   *sources;
   GPtrArray   *not_used;
@@ -282,10 +285,22 @@ fhir_codings_of_list (JsonObject *object,
   return out;
 }
 
+static gboolean fhir_holds_secret (Import     *im,
+                                   const char *text);
+
+/* A code as lines show it, "SYSTEM|CODE"; one that holds a string of the Patient's (its
+ * name, an identifier, a birth date, an address, a phone: exports put them in codes too) is
+ * not shown. */
 static char *
-fhir_coding_text (const Coding *c)
+fhir_coding_text (Import       *im,
+                  const Coding *c)
 {
-  return c->system ? g_strdup_printf ("%s|%s", c->system, c->code) : g_strdup (c->code);
+  g_autofree char *text = c->system ? g_strdup_printf ("%s|%s", c->system, c->code)
+                                    : g_strdup (c->code);
+
+  if (fhir_holds_secret (im, text))
+    return g_strdup (_("(a code that holds the patient's details, not shown)"));
+  return g_steal_pointer (&text);
 }
 
 /* --- Dates --------------------------------------------------------------------------------- */
@@ -515,18 +530,28 @@ fhir_resolve (Import     *im,
               const char *reference)
 {
   Entry *entry = g_hash_table_lookup (im->by_reference, reference);
+  const char *history = strstr (reference, "/_history/");
   const char *p;
   guint slashes = 0;
 
   if (entry != NULL || g_str_has_prefix (reference, "urn:"))
     return entry;
+  /* A versioned reference ("Patient/p1/_history/2") names the resource too. */
+  if (history != NULL)
+    {
+      g_autofree char *bare = g_strndup (reference, history - reference);
+      return fhir_resolve (im, bare);
+    }
   for (p = reference + strlen (reference); p > reference; p--)
     if (p[-1] == '/' && ++slashes == 2)
       break;
   return slashes == 2 ? g_hash_table_lookup (im->by_reference, p) : NULL;
 }
 
-/* Whether a resource is about the bundle's patient (its subject or patient). */
+/* Whether a resource is about the bundle's patient (its subject or patient). With a Patient
+ * in the bundle, a resource is read only when it names that Patient by reference: one that
+ * names someone else (another reference, only an identifier or a display) or no one may be
+ * another patient's, and a result is never taken for this patient's on a guess. */
 static gboolean
 fhir_is_about_patient (Import *im,
                        Entry  *entry,
@@ -558,7 +583,74 @@ fhir_is_about_patient (Import *im,
         }
       return TRUE;
     }
-  return TRUE;
+  return im->patient == NULL;
+}
+
+/* Whether a resource has a subject or patient at all. */
+static gboolean
+fhir_names_a_subject (Entry *entry)
+{
+  return json_object_has_member (entry->resource, "subject") ||
+         json_object_has_member (entry->resource, "patient");
+}
+
+/* Every string the Patient holds (its id, names, identifiers, telecom, address, dates),
+ * folded; none is ever shown, nor a code that holds one. */
+static void
+fhir_collect_secrets (Import   *im,
+                      JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        if (strcmp (name, "resourceType") != 0 && strcmp (name, "system") != 0 &&
+            strcmp (name, "use") != 0 && strcmp (name, "gender") != 0)
+          fhir_collect_secrets (im, member);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        fhir_collect_secrets (im, json_array_get_element (array, i));
+    }
+  else if (mbc_json_is_string (node))
+    {
+      const char *text = json_node_get_string (node);
+      if (g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) >= FHIR_SECRET_MIN)
+        g_hash_table_add (im->secrets, g_utf8_casefold (text, -1));
+    }
+}
+
+/* Whether @text (its first FHIR_SECRET_SCAN bytes) holds one of the Patient's strings: each
+ * substring is looked up, so the cost does not grow with the Patient's size. */
+static gboolean
+fhir_holds_secret (Import     *im,
+                   const char *text)
+{
+  g_autofree char *head = g_utf8_make_valid (text, MIN (strlen (text), FHIR_SECRET_SCAN));
+  g_autofree char *folded = g_utf8_casefold (head, -1);
+  gsize n = strlen (folded);
+
+  if (im->secrets == NULL || g_hash_table_size (im->secrets) == 0)
+    return FALSE;
+  for (gsize start = 0; start < n; start++)
+    for (gsize end = start + FHIR_SECRET_MIN; end <= n; end++)
+      {
+        char saved = folded[end];
+        gboolean found;
+
+        folded[end] = '\0';
+        found = g_hash_table_contains (im->secrets, folded + start);
+        folded[end] = saved;
+        if (found)
+          return TRUE;
+      }
+  return FALSE;
 }
 
 /* --- Age --------------------------------------------------------------------------------- */
@@ -730,7 +822,7 @@ fhir_read_marker (Import       *im,
       return;
     }
   text = fhir_result_value (value != MBC_FHIR_RESULT_NONE ? value : interpretation, &why);
-  fhir_add_candidate (im, field, entry, text, why, from ? fhir_coding_text (from) : NULL);
+  fhir_add_candidate (im, field, entry, text, why, from ? fhir_coding_text (im, from) : NULL);
 }
 
 static void
@@ -762,7 +854,7 @@ fhir_read_ecog (Import *im,
       const Coding *c = &g_array_index (values, Coding, i);
       grade = _mbc_fhir_code_ecog_answer (c->system, c->code);
       if (grade >= 0)
-        code = fhir_coding_text (c);
+        code = fhir_coding_text (im, c);
     }
   if (grade < 0)
     {
@@ -810,7 +902,7 @@ fhir_read_disease_status (Import *im,
       const char *reason = NULL;
       value = _mbc_fhir_code_disease_status (c->system, c->code, &reason);
       if (value)
-        code = fhir_coding_text (c);
+        code = fhir_coding_text (im, c);
       if (reason && !why)
         why = reason;
     }
@@ -843,7 +935,7 @@ fhir_read_observation (Import *im,
     {
       const Coding *c = &g_array_index (codes, Coding, i);
       int marker = _mbc_fhir_code_marker_test (c->system, c->code);
-      g_autofree char *text = fhir_coding_text (c);
+      g_autofree char *text = fhir_coding_text (im, c);
 
       if (marker < 0 && !_mbc_fhir_code_is_ecog (c->system, c->code) &&
           !_mbc_fhir_code_is_disease_status (c->system, c->code))
@@ -860,7 +952,7 @@ fhir_read_observation (Import *im,
     }
   if (codes->len > 0)
     {
-      g_autofree char *text = fhir_coding_text (&g_array_index (codes, Coding, 0));
+      g_autofree char *text = fhir_coding_text (im, &g_array_index (codes, Coding, 0));
       fhir_not_used (im, _("%s: %s: not a code the import maps"), entry->shown, text);
     }
   else
@@ -932,14 +1024,14 @@ fhir_read_condition (Import *im,
     {
       if (codes->len > 0)
         {
-          g_autofree char *text = fhir_coding_text (&g_array_index (codes, Coding, 0));
+          g_autofree char *text = fhir_coding_text (im, &g_array_index (codes, Coding, 0));
           fhir_not_used (im, _("%s: %s: not a code the import maps"), entry->shown, text);
         }
       else
         fhir_not_used (im, _("%s: it has no coded code"), entry->shown);
       return;
     }
-  code_text = fhir_coding_text (code_from);
+  code_text = fhir_coding_text (im, code_from);
   for (guint i = 0; i < verification->len; i++)
     {
       const Coding *v = &g_array_index (verification, Coding, i);
@@ -963,7 +1055,7 @@ fhir_read_condition (Import *im,
         {
           site = at;
           g_free (code_text);
-          code_text = fhir_coding_text (body_from);
+          code_text = fhir_coding_text (im, body_from);
         }
       else if (site.kind != at.kind || g_strcmp0 (site.site, at.site) != 0)
         {
@@ -1132,8 +1224,12 @@ fhir_find_patient (Import *im)
       Entry *e = im->entries->pdata[i];
       if (strcmp (e->type, "Patient") == 0)
         {
+          JsonNode *node = json_node_alloc ();
           patients++;
           im->patient = e;
+          json_node_init_object (node, e->resource);
+          fhir_collect_secrets (im, node);
+          json_node_unref (node);
         }
     }
   if (patients > 1)
@@ -1165,17 +1261,25 @@ fhir_read (Import   *im,
 
         if (e == im->patient || (pass == 0) != condition)
           continue;
+        if (!condition && strcmp (e->type, "Observation") != 0)
+          {
+            fhir_not_used (im, _("%s: not a resource type the import reads"), e->shown);
+            continue;
+          }
         if (!fhir_is_about_patient (im, e, &subject))
           {
-            fhir_not_used (im, _("%s: it is about another patient"), e->shown);
+            if (im->patient != NULL && !fhir_names_a_subject (e))
+              fhir_not_used (im, _("%s: it does not name the patient (no subject or patient "
+                                   "reference), so it may be another patient's"), e->shown);
+            else
+              fhir_not_used (im, _("%s: it is about another patient, or does not name this "
+                                   "one by reference"), e->shown);
             continue;
           }
         if (condition)
           fhir_read_condition (im, e);
-        else if (strcmp (e->type, "Observation") == 0)
-          fhir_read_observation (im, e);
         else
-          fhir_not_used (im, _("%s: not a resource type the import reads"), e->shown);
+          fhir_read_observation (im, e);
       }
   fhir_decide_sites (im);
   fhir_decide_axilla (im);
@@ -1218,6 +1322,7 @@ mbc_fhir_import (JsonNode     *root,
   before = problems->len;
   im.as_of = as_of;
   im.entries = g_ptr_array_new_with_free_func ((GDestroyNotify) fhir_entry_free);
+  im.secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.by_reference = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.problems = problems;
   im.sources = g_ptr_array_new_with_free_func ((GDestroyNotify) mbc_fhir_source_free);
@@ -1253,6 +1358,7 @@ mbc_fhir_import (JsonNode     *root,
     g_ptr_array_unref (im.candidates[i]);
   g_hash_table_unref (im.secondary);
   g_hash_table_unref (im.by_reference);
+  g_hash_table_unref (im.secrets);
   g_ptr_array_unref (im.entries);
   return kase;
 }

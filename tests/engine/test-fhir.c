@@ -363,8 +363,35 @@ test_real_shaped (void)
   g_assert_true (has_line (&im, "Bundle: ", "not a FHIR id"));
   g_assert_true (has_line_of (&im, "med_1", "", "not a resource type"));
   assert_no_ids (&im);
+  /* A code that holds the patient's record number or name is not shown either. */
+  g_assert_true (has_line_of (&im, "lab-6", "(a code that holds the patient's details", ""));
   for (guint k = 0; k < im.not_used->len; k++)
-    g_assert_null (strstr (im.not_used->pdata[k], "jenny"));
+    {
+      g_autofree char *folded = g_ascii_strdown (im.not_used->pdata[k], -1);
+      g_assert_null (strstr (folded, "jenny"));
+      g_assert_null (strstr (folded, "smith"));
+      g_assert_null (strstr (folded, "987654321"));
+    }
+}
+
+/* With a Patient in the bundle, only what names it by reference is read: a result whose
+ * subject is another patient's identifier, only a display, or absent is never taken for this
+ * patient's. A versioned reference names the Patient too. */
+static void
+test_unnamed_subjects (void)
+{
+  g_auto(Import) im = { 0 };
+
+  import_file (&im, "unnamed-subjects.json");
+  g_assert_nonnull (im.kase);
+  assert_json (&im, MBC_CASE_FIELD_ER_STATUS, "\"unknown\"");
+  assert_json (&im, MBC_CASE_FIELD_PR_STATUS, "\"unknown\"");
+  assert_json (&im, MBC_CASE_FIELD_METASTATIC_SITES, "null");
+  assert_json (&im, MBC_CASE_FIELD_HER2_STATUS, "\"negative\"");
+  g_assert_true (has_line_of (&im, "er-other", "", "another patient"));
+  g_assert_true (has_line_of (&im, "pr-display", "", "another patient"));
+  g_assert_true (has_line_of (&im, "bone-nobody", "", "does not name the patient"));
+  assert_no_ids (&im);
 }
 
 static void
@@ -417,5 +444,6 @@ main (int    argc,
   g_test_add_func ("/fhir/malformed", test_malformed);
   g_test_add_func ("/fhir/age", test_age);
   g_test_add_func ("/fhir/real-shaped", test_real_shaped);
+  g_test_add_func ("/fhir/unnamed-subjects", test_unnamed_subjects);
   return g_test_run ();
 }
