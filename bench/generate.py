@@ -45,7 +45,12 @@ def case(rng, i):
             lung = 0
         needed = len(sites) + max((liver or 1) - 1, 0) * ("liver" in sites) \
             + max((lung or 1) - 1, 0) * ("lung" in sites)
-        c["metastatic_lesion_count"] = maybe(rng, needed + rng.choice([0, 0, 1, 2, 5, 12]))
+        extra = rng.choice([0, 0, 1, 2, 5, 12])
+        # With no site but liver and lung, both counted, every lesion is in them.
+        if set(sites) <= {"liver", "lung"} and all(
+                (liver if s == "liver" else lung) is not None for s in sites):
+            extra = 0
+        c["metastatic_lesion_count"] = maybe(rng, needed + extra)
     else:
         c["metastatic_lesion_count"] = maybe(rng, rng.randint(1, 20))
     c["liver_lesion_count"] = liver
