@@ -557,7 +557,8 @@ mbc_document_write_draft (MbcDocument  *self,
   json_object_unref (object);
   mbc_json_write (out, root, 2);
   g_string_append_c (out, '\n');
-  return mbc_file_write_atomic (self->draft, out->str, out->len, MBC_FILE_PRIVATE_MODE, error);
+  /* Never through a link planted at its name, and the user's alone whatever it was. */
+  return mbc_file_write_private (self->draft, out->str, out->len, error);
 }
 
 /* Nothing unsaved is left: the draft goes. */
@@ -743,7 +744,7 @@ mbc_document_claim_draft (MbcDocument  *self,
   folder = g_path_get_dirname (path);
   lock_path = g_strconcat (path, ".lock", NULL);
   if (g_mkdir_with_parents (folder, 0700) != 0 ||
-      (fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
+      (fd = g_open (lock_path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0)
     {
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),

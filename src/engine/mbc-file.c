@@ -556,3 +556,81 @@ mbc_file_guess_kind_of (GFile *file)
   close (fd);
   return mbc_file_guess_kind (NULL, head, length);
 }
+
+/**
+ * mbc_file_write_private:
+ * @file: a file in a folder of the user's own (the draft)
+ *
+ * Writes @file whole (a temporary beside it, then renamed over it) as the user's alone
+ * (0600, whatever it was), never through a link: the folder is opened without following a
+ * link, and a symbolic link or a hard-linked file at @file's name is refused, so that no
+ * link planted there sends the patient's data elsewhere.
+ */
+gboolean
+mbc_file_write_private (GFile       *file,
+                        const void  *data,
+                        gsize        length,
+                        GError     **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *temp = NULL;
+  g_autofree char *shown = NULL;
+  struct stat st;
+  int dfd, fd, saved = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Only local files are written"));
+      return FALSE;
+    }
+  shown = g_filename_display_name (path);
+  dir = g_path_get_dirname (path);
+  name = g_path_get_basename (path);
+  dfd = open (dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (dfd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write %s: its folder cannot be opened (%s; a folder that is a "
+                     "symbolic link is not followed)"), shown, g_strerror (saved));
+      return FALSE;
+    }
+  if (fstatat (dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+    {
+      const char *why = S_ISLNK (st.st_mode) ? _("it is a symbolic link, which is not followed")
+                        : !S_ISREG (st.st_mode) ? _("it is not a regular file")
+                        : st.st_nlink > 1 ? _("the file has other names (hard links)")
+                        : NULL;
+      if (why != NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       _("Could not write %s: %s"), shown, why);
+          close (dfd);
+          return FALSE;
+        }
+    }
+  temp = g_strdup_printf (".%s.%u.tmp", name, (guint) g_random_int ());
+  fd = openat (dfd, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0 || fchmod (fd, 0600) != 0 || !file_write_all (fd, data, length) || fsync (fd) != 0)
+    saved = errno ? errno : EIO;
+  if (fd >= 0 && close (fd) != 0 && saved == 0)
+    saved = errno;
+  if (saved == 0 && renameat (dfd, temp, dfd, name) != 0)
+    saved = errno;
+  if (saved != 0)
+    {
+      unlinkat (dfd, temp, 0);
+      close (dfd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write %s: %s"),
+                   shown, g_strerror (saved));
+      return FALSE;
+    }
+  fsync (dfd);
+  close (dfd);
+  return TRUE;
+}

@@ -53,6 +53,10 @@ gboolean mbc_file_write_atomic (GFile       *file,
                                 gsize        length,
                                 mode_t       mode,
                                 GError     **error);
+gboolean mbc_file_write_private (GFile       *file,
+                                 const void  *data,
+                                 gsize        length,
+                                 GError     **error);
 void     mbc_file_clean_up_on_signals (void);
 
 G_END_DECLS

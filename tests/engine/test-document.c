@@ -2,6 +2,8 @@
 /* MbcDocument: modified state, saving, and the draft kept for after a crash. */
 #include "config.h"
 
+#include <unistd.h>
+
 #include <string.h>
 #include <sys/stat.h>
 
@@ -210,6 +212,66 @@ test_safety (void)
   g_rmdir (dir);
 }
 
+/* A link planted at the draft's name never sends the patient's draft elsewhere: a symbolic
+ * link or a hard-linked file there is refused, the target untouched; an existing draft that
+ * was 0644 is 0600 once written. */
+static void
+test_draft_links (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-draft-links-XXXXXX", NULL);
+  g_autofree char *draft_path = g_build_filename (dir, "draft.json", NULL);
+  g_autofree char *elsewhere = g_build_filename (dir, "elsewhere.json", NULL);
+  g_autoptr(GFile) draft = g_file_new_for_path (draft_path);
+  g_autoptr(MbcDocument) doc = mbc_document_new (draft);
+  g_autofree char *text = NULL;
+  struct stat st;
+
+  g_object_set (mbc_document_get_case (doc), "age-years", 61, NULL);
+
+  /* A symbolic link at the draft's name: refused; the file it names stays as it was. */
+  g_assert_true (g_file_set_contents (elsewhere, "kept", -1, NULL));
+  g_assert_cmpint (g_chmod (elsewhere, 0644), ==, 0);
+  g_assert_cmpint (symlink (elsewhere, draft_path), ==, 0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_false (mbc_document_write_draft (doc, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "symbolic link"));
+  }
+  g_assert_true (g_file_get_contents (elsewhere, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "kept");
+  g_clear_pointer (&text, g_free);
+  g_unlink (draft_path);
+
+  /* A hard link: refused too. */
+  g_assert_cmpint (link (elsewhere, draft_path), ==, 0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_false (mbc_document_write_draft (doc, &error));
+    g_assert_nonnull (strstr (error->message, "hard links"));
+  }
+  g_assert_true (g_file_get_contents (elsewhere, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "kept");
+  g_clear_pointer (&text, g_free);
+  g_unlink (draft_path);
+
+  /* An existing draft readable by others becomes the user's alone. */
+  g_assert_true (g_file_set_contents (draft_path, "{}", -1, NULL));
+  g_assert_cmpint (g_chmod (draft_path, 0644), ==, 0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_true (mbc_document_write_draft (doc, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_lstat (draft_path, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  mbc_document_discard_draft (doc);
+  g_unlink (draft_path);
+  g_unlink (elsewhere);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,5 +280,6 @@ main (int   argc,
   g_test_add_func ("/document/draft-and-save", test_draft_and_save);
   g_test_add_func ("/document/load-errors", test_load_errors);
   g_test_add_func ("/document/safety", test_safety);
+  g_test_add_func ("/document/draft-links", test_draft_links);
   return g_test_run ();
 }
