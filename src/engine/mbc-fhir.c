@@ -27,12 +27,13 @@
 #define FHIR_SECRET_MIN 3   /* shorter strings of the Patient are too common to match */
 #define FHIR_SECRET_SCAN 256  /* how much of a code is looked into */
 
-typedef struct
+typedef struct _Entry_
 {
   JsonObject *resource;
   const char *type;
   const char *id;       /* only to resolve references: never shown */
   gboolean    odd_id;   /* the id is not a FHIR id's shape */
+  struct _Entry_ *same_id; /* an earlier entry with the same type and id, or NULL */
   guint       position; /* 1 + its place among the Bundle's entries; 1 for a lone resource */
   char       *path;     /* "$.entry[3].resource", or "$" */
   char       *shown;    /* how lines name it: "Observation 4" */
@@ -459,7 +460,11 @@ fhir_add_entry (Import     *im,
   if (full_url)
     g_hash_table_replace (im->by_reference, g_strdup (full_url), entry);
   if (id)
-    g_hash_table_replace (im->by_reference, g_strdup_printf ("%s/%s", type, id), entry);
+    {
+      char *key = g_strdup_printf ("%s/%s", type, id);
+      entry->same_id = g_hash_table_lookup (im->by_reference, key);
+      g_hash_table_replace (im->by_reference, key, entry);
+    }
 }
 
 static void
@@ -520,6 +525,10 @@ fhir_name_entries (Import *im)
       if (e->odd_id)
         fhir_not_used (im, _("%s: its id is not a FHIR id (1 to 64 letters, digits, '-' and "
                              "'.'); it is used only to match references"), e->shown);
+      if (e->same_id != NULL)
+        fhir_not_used (im, _("%s: its id is also that of %s %u; a reference by that id is "
+                             "taken as this one, the later"), e->shown, e->same_id->type,
+                       e->same_id->position);
     }
 }
 
@@ -1119,15 +1128,17 @@ fhir_decide_latest (Import       *im,
     return;
   for (guint i = 0; i < all->len; i++)
     latest_start = MAX (latest_start, ((Candidate *) all->pdata[i])->lo);
+  /* Of the results that may be the latest, the one known latest (the latest end, then the
+   * latest start) is named as the source when they agree. */
   for (guint i = 0; i < all->len; i++)
     {
       Candidate *c = all->pdata[i];
       if (c->hi < latest_start)
         continue;
-      if (winner == NULL)
-        winner = c;
-      else if (g_strcmp0 (winner->value, c->value) != 0 || c->value == NULL)
+      if (winner != NULL && (g_strcmp0 (winner->value, c->value) != 0 || c->value == NULL))
         unclear = TRUE;
+      if (winner == NULL || c->hi > winner->hi || (c->hi == winner->hi && c->lo > winner->lo))
+        winner = c;
     }
   if (!unclear && winner->value == NULL)
     {
@@ -1160,6 +1171,10 @@ fhir_decide_latest (Import       *im,
       if (c->hi < latest_start)
         fhir_not_used (im, _("%s: %s: %s, superseded by a later result"), c->entry->shown, name,
                        c->value ? c->value : _(c->why));
+      else if (!unclear && c != winner)
+        fhir_not_used (im, _("%s: %s: %s, superseded by %s, a later result that agrees"),
+                       c->entry->shown, name, c->value ? c->value : _(c->why),
+                       winner->entry->shown);
     }
 }
 

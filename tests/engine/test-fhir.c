@@ -394,6 +394,27 @@ test_unnamed_subjects (void)
   assert_no_ids (&im);
 }
 
+/* Provenance: of two agreeing results a day apart the later is named as the source and the
+ * earlier listed as superseded by it; two resources with one id are reported. */
+static void
+test_provenance (void)
+{
+  g_auto(Import) im = { 0 };
+
+  import_file (&im, "provenance.json");
+  g_assert_nonnull (im.kase);
+  assert_json (&im, MBC_CASE_FIELD_ER_STATUS, "\"positive\"");
+  g_assert_cmpstr (source (&im, MBC_CASE_FIELD_ER_STATUS, "positive")->resource, ==,
+                   "Observation 3");
+  g_assert_true (has_line (&im, "Observation 2: er_status: positive, superseded by Observation 3",
+                           "agrees"));
+  assert_json (&im, MBC_CASE_FIELD_PR_STATUS, "\"negative\"");
+  g_assert_cmpstr (source (&im, MBC_CASE_FIELD_PR_STATUS, "negative")->resource, ==,
+                   "Observation 5");
+  g_assert_true (has_line (&im, "Observation 5: its id is also that of Observation 4", ""));
+  assert_no_ids (&im);
+}
+
 static void
 test_age (void)
 {
@@ -445,5 +466,6 @@ main (int    argc,
   g_test_add_func ("/fhir/age", test_age);
   g_test_add_func ("/fhir/real-shaped", test_real_shaped);
   g_test_add_func ("/fhir/unnamed-subjects", test_unnamed_subjects);
+  g_test_add_func ("/fhir/provenance", test_provenance);
   return g_test_run ();
 }
