@@ -139,7 +139,12 @@ test_evaluates_each_row (void)
     g_assert_true (g_str_has_prefix (title, "Row 1 of cohort.jsonl"));
     g_assert_null (mbc_document_get_file (mbc_window_get_document (window)));
     g_assert_false (mbc_case_is_empty (mbc_window_get_case (window)));
+    g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Row 1 of "));
   }
+  /* New Case: the window's title is the new case's, not the row's. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  mbc_test_settle ();
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "New Case"));
   gtk_window_destroy (GTK_WINDOW (cohort));
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);

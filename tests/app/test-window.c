@@ -27,6 +27,7 @@
 #include "mbc-test-window.h"
 #include "mbc-poll-chart.h"
 #include "mbc-window.h"
+#include "mbc-window-private.h"
 
 static MbcGuideline *guideline;
 static GSettings *settings;    /* in memory (mbc_test_settings) */
@@ -443,6 +444,23 @@ test_marked_polls (void)
   assert_rule (window, "Surgery not recommended", "no_good_response");
   stable = marked_polls (window);
   g_assert_cmpstr (stable, ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Save As proposes the case's label as the file's name (not "New Case.json"), made a safe
+ * name; with no label, the title; once saved, the file's own name. */
+static void
+test_proposed_name (void)
+{
+  MbcWindow *window = new_window ();
+  g_autofree char *unnamed = NULL;
+  g_autofree char *labelled = NULL;
+
+  unnamed = _mbc_window_proposed_name (window);
+  g_assert_cmpstr (unnamed, ==, "New Case.json");
+  g_object_set (mbc_window_get_case (window), "label", "Study 12/B: bone-only", NULL);
+  labelled = _mbc_window_proposed_name (window);
+  g_assert_cmpstr (labelled, ==, "Study 12-B- bone-only.json");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1842,6 +1860,7 @@ main (int   argc,
   g_test_add_func ("/window/open-file", test_open_file);
   g_test_add_func ("/window/under-heading", test_under_heading);
   g_test_add_func ("/window/marked-polls", test_marked_polls);
+  g_test_add_func ("/window/proposed-name", test_proposed_name);
   g_test_add_func ("/window/open-special", test_open_special);
   g_test_add_func ("/window/what-would-change", test_what_would_change);
   g_test_add_func ("/window/accessible-names", test_accessible_names);

@@ -257,6 +257,33 @@ files_save_as_response_cb (GtkNativeDialog *chooser,
     files_pending_free (pending);
 }
 
+/**
+ * _mbc_window_proposed_name:
+ *
+ * Returns: (transfer full): the name Save As proposes: the file's, or else the case's label
+ *   (the label that must not identify the patient), or else the title ("New Case"), as a
+ *   .json file name without path separators.
+ */
+char *
+_mbc_window_proposed_name (MbcWindow *self)
+{
+  g_autofree char *title = NULL;
+  char *name;
+
+  if (mbc_document_get_file (self->document) == NULL &&
+      mbc_case_is_known (self->kase, MBC_CASE_FIELD_LABEL))
+    g_object_get (self->kase, "label", &title, NULL);
+  if (title == NULL || *g_strstrip (title) == '\0')
+    {
+      g_free (title);
+      title = mbc_document_get_title (self->document);
+    }
+  name = g_str_has_suffix (title, ".json") ? g_strdup (title)
+                                           : g_strdup_printf (_("%s.json"), title);
+  g_strdelimit (name, "/\\:", '-');
+  return name;
+}
+
 /* Asks where, saves, and then (if saved) goes on with @pending. */
 static void
 files_save_as (MbcWindow *self,
@@ -265,13 +292,10 @@ files_save_as (MbcWindow *self,
   GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Save Case As"),
                                                            GTK_FILE_CHOOSER_ACTION_SAVE,
                                                            _("_Save"));
-  g_autofree char *title = mbc_document_get_title (self->document);
-  g_autofree char *name = g_str_has_suffix (title, ".json") ? g_strdup (title)
-                                                            : g_strdup_printf (_("%s.json"), title);
+  g_autofree char *name = _mbc_window_proposed_name (self);
 
   g_assert (MBC_IS_WINDOW (self));
 
-  g_strdelimit (name, "/\\:", '-');
   files_add_case_filter (chooser);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (files_save_as_response_cb), pending);

@@ -93,4 +93,6 @@ void                  _mbc_window_confirm_discard          (MbcWindow           
                                                             gpointer              data,
                                                             GDestroyNotify        destroy);
 
+char *_mbc_window_proposed_name (MbcWindow *self);
+
 G_END_DECLS
