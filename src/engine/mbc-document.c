@@ -84,6 +84,21 @@ document_set_file (MbcDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
+/* The title a case without a file goes by (a library case's, a cohort row's): a change of
+ * it is a change of the title, said as "file" is (mbc_document_get_title reads both). */
+static void
+document_set_library_title (MbcDocument *self,
+                            const char  *title)
+{
+  g_assert (MBC_IS_DOCUMENT (self));
+
+  if (g_strcmp0 (self->library_title, title) == 0)
+    return;
+  g_free (self->library_title);
+  self->library_title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
 static void
 document_set_draft_problem (MbcDocument *self,
                             const char  *problem)
@@ -380,7 +395,7 @@ mbc_document_load (MbcDocument  *self,
   if (loaded == NULL)
     return FALSE;
   document_assign (self, loaded);
-  g_clear_pointer (&self->library_title, g_free);
+  document_set_library_title (self, NULL);
   document_note_disk (self, file);
   document_set_file (self, file);
   document_set_modified (self, FALSE);
@@ -418,13 +433,10 @@ mbc_document_load_copy (MbcDocument *self,
   g_return_if_fail (MBC_IS_CASE (kase));
 
   document_assign (self, kase);
-  g_free (self->library_title);
-  self->library_title = g_strdup (title);
+  document_set_library_title (self, title);
   document_set_file (self, NULL);
   document_set_modified (self, FALSE);
   mbc_document_discard_draft (self);
-  /* The title changed, though the file is still none. */
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
 /* A value that no case file may hold (a number out of its range) is not saved: the file
@@ -484,7 +496,7 @@ mbc_document_save (MbcDocument  *self,
   if (!mbc_case_save (self->kase, file, error))
     return FALSE;
   document_note_disk (self, file);
-  g_clear_pointer (&self->library_title, g_free);
+  document_set_library_title (self, NULL);
   document_set_file (self, file);
   document_set_modified (self, FALSE);
   mbc_document_discard_draft (self);
@@ -500,7 +512,7 @@ mbc_document_clear (MbcDocument *self)
   g_return_if_fail (MBC_IS_DOCUMENT (self));
 
   document_assign (self, empty);
-  g_clear_pointer (&self->library_title, g_free);
+  document_set_library_title (self, NULL);
   document_set_file (self, NULL);
   document_set_modified (self, FALSE);
   mbc_document_discard_draft (self);
@@ -702,12 +714,10 @@ mbc_document_restore_draft (MbcDocument  *self,
   if (!document_read_draft (self, &kase, &file, &title, error))
     return FALSE;
   document_assign (self, kase);
-  g_free (self->library_title);
-  self->library_title = g_steal_pointer (&title);
+  document_set_library_title (self, title);
   document_set_file (self, file);
   self->disk_known = FALSE;
   document_set_modified (self, TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   return TRUE;
 }
 

@@ -397,17 +397,12 @@ window_reset_action (GtkWidget  *widget,
   _mbc_window_offer_undo (self, before, _("Form cleared"));
 }
 
-static void window_update_title (MbcWindow *self);
-
 static void
 window_new_case_then (MbcWindow *self,
                       gpointer   data)
 {
   g_assert (MBC_IS_WINDOW (self));
   mbc_document_clear (self->document);
-  /* The title the case had (a row of a cohort, a library case) goes with it, even when
-   * neither its file nor its modified state changed. */
-  window_update_title (self);
   window_forget_undo (self);
   mbc_case_form_focus_field (MBC_CASE_FORM (self->form), MBC_CASE_FIELD_LABEL);
 }
