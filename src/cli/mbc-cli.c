@@ -26,6 +26,7 @@
 #include "mbc-cli-fhir.h"
 #include "mbc-pack-test.h"
 #include "mbc-evaluator.h"
+#include "mbc-fhir-result.h"
 #include "mbc-guideline.h"
 #include "mbc-file.h"
 #include "mbc-json.h"
@@ -310,7 +311,7 @@ cli_evaluate_file (const char       *path,
 static int
 cli_run_evaluate (const char *path,
                   const char *guideline_path,
-                  gboolean    text)
+                  const char *format)
 {
   g_autoptr(MbcCase) kase = NULL;
   g_autoptr(MbcResult) result = NULL;
@@ -320,10 +321,16 @@ cli_run_evaluate (const char *path,
   if ((status = cli_evaluate_file (path, guideline_path, MBC_CASE_READ_STRICT, &kase,
                                    &result)) != MBC_EXIT_OK)
     return status;
-  if (text)
+  if (g_strcmp0 (format, "text") == 0)
     {
       g_autofree char *summary = mbc_result_to_text (result);
       g_string_append (out, summary);
+    }
+  else if (g_strcmp0 (format, "fhir") == 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *bundle = mbc_fhir_result_to_json (result, kase, now);
+      g_string_append (out, bundle);
     }
   else
     {
@@ -908,8 +915,8 @@ cli_option_entries (Options *o)
     { "evaluate", 'e', 0, G_OPTION_ARG_FILENAME, &o->evaluate,
       N_("Print the result for a case file (\"-\" reads standard input)"), "CASE.json" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &o->format,
-      N_("Output of --evaluate: json (default) or text; of --batch: json (default) or csv, "
-         "one summary row per case"), "FORMAT" },
+      N_("Output of --evaluate: json (default), text, or fhir (an R4 Bundle); of --batch: "
+         "json (default) or csv, one summary row per case"), "FORMAT" },
     { "report", 'r', 0, G_OPTION_ARG_FILENAME, &o->report,
       N_("Write the PDF report of a case (with --output)"), "CASE.json" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
@@ -1101,10 +1108,11 @@ cli_check_combination (const Options *o)
                          "--evaluate writes json or text (see --help)\n"));
       return MBC_EXIT_INVALID_INPUT;
     }
-  if (o->format != NULL && o->batch != NULL && strcmp (o->format, "text") == 0)
+  if (o->format != NULL && o->batch != NULL &&
+      (strcmp (o->format, "text") == 0 || strcmp (o->format, "fhir") == 0))
     {
-      fprintf (stderr, _("mbc-advisor: --format text goes only with --evaluate; --batch writes "
-                         "json or csv (see --help)\n"));
+      fprintf (stderr, _("mbc-advisor: --format %s goes only with --evaluate; --batch writes "
+                         "json or csv (see --help)\n"), o->format);
       return MBC_EXIT_INVALID_INPUT;
     }
   if ((o->input_format != NULL || o->ignore_columns != NULL) && o->batch == NULL)
@@ -1234,11 +1242,11 @@ mbc_cli_run (int    argc,
       return cli_finish_stdout ();
     }
   if (o.format != NULL && strcmp (o.format, "json") != 0 && strcmp (o.format, "text") != 0 &&
-      strcmp (o.format, "csv") != 0)
+      strcmp (o.format, "csv") != 0 && strcmp (o.format, "fhir") != 0)
     {
       g_autofree char *said = mbc_problem_escape (o.format);
-      fprintf (stderr, _("mbc-advisor: --format: \"%s\" is not a format; use json or text "
-                         "(--evaluate), json or csv (--batch)\n"), said);
+      fprintf (stderr, _("mbc-advisor: --format: \"%s\" is not a format; use json, text or "
+                         "fhir (--evaluate), json or csv (--batch)\n"), said);
       cli_options_clear (&o);
       return MBC_EXIT_INVALID_INPUT;
     }
@@ -1294,8 +1302,7 @@ mbc_cli_run (int    argc,
   else if (o.test_guideline != NULL)
     status = cli_run_test_guideline (o.test_guideline);
   else if (o.evaluate != NULL)
-    status = cli_run_evaluate (o.evaluate, o.guideline,
-                               o.format != NULL && strcmp (o.format, "text") == 0);
+    status = cli_run_evaluate (o.evaluate, o.guideline, o.format);
   else if (o.batch != NULL)
     status = cli_run_batch (o.batch, o.guideline, cli_batch_is_csv (o.batch, o.input_format),
                             g_strcmp0 (o.format, "csv") == 0,

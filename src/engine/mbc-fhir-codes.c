@@ -125,7 +125,7 @@ gboolean
 _mbc_fhir_code_is_ecog (const char *system,
                         const char *code)
 {
-  return codes_is (system, MBC_FHIR_LOINC) && g_strcmp0 (code, "89247-1") == 0;
+  return codes_is (system, MBC_FHIR_LOINC) && g_strcmp0 (code, MBC_FHIR_LOINC_ECOG) == 0;
 }
 
 /* Returns: the ECOG grade 0..4 a coded value says, or -1. */
@@ -143,7 +143,7 @@ gboolean
 _mbc_fhir_code_is_disease_status (const char *system,
                                   const char *code)
 {
-  return codes_is (system, MBC_FHIR_LOINC) && g_strcmp0 (code, "97509-4") == 0;
+  return codes_is (system, MBC_FHIR_LOINC) && g_strcmp0 (code, MBC_FHIR_LOINC_DISEASE_STATUS) == 0;
 }
 
 /**
@@ -245,7 +245,7 @@ static const SiteCode icd10_sites[] = {
 
 /* SNOMED CT secondary malignant neoplasm disorders (mCODE SecondaryCancerDisorderVS). */
 static const SiteCode snomed_sites[] = {
-  { "128462008", MBC_FHIR_SITE_GENERIC, NULL, NULL },  /* secondary malignant neoplastic disease */
+  { MBC_FHIR_SNOMED_SECONDARY, MBC_FHIR_SITE_GENERIC, NULL, NULL },  /* secondary malignant neoplastic disease */
   DISTANT ("94222008", "bone"),
   DISTANT ("94381002", "liver"),
   DISTANT ("94391008", "lung"),
@@ -347,4 +347,49 @@ mbc_fhir_source_describe (const MbcFhirSource *source)
       named = g_strdup_printf ("%s %s", systems[i].name, bar + 1);
   /* TRANSLATORS: where an imported value came from: a FHIR resource, and a code */
   return g_strdup_printf (_("From %s, %s"), source->resource, named ? named : code);
+}
+
+/**
+ * _mbc_fhir_code_requirement:
+ * @field: an #MbcCaseField
+ * @requirement: (out): what of a record the import reads @field from
+ *
+ * The resource type (and, where the import reads @field by one code, its first code: mCODE's)
+ * that would give @field: what the result's data requirement asks for, read from the same
+ * tables the import reads. Fields no FHIR code gives are asked of an Observation.
+ */
+void
+_mbc_fhir_code_requirement (int                 field,
+                            MbcFhirRequirement *requirement)
+{
+  *requirement = (MbcFhirRequirement) { "Observation", NULL, NULL, NULL };
+  for (guint i = 0; i < G_N_ELEMENTS (marker_tests); i++)
+    if (marker_tests[i].value == field)
+      {
+        requirement->system = MBC_FHIR_LOINC;
+        requirement->code = marker_tests[i].code;
+        return;
+      }
+  switch (field)
+    {
+    case MBC_CASE_FIELD_AGE_YEARS:
+      requirement->type = "Patient";
+      requirement->element = "birthDate";
+      break;
+    case MBC_CASE_FIELD_ECOG:
+      requirement->system = MBC_FHIR_LOINC;
+      requirement->code = MBC_FHIR_LOINC_ECOG;
+      break;
+    case MBC_CASE_FIELD_METASTATIC_RESPONSE:
+      requirement->system = MBC_FHIR_LOINC;
+      requirement->code = MBC_FHIR_LOINC_DISEASE_STATUS;
+      break;
+    case MBC_CASE_FIELD_METASTATIC_SITES:
+      requirement->type = "Condition";
+      requirement->system = MBC_FHIR_SNOMED;
+      requirement->code = MBC_FHIR_SNOMED_SECONDARY;
+      break;
+    default:
+      break;
+    }
 }

@@ -11,6 +11,20 @@ G_BEGIN_DECLS
 #define MBC_FHIR_LOINC  "http://loinc.org"
 #define MBC_FHIR_SNOMED "http://snomed.info/sct"
 
+#define MBC_FHIR_LOINC_ECOG            "89247-1"    /* mCODE ECOGPerformanceStatus */
+#define MBC_FHIR_LOINC_DISEASE_STATUS  "97509-4"    /* mCODE CancerDiseaseStatus */
+#define MBC_FHIR_SNOMED_SECONDARY      "128462008"  /* secondary malignant neoplastic disease */
+
+/* What a record holds that gives one case field: a resource of @type, with @code when the
+ * import reads the field by one (nullable), or the element @element of it (nullable). */
+typedef struct
+{
+  const char *type;
+  const char *system;
+  const char *code;
+  const char *element;
+} MbcFhirRequirement;
+
 /* A tumour-marker result, as its answer code or interpretation says. */
 typedef enum
 {
@@ -58,5 +72,8 @@ MbcFhirSite   _mbc_fhir_code_secondary        (const char  *system,
                                                const char  *code);
 MbcFhirSite   _mbc_fhir_code_body_site        (const char  *system,
                                                const char  *code);
+
+void          _mbc_fhir_code_requirement      (int                 field,
+                                               MbcFhirRequirement *requirement);
 
 G_END_DECLS

@@ -763,6 +763,84 @@ test_export_report (void)
   g_rmdir (dir);
 }
 
+/* Whether @model (or a section of it) has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      if (section && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Export FHIR (in the main menu) writes the result of what the window shows as an R4
+ * Bundle, private to the user: the decision the form records in it, and nothing of the
+ * label. */
+static void
+test_export_fhir (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "result.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  MbcWindow *window = new_window ();
+  MbcResult *result;
+  JsonArray *entries;
+  const char *status = NULL, *request_intent = NULL, *decision = NULL;
+  GStatBuf st;
+
+  g_assert_true (menu_has_action (window->primary_menu, "win.export-fhir"));
+  enter_favourable (window);
+  g_object_set (window->kase, "label", "Teaching case 7", NULL);
+  g_object_set (window->kase, "decision-choice", "surgery", "decision-date", "2026-11-30", NULL);
+  result = mbc_result_view_get_result (MBC_RESULT_VIEW (window->results));
+  g_assert_nonnull (result);
+  g_assert_cmpstr (mbc_result_get_tier (result), ==, "recommended");
+
+  g_assert_true (mbc_window_export_fhir (window, file));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_null (strstr (text, "Teaching case 7"));
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  entries = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "entry");
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *resource = json_object_get_object_member (
+        json_array_get_object_element (entries, i), "resource");
+      const char *type = json_object_get_string_member (resource, "resourceType");
+
+      if (g_str_equal (type, "GuidanceResponse"))
+        status = json_object_get_string_member (resource, "status");
+      else if (g_str_equal (type, "RequestGroup"))
+        request_intent = json_object_get_string_member (resource, "intent");
+      else if (g_str_equal (type, "Observation") &&
+               json_object_has_member (resource, "valueCodeableConcept"))
+        decision = json_object_get_string_member (
+          json_array_get_object_element (json_object_get_array_member (
+            json_object_get_object_member (resource, "valueCodeableConcept"), "coding"), 0),
+          "code");
+    }
+  g_assert_cmpstr (status, ==, "success");
+  g_assert_cmpstr (request_intent, ==, "proposal");
+  g_assert_cmpstr (decision, ==, "surgery");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A button labelled @label among the descendants of @widget, or NULL. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -1871,6 +1949,7 @@ main (int   argc,
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/library", test_library);
   g_test_add_func ("/window/export-report", test_export_report);
+  g_test_add_func ("/window/export-fhir", test_export_fhir);
   g_test_add_func ("/window/teaching-session", test_teaching_session);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/second-pack", test_second_pack);

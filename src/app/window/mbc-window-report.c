@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "mbc-document.h"
+#include "mbc-fhir-result.h"
+#include "mbc-file.h"
 #include "mbc-report.h"
 #include "mbc-result-view.h"
 #include "mbc-window.h"
@@ -33,17 +35,25 @@ report_paper (MbcWindow *self)
   return mbc_paper_from_locale ();
 }
 
+/* The case's file name without ".json", or its title: what exported names start with. */
+static char *
+report_case_name (MbcWindow *self)
+{
+  g_autofree char *title = mbc_document_get_title (self->document);
+
+  g_assert (MBC_IS_WINDOW (self));
+
+  return g_str_has_suffix (title, ".json") ? g_strndup (title, strlen (title) - 5)
+                                           : g_strdup (title);
+}
+
 /* The report's name without its extension: "<case file or title> report". */
 static char *
 report_base_name (MbcWindow *self)
 {
-  g_autofree char *title = mbc_document_get_title (self->document);
-  g_autofree char *base = g_str_has_suffix (title, ".json")
-                          ? g_strndup (title, strlen (title) - 5) : g_strdup (title);
+  g_autofree char *base = report_case_name (self);
   /* TRANSLATORS: the name proposed for a case's report, without ".pdf" */
   char *name = g_strdup_printf (_("%s report"), base);
-
-  g_assert (MBC_IS_WINDOW (self));
 
   return g_strdelimit (name, "/\\:", '-');
 }
@@ -209,6 +219,77 @@ report_export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/**
+ * mbc_window_export_fhir:
+ * @file: where to write the FHIR R4 Bundle of the result, atomically, private to the user
+ *
+ * Returns: %TRUE when written; otherwise a dialog names the file and the cause.
+ */
+gboolean
+mbc_window_export_fhir (MbcWindow *self,
+                        GFile     *file)
+{
+  MbcResult *result;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundle = NULL;
+
+  g_return_val_if_fail (MBC_IS_WINDOW (self), FALSE);
+
+  result = mbc_result_view_get_result (MBC_RESULT_VIEW (self->results));
+  if (result == NULL)
+    return FALSE;
+  /* The result of the case's evaluable copy, as the results show it; the decision is the
+   * case's. */
+  bundle = mbc_fhir_result_to_json (result, self->kase, now);
+  if (!mbc_file_write_atomic (file, bundle, strlen (bundle), MBC_FILE_PRIVATE_MODE, &error))
+    {
+      _mbc_window_show_error_dialog (self, _("The FHIR Result Could Not Be Saved"),
+                                     error->message);
+      return FALSE;
+    }
+  _mbc_window_remember_file (self, file);
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *text = g_strdup_printf (_("Result exported as FHIR in “%s”"), name);
+    _mbc_window_toast_file (self, text, file);
+  }
+  return TRUE;
+}
+
+static void
+report_export_fhir_response_cb (GtkNativeDialog *chooser,
+                                int              response,
+                                MbcWindow       *self)
+{
+  g_autoptr(GFile) file = _mbc_window_chooser_take_file (chooser, response);
+
+  if (file)
+    mbc_window_export_fhir (self, file);
+  g_object_unref (self);
+}
+
+static void
+report_export_fhir_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  MbcWindow *self = MBC_WINDOW (widget);
+  GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Export FHIR"),
+                                                           GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                           _("_Export"));
+  g_autofree char *base = report_case_name (self);
+  /* TRANSLATORS: the name proposed for a case's result as FHIR */
+  g_autofree char *name = g_strdelimit (g_strdup_printf (_("%s FHIR result.json"), base),
+                                        "/\\:", '-');
+
+  _mbc_window_add_filter (chooser, _("FHIR JSON"), "application/fhir+json", "json");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (report_export_fhir_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 report_begin_print_cb (GtkPrintOperation *operation,
                        GtkPrintContext   *context,
@@ -305,11 +386,13 @@ report_print_action (GtkWidget  *widget,
 /**
  * _mbc_window_class_add_report_actions:
  *
- * Installs win.export-report and win.print.
+ * Installs win.export-report, win.export-fhir and win.print.
  */
 void
 _mbc_window_class_add_report_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, report_export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-fhir", NULL,
+                                   report_export_fhir_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, report_print_action);
 }

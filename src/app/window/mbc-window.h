@@ -31,6 +31,8 @@ gboolean   mbc_window_save_to                (MbcWindow      *self,
                                               GFile          *file);
 gboolean   mbc_window_export_report          (MbcWindow      *self,
                                               GFile          *file);
+gboolean   mbc_window_export_fhir            (MbcWindow      *self,
+                                              GFile          *file);
 void       mbc_window_print                  (MbcWindow      *self,
                                               GtkPrintOperationAction action,
                                               const char     *export_to);
