@@ -1112,6 +1112,16 @@ fhir_set (Import       *im,
   return mbc_case_set_field_json (im->kase, field, node, problems);
 }
 
+/* A value of @field for people: its choice's title ("Positive"), or the value itself. */
+static const char *
+fhir_value_title (MbcCaseField  field,
+                  const char   *value)
+{
+  const char *title = value ? mbc_case_field_get_choice_title (field, value) : NULL;
+
+  return title ? title : value;
+}
+
 /* A field that one result gives: the latest (the one no other is surely later than); results
  * that may be the latest and differ, or a latest that gives no value, leave it unknown. */
 static void
@@ -1119,7 +1129,8 @@ fhir_decide_latest (Import       *im,
                     MbcCaseField  field)
 {
   GPtrArray *all = im->candidates[field];
-  const char *name = mbc_case_field_get_name (field);
+  /* Named for people, as the window shows them: "HER2 status: Positive". */
+  const char *name = mbc_case_field_get_title (field);
   gint64 latest_start = G_MININT64;
   Candidate *winner = NULL;
   gboolean unclear = FALSE;
@@ -1153,7 +1164,7 @@ fhir_decide_latest (Import       *im,
         if (c->hi >= latest_start)
           fhir_not_used (im, _("%s: %s: %s; results that may be the latest differ, so it stays "
                                "unknown"), c->entry->shown, name,
-                         c->value ? c->value : _(c->why));
+                         c->value ? fhir_value_title (field, c->value) : _(c->why));
       }
   if (!unclear)
     {
@@ -1170,10 +1181,11 @@ fhir_decide_latest (Import       *im,
       Candidate *c = all->pdata[i];
       if (c->hi < latest_start)
         fhir_not_used (im, _("%s: %s: %s, superseded by a later result"), c->entry->shown, name,
-                       c->value ? c->value : _(c->why));
+                       c->value ? fhir_value_title (field, c->value) : _(c->why));
       else if (!unclear && c != winner)
         fhir_not_used (im, _("%s: %s: %s, superseded by %s, a later result that agrees"),
-                       c->entry->shown, name, c->value ? c->value : _(c->why),
+                       c->entry->shown, name,
+                       c->value ? fhir_value_title (field, c->value) : _(c->why),
                        winner->entry->shown);
     }
 }

@@ -540,6 +540,45 @@ test_import_fhir (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The import's summary names fields and values for people ("Oestrogen receptor (ER):
+ * Positive"), in what was set and in what was not used, never by the case file's names. */
+static void
+test_import_summary_titles (void)
+{
+  static const char *const exports[] = { "conflicting.json", "provenance.json", "visceral.json",
+                                         NULL };
+
+  for (guint e = 0; exports[e]; e++)
+    {
+      g_autofree char *path = g_build_filename (TEST_DATA, "fhir", exports[e], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GString) shown = g_string_new (NULL);
+      MbcWindow *window = new_window ();
+      AdwMessageDialog *dialog;
+
+      mbc_window_import_fhir (window, file);
+      mbc_test_settle ();
+      dialog = mbc_test_find_message_dialog ("Imported from FHIR");
+      g_assert_nonnull (dialog);
+      collect_labels (GTK_WIDGET (dialog), shown);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_assert_nonnull (strstr (shown->str, ":"));
+      for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+        {
+          const char *name = mbc_case_field_get_name (f);
+          const char * const *choices = mbc_case_field_get_choices (f);
+
+          if (strchr (name, '_'))
+            g_assert_null (strstr (shown->str, name));
+          for (guint c = 0; choices && choices[c]; c++)
+            if (strchr (choices[c], '_'))
+              g_assert_null (strstr (shown->str, choices[c]));
+        }
+      mbc_document_discard_draft (mbc_window_get_document (window));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/entry/apply-change-undo", test_apply_change_undo);
   g_test_add_func ("/entry/decision", test_decision);
   g_test_add_func ("/entry/import-fhir", test_import_fhir);
+  g_test_add_func ("/entry/import-summary-titles", test_import_summary_titles);
   status = g_test_run ();
   g_clear_object (&guideline);
   g_clear_object (&settings);

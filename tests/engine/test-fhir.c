@@ -277,10 +277,10 @@ test_conflicting (void)
   assert_json (&im, MBC_CASE_FIELD_ECOG, "null");
   assert_json (&im, MBC_CASE_FIELD_METASTATIC_RESPONSE, "\"unknown\"");
   /* Both results of the same day are listed, and why. */
-  g_assert_true (has_line_of (&im, "er-a", "er_status: positive", "differ"));
-  g_assert_true (has_line_of (&im, "er-b", "er_status: negative", "differ"));
-  g_assert_true (has_line_of (&im, "pr-new", "pr_status: ", "equivocal"));
-  g_assert_true (has_line_of (&im, "pr-old", "pr_status: positive", "superseded"));
+  g_assert_true (has_line_of (&im, "er-a", "Oestrogen receptor (ER): Positive", "differ"));
+  g_assert_true (has_line_of (&im, "er-b", "Oestrogen receptor (ER): Negative", "differ"));
+  g_assert_true (has_line_of (&im, "pr-new", "Progesterone receptor (PR): ", "equivocal"));
+  g_assert_true (has_line_of (&im, "pr-old", "Progesterone receptor (PR): Positive", "superseded"));
   g_assert_true (has_line_of (&im, "her2-x", "", "disagree"));
   g_assert_true (has_line_of (&im, "ecog-prelim", "", "not final"));
   g_assert_true (has_line_of (&im, "status-whole", "", "focus"));
@@ -406,7 +406,7 @@ test_provenance (void)
   assert_json (&im, MBC_CASE_FIELD_ER_STATUS, "\"positive\"");
   g_assert_cmpstr (source (&im, MBC_CASE_FIELD_ER_STATUS, "positive")->resource, ==,
                    "Observation 3");
-  g_assert_true (has_line (&im, "Observation 2: er_status: positive, superseded by Observation 3",
+  g_assert_true (has_line (&im, "Observation 2: Oestrogen receptor (ER): Positive, superseded by Observation 3",
                            "agrees"));
   assert_json (&im, MBC_CASE_FIELD_PR_STATUS, "\"negative\"");
   g_assert_cmpstr (source (&im, MBC_CASE_FIELD_PR_STATUS, "negative")->resource, ==,

@@ -766,8 +766,12 @@ files_import_then (MbcWindow *self,
           notes[source->field] = g_string_new (note);
         else
           g_string_append_printf (notes[source->field], "\n%s", note);
-        g_string_append_printf (details, "%s: %s. %s\n",
-                                mbc_case_field_get_title (source->field), source->value, note);
+        const char *value = mbc_case_field_get_choice_title (source->field, source->value);
+
+        /* Named for people: the field's title and the value's ("Oestrogen receptor (ER):
+         * Positive"), never the case file's names. */
+        g_string_append_printf (details, "%s: %s. %s\n", mbc_case_field_get_title (source->field),
+                                value ? value : source->value, note);
       }
     for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
       if (notes[f])
