@@ -441,14 +441,21 @@ mbc_document_load_copy (MbcDocument *self,
 
 /* A value that no case file may hold (a number out of its range) is not saved: the file
  * would not open again. Nor is it changed: the person corrects or clears it. */
-static gboolean
-document_check_savable (MbcDocument  *self,
-                        GError      **error)
+/**
+ * mbc_document_check_savable:
+ *
+ * Returns: whether the case can be saved as it is: %FALSE, with @error naming each value
+ *   out of its field's range or type (a problem between fields does not stop a save), so
+ *   the person hears it before choosing where to save.
+ */
+gboolean
+mbc_document_check_savable (MbcDocument  *self,
+                            GError      **error)
 {
   g_autoptr(GPtrArray) problems = mbc_problems_new ();
   g_autoptr(GString) text = NULL;
 
-  g_assert (MBC_IS_DOCUMENT (self));
+  g_return_val_if_fail (MBC_IS_DOCUMENT (self), FALSE);
 
   if (mbc_case_validate_values (self->kase, problems))
     return TRUE;
@@ -491,7 +498,7 @@ mbc_document_save (MbcDocument  *self,
                    _("%s has changed on disk since it was opened or saved here"), name);
       return FALSE;
     }
-  if (!document_check_savable (self, error))
+  if (!mbc_document_check_savable (self, error))
     return FALSE;
   if (!mbc_case_save (self->kase, file, error))
     return FALSE;

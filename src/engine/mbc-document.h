@@ -30,6 +30,8 @@ void         mbc_document_load_copy        (MbcDocument    *self,
                                             const char     *title);
 void         mbc_document_load_library     (MbcDocument    *self,
                                             MbcLibraryCase *entry);
+gboolean     mbc_document_check_savable (MbcDocument    *self,
+                                         GError        **error);
 gboolean     mbc_document_save             (MbcDocument    *self,
                                             GFile          *file,
                                             gboolean        overwrite,

@@ -464,6 +464,35 @@ test_proposed_name (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A value the case file cannot hold (an age of 15) is said when Save As is chosen, before any
+ * file chooser opens. */
+static void
+test_save_refused_first (void)
+{
+  MbcWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+  g_autoptr(GListModel) toplevels = NULL;
+  guint choosers = 0;
+
+  mbc_test_type_number (window, MBC_CASE_FIELD_AGE_YEARS, "15");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  mbc_test_settle ();
+  dialog = mbc_test_find_message_dialog ("The Case Could Not Be Saved");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            mbc_case_field_get_title (MBC_CASE_FIELD_AGE_YEARS)));
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_FILE_CHOOSER (toplevel))
+        choosers++;
+    }
+  g_assert_cmpuint (choosers, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_inconsistent_input (void)
 {
@@ -1939,6 +1968,7 @@ main (int   argc,
   g_test_add_func ("/window/under-heading", test_under_heading);
   g_test_add_func ("/window/marked-polls", test_marked_polls);
   g_test_add_func ("/window/proposed-name", test_proposed_name);
+  g_test_add_func ("/window/save-refused-first", test_save_refused_first);
   g_test_add_func ("/window/open-special", test_open_special);
   g_test_add_func ("/window/what-would-change", test_what_would_change);
   g_test_add_func ("/window/accessible-names", test_accessible_names);

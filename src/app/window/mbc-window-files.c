@@ -289,13 +289,22 @@ static void
 files_save_as (MbcWindow *self,
                Pending   *pending)
 {
-  GtkFileChooserNative *chooser = _mbc_window_new_chooser (self, _("Save Case As"),
-                                                           GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                           _("_Save"));
-  g_autofree char *name = _mbc_window_proposed_name (self);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_assert (MBC_IS_WINDOW (self));
 
+  /* A value the case file cannot hold (an age of 15) is said before a name is chosen. */
+  if (!mbc_document_check_savable (self->document, &error))
+    {
+      _mbc_window_show_error_dialog (self, _("The Case Could Not Be Saved"), error->message);
+      files_pending_free (pending);
+      return;
+    }
+  chooser = _mbc_window_new_chooser (self, _("Save Case As"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                     _("_Save"));
+  name = _mbc_window_proposed_name (self);
   files_add_case_filter (chooser);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (files_save_as_response_cb), pending);
