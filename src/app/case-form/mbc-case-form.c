@@ -82,6 +82,10 @@ static guint signals[N_SIGNALS];
  * changed to the nearest allowed value, nor to unknown). */
 #define FORM_UNKNOWN (-1.0)
 
+/* A number is taken as typed once typing pauses this long, as the other fields are taken
+ * at once: the draft and the result follow what is on screen without leaving the field. */
+#define FORM_TYPING_PAUSE_MS 400
+
 static double
 form_step_of (MbcCaseField field)
 {
@@ -212,6 +216,38 @@ form_spin_value_changed_cb (GtkSpinButton *spin,
         }
     }
   g_object_set_data (G_OBJECT (spin), "mbc-old", GINT_TO_POINTER ((int) lround (value * 10)));
+}
+
+static gboolean
+form_spin_pause_cb (gpointer data)
+{
+  GtkSpinButton *spin = data;
+
+  g_object_steal_data (G_OBJECT (spin), "mbc-pause");
+  /* Parsed as leaving the field would: "input" sets the value or says the problem. */
+  if (gtk_widget_get_root (GTK_WIDGET (spin)) != NULL)
+    gtk_spin_button_update (spin);
+  /* A text that was already the value changes nothing: the next arrow step is a step. */
+  g_object_set_data (G_OBJECT (spin), "mbc-typed", GINT_TO_POINTER (FALSE));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+form_remove_source (gpointer id)
+{
+  g_source_remove (GPOINTER_TO_UINT (id));
+}
+
+/* Each change of the text (re)starts the pause after which it is taken. */
+static void
+form_spin_changed_cb (GtkEditable *spin,
+                      gpointer     user_data)
+{
+  guint id = g_timeout_add (FORM_TYPING_PAUSE_MS, form_spin_pause_cb, spin);
+
+  g_source_set_name_by_id (id, "[mbc] number typed");
+  g_object_set_data_full (G_OBJECT (spin), "mbc-pause", GUINT_TO_POINTER (id),
+                          form_remove_source);
 }
 
 /* Only what can be part of a number is typed or pasted: digits, and a decimal separator in
@@ -388,6 +424,7 @@ form_add_number_row (MbcCaseForm  *self,
   g_signal_connect (spin, "output", G_CALLBACK (form_spin_output_cb),
                     GUINT_TO_POINTER (field));
   g_signal_connect (spin, "input", G_CALLBACK (form_spin_input_cb), GUINT_TO_POINTER (field));
+  g_signal_connect (spin, "changed", G_CALLBACK (form_spin_changed_cb), NULL);
   g_signal_connect (spin, "value-changed", G_CALLBACK (form_spin_value_changed_cb),
                     GUINT_TO_POINTER (field));
 
