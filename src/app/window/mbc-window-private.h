@@ -15,6 +15,11 @@ struct _MbcWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  /* Whether the last press was a key (not the pointer): only the keyboard's focus scrolls
+   * the form, and the field it focused is kept in view until its rows settle. */
+  gboolean              keyboard_focus;
+  guint                 keep_in_view_tick;
+
   /* template widgets */
   GtkWidget            *stack;
   GtkWidget            *scroller;

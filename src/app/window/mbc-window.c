@@ -101,21 +101,90 @@ window_scroll_into_view (MbcWindow *self,
 
   if (row == NULL)
     row = widget;
+  /* In what the adjustment counts: the viewport is the visible page, so its coordinates
+   * plus the value (the form's margins included). */
   if (content == NULL || !gtk_widget_compute_bounds (row, content, &bounds))
     return;
+  bounds.origin.y += gtk_adjustment_get_value (adjustment);
   /* A margin above and below, so that the row is not flush with the edge. */
   gtk_adjustment_clamp_page (adjustment, MAX (0, bounds.origin.y - 12),
                              bounds.origin.y + bounds.size.height + 12);
 }
 
+/* Whether the window scrolls to @focus: a widget of the form or the results, not of a menu
+ * opened from them (a popover, with its own surface). */
+static gboolean
+window_scrolls_to (MbcWindow *self,
+                   GtkWidget *focus)
+{
+  return (gtk_widget_is_ancestor (focus, self->form) ||
+          gtk_widget_is_ancestor (focus, self->results)) &&
+         gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) == NULL;
+}
+
+/* After the layout of the frame before: the focused widget back into view if its rows
+ * moved it out (a problem appearing under the row Tab left grows it, after the focus moved). */
+static gboolean
+window_keep_in_view_tick (GtkWidget     *widget,
+                          GdkFrameClock *clock,
+                          gpointer       user_data)
+{
+  MbcWindow *self = MBC_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  self->keep_in_view_tick = 0;
+  if (focus && self->keyboard_focus && window_scrolls_to (self, focus))
+    window_scroll_into_view (self, focus);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_keep_in_view (MbcWindow *self)
+{
+  if (self->keep_in_view_tick == 0 && self->keyboard_focus)
+    self->keep_in_view_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self),
+                                                            window_keep_in_view_tick,
+                                                            NULL, NULL);
+}
+
+/* The form and the results scroll to a widget only for the keyboard's focus, and only when
+ * it is out of view (gtk_adjustment_clamp_page): a click never moves what is under the
+ * pointer. (Their viewports' own scroll-to-focus is off: it scrolls for a click too.) */
 static void
 window_focus_changed_cb (MbcWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
   g_assert (MBC_IS_WINDOW (self));
-  if (focus && gtk_widget_is_ancestor (focus, self->form))
-    window_scroll_into_view (self, focus);
+  if (!self->keyboard_focus || focus == NULL || !window_scrolls_to (self, focus))
+    return;
+  window_scroll_into_view (self, focus);
+  window_keep_in_view (self);
+}
+
+static gboolean
+window_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       MbcWindow             *self)
+{
+  self->keyboard_focus = TRUE;
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* A press of the pointer (or a touch): seen, never claimed (no gesture of its own), so it
+ * goes on to what is under the pointer. */
+static gboolean
+window_event_cb (GtkEventControllerLegacy *controller,
+                 GdkEvent                 *event,
+                 MbcWindow                *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_BUTTON_PRESS || type == GDK_TOUCH_BEGIN)
+    self->keyboard_focus = FALSE;
+  return GDK_EVENT_PROPAGATE;
 }
 
 static gboolean
@@ -468,6 +537,21 @@ mbc_window_init (MbcWindow *self)
   self->kase = mbc_document_get_case (self->document);
   self->form = mbc_case_form_new (self->kase);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->form_scroller), self->form);
+  {
+    GtkWidget *scrollers[] = { self->scroller, self->form_scroller, self->results_scroller };
+
+    for (guint i = 0; i < G_N_ELEMENTS (scrollers); i++)
+      {
+        GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (scrollers[i]);
+        GtkWidget *viewport = gtk_scrolled_window_get_child (scroller);
+
+        if (GTK_IS_VIEWPORT (viewport))
+          gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+        /* Rows that grow or shrink move the focused field: kept in view for the keyboard. */
+        g_signal_connect_object (gtk_scrolled_window_get_vadjustment (scroller), "changed",
+                                 G_CALLBACK (window_keep_in_view), self, G_CONNECT_SWAPPED);
+      }
+  }
   gtk_widget_set_margin_top (self->form, 24);
   gtk_widget_set_margin_bottom (self->form, 24);
   g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (window_forget_undo), self);
@@ -475,6 +559,17 @@ mbc_window_init (MbcWindow *self)
   g_signal_connect (self->form, "cleared", G_CALLBACK (window_form_cleared_cb), self);
   g_signal_connect (self->results, "apply-change", G_CALLBACK (window_apply_change_cb), self);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (window_focus_changed_cb), NULL);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    GtkEventController *presses = gtk_event_controller_legacy_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+    gtk_event_controller_set_propagation_phase (presses, GTK_PHASE_CAPTURE);
+    g_signal_connect (presses, "event", G_CALLBACK (window_event_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), presses);
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button),
                                          window_create_menu, self, NULL);
@@ -563,6 +658,11 @@ mbc_window_dispose (GObject *object)
 
   if (self->kase)
     g_signal_handlers_disconnect_by_data (self->kase, self);
+  if (self->keep_in_view_tick)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->keep_in_view_tick);
+      self->keep_in_view_tick = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), MBC_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->undo_case);
