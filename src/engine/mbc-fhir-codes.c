@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "mbc-fhir.h"
@@ -326,13 +327,112 @@ _mbc_fhir_code_body_site (const char *system,
  *   Observation 3, LOINC LA6576-8" (a code system the import reads by its name; another
  *   as it is written).
  */
+/* The resource types of FHIR R4 (4.0.1), as its JSON schema's discriminator lists them. */
+static const char * const r4_resource_types[] = {
+  "Account", "ActivityDefinition", "AdverseEvent", "AllergyIntolerance", "Appointment",
+  "AppointmentResponse", "AuditEvent", "Basic", "Binary", "BiologicallyDerivedProduct",
+  "BodyStructure", "Bundle", "CapabilityStatement", "CarePlan", "CareTeam", "CatalogEntry",
+  "ChargeItem", "ChargeItemDefinition", "Claim", "ClaimResponse", "ClinicalImpression",
+  "CodeSystem", "Communication", "CommunicationRequest", "CompartmentDefinition",
+  "Composition", "ConceptMap", "Condition", "Consent", "Contract", "Coverage",
+  "CoverageEligibilityRequest", "CoverageEligibilityResponse", "DetectedIssue", "Device",
+  "DeviceDefinition", "DeviceMetric", "DeviceRequest", "DeviceUseStatement",
+  "DiagnosticReport", "DocumentManifest", "DocumentReference", "EffectEvidenceSynthesis",
+  "Encounter", "Endpoint", "EnrollmentRequest", "EnrollmentResponse", "EpisodeOfCare",
+  "EventDefinition", "Evidence", "EvidenceVariable", "ExampleScenario", "ExplanationOfBenefit",
+  "FamilyMemberHistory", "Flag", "Goal", "GraphDefinition", "Group", "GuidanceResponse",
+  "HealthcareService", "ImagingStudy", "Immunization", "ImmunizationEvaluation",
+  "ImmunizationRecommendation", "ImplementationGuide", "InsurancePlan", "Invoice", "Library",
+  "Linkage", "List", "Location", "Measure", "MeasureReport", "Media", "Medication",
+  "MedicationAdministration", "MedicationDispense", "MedicationKnowledge", "MedicationRequest",
+  "MedicationStatement", "MedicinalProduct", "MedicinalProductAuthorization",
+  "MedicinalProductContraindication", "MedicinalProductIndication",
+  "MedicinalProductIngredient", "MedicinalProductInteraction", "MedicinalProductManufactured",
+  "MedicinalProductPackaged", "MedicinalProductPharmaceutical",
+  "MedicinalProductUndesirableEffect", "MessageDefinition", "MessageHeader",
+  "MolecularSequence", "NamingSystem", "NutritionOrder", "Observation",
+  "ObservationDefinition", "OperationDefinition", "OperationOutcome", "Organization",
+  "OrganizationAffiliation", "Parameters", "Patient", "PaymentNotice", "PaymentReconciliation",
+  "Person", "PlanDefinition", "Practitioner", "PractitionerRole", "Procedure", "Provenance",
+  "Questionnaire", "QuestionnaireResponse", "RelatedPerson", "RequestGroup",
+  "ResearchDefinition", "ResearchElementDefinition", "ResearchStudy", "ResearchSubject",
+  "RiskAssessment", "RiskEvidenceSynthesis", "Schedule", "SearchParameter", "ServiceRequest",
+  "Slot", "Specimen", "SpecimenDefinition", "StructureDefinition", "StructureMap",
+  "Subscription", "Substance", "SubstanceNucleicAcid", "SubstancePolymer", "SubstanceProtein",
+  "SubstanceReferenceInformation", "SubstanceSourceMaterial", "SubstanceSpecification",
+  "SupplyDelivery", "SupplyRequest", "Task", "TerminologyCapabilities", "TestReport",
+  "TestScript", "ValueSet", "VerificationResult", "VisionPrescription",
+};
+
+static int
+codes_compare_strings (const void *a,
+                       const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * _mbc_fhir_is_resource_type:
+ *
+ * Returns: whether @type is a resource type of FHIR R4: only such a type is ever shown (an
+ *   export's "resourceType" may hold anything).
+ */
+gboolean
+_mbc_fhir_is_resource_type (const char *type)
+{
+  return type != NULL &&
+         bsearch (&type, r4_resource_types, G_N_ELEMENTS (r4_resource_types),
+                  sizeof (r4_resource_types[0]), codes_compare_strings) != NULL;
+}
+
+static const struct { const char *system; const char *name; } code_systems[] = {
+  { MBC_FHIR_LOINC, "LOINC" }, { MBC_FHIR_SNOMED, "SNOMED CT" }, { ICD10_CM, "ICD-10-CM" },
+  { ICD10, "ICD-10" }, { V3_INTERPRETATION, "HL7 v3" }, { ICD_O_3, "ICD-O-3" },
+};
+
+/**
+ * _mbc_fhir_code_is_known:
+ *
+ * Returns: whether @system|@code is one of the codes the import knows (it gives a value,
+ *   or is refused for a reason said): only such a code is ever shown, since what an export
+ *   writes in a code it does not know may be anything, the patient's name or number too.
+ */
+gboolean
+_mbc_fhir_code_is_known (const char *system,
+                         const char *code)
+{
+  const char *why = NULL;
+
+  if (system == NULL || code == NULL)
+    return FALSE;
+  return _mbc_fhir_code_marker_test (system, code) >= 0 ||
+         _mbc_fhir_code_marker_answer (system, code) != MBC_FHIR_RESULT_NONE ||
+         _mbc_fhir_code_interpretation (system, code) != MBC_FHIR_RESULT_NONE ||
+         _mbc_fhir_code_is_ecog (system, code) || _mbc_fhir_code_ecog_answer (system, code) >= 0 ||
+         _mbc_fhir_code_is_disease_status (system, code) ||
+         _mbc_fhir_code_disease_status (system, code, &why) != NULL || why != NULL ||
+         _mbc_fhir_code_secondary (system, code).kind != MBC_FHIR_SITE_NONE ||
+         _mbc_fhir_code_body_site (system, code).kind != MBC_FHIR_SITE_NONE;
+}
+
+/**
+ * _mbc_fhir_system_name:
+ *
+ * Returns: (nullable): the name of a code system the import reads ("LOINC"), or %NULL for
+ *   any other (whose URI is not shown: it may be anything).
+ */
+const char *
+_mbc_fhir_system_name (const char *system)
+{
+  for (guint i = 0; system && i < G_N_ELEMENTS (code_systems); i++)
+    if (strcmp (code_systems[i].system, system) == 0)
+      return code_systems[i].name;
+  return NULL;
+}
+
 char *
 mbc_fhir_source_describe (const MbcFhirSource *source)
 {
-  static const struct { const char *system; const char *name; } systems[] = {
-    { MBC_FHIR_LOINC, "LOINC" }, { MBC_FHIR_SNOMED, "SNOMED CT" }, { ICD10_CM, "ICD-10-CM" },
-    { ICD10, "ICD-10" }, { V3_INTERPRETATION, "HL7 v3" }, { ICD_O_3, "ICD-O-3" },
-  };
   const char *code;
   const char *bar;
   g_autofree char *named = NULL;
@@ -341,10 +441,10 @@ mbc_fhir_source_describe (const MbcFhirSource *source)
 
   code = source->code ? source->code : "";
   bar = strchr (code, '|');
-  for (guint i = 0; bar && named == NULL && i < G_N_ELEMENTS (systems); i++)
-    if (strlen (systems[i].system) == (gsize) (bar - code) &&
-        strncmp (code, systems[i].system, bar - code) == 0)
-      named = g_strdup_printf ("%s %s", systems[i].name, bar + 1);
+  for (guint i = 0; bar && named == NULL && i < G_N_ELEMENTS (code_systems); i++)
+    if (strlen (code_systems[i].system) == (gsize) (bar - code) &&
+        strncmp (code, code_systems[i].system, bar - code) == 0)
+      named = g_strdup_printf ("%s %s", code_systems[i].name, bar + 1);
   /* TRANSLATORS: where an imported value came from: a FHIR resource, and a code */
   return g_strdup_printf (_("From %s, %s"), source->resource, named ? named : code);
 }

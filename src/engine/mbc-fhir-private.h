@@ -73,6 +73,10 @@ MbcFhirSite   _mbc_fhir_code_secondary        (const char  *system,
 MbcFhirSite   _mbc_fhir_code_body_site        (const char  *system,
                                                const char  *code);
 
+gboolean      _mbc_fhir_is_resource_type      (const char  *type);
+gboolean      _mbc_fhir_code_is_known         (const char  *system,
+                                               const char  *code);
+const char   *_mbc_fhir_system_name           (const char  *system);
 void          _mbc_fhir_code_requirement      (int                 field,
                                                MbcFhirRequirement *requirement);
 

@@ -30,13 +30,48 @@ typedef struct
   char         *pack_base;     /* MBC_FHIR_BASE "/guideline/" id */
 } Writer;
 
+/* Whether @c is white space that FHIR's string type does not allow (its pattern allows
+ * space, tab, CR and LF only: no-break and thin spaces, the BOM, line separators). */
+static gboolean
+writer_is_other_space (gunichar c)
+{
+  return c == 0x0B || c == 0x0C || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+/* A string value; other white space is written as a space (docs/contracts.md), so that a
+ * clinician's note typed with a no-break space is still a FHIR string. */
+static void
+writer_add_string (Writer     *w,
+                   const char *value)
+{
+  g_autoptr(GString) text = NULL;
+
+  for (const char *p = value; *p; p = g_utf8_next_char (p))
+    if (writer_is_other_space (g_utf8_get_char (p)))
+      {
+        text = g_string_new (NULL);
+        break;
+      }
+  if (text)
+    for (const char *p = value; *p; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+        if (writer_is_other_space (c))
+          g_string_append_c (text, ' ');
+        else
+          g_string_append_unichar (text, c);
+      }
+  json_builder_add_string_value (w->b, text ? text->str : value);
+}
+
 static void
 writer_string (Writer     *w,
                const char *member,
                const char *value)
 {
   json_builder_set_member_name (w->b, member);
-  json_builder_add_string_value (w->b, value);
+  writer_add_string (w, value);
 }
 
 static char *
@@ -348,7 +383,7 @@ writer_parameters (Writer     *w,
                  mbc_result_get_tier_title (w->result));
   json_builder_end_object (w->b);
   writer_begin_parameter (w, "heading", "valueString");
-  json_builder_add_string_value (w->b, mbc_result_get_heading (w->result));
+  writer_add_string (w, mbc_result_get_heading (w->result));
   json_builder_end_object (w->b);
   writer_coded_parameter (w, "rule", "rule", rule->id, rule->summary);
   if (strength)

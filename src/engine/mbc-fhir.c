@@ -289,16 +289,23 @@ fhir_codings_of_list (JsonObject *object,
 static gboolean fhir_holds_secret (Import     *im,
                                    const char *text);
 
-/* A code as lines show it, "SYSTEM|CODE"; one that holds a string of the Patient's (its
- * name, an identifier, a birth date, an address, a phone: exports put them in codes too) is
- * not shown. */
+/* A code as lines show it: "SYSTEM|CODE" only for a code the import knows (whose text is the
+ * import's own); any other is named by its system alone ("a LOINC code"), since exports put
+ * the patient's name, identifiers, birth date or address in codes too, whole or in part. */
 static char *
 fhir_coding_text (Import       *im,
                   const Coding *c)
 {
-  g_autofree char *text = c->system ? g_strdup_printf ("%s|%s", c->system, c->code)
-                                    : g_strdup (c->code);
+  const char *system = _mbc_fhir_system_name (c->system);
+  g_autofree char *text = NULL;
 
+  if (!_mbc_fhir_code_is_known (c->system, c->code))
+    return system
+           /* TRANSLATORS: a code of a terminology that is not shown, e.g. "a LOINC code" */
+           ? g_strdup_printf (_("a %s code"), system)
+           : g_strdup (_("a code of another system"));
+  text = g_strdup_printf ("%s|%s", c->system, c->code);
+  /* Never true of the import's own codes: kept as a second guard. */
   if (fhir_holds_secret (im, text))
     return g_strdup (_("(a code that holds the patient's details, not shown)"));
   return g_steal_pointer (&text);
@@ -512,8 +519,18 @@ fhir_read_entries (Import   *im,
     }
 }
 
-/* How lines name each resource: its type and its position in the export ("Observation 4"),
- * never its id, whatever the id holds. */
+/* A resource for lines: its type and its position in the export ("Observation 4"), never its
+ * id, whatever the id holds; a type FHIR R4 does not define is not shown either. */
+static char *
+fhir_entry_shown (const char *type,
+                  guint       position)
+{
+  if (_mbc_fhir_is_resource_type (type))
+    return g_strdup_printf ("%s %u", type, position);
+  /* TRANSLATORS: a resource whose type is not FHIR's, by its position in the export */
+  return g_strdup_printf (_("resource %u (a type FHIR R4 does not define)"), position);
+}
+
 static void
 fhir_name_entries (Import *im)
 {
@@ -521,14 +538,16 @@ fhir_name_entries (Import *im)
     {
       Entry *e = im->entries->pdata[i];
 
-      e->shown = g_strdup_printf ("%s %u", e->type, e->position);
+      e->shown = fhir_entry_shown (e->type, e->position);
       if (e->odd_id)
         fhir_not_used (im, _("%s: its id is not a FHIR id (1 to 64 letters, digits, '-' and "
                              "'.'); it is used only to match references"), e->shown);
       if (e->same_id != NULL)
-        fhir_not_used (im, _("%s: its id is also that of %s %u; a reference by that id is "
-                             "taken as this one, the later"), e->shown, e->same_id->type,
-                       e->same_id->position);
+        {
+          g_autofree char *other = fhir_entry_shown (e->same_id->type, e->same_id->position);
+          fhir_not_used (im, _("%s: its id is also that of %s; a reference by that id is "
+                               "taken as this one, the later"), e->shown, other);
+        }
     }
 }
 
@@ -939,7 +958,30 @@ fhir_read_observation (Import *im,
                        Entry  *entry)
 {
   g_autoptr(GArray) codes = fhir_codings (entry->resource, "code", entry->path, im);
+  int kind = -1;
 
+  /* Codings of one Observation that name different tests (ER and HER2, a test and ECOG)
+   * leave it unclear what its value is of: it is not used, as two site codes that
+   * disagree are not. (The ECOG and disease-status kinds count after the fields.) */
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const Coding *c = &g_array_index (codes, Coding, i);
+      int marker = _mbc_fhir_code_marker_test (c->system, c->code);
+      int this = marker >= 0 ? marker
+                 : _mbc_fhir_code_is_ecog (c->system, c->code) ? MBC_CASE_N_FIELDS
+                 : _mbc_fhir_code_is_disease_status (c->system, c->code) ? MBC_CASE_N_FIELDS + 1
+                 : -1;
+
+      if (this < 0)
+        continue;
+      if (kind >= 0 && kind != this)
+        {
+          fhir_not_used (im, _("%s: its codes name different tests, so what its value is of "
+                               "is not clear"), entry->shown);
+          return;
+        }
+      kind = this;
+    }
   for (guint i = 0; i < codes->len; i++)
     {
       const Coding *c = &g_array_index (codes, Coding, i);
@@ -1268,6 +1310,42 @@ fhir_find_patient (Import *im)
     }
 }
 
+/* Whether @node (a resource, its contained resources aside) has a modifierExtension: an
+ * extension that may change the meaning of what holds it, so what it holds is not read. */
+static gboolean
+fhir_has_modifier (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l; l = l->next)
+        {
+          if (strcmp (l->data, "modifierExtension") == 0)
+            return TRUE;
+          if (strcmp (l->data, "contained") != 0 &&
+              fhir_has_modifier (json_object_get_member (object, l->data)))
+            return TRUE;
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (fhir_has_modifier (json_array_get_element (array, i)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+fhir_entry_has_modifier (Entry *e)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), e->resource);
+  return fhir_has_modifier (node);
+}
+
 static void
 fhir_read (Import   *im,
            JsonNode *root)
@@ -1278,7 +1356,11 @@ fhir_read (Import   *im,
   fhir_read_entries (im, root);
   fhir_find_patient (im);
   fhir_name_entries (im);
-  fhir_read_age (im);
+  if (im->patient && fhir_entry_has_modifier (im->patient))
+    fhir_not_used (im, _("%s: it has a modifier extension, which may change its meaning, so "
+                         "its birth date is not read"), im->patient->shown);
+  else
+    fhir_read_age (im);
   /* Conditions first: a disease status is about the metastatic sites through its focus. */
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < im->entries->len; i++)
@@ -1291,6 +1373,12 @@ fhir_read (Import   *im,
         if (!condition && strcmp (e->type, "Observation") != 0)
           {
             fhir_not_used (im, _("%s: not a resource type the import reads"), e->shown);
+            continue;
+          }
+        if (fhir_entry_has_modifier (e))
+          {
+            fhir_not_used (im, _("%s: it has a modifier extension, which may change its "
+                                 "meaning, so it is not read"), e->shown);
             continue;
           }
         if (!fhir_is_about_patient (im, e, &subject))
@@ -1324,7 +1412,7 @@ fhir_read (Import   *im,
  * @sources: (out) (transfer full) (element-type MbcFhirSource): where each value set came
  *   from, in the order of the case's fields
  * @not_used: (out) (transfer full) (element-type utf8): a line for each resource or code not
- *   used, with why ("Observation 4: http://loinc.org|1234-5: not a code the import maps")
+ *   used, with why ("Observation 4: a LOINC code: not a code the import maps")
  * @problems: (element-type MbcProblem): where the export's problems are added (JSON paths)
  *
  * Only what the export states unambiguously is set; the label stays absent.
@@ -1414,7 +1502,7 @@ mbc_fhir_import_data (const char   *data,
 
   *sources = NULL;
   *not_used = NULL;
-  root = mbc_json_parse (data, length, MBC_FHIR_MAX_DEPTH, &error);
+  root = mbc_json_parse_private (data, length, MBC_FHIR_MAX_DEPTH, &error);
   if (root == NULL)
     {
       mbc_problems_add (problems, "$", "%s", error->message);

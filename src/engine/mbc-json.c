@@ -24,6 +24,7 @@ typedef struct
   GHashTable *literals;  /* (nullable) a number read as a double -> its text in the input;
                           * a string that held \u0000 -> NULL */
   gboolean    nul_in_string;  /* the string just read held \u0000 */
+  gboolean    quiet;          /* messages never quote the input (a patient's record) */
   char        found[64];      /* what json_describe() says was found */
 } Reader;
 
@@ -69,6 +70,16 @@ json_fail (Reader     *r,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Of a record that may hold a patient's identity, only where and what kind of problem. */
+  if (r->quiet)
+    {
+      g_free (message);
+      message = g_strdup (code == MBC_JSON_ERROR_ENCODING ? _("the text is not UTF-8")
+                          : code == MBC_JSON_ERROR_TOO_DEEP ? _("nested too deep")
+                          : code == MBC_JSON_ERROR_RANGE ? _("a number is out of range")
+                          : _("not JSON there (what is there is not shown: it may be the "
+                              "patient's)"));
+    }
   json_position (r, &line, &column);
   g_set_error (r->error, MBC_JSON_ERROR, code, _("invalid JSON at line %u, column %u: %s"),
                line, column, message);
@@ -523,12 +534,45 @@ mbc_json_parse (const char  *data,
  *
  * As mbc_json_parse().
  */
+static JsonNode *json_parse (const char  *data,
+                             gsize        length,
+                             guint        max_depth,
+                             GHashTable  *literals,
+                             gboolean     quiet,
+                             GError     **error);
+
 JsonNode *
 mbc_json_parse_full (const char  *data,
                      gsize        length,
                      guint        max_depth,
                      GHashTable  *literals,
                      GError     **error)
+{
+  return json_parse (data, length, max_depth, literals, FALSE, error);
+}
+
+/**
+ * mbc_json_parse_private:
+ *
+ * As mbc_json_parse(), for a record that may hold a patient's identity (a FHIR export):
+ * a message names where the text is not JSON and the kind of problem, never what is there.
+ */
+JsonNode *
+mbc_json_parse_private (const char  *data,
+                        gsize        length,
+                        guint        max_depth,
+                        GError     **error)
+{
+  return json_parse (data, length, max_depth, NULL, TRUE, error);
+}
+
+static JsonNode *
+json_parse (const char  *data,
+            gsize        length,
+            guint        max_depth,
+            GHashTable  *literals,
+            gboolean     quiet,
+            GError     **error)
 {
   g_autoptr(GString) scratch = g_string_sized_new (64);
   Reader r;
@@ -541,7 +585,8 @@ mbc_json_parse_full (const char  *data,
    * (Found by fuzz/fuzz-pack; the input is kept in fuzz/regressions/pack/.) */
   if (data == NULL)
     data = "";
-  r = (Reader) { data, data, data + length, 0, max_depth, error, scratch, literals, FALSE, "" };
+  r = (Reader) { data, data, data + length, 0, max_depth, error, scratch, literals, FALSE, quiet,
+                 "" };
 
   if (!g_utf8_validate_len (data, length, &bad))
     {

@@ -27,6 +27,10 @@ JsonNode  *mbc_json_parse       (const char  *data,
                                  gsize        length,
                                  guint        max_depth,
                                  GError     **error);
+JsonNode  *mbc_json_parse_private (const char  *data,
+                                   gsize        length,
+                                   guint        max_depth,
+                                   GError     **error);
 JsonNode  *mbc_json_parse_full  (const char  *data,
                                  gsize        length,
                                  guint        max_depth,

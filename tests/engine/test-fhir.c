@@ -363,8 +363,9 @@ test_real_shaped (void)
   g_assert_true (has_line (&im, "Bundle: ", "not a FHIR id"));
   g_assert_true (has_line_of (&im, "med_1", "", "not a resource type"));
   assert_no_ids (&im);
-  /* A code that holds the patient's record number or name is not shown either. */
-  g_assert_true (has_line_of (&im, "lab-6", "(a code that holds the patient's details", ""));
+  /* A code the import does not know is never shown, only its system: it may hold the
+   * patient's record number or name. */
+  g_assert_true (has_line_of (&im, "lab-6", "a ", "not a code the import maps"));
   for (guint k = 0; k < im.not_used->len; k++)
     {
       g_autofree char *folded = g_ascii_strdown (im.not_used->pdata[k], -1);
@@ -372,6 +373,60 @@ test_real_shaped (void)
       g_assert_null (strstr (folded, "smith"));
       g_assert_null (strstr (folded, "987654321"));
     }
+}
+
+/* An export that puts the patient's details in codes, whole, in part, in capitals, without
+ * punctuation, in another Unicode form, and in a resource type: none of it is printed (no code
+ * the import does not know is shown, nor a type FHIR does not define). One Observation coded
+ * for two tests, and one with a modifier extension, are not read; the rest is. */
+static void
+test_hostile_codes (void)
+{
+  g_auto(Import) im = { 0 };
+  static const char * const secrets[] = { "jenny", "smith", "jones", "mary", "12345",
+                                          "9434765919", "943 476", "19800517", "1980",
+                                          "jo\xcc\x88nsson", "j\xc3\xb6nsson", "unique",
+                                          "somewhere", "qq1", NULL };
+
+  import_file (&im, "hostile-codes.json");
+  g_assert_nonnull (im.kase);
+  assert_json (&im, MBC_CASE_FIELD_ER_STATUS, "\"positive\"");
+  assert_json (&im, MBC_CASE_FIELD_HER2_STATUS, "\"unknown\"");
+  assert_json (&im, MBC_CASE_FIELD_PR_STATUS, "\"unknown\"");
+  g_assert_true (has_line_of (&im, "o1", "a LOINC code", "not a code the import maps"));
+  g_assert_true (has_line_of (&im, "o6", "a code of another system", ""));
+  g_assert_true (has_line (&im, "resource 8 (a type FHIR R4 does not define)", ""));
+  g_assert_true (has_line_of (&im, "o8", "", "codes name different tests"));
+  g_assert_true (has_line_of (&im, "o9", "", "modifier extension"));
+  for (guint k = 0; k < im.not_used->len; k++)
+    {
+      g_autofree char *folded = g_utf8_casefold (im.not_used->pdata[k], -1);
+      for (guint i = 0; secrets[i]; i++)
+        if (strstr (folded, secrets[i]))
+          g_error ("\"%s\" shows \"%s\"", (char *) im.not_used->pdata[k], secrets[i]);
+    }
+  for (guint k = 0; k < im.sources->len; k++)
+    {
+      g_autofree char *said = mbc_fhir_source_describe (im.sources->pdata[k]);
+      for (guint i = 0; secrets[i]; i++)
+        g_assert_null (strstr (said, secrets[i]));
+    }
+}
+
+/* Text that is not JSON is said by its place and the kind of problem, never by what is there
+ * (a duplicate key that holds the patient's name and number). */
+static void
+test_hostile_json (void)
+{
+  g_auto(Import) im = { 0 };
+  g_autofree char *said = NULL;
+
+  import_file (&im, "hostile-json.json");
+  g_assert_null (im.kase);
+  said = mbc_problems_format (im.problems, NULL);
+  g_assert_nonnull (strstr (said, "line 1, column"));
+  g_assert_null (strstr (said, "Jenny"));
+  g_assert_null (strstr (said, "987654321"));
 }
 
 /* With a Patient in the bundle, only what names it by reference is read: a result whose
@@ -465,6 +520,8 @@ main (int    argc,
   g_test_add_func ("/fhir/malformed", test_malformed);
   g_test_add_func ("/fhir/age", test_age);
   g_test_add_func ("/fhir/real-shaped", test_real_shaped);
+  g_test_add_func ("/fhir/hostile-codes", test_hostile_codes);
+  g_test_add_func ("/fhir/hostile-json", test_hostile_json);
   g_test_add_func ("/fhir/unnamed-subjects", test_unnamed_subjects);
   g_test_add_func ("/fhir/provenance", test_provenance);
   return g_test_run ();
