@@ -69,6 +69,9 @@ main (int   argc,
     }
   args = g_ptr_array_new ();
   g_ptr_array_add (args, argv[0]);
+  /* GApplication parses what it is given again: the files only, never as options ("--"). */
+  if (files[0])
+    g_ptr_array_add (args, (char *) "--");
   for (guint i = 0; files[i]; i++)
     g_ptr_array_add (args, files[i]);
   g_ptr_array_add (args, NULL);

@@ -967,7 +967,8 @@ mbc_cli_is_headless (int    argc,
   Options o = { 0 };
   g_autofree GOptionEntry *entries = cli_option_entries (&o);
 
-  for (int i = 1; i < argc; i++)
+  /* Nothing after "--" is an option: "-- --evaluate" names a file. */
+  for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
     for (const GOptionEntry *e = entries; e->long_name; e++)
       {
         gsize n = strlen (e->long_name);

@@ -330,7 +330,8 @@ file_write_temporary (const char  *path,
  *
  * A symbolic link is written through: its target is replaced and the link stays a link.
  * An existing file keeps its permissions; one with other hard links is written in place
- * (after the whole content is safely on disk beside it), so that every link sees it. A
+ * (after the whole content is safely on disk beside it, and its space reserved, so that a
+ * full disk leaves it untouched), so that every link sees it. A
  * folder, a device or another special file is never replaced.
  *
  * Returns: %TRUE when written; otherwise @error names @file and the cause.
@@ -405,11 +406,28 @@ mbc_file_write_atomic (GFile       *file,
   if (exists && st.st_nlink > 1)
     {
       /* Other names share this file: write it in place, the content being safe beside it
-       * until it is all there. */
-      int fd = g_open (path, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
-      int saved = 0;
+       * until it is all there. The space is reserved first, before anything of the file is
+       * changed, so that a full disk leaves it as it was (not truncated, half-written). */
+      int fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+      int saved = 0, reserved;
 
-      if (fd < 0 || !file_write_all (fd, data, length) || fsync (fd) != 0)
+      if (fd < 0)
+        saved = errno;
+      else if (length > 0 &&
+               (reserved = posix_fallocate (fd, 0, (off_t) length)) != 0 &&
+               reserved != EOPNOTSUPP && reserved != EINVAL)
+        {
+          g_autofree char *name = g_filename_display_name (given);
+          close (fd);
+          unlink (temp);
+          file_temp_set = 0;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (reserved),
+                       _("Could not save %s: %s; it was left as it was"), name,
+                       g_strerror (reserved));
+          return FALSE;
+        }
+      if (saved == 0 && (!file_write_all (fd, data, length) ||
+                         ftruncate (fd, (off_t) length) != 0 || fsync (fd) != 0))
         saved = errno ? errno : EIO;
       if (fd >= 0 && close (fd) != 0 && saved == 0)
         saved = errno;

@@ -1192,6 +1192,22 @@ test_window_without_display (void)
   g_unsetenv ("DISPLAY");
   g_unsetenv ("WAYLAND_DISPLAY");
   RUN (&r, NULL);
+  /* After "--", every word is a file for the window, never an option: not evaluated here,
+   * not refused as an unknown option by GApplication's second reading. */
+  {
+    g_autofree char *path = g_build_filename (TEST_DATA, "cases", "full.json", NULL);
+    g_auto(Run) after = { 0 };
+    g_auto(Run) bogus = { 0 };
+
+    RUN (&after, "--", "--evaluate", path);
+    g_assert_cmpstr (after.out, ==, "");
+    g_assert_cmpint (after.status, ==, 1);
+    g_assert_null (strstr (after.err, "Unknown option"));
+    RUN (&bogus, "--", "--bogus");
+    g_assert_cmpint (bogus.status, ==, 1);
+    g_assert_null (strstr (bogus.err, "Unknown option"));
+    g_assert_true (strstr (bogus.err, "display") != NULL);
+  }
   if (display)
     g_setenv ("DISPLAY", display, TRUE);
   if (wayland)
