@@ -43,8 +43,9 @@ _mbc_case_choice_index (MbcCaseField  field,
 }
 
 /* Whether the @len bytes at @text are not text a person may write in a case (a label, the
- * decision's note): a control character, or one that can make it read as something else
- * (a line or paragraph separator, a change of writing direction); the first in *c. */
+ * decision's note): a control character, one that can make it read as something else (a
+ * line or paragraph separator, a change of writing direction) or an invisible one
+ * (mbc_unichar_is_unsafe()); the first in *c. */
 gboolean
 _mbc_case_text_unsafe (const char *text,
                         gsize       len,
@@ -131,9 +132,10 @@ _mbc_case_check_value (MbcCaseField   field,
             gunichar c;
             if (_mbc_case_text_unsafe (s, strlen (s), &c))
               mbc_problems_add (problems, info->name,
-                                _("contains a control character (U+%04X, such as a line "
-                                  "break, a tab or a change of writing direction); only "
-                                  "printable text is allowed"), c);
+                                _("contains a control or invisible character (U+%04X, "
+                                  "such as a line break, a tab, a change of writing "
+                                  "direction or a zero-width space); only printable text "
+                                  "is allowed"), c);
           }
         if (problems->len == before && label)
           *label = g_strdup (s);
@@ -557,9 +559,10 @@ _mbc_case_check_decision (JsonNode    *node,
                               MBC_CASE_DECISION_NOTE_MAX_CHARS);
           if (_mbc_case_text_unsafe (values[k], strlen (values[k]), &bad))
             mbc_problems_add (problems, where,
-                              _("contains a control character (U+%04X, such as a line "
-                                "break, a tab or a change of writing direction); only "
-                                "printable text is allowed"), bad);
+                              _("contains a control or invisible character (U+%04X, "
+                                "such as a line break, a tab, a change of writing "
+                                "direction or a zero-width space); only printable text "
+                                "is allowed"), bad);
         }
     }
   if (values[0] == NULL && problems->len == before &&

@@ -42,6 +42,13 @@ static const FieldCase field_cases[] = {
   { "label", "\"paragraph\\u2029separator\"", NULL, "label" },
   { "label", "\"right-to-left\\u202eoverride\"", NULL, "label" },
   { "label", "\"isolate\\u2067text\\u2069\"", NULL, "label" },
+  /* invisible, or no character at all: refused; a zero-width joiner (emoji, scripts) stays */
+  { "label", "\"zero\\u200bwidth\"", NULL, "label" },
+  { "label", "\"\\ufeffBOM\"", NULL, "label" },
+  { "label", "\"soft\\u00adhyphen\"", NULL, "label" },
+  { "label", "\"tag\\udb40\\udc01\"", NULL, "label" },
+  { "label", "\"non\\ufffecharacter\"", NULL, "label" },
+  { "label", "\"Case \\ud83d\\udc69\\u200d\\u2695\\ufe0f B\"", NULL, NULL },
   { "er_status", "\"positive\\u0000\"", NULL, "er_status" },
   /* age_years: integer 18..110 */
   { "age_years", "18", NULL, NULL },

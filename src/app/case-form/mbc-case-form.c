@@ -560,7 +560,8 @@ form_label_insert_text_cb (GtkEditable *editable,
     return;
   g_free (self->entry_problems[MBC_CASE_FIELD_LABEL]);
   self->entry_problems[MBC_CASE_FIELD_LABEL] =
-    g_strdup (_("line breaks, tabs and other control characters cannot be part of it"));
+    g_strdup (_("line breaks, tabs, invisible and other control characters cannot be part "
+                "of it"));
   form_show_problems (self);
   g_free (self->label_refused);
   self->label_refused = g_strdup (gtk_editable_get_text (editable));
