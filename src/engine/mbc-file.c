@@ -218,7 +218,9 @@ file_cleanup_on_signal (int signum)
  * mbc_file_clean_up_on_signals:
  *
  * SIGINT, SIGTERM and SIGHUP during a save remove its temporary file before the process
- * ends (the command line calls this; the window quits cleanly on them instead).
+ * ends (the command line calls this; the window quits cleanly on them instead). A write
+ * past the file size limit (ulimit -f) fails (EFBIG), said and cleaned up as a full disk
+ * is, rather than SIGXFSZ ending the process with the temporary file half-written.
  */
 void
 mbc_file_clean_up_on_signals (void)
@@ -230,6 +232,7 @@ mbc_file_clean_up_on_signals (void)
   sigaction (SIGINT, &action, NULL);
   sigaction (SIGTERM, &action, NULL);
   sigaction (SIGHUP, &action, NULL);
+  signal (SIGXFSZ, SIG_IGN);
 }
 
 static gboolean

@@ -782,17 +782,19 @@ test_report_with_problems (void)
 
 /* Every library case, evaluated by the command line as any case file, reaches the tier
  * its teaching note declares. */
+/* ulimit -f 4: as a shell sets it, SIGXFSZ left to its default (which ends the process). */
 static void
 limit_file_size (gpointer user_data)
 {
   struct rlimit limit = { 4096, 4096 };
 
-  signal (SIGXFSZ, SIG_IGN);
+  signal (SIGXFSZ, SIG_DFL);
   setrlimit (RLIMIT_FSIZE, &limit);
 }
 
 /* A report that cannot be written whole (the file size limit stands for a full disk):
- * exit status 1, the file named, and the report already there byte for byte as it was. */
+ * exit status 1, the file named, the report already there byte for byte as it was, and no
+ * temporary file left. */
 static void
 test_report_full_disk (void)
 {
@@ -818,6 +820,12 @@ test_report_full_disk (void)
   g_assert_nonnull (strstr (err, pdf));
   g_assert_true (g_file_get_contents (pdf, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
+  /* Nothing left behind: the temporary file was removed. */
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    g_assert_cmpstr (g_dir_read_name (listing), ==, "report.pdf");
+    g_assert_null (g_dir_read_name (listing));
+  }
   g_unlink (pdf);
   g_rmdir (dir);
 }
