@@ -45,7 +45,9 @@ main (int   argc,
   g_autoptr(MbcApplication) app = NULL;
   g_autoptr(GPtrArray) args = NULL;
   g_autofree char *guideline = NULL;
-  g_auto(GStrv) files = NULL;
+  /* Static: GTK may end the process from within g_application_run() (no display), and what
+   * the window was to open must not then read as leaked. */
+  static GStrv files = NULL;
   g_autoptr(GError) error = NULL;
 
   prefer_malloc_for_batch (argv);
@@ -76,5 +78,10 @@ main (int   argc,
     g_ptr_array_add (args, files[i]);
   g_ptr_array_add (args, NULL);
   app = mbc_application_new (guideline);
-  return g_application_run (G_APPLICATION (app), (int) args->len - 1, (char **) args->pdata);
+  {
+    int status = g_application_run (G_APPLICATION (app), (int) args->len - 1,
+                                     (char **) args->pdata);
+    g_clear_pointer (&files, g_strfreev);
+    return status;
+  }
 }

@@ -325,15 +325,17 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *xdotool_path = NULL;
   int status;
 
   mbc_test_gtk_init (&argc, &argv);
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) ||
-      g_find_program_in_path ("xdotool") == NULL)
+  xdotool_path = g_find_program_in_path ("xdotool");
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || xdotool_path == NULL)
     {
       if (g_getenv ("MBC_REQUIRE_TOOLS"))
         g_error ("the pointer tests need an X display and xdotool (./run test has both)");
-      g_test_skip ("needs an X display and xdotool");
+      g_print ("1..0 # SKIP needs an X display and xdotool\n");
+      return 0;
     }
   guideline = mbc_guideline_new_default (NULL, &error);
   g_assert_no_error (error);
