@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * mbc-screenshot OUTDIR [CASE.json …]: renders the main window for each case, in light and
- * dark, wide (1280 px) and narrow (400 px), to PNG files: the visible window and the whole
- * scrolled content.
+ * dark, wide (1280 px) and narrow (400 px), to PNG files: the visible window, the whole
+ * scrolled content, and the results alone (their height printed).
  * mbc-screenshot --presenter OUTDIR: renders every step of a teaching session (choosing the
  * case, the vignette, voting, counts hidden, the reveal, the reveal scrolled to its end, the
  * summary, the question before another case ends the session, and the list of cases with the
@@ -340,7 +340,16 @@ main (int   argc,
             content = gtk_widget_get_parent (gtk_widget_get_ancestor (mbc_window_get_form (window),
                                                                       GTK_TYPE_SCROLLED_WINDOW));
             save_widget (content, GTK_NATIVE (window), full);
-            g_print ("%s\n%s\n", view, full);
+            /* The results alone, whole: how long the pane is. */
+            {
+              g_autofree char *results = g_strdup_printf ("%s/%s-%s-%s-results.png", outdir,
+                                                          base, themes[t].name, sizes[s].name);
+              GtkWidget *view_widget = mbc_window_get_result_view (window);
+
+              save_widget (view_widget, GTK_NATIVE (window), results);
+              g_print ("%s\n%s\n%s (%d px high)\n", view, full, results,
+                       gtk_widget_get_height (view_widget));
+            }
             gtk_window_destroy (GTK_WINDOW (window));
           }
     }

@@ -80,6 +80,7 @@ struct _MbcReport
   char         *problems[MBC_CASE_N_FIELDS];  /* each field's problems, for people */
   GArray       *blocks;       /* Block */
   gboolean      first_page_alone;  /* the first page is to be read alone (a case's report) */
+  int           disclaimer_block;  /* the block of the disclaimer, or -1: page 1 points to it */
   PangoContext *context;      /* of the last pagination */
   double        width;
   double        height;

@@ -925,6 +925,7 @@ report_build_detail (MbcReport  *self,
     _mbc_report_add (self, STYLE_SMALL, evidence->note)->glue = TRUE;
 
   _mbc_report_add (self, STYLE_HEADING, _("About This Report"));
+  self->disclaimer_block = (int) self->blocks->len;
   _mbc_report_add (self, STYLE_BODY, mbc_guideline_get_disclaimer (g));
   _mbc_report_addf (self, STYLE_SMALL, _("Guideline: %s (%s), version %s, SHA-256 %s."),
                mbc_guideline_get_title (g), mbc_guideline_get_date (g),
@@ -958,6 +959,7 @@ _mbc_report_alloc (MbcGuideline *guideline,
   self->guideline = g_object_ref (guideline);
   self->when = g_date_time_ref (when);
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  self->disclaimer_block = -1;
   g_array_set_clear_func (self->blocks, report_block_clear);
   return self;
 }
@@ -1408,6 +1410,24 @@ mbc_report_draw_page (MbcReport *self,
   cairo_set_source_rgb (cr, grey[0], grey[1], grey[2]);
   cairo_move_to (cr, (self->width - footer_width) / 2, self->height - MARGIN);
   pango_cairo_show_layout (cr, layout);
+
+  /* The first page, read alone, says in one line above the footer what the report is not,
+   * and where the disclaimer is. */
+  if (page == 0 && self->disclaimer_block >= 0)
+    {
+      const Block *b = &g_array_index (self->blocks, Block, self->disclaimer_block);
+      g_autofree char *line =
+        g_strdup_printf (_("Decision support only: it does not replace clinical judgement "
+                           "or a tumour board. Disclaimer: page %u."), b->page + 1);
+      g_autoptr(PangoLayout) disclaimer =
+        report_new_layout (self->context, STYLE_SMALL, line, self->width - 2 * MARGIN);
+      int width, height;
+
+      pango_layout_get_pixel_size (disclaimer, &width, &height);
+      cairo_set_source_rgb (cr, black[0], black[1], black[2]);
+      cairo_move_to (cr, (self->width - width) / 2, self->height - MARGIN - height - 2);
+      pango_cairo_show_layout (cr, disclaimer);
+    }
 }
 
 /* --- Paper -------------------------------------------------------------------------------- */

@@ -1714,6 +1714,98 @@ section_titled (GtkWidget  *widget,
   return NULL;
 }
 
+/* The button that shows and hides a collapsible section, or NULL. */
+static GtkWidget *
+toggle_of (GtkWidget *section)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (section); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      return child;
+  return NULL;
+}
+
+/* Short by default, complete on demand: under the heading, its conditions, the deciding
+ * rule's interpretation and the dated evidence note (a labelled block of its own); what to
+ * confirm and what would change it; the findings as a checklist of one line each (their
+ * quotation, interpretation and references open from the row); the plan, the polls and the
+ * evidence since 2017 one click away. */
+static void
+test_short_by_default (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA, "cases", "worked-example.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MbcWindow *window = mbc_test_window_new (guideline, settings, file, 1280, 720);
+  GtkWidget *view = results_view (window);
+  MbcResult *r = result (window);
+  const MbcEvidence *evidence = mbc_guideline_get_evidence (guideline);
+  const MbcPolls *polls = mbc_guideline_get_polls (guideline);
+  GtkWidget *note = find_named (view, "evidence-note");
+  GtkWidget *title = find_named (view, "evidence-title");
+  GPtrArray *findings = mbc_guideline_get_findings (guideline);
+  GtkWidget *sections[3];
+  g_autofree char *dated = mbc_evidence_dated_title (evidence);
+
+  /* The evidence note: a block of its own, marked, labelled by the pack's title. */
+  g_assert_true (gtk_widget_get_mapped (note));
+  g_assert_true (gtk_widget_has_css_class (note, "evidence-note"));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (note)), ==,
+                   GTK_ACCESSIBLE_ROLE_NOTE);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, evidence->title);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (view, "evidence-line"))), ==,
+                   evidence->line);
+  if (mbc_result_get_rule (r)->interpretation)
+    g_assert_true (gtk_widget_get_mapped (find_named (view, "deciding-interpretation")));
+
+  /* Findings: the status and one line; nothing of their references on the row. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const MbcFinding *finding = g_ptr_array_index (findings, i);
+      GtkWidget *row = find_named (view, finding->id);
+      const char *subtitle = mbc_text_row_get_subtitle (MBC_TEXT_ROW (row));
+
+      g_assert_true (g_str_has_prefix (subtitle,
+                                       finding->text[mbc_result_get_finding_status (r, i)]));
+      g_assert_null (strstr (subtitle, "Sources:"));
+      g_assert_null (strchr (subtitle, '\n'));
+      if (finding->interpretation)
+        g_assert_null (strstr (subtitle, finding->interpretation));
+    }
+
+  /* The plan, the polls and the evidence: collapsed, their heading a button; one click
+   * shows each. */
+  sections[0] = find_named (view, "plan");
+  sections[1] = section_titled (view, polls->title);
+  sections[2] = section_titled (view, dated);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *toggle;
+
+      g_assert_nonnull (sections[i]);
+      g_assert_false (mbc_section_get_expanded (MBC_SECTION (sections[i])));
+      toggle = toggle_of (sections[i]);
+      g_assert_nonnull (toggle);
+      g_signal_emit_by_name (toggle, "clicked");
+      mbc_test_wait_frames (GTK_WIDGET (window), 2);
+      g_assert_true (mbc_section_get_expanded (MBC_SECTION (sections[i])));
+      g_signal_emit_by_name (toggle, "clicked");
+    }
+  /* The pane is a few screens, not a dozen: at most three at 720 px. */
+  mbc_test_wait_frames (GTK_WIDGET (window), 2);
+  g_test_message ("results: %d px", gtk_widget_get_height (view));
+  g_assert_cmpint (gtk_widget_get_height (view), <=, 3 * 720);
+
+  /* The evidence title goes to the full note, opened. */
+  {
+    gboolean handled = FALSE;
+    g_signal_emit_by_name (title, "activate-link", "#evidence", &handled);
+    g_assert_true (handled);
+  }
+  mbc_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_true (mbc_section_get_expanded (MBC_SECTION (sections[2])));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   guint     emitted;
@@ -1980,6 +2072,7 @@ main (int   argc,
   g_test_add_func ("/window/library", test_library);
   g_test_add_func ("/window/export-report", test_export_report);
   g_test_add_func ("/window/export-fhir", test_export_fhir);
+  g_test_add_func ("/window/short-by-default", test_short_by_default);
   g_test_add_func ("/window/teaching-session", test_teaching_session);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/second-pack", test_second_pack);

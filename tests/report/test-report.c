@@ -330,6 +330,22 @@ test_pages (void)
                      strstr (flat_page, "Answer These to Decide") != NULL);
       g_assert_true ((mbc_result_get_missing (result)->len > 0) ==
                      (strstr (flat_page, "Answer These to Decide") != NULL));
+      /* One line in the first page's footer says what the report is not, and names the page
+       * that holds the disclaimer, which does hold it. */
+      {
+        pages = g_strsplit (text, "\f", -1);
+        for (guint p = 0; pages[p]; p++)
+          {
+            g_autofree char *flat = flatten (pages[p]);
+            g_autofree char *disclaimer = flatten (mbc_guideline_get_disclaimer (guideline));
+            g_autofree char *pointer = g_strdup_printf ("Disclaimer: page %u.", p + 1);
+
+            if (strstr (flat, disclaimer))
+              g_assert_nonnull (strstr (flat_page, pointer));
+          }
+        g_assert_nonnull (strstr (flat_page, "Decision support only"));
+        g_clear_pointer (&pages, g_strfreev);
+      }
       /* A strength is shown with what it means. */
       if (mbc_result_get_strength_basis (result))
         {

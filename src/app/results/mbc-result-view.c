@@ -31,6 +31,7 @@ struct _MbcResultView
   GtkWidget    *heading_icon;
   GtkWidget    *heading_label;
   GtkWidget    *evidence_label;
+  GtkWidget    *evidence_title_label;
   GtkWidget    *interpretation_label;
   GtkWidget    *cautions_label;
   GtkWidget    *strength_label;
@@ -55,6 +56,8 @@ struct _MbcResultView
   GtkWidget    *confirm_section;
   GtkWidget    *changes_section;
   GtkWidget    *evidence_section;
+  GtkWidget    *polls_section;
+  GtkWidget    *plan_section;
 };
 
 G_DEFINE_FINAL_TYPE (MbcResultView, mbc_result_view, GTK_TYPE_WIDGET)
@@ -298,7 +301,7 @@ view_row_activated_cb (GtkListBox    *list,
 
 /* A section of the results, whose rows say what activating them does. */
 static GtkWidget *
-view_add_section (MbcResultView *self,
+view_new_section (MbcResultView *self,
                   const char    *title,
                   const char    *description)
 {
@@ -308,6 +311,16 @@ view_add_section (MbcResultView *self,
 
   g_signal_connect (mbc_section_get_list (MBC_SECTION (section)), "row-activated",
                     G_CALLBACK (view_row_activated_cb), self);
+  return section;
+}
+
+static GtkWidget *
+view_add_section (MbcResultView *self,
+                  const char    *title,
+                  const char    *description)
+{
+  GtkWidget *section = view_new_section (self, title, description);
+
   gtk_box_append (GTK_BOX (self->content), section);
   return section;
 }
@@ -388,9 +401,10 @@ view_build_findings (MbcResultView *self)
   for (guint g = 0; g < groups->len; g++)
     {
       const MbcGroup *info = g_ptr_array_index (groups, g);
+      /* The group's description and interpretation; its references are its findings'. */
       g_autofree char *description =
         view_source_subtitle (self->guideline, info->description ? info->description : "",
-                              info->sources, info->interpretation);
+                              NULL, info->interpretation);
       GtkWidget *section = view_add_section (self, info->title,
                                              *description ? description : NULL);
 
@@ -411,6 +425,18 @@ view_build_findings (MbcResultView *self)
           self->finding_rows->pdata[i] = row;
         }
     }
+}
+
+/* A finding's line under its title: the reason for its status, and, when the finding rests
+ * on an interpretation of the application's, a word that says so (opened from the row). */
+static char *
+view_finding_subtitle (const MbcFinding *finding,
+                       MbcFindingStatus  status)
+{
+  if (finding->interpretation == NULL)
+    return g_strdup (finding->text[status]);
+  /* TRANSLATORS: a finding's reason, then a mark that it rests on an interpretation */
+  return g_strdup_printf (_("%s Interpreted by the application."), finding->text[status]);
 }
 
 static void
@@ -440,8 +466,9 @@ view_update_findings (MbcResultView *self)
           gtk_widget_add_css_class (word, statuses[status].style);
           gtk_label_set_text (GTK_LABEL (word), mbc_finding_status_word (status));
         }
-      subtitle = view_source_subtitle (self->guideline, finding->text[status], finding->sources,
-                                       finding->interpretation);
+      /* A checklist: the status and one line; the quotation, the application's
+       * interpretation and the references open from the row. */
+      subtitle = view_finding_subtitle (finding, status);
       mbc_text_row_set_subtitle (row, subtitle);
       name = g_strdup_printf ("%s: %s", finding->title, mbc_finding_status_word (status));
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -539,11 +566,19 @@ view_build_plan (MbcResultView *self)
 {
   GPtrArray *sections = mbc_guideline_get_plan_sections (self->guideline);
   GPtrArray *items = mbc_guideline_get_plan_items (self->guideline);
+  GtkWidget *plan_box;
 
   g_assert (MBC_IS_RESULT_VIEW (self));
 
   self->plan_rows = g_ptr_array_new ();
   g_ptr_array_set_size (self->plan_rows, items->len);
+  /* The plan, one click away (the answer and its conditions first): its sections in one. */
+  self->plan_section = view_add_section (self, _("Plan"), NULL);
+  mbc_section_set_collapsible (MBC_SECTION (self->plan_section));
+  gtk_widget_set_name (self->plan_section, "plan");
+  plan_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_top (plan_box, 6);
+  mbc_section_append (MBC_SECTION (self->plan_section), plan_box);
   for (guint s = 0; s < sections->len; s++)
     {
       const MbcPlanSection *section = g_ptr_array_index (sections, s);
@@ -558,7 +593,10 @@ view_build_plan (MbcResultView *self)
           if (g_strcmp0 (item->section, section->id) != 0)
             continue;
           if (list_section == NULL)
-            list_section = view_add_section (self, section->title, NULL);
+            {
+              list_section = view_new_section (self, section->title, NULL);
+              gtk_box_append (GTK_BOX (plan_box), list_section);
+            }
           row = view_new_source_row (self, item->summary, item->sources, NULL, NULL);
           subtitle = view_source_subtitle (self->guideline, item->detail, item->sources, NULL);
           mbc_text_row_set_subtitle (MBC_TEXT_ROW (row), subtitle);
@@ -603,6 +641,7 @@ view_update_plan (MbcResultView *self)
         any = gtk_widget_get_visible (row);
       gtk_widget_set_visible (gtk_widget_get_parent (list), any);
     }
+  gtk_widget_set_visible (self->plan_section, plan->len > 0);
 }
 
 /* "What would change this": a row a change, each previewing it when activated. */
@@ -658,6 +697,8 @@ view_build_polls (MbcResultView *self)
 
   g_assert (MBC_IS_RESULT_VIEW (self));
 
+  mbc_section_set_collapsible (MBC_SECTION (section));
+  self->polls_section = section;
   /* Charts in a card, not rows: nothing to activate. */
   gtk_widget_add_css_class (box, "card");
   gtk_widget_set_margin_top (box, 6);
@@ -710,6 +751,7 @@ view_build_evidence (MbcResultView *self)
   g_assert (MBC_IS_RESULT_VIEW (self));
 
   self->evidence_section = section;
+  mbc_section_set_collapsible (MBC_SECTION (section));
   gtk_widget_set_name (section, "evidence");
   gtk_widget_add_css_class (section, "evidence");
   for (guint i = 0; i < evidence->items->len; i++)
@@ -793,6 +835,7 @@ view_evidence_link_cb (GtkLabel      *label,
     view_build_rest (self);
   if (self->evidence_section == NULL)
     return TRUE;
+  mbc_section_set_expanded (MBC_SECTION (self->evidence_section), TRUE);
   list = mbc_section_get_list (MBC_SECTION (self->evidence_section));
   if (gtk_widget_get_first_child (list))
     gtk_widget_grab_focus (gtk_widget_get_first_child (list));
@@ -815,17 +858,21 @@ view_build (MbcResultView *self,
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   self->rest_pending = FALSE;
   self->evidence_section = NULL;
+  self->polls_section = NULL;
+  self->plan_section = NULL;
   g_set_object (&self->guideline, guideline);
   gtk_label_set_text (GTK_LABEL (self->evidence_label), "");
+  gtk_label_set_text (GTK_LABEL (self->evidence_title_label), "");
   if (guideline == NULL)
     return;
   {
-    /* The dated note of later evidence, under the heading, and a link to the full note. */
+    /* The dated note of later evidence, under the heading, under its own title, which links
+     * to the full note. */
     const MbcEvidence *evidence = mbc_guideline_get_evidence (guideline);
-    g_autofree char *line = g_markup_escape_text (evidence->line, -1);
     g_autofree char *link = g_markup_escape_text (evidence->title, -1);
-    g_autofree char *markup = g_strdup_printf ("%s <a href=\"#evidence\">%s</a>", line, link);
-    gtk_label_set_markup (GTK_LABEL (self->evidence_label), markup);
+    g_autofree char *markup = g_strdup_printf ("<a href=\"#evidence\">%s</a>", link);
+    gtk_label_set_markup (GTK_LABEL (self->evidence_title_label), markup);
+    gtk_label_set_text (GTK_LABEL (self->evidence_label), evidence->line);
   }
 
   self->missing_section =
@@ -1169,6 +1216,7 @@ mbc_result_view_class_init (MbcResultViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, heading_icon);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, heading_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, evidence_label);
+  gtk_widget_class_bind_template_child (widget_class, MbcResultView, evidence_title_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, interpretation_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, cautions_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, strength_label);
@@ -1183,7 +1231,7 @@ static void
 mbc_result_view_init (MbcResultView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->evidence_label, "activate-link",
+  g_signal_connect (self->evidence_title_label, "activate-link",
                     G_CALLBACK (view_evidence_link_cb), self);
 }
 

@@ -23,6 +23,10 @@ struct _MbcSection
   GtkWidget *heading;
   GtkWidget *description;
   GtkWidget *list;
+  GtkWidget *toggle;      /* (nullable): the heading as a button, when collapsible */
+  GtkWidget *arrow;
+  GPtrArray *extras;      /* what mbc_section_append() added */
+  gboolean   expanded;
 };
 
 G_DEFINE_FINAL_TYPE (MbcSection, mbc_section, GTK_TYPE_WIDGET)
@@ -35,6 +39,33 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* What is shown: the description when it says something, the list when it has rows, the
+ * rest always; none of them while collapsed. */
+static void
+section_sync (MbcSection *self)
+{
+  gboolean open = self->toggle == NULL || self->expanded;
+
+  gtk_widget_set_visible (self->description,
+                          open && *gtk_label_get_text (GTK_LABEL (self->description)));
+  gtk_widget_set_visible (self->list, open && gtk_widget_get_first_child (self->list) != NULL);
+  for (guint i = 0; i < self->extras->len; i++)
+    gtk_widget_set_visible (self->extras->pdata[i], open);
+  if (self->toggle)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->arrow), self->expanded ? "pan-down-symbolic"
+                                                                            : "pan-end-symbolic");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->toggle), GTK_ACCESSIBLE_STATE_EXPANDED,
+                                   self->expanded, -1);
+    }
+}
+
+static void
+section_toggle_clicked_cb (MbcSection *self)
+{
+  mbc_section_set_expanded (self, !self->expanded);
+}
 
 static void
 mbc_section_get_property (GObject    *object,
@@ -85,6 +116,7 @@ mbc_section_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
     gtk_widget_unparent (child);
+  g_clear_pointer (&MBC_SECTION (object)->extras, g_ptr_array_unref);
   G_OBJECT_CLASS (mbc_section_parent_class)->dispose (object);
 }
 
@@ -119,6 +151,7 @@ mbc_section_init (MbcSection *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 
+  self->extras = g_ptr_array_new ();
   self->heading = mbc_wrapping_label_new ("heading");
   self->description = mbc_wrapping_label_new ("dim-label");
   gtk_widget_set_visible (self->description, FALSE);
@@ -178,7 +211,7 @@ mbc_section_set_description (MbcSection *self,
   if (g_strcmp0 (description ? description : "", mbc_section_get_description (self)) == 0)
     return;
   gtk_label_set_text (GTK_LABEL (self->description), description ? description : "");
-  gtk_widget_set_visible (self->description, description && *description);
+  section_sync (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
@@ -201,7 +234,7 @@ mbc_section_add (MbcSection *self,
   g_return_if_fail (MBC_IS_SECTION (self));
 
   gtk_list_box_append (GTK_LIST_BOX (self->list), row);
-  gtk_widget_set_visible (self->list, TRUE);
+  section_sync (self);
 }
 
 /* Below the rows, for what is not a row (the poll charts). */
@@ -211,4 +244,62 @@ mbc_section_append (MbcSection *self,
 {
   g_return_if_fail (MBC_IS_SECTION (self));
   gtk_widget_set_parent (widget, GTK_WIDGET (self));
+  g_ptr_array_add (self->extras, widget);
+  section_sync (self);
+}
+
+/**
+ * mbc_section_set_collapsible:
+ *
+ * Makes the heading a button that shows and hides the rest of the section, which starts
+ * hidden. Once only.
+ */
+void
+mbc_section_set_collapsible (MbcSection *self)
+{
+  GtkWidget *box;
+
+  g_return_if_fail (MBC_IS_SECTION (self));
+  g_return_if_fail (self->toggle == NULL);
+
+  self->toggle = gtk_button_new ();
+  gtk_widget_add_css_class (self->toggle, "flat");
+  gtk_widget_add_css_class (self->toggle, "section-toggle");
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->arrow = gtk_image_new_from_icon_name ("pan-end-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->arrow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "", -1);
+  g_object_ref (self->heading);
+  gtk_widget_unparent (self->heading);
+  gtk_widget_set_hexpand (self->heading, TRUE);
+  gtk_box_append (GTK_BOX (box), self->heading);
+  g_object_unref (self->heading);
+  gtk_box_append (GTK_BOX (box), self->arrow);
+  gtk_button_set_child (GTK_BUTTON (self->toggle), box);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->toggle),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->heading, NULL, -1);
+  gtk_widget_insert_after (self->toggle, GTK_WIDGET (self), NULL);
+  g_signal_connect_swapped (self->toggle, "clicked", G_CALLBACK (section_toggle_clicked_cb),
+                            self);
+  self->expanded = FALSE;
+  section_sync (self);
+}
+
+gboolean
+mbc_section_get_expanded (MbcSection *self)
+{
+  g_return_val_if_fail (MBC_IS_SECTION (self), FALSE);
+  return self->toggle == NULL || self->expanded;
+}
+
+void
+mbc_section_set_expanded (MbcSection *self,
+                          gboolean    expanded)
+{
+  g_return_if_fail (MBC_IS_SECTION (self));
+
+  if (self->toggle == NULL || self->expanded == !!expanded)
+    return;
+  self->expanded = !!expanded;
+  section_sync (self);
 }

@@ -23,5 +23,9 @@ void        mbc_section_add             (MbcSection *self,
                                          GtkWidget  *row);
 void        mbc_section_append          (MbcSection *self,
                                          GtkWidget  *widget);
+void        mbc_section_set_collapsible (MbcSection *self);
+gboolean    mbc_section_get_expanded    (MbcSection *self);
+void        mbc_section_set_expanded    (MbcSection *self,
+                                         gboolean    expanded);
 
 G_END_DECLS
