@@ -1161,7 +1161,9 @@ mbc_cli_parse_window (int      argc,
   g_autofree GOptionEntry *entries = cli_option_entries (&o);
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_auto(GStrv) copy = g_strdupv (argv);
-  char **args = copy;
+  /* The parser takes what it reads out of the array it is given, without freeing it: it is
+   * given a second array of the same strings, and the copy frees them all. */
+  g_autofree char **args = g_memdup2 (copy, sizeof (char *) * ((gsize) argc + 1));
 
   g_return_val_if_fail (guideline != NULL && files != NULL, FALSE);
 
