@@ -211,6 +211,27 @@ presenter_shots (MbcGuideline *guideline,
         mbc_presenter_window_press_key (presenter, GDK_KEY_Left, 0);
         presenter_shot (window, outdir, "8-resume", sizes[z].name, themes[t].name);
         gtk_window_destroy (GTK_WINDOW (window));
+
+        /* Every question of the first case, revealed, at its top and scrolled to its end:
+         * the longest must fit or scroll, the hints on one line. */
+        window = mbc_presenter_window_new (guideline, library);
+        presenter = MBC_PRESENTER_WINDOW (window);
+        gtk_window_set_default_size (GTK_WINDOW (window), sizes[z].width, sizes[z].height);
+        gtk_window_present (GTK_WINDOW (window));
+        mbc_presenter_window_choose_case (presenter, 0);
+        press (presenter, ">");
+        for (guint q = 1; q <= 5; q++)
+          {
+            g_autofree char *top = g_strdup_printf ("9-q%u-reveal", q);
+            g_autofree char *end = g_strdup_printf ("9-q%u-reveal-end", q);
+
+            press (presenter, "yr");
+            presenter_shot (window, outdir, top, sizes[z].name, themes[t].name);
+            press (presenter, "\f\f\f\f");
+            presenter_shot (window, outdir, end, sizes[z].name, themes[t].name);
+            press (presenter, ">");
+          }
+        gtk_window_destroy (GTK_WINDOW (window));
       }
 }
 

@@ -235,6 +235,24 @@ chart_panel_text (const char *series,
                      : g_strdup_printf (_("%s: %g%%"), series, percent);
 }
 
+static gboolean
+chart_has_panel (const MbcSource *panel)
+{
+  return panel != NULL && panel->options != NULL && panel->options->len > 0;
+}
+
+/* What stands for the polled group's bars when it was not polled: its name and the pack's
+ * note ("Polled oncologists, 2017: posed by the moderators; no poll figures reported."),
+ * never empty bars, which read as 0 %. */
+static char *
+chart_no_panel_text (const MbcSource *panel,
+                     const char      *series)
+{
+  if (panel && panel->note)
+    return g_strdup_printf (_("%s: %s"), series, panel->note);
+  return g_strdup_printf (_("%s: no poll figures reported."), series);
+}
+
 /**
  * mbc_chart_draw_comparison:
  * @cr: (nullable): where to draw, from (0, 0); %NULL only measures
@@ -281,7 +299,7 @@ mbc_chart_draw_comparison (cairo_t              *cr,
       pango_layout_get_pixel_size (title, NULL, &title_height);
       chart_show (cr, title, 0, y, colors->fg, 1);
       y += title_height + GAP / 2;
-      for (guint k = 0; k < 2; k++)
+      for (guint k = 0; k < (chart_has_panel (panel) ? 2 : 1); k++)
         {
           g_autoptr(PangoLayout) text = chart_make_layout (context, texts[k], width * 2 / 5, FALSE);
           int text_width, text_height, bar_x, bar_width, bar_height;
@@ -310,6 +328,13 @@ mbc_chart_draw_comparison (cairo_t              *cr,
         }
       y += GAP;
     }
+  if (!chart_has_panel (panel))
+    {
+      g_autofree char *none = chart_no_panel_text (panel, series);
+      g_autoptr(PangoLayout) text = chart_make_layout (context, none, width, FALSE);
+
+      y += chart_show (cr, text, 0, y, colors->fg, 1) + GAP;
+    }
   return y;
 }
 
@@ -333,8 +358,17 @@ mbc_chart_describe_comparison (const char * const *options,
       g_autofree char *room = show_room ? chart_room_text (room_counts[i], total)
                                         : g_strdup (_("Room: hidden until the reveal"));
       g_autofree char *panel_label = chart_panel_text (series, chart_panel_percent (panel, i));
-      g_string_append_printf (out, "%s%s: %s; %s.", i ? " " : "", options[i], room,
-                              panel_label);
+
+      if (chart_has_panel (panel))
+        g_string_append_printf (out, "%s%s: %s; %s.", i ? " " : "", options[i], room,
+                                panel_label);
+      else
+        g_string_append_printf (out, "%s%s: %s.", i ? " " : "", options[i], room);
+    }
+  if (!chart_has_panel (panel))
+    {
+      g_autofree char *none = chart_no_panel_text (panel, series);
+      g_string_append_printf (out, " %s", none);
     }
   return g_string_free (out, FALSE);
 }

@@ -90,6 +90,18 @@ pointer_to (GtkWidget *widget)
 }
 
 /* A click on @widget, then the pause before a person's next (beyond the double-click). */
+/* Gives the X input focus to @widget's window, as a window manager would when it is raised
+ * (there is none here: else the keys go on to the window that had it). */
+static void
+keyboard_to (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autofree char *xid =
+    g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+
+  xdotool ("windowfocus", "--sync", xid, NULL);
+}
+
 static void
 click (GtkWidget *widget)
 {
@@ -320,6 +332,37 @@ test_keyboard_keeps_in_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Teaching mode's list of cases, by the keyboard: the row the arrow keys move to is
+ * highlighted (selected), not only focused; Enter starts it. */
+static void
+test_case_list_arrows (void)
+{
+  MbcWindow *window = mbc_test_window_new (guideline, settings, NULL, 1280, 720);
+  GtkWidget *presenter = mbc_window_show_teaching (window, FALSE);
+  GtkWidget *list;
+  GtkListBoxRow *selected;
+
+  g_assert_nonnull (presenter);
+  gtk_window_set_default_size (GTK_WINDOW (presenter), 1280, 720);
+  mbc_test_wait_frames (presenter, 3);
+  list = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (presenter)), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  keyboard_to (list);
+  xdotool ("key", "Down", "Down", NULL);
+  mbc_test_wait_frames (presenter, 2);
+  selected = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
+  g_assert_nonnull (selected);
+  g_assert_cmpint (gtk_list_box_row_get_index (selected), ==, 2);
+  g_assert_true (gtk_widget_get_state_flags (GTK_WIDGET (selected)) & GTK_STATE_FLAG_SELECTED);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (selected)));
+  xdotool ("key", "Up", NULL);
+  mbc_test_wait_frames (presenter, 2);
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (GTK_LIST_BOX (list))),
+                   ==, 1);
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +385,7 @@ main (int   argc,
   settings = mbc_test_settings ();
   g_test_add_func ("/pointer/click-after-scroll", test_click_after_scroll);
   g_test_add_func ("/pointer/keyboard-keeps-in-view", test_keyboard_keeps_in_view);
+  g_test_add_func ("/pointer/case-list-arrows", test_case_list_arrows);
   status = g_test_run ();
   g_object_unref (settings);
   g_object_unref (guideline);

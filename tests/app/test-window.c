@@ -747,6 +747,46 @@ test_library (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The subtitles of the library's rows, one a line. */
+static char *
+library_subtitles (MbcLibraryDialog *dialog)
+{
+  GString *out = g_string_new (NULL);
+  GtkWidget *list = find_named (GTK_WIDGET (dialog), "library-list");
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (MBC_IS_TEXT_ROW (row))
+      g_string_append_printf (out, "%s\n", mbc_text_row_get_subtitle (MBC_TEXT_ROW (row)));
+  return g_string_free (out, FALSE);
+}
+
+/* While teaching mode is on, the library does not give the answers away on the projector:
+ * no "Expected: …"; after it, it does again. */
+static void
+test_library_teaching (void)
+{
+  MbcWindow *window = new_window ();
+  GtkWidget *presenter = mbc_window_show_teaching (window, FALSE);
+  MbcLibraryDialog *dialog;
+  g_autofree char *during = NULL, *after = NULL;
+
+  g_assert_nonnull (presenter);
+  dialog = MBC_LIBRARY_DIALOG (mbc_window_show_library (window));
+  during = library_subtitles (dialog);
+  g_assert_null (strstr (during, "Expected"));
+  g_assert_nonnull (strstr (during, "Illustrates"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  mbc_test_settle ();
+  dialog = MBC_LIBRARY_DIALOG (mbc_window_show_library (window));
+  after = library_subtitles (dialog);
+  g_assert_nonnull (strstr (after, "Expected"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The text of a PDF, page by page (pdftotext; kept until the next call but one). */
 static const char *
 text_of (const char *pdf)
@@ -2070,6 +2110,7 @@ main (int   argc,
   g_test_add_func ("/window/save-and-open", test_save_and_open);
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/library", test_library);
+  g_test_add_func ("/window/library-teaching", test_library_teaching);
   g_test_add_func ("/window/export-report", test_export_report);
   g_test_add_func ("/window/export-fhir", test_export_fhir);
   g_test_add_func ("/window/short-by-default", test_short_by_default);

@@ -187,11 +187,14 @@ mbc_library_dialog_init (MbcLibraryDialog *self)
  * mbc_library_dialog_new:
  * @guideline: the guideline the cases are shown against (it names tiers and sources)
  * @cases: (element-type MbcLibraryCase): the library
+ * @show_expected: whether each case says what the guideline's answer is ("Expected: …"):
+ *   not while teaching mode is on, when the room is to answer
  */
 GtkWidget *
 mbc_library_dialog_new (GtkWindow    *parent,
                         MbcGuideline *guideline,
-                        GPtrArray    *cases)
+                        GPtrArray    *cases,
+                        gboolean      show_expected)
 {
   MbcLibraryDialog *self = g_object_new (MBC_TYPE_LIBRARY_DIALOG, "transient-for", parent, NULL);
 
@@ -203,8 +206,10 @@ mbc_library_dialog_new (GtkWindow    *parent,
       const char *tier_title = tier ? tier->title : entry->expected_tier;
       g_autofree char *statements =
         mbc_guideline_describe_sources (guideline, (const char * const *) entry->statements);
-      g_autofree char *subtitle = g_strdup_printf (_("Expected: %s. Illustrates %s.\n%s"),
-                                                   tier_title, statements, entry->note);
+      g_autofree char *subtitle =
+        show_expected ? g_strdup_printf (_("Expected: %s. Illustrates %s.\n%s"), tier_title,
+                                         statements, entry->note)
+                      : g_strdup_printf (_("Illustrates %s."), statements);
       GtkWidget *row = mbc_text_row_new (entry->title, subtitle);
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
@@ -214,7 +219,8 @@ mbc_library_dialog_new (GtkWindow    *parent,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_set_focusable (row, TRUE);   /* the row is the control here */
       g_object_set_data_full (G_OBJECT (row), "mbc-search",
-                              library_searchable_text (entry, tier_title, statements), g_free);
+                              library_searchable_text (entry, show_expected ? tier_title : "",
+                                                       statements), g_free);
       gtk_list_box_append (GTK_LIST_BOX (self->list), row);
     }
   library_update_empty (self);

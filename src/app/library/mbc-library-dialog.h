@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (MbcLibraryDialog, mbc_library_dialog, MBC, LIBRARY_DIALOG,
 
 GtkWidget *mbc_library_dialog_new        (GtkWindow        *parent,
                                           MbcGuideline     *guideline,
-                                          GPtrArray        *cases);
+                                          GPtrArray        *cases,
+                                          gboolean          show_expected);
 void       mbc_library_dialog_set_search (MbcLibraryDialog *self,
                                           const char       *text);
 guint      mbc_library_dialog_count_shown (MbcLibraryDialog *self);

@@ -633,6 +633,7 @@ presenter_update_resume (MbcPresenterWindow *self)
       self->resume_row = mbc_text_row_new (title, NULL);
       gtk_widget_set_name (self->resume_row, "resume");
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->resume_row), TRUE);
+      gtk_widget_set_focusable (self->resume_row, TRUE);
       gtk_list_box_prepend (GTK_LIST_BOX (self->case_list), self->resume_row);
     }
   else
@@ -647,7 +648,18 @@ presenter_focus_resume (MbcPresenterWindow *self)
 
   if (self->resume_row == NULL)
     {
-      gtk_widget_grab_focus (self->case_list);
+      /* The row the keys move from, highlighted: the one chosen before, or the first. */
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->case_list));
+
+      if (row == NULL)
+        row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->case_list), 0);
+      if (row == NULL)
+        {
+          gtk_widget_grab_focus (self->case_list);
+          return;
+        }
+      gtk_list_box_select_row (GTK_LIST_BOX (self->case_list), row);
+      gtk_widget_grab_focus (GTK_WIDGET (row));
       return;
     }
   gtk_list_box_select_row (GTK_LIST_BOX (self->case_list), GTK_LIST_BOX_ROW (self->resume_row));
@@ -1343,12 +1355,18 @@ mbc_presenter_window_new (MbcGuideline *guideline,
       const MbcLibraryCase *entry = g_ptr_array_index (library, i);
       GtkWidget *row = mbc_text_row_new (entry->title, NULL);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_focusable (row, TRUE);   /* the row is the control here */
       g_object_set_data (G_OBJECT (row), "mbc-case", GUINT_TO_POINTER (i));
       gtk_list_box_append (GTK_LIST_BOX (self->case_list), row);
     }
+  /* The row the arrow keys move to is highlighted (selected) as well as focused: on a
+   * projector the focus ring alone is not seen. */
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->case_list), GTK_SELECTION_BROWSE);
+  gtk_list_box_select_row (GTK_LIST_BOX (self->case_list),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->case_list), 0));
   presenter_show_page (self, "choose");
   presenter_page_changed_cb (self);
-  gtk_widget_child_focus (self->case_list, GTK_DIR_TAB_FORWARD);
+  presenter_focus_resume (self);
   return GTK_WIDGET (self);
 }
 

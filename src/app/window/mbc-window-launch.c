@@ -184,7 +184,9 @@ mbc_window_show_library (MbcWindow *self)
     return NULL;
   if (!launch_ensure_library (self))
     return NULL;
-  dialog = mbc_library_dialog_new (GTK_WINDOW (self), self->guideline, self->library);
+  /* While teaching mode is on, the answers are the room's to give: not shown. */
+  dialog = mbc_library_dialog_new (GTK_WINDOW (self), self->guideline, self->library,
+                                   self->presenter == NULL);
   g_signal_connect_object (dialog, "case-chosen", G_CALLBACK (launch_case_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -224,6 +226,7 @@ mbc_window_show_teaching (MbcWindow *self,
   g_settings_bind (self->settings, "teaching-hide-counts", presenter, "hide-counts",
                    G_SETTINGS_BIND_GET);
   gtk_window_set_transient_for (GTK_WINDOW (presenter), GTK_WINDOW (self));
+  g_set_weak_pointer (&self->presenter, presenter);
   if (fullscreen)
     gtk_window_fullscreen (GTK_WINDOW (presenter));
   gtk_window_present (GTK_WINDOW (presenter));

@@ -18,6 +18,7 @@ struct _MbcWindow
   /* Whether the last press was a key (not the pointer): only the keyboard's focus scrolls
    * the form, and the field it focused is kept in view until its rows settle. */
   gboolean              keyboard_focus;
+  GtkWidget            *presenter;      /* (nullable): teaching mode's window, while open */
   guint                 keep_in_view_tick;
 
   /* template widgets */

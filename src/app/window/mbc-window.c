@@ -658,6 +658,7 @@ mbc_window_dispose (GObject *object)
 
   if (self->kase)
     g_signal_handlers_disconnect_by_data (self->kase, self);
+  g_clear_weak_pointer (&self->presenter);
   if (self->keep_in_view_tick)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->keep_in_view_tick);
