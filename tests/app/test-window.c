@@ -1673,6 +1673,45 @@ test_teaching_reveal_fits (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* At 1280×720 every question's reveal fits or scrolls (the hint then names the keys), and
+ * the hints stay on one line inside the window. */
+static void
+test_teaching_every_question_fits (void)
+{
+  MbcWindow *window = new_window ();
+  MbcPresenterWindow *presenter = MBC_PRESENTER_WINDOW (mbc_window_show_teaching (window, FALSE));
+  guint n;
+
+  gtk_window_set_default_size (GTK_WINDOW (presenter), 1280, 720);
+  mbc_presenter_window_choose_case (presenter, 0);
+  keys (presenter, (guint[]) { GDK_KEY_Right, 0 });
+  n = mbc_poll_session_get_n_questions (mbc_presenter_window_get_session (presenter));
+  for (guint q = 0; q < n; q++)
+    {
+      GtkWidget *hint = find_named (GTK_WIDGET (presenter), "hint");
+      GtkWidget *scroller = gtk_widget_get_ancestor (find_named (GTK_WIDGET (presenter),
+                                                                 "question-page"),
+                                                     GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      graphene_rect_t bounds;
+
+      keys (presenter, (guint[]) { GDK_KEY_y, GDK_KEY_r, 0 });
+      mbc_test_wait_frames (GTK_WIDGET (presenter), 3);
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (hint))), ==,
+                       1);
+      g_assert_true (gtk_widget_compute_bounds (hint, GTK_WIDGET (presenter), &bounds));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                         gtk_widget_get_height (GTK_WIDGET (presenter)));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                         gtk_widget_get_width (GTK_WIDGET (presenter)));
+      if (gtk_adjustment_get_upper (scroll) > gtk_adjustment_get_page_size (scroll) + 1)
+        g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "PgUp"));
+      keys (presenter, (guint[]) { GDK_KEY_Right, 0 });
+    }
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Page Up and Page Down scroll the reveal when it is longer than the screen (here a low
  * window), never to another question; the hint then names them. */
 static void
@@ -2121,6 +2160,7 @@ main (int   argc,
   g_test_add_func ("/window/teaching-rapid-clicks", test_teaching_rapid_clicks);
   g_test_add_func ("/window/teaching-end-and-resume", test_teaching_end_and_resume);
   g_test_add_func ("/window/teaching-reveal-fits", test_teaching_reveal_fits);
+  g_test_add_func ("/window/teaching-every-question-fits", test_teaching_every_question_fits);
   g_test_add_func ("/window/teaching-page-keys", test_teaching_page_keys);
   g_test_add_func ("/window/report-as-entered", test_report_as_entered);
   g_test_add_func ("/results/apply-change", test_results_apply_change);
