@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * mbc-screenshot OUTDIR [CASE.json …]: renders the main window for each case, in light and
- * dark, wide (1280 px) and narrow (400 px), to PNG files: the visible window, the whole
+ * dark, at 1280×720, 1920×1080 and narrow (360 px), to PNG files: the visible window, the whole
  * scrolled content, and the results alone (their height printed).
  * mbc-screenshot --presenter OUTDIR: renders every step of a teaching session (choosing the
  * case, the vignette, voting, counts hidden, the reveal, the reveal scrolled to its end, the
@@ -240,7 +240,7 @@ main (int   argc,
       char *argv[])
 {
   static const struct { const char *name; int width; int height; } sizes[] = {
-    { "wide", 1280, 900 }, { "narrow", 400, 800 },
+    { "720p", 1280, 720 }, { "1080p", 1920, 1080 }, { "narrow", 360, 720 },
   };
   static const struct { const char *name; AdwColorScheme scheme; } themes[] = {
     { "light", ADW_COLOR_SCHEME_FORCE_LIGHT }, { "dark", ADW_COLOR_SCHEME_FORCE_DARK },

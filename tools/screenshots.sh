@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # tools/screenshots.sh [BUILD] [OUTDIR]: renders the window for the teaching cases in light
-# and dark, wide (1280 px) and narrow (400 px), and once at scale 2 (HiDPI), to PNG files;
+# and dark, at 1280×720, 1920×1080 and narrow (360 px), and once at scale 2 (HiDPI), to PNG
+# files;
 # and every step of a teaching session at 1280×720 and 1920×1080, light and dark.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
