@@ -209,9 +209,19 @@ window_result_to_evidence (GBinding     *binding,
                            gpointer      user_data)
 {
   MbcResult *result = g_value_get_object (from);
+  const MbcEvidence *evidence;
+  g_autofree char *title = NULL, *line = NULL;
 
-  g_value_set_string (to, result ? mbc_guideline_get_evidence (
-                                     mbc_result_get_guideline (result))->line : "");
+  if (result == NULL)
+    {
+      g_value_set_string (to, "");
+      return TRUE;
+    }
+  /* Labelled as the wide view's block is: its title first, in bold. */
+  evidence = mbc_guideline_get_evidence (mbc_result_get_guideline (result));
+  title = g_markup_escape_text (evidence->title, -1);
+  line = g_markup_escape_text (evidence->line, -1);
+  g_value_take_string (to, g_strdup_printf ("<b>%s</b>  %s", title, line));
   return TRUE;
 }
 
