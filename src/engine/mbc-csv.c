@@ -257,6 +257,15 @@ mbc_csv_reader_next (MbcCsvReader  *self,
       any = TRUE;
       if (state == CSV_QUOTED || (c != '\r' && c != '\n'))
         size++;
+      /* Bounded in its cells as in its bytes: a header of a million empty names is refused
+       * before it holds a million strings. */
+      if (c == ',' && state != CSV_QUOTED && record->cells->len + 1 >= MBC_CSV_MAX_CELLS)
+        {
+          g_set_error (error, MBC_FILE_ERROR, MBC_FILE_ERROR_TOO_LARGE,
+                       _("row %u has more than %u cells, the most that is read"),
+                       record->number, MBC_CSV_MAX_CELLS);
+          return NULL;
+        }
       if (size > MBC_FILE_CASE_MAX_BYTES)
         {
           g_autofree char *limit = mbc_file_describe_size (MBC_FILE_CASE_MAX_BYTES);

@@ -6,6 +6,10 @@
 
 G_BEGIN_DECLS
 
+/* The most cells a record may have (a header's columns included), as MBC_FILE_CASE_MAX_BYTES
+ * bounds its bytes: wide enough for a REDCap export of every instrument. */
+#define MBC_CSV_MAX_CELLS 4096
+
 /* One record: its cells, or why it cannot be read. */
 typedef struct
 {

@@ -150,6 +150,33 @@ test_long_records (void)
   g_assert_error (error, MBC_FILE_ERROR, MBC_FILE_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "row 3 "));
   g_assert_cmpuint (records->len, ==, 2);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  g_clear_error (&error);
+
+  /* Bounded in cells as in bytes: a header of a million empty names (a megabyte of commas)
+   * stops the reader at MBC_CSV_MAX_CELLS, before it holds a million strings; a quoted
+   * comma is no cell's end; as many cells as allowed are read. */
+  g_string_assign (text, "");
+  for (gsize i = 0; i < 1000000; i++)
+    g_string_append_c (text, ',');
+  g_string_append (text, "\nnever read\n");
+  records = read_all (text->str, text->len, &error);
+  g_assert_error (error, MBC_FILE_ERROR, MBC_FILE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "row 1 has more than"));
+  g_assert_cmpuint (records->len, ==, 0);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  g_clear_error (&error);
+  g_string_assign (text, "\"");
+  for (gsize i = 0; i < 2 * MBC_CSV_MAX_CELLS; i++)
+    g_string_append_c (text, ',');
+  g_string_append (text, "\"");
+  for (gsize i = 1; i < MBC_CSV_MAX_CELLS; i++)
+    g_string_append (text, ",a");
+  g_string_append_c (text, '\n');
+  records = read_all (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_cmpuint (((MbcCsvRecord *) records->pdata[0])->cells->len, ==, MBC_CSV_MAX_CELLS);
 }
 
 static gboolean
