@@ -335,7 +335,10 @@ cohort_wake_locked (Load *load)
 static void
 cohort_stop_waiting_for_paint (MbcCohortWindow *self)
 {
-  if (self->paint_handler != 0)
+  /* The frame clock's handlers are gone already when its surface was destroyed first (the
+   * window closed while it evaluates): disconnecting then would warn, "no handler". */
+  if (self->paint_handler != 0 &&
+      g_signal_handler_is_connected (self->paint_clock, self->paint_handler))
     g_signal_handler_disconnect (self->paint_clock, self->paint_handler);
   self->paint_handler = 0;
   g_clear_object (&self->paint_clock);
