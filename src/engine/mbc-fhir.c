@@ -290,7 +290,7 @@ static gboolean fhir_holds_secret (Import     *im,
                                    const char *text);
 
 /* A code as lines show it: "SYSTEM|CODE" only for a code the import knows (whose text is the
- * import's own); any other is named by its system alone ("a LOINC code"), since exports put
+ * import's own); any other is named by its system alone ("a code of LOINC"), since exports put
  * the patient's name, identifiers, birth date or address in codes too, whole or in part. */
 static char *
 fhir_coding_text (Import       *im,
@@ -301,8 +301,8 @@ fhir_coding_text (Import       *im,
 
   if (!_mbc_fhir_code_is_known (c->system, c->code))
     return system
-           /* TRANSLATORS: a code of a terminology that is not shown, e.g. "a LOINC code" */
-           ? g_strdup_printf (_("a %s code"), system)
+           /* TRANSLATORS: a code of a terminology that is not shown, e.g. "a code of LOINC" */
+           ? g_strdup_printf (_("a code of %s"), system)
            : g_strdup (_("a code of another system"));
   text = g_strdup_printf ("%s|%s", c->system, c->code);
   /* Never true of the import's own codes: kept as a second guard. */
@@ -599,16 +599,22 @@ fhir_is_about_patient (Import *im,
       target = fhir_resolve (im, reference);
       if (im->patient != NULL)
         return target == im->patient;
-      /* No Patient in the bundle: every resource must name the same one. */
-      if (*other == NULL)
-        *other = g_strdup (reference);
-      else if (strcmp (*other, reference) != 0)
-        {
-          mbc_problems_add (im->problems, path,
-                            _("names another patient than the resources before it; a case is "
-                              "one patient's"));
-          return FALSE;
-        }
+      /* No Patient in the bundle: every resource must name the same one (a versioned
+       * reference names it too). */
+      {
+        const char *history = strstr (reference, "/_history/");
+        g_autofree char *unversioned = history ? g_strndup (reference, history - reference)
+                                               : g_strdup (reference);
+        if (*other == NULL)
+          *other = g_steal_pointer (&unversioned);
+        else if (strcmp (*other, unversioned) != 0)
+          {
+            mbc_problems_add (im->problems, path,
+                              _("names another patient than the resources before it; a case "
+                                "is one patient's"));
+            return FALSE;
+          }
+      }
       return TRUE;
     }
   return im->patient == NULL;
@@ -698,7 +704,7 @@ fhir_read_age (Import *im)
   text = fhir_string (im->patient->resource, "birthDate", im->patient->path, im);
   if (text == NULL)
     {
-      fhir_not_used (im, _("Patient: no birth date, so the age stays unknown"));
+      fhir_not_used (im, _("%s: no birth date, so the age stays unknown"), im->patient->shown);
       return;
     }
   if (!fhir_parse_when (text, FALSE, &lo, &hi, &first, &last))
@@ -710,8 +716,8 @@ fhir_read_age (Import *im)
     }
   if (g_date_compare (&last, im->as_of) > 0)
     {
-      fhir_not_used (im, _("Patient: the birth date is after the as-of date, so the age stays "
-                           "unknown"));
+      fhir_not_used (im, _("%s: the birth date is after the as-of date, so the age stays "
+                           "unknown"), im->patient->shown);
       return;
     }
   /* Whole years on the as-of date, for the earliest and the latest birthday it may be. */
@@ -727,14 +733,14 @@ fhir_read_age (Import *im)
     youngest--;
   if (oldest != youngest)
     {
-      fhir_not_used (im, _("Patient: the birth date has no day or month, so the age could be "
-                           "%d to %d and stays unknown"), youngest, oldest);
+      fhir_not_used (im, _("%s: the birth date has no day or month, so the age could be "
+                           "%d to %d and stays unknown"), im->patient->shown, youngest, oldest);
       return;
     }
   if (oldest < 18 || oldest > 110)
     {
-      fhir_not_used (im, _("Patient: the age is %d, outside the case's 18 to 110, so it stays "
-                           "unknown"), oldest);
+      fhir_not_used (im, _("%s: the age is %d, outside the case's 18 to 110, so it stays "
+                           "unknown"), im->patient->shown, oldest);
       return;
     }
   {
@@ -1083,12 +1089,21 @@ fhir_read_condition (Import *im,
       return;
     }
   code_text = fhir_coding_text (im, code_from);
-  for (guint i = 0; i < verification->len; i++)
+  /* A verification status, when given, must say "confirmed" in HL7's code system, and
+   * nothing else: text alone, a local code or an empty status may say refuted. */
+  if (json_object_has_member (entry->resource, "verificationStatus"))
     {
-      const Coding *v = &g_array_index (verification, Coding, i);
-      if (g_strcmp0 (v->system,
-                     "http://terminology.hl7.org/CodeSystem/condition-ver-status") == 0 &&
-          strcmp (v->code, "confirmed") != 0)
+      gboolean confirmed = verification->len > 0;
+
+      for (guint i = 0; i < verification->len; i++)
+        {
+          const Coding *v = &g_array_index (verification, Coding, i);
+          if (g_strcmp0 (v->system,
+                         "http://terminology.hl7.org/CodeSystem/condition-ver-status") != 0 ||
+              g_strcmp0 (v->code, "confirmed") != 0)
+            confirmed = FALSE;
+        }
+      if (!confirmed)
         {
           fhir_not_used (im, _("%s: %s: its verification status is not confirmed"),
                          entry->shown, code_text);
@@ -1310,7 +1325,7 @@ fhir_find_patient (Import *im)
     }
 }
 
-/* Whether @node (a resource, its contained resources aside) has a modifierExtension: an
+/* Whether @node (a resource, its contained resources too) has a modifierExtension: an
  * extension that may change the meaning of what holds it, so what it holds is not read. */
 static gboolean
 fhir_has_modifier (JsonNode *node)
@@ -1324,8 +1339,7 @@ fhir_has_modifier (JsonNode *node)
         {
           if (strcmp (l->data, "modifierExtension") == 0)
             return TRUE;
-          if (strcmp (l->data, "contained") != 0 &&
-              fhir_has_modifier (json_object_get_member (object, l->data)))
+          if (fhir_has_modifier (json_object_get_member (object, l->data)))
             return TRUE;
         }
     }
@@ -1412,7 +1426,7 @@ fhir_read (Import   *im,
  * @sources: (out) (transfer full) (element-type MbcFhirSource): where each value set came
  *   from, in the order of the case's fields
  * @not_used: (out) (transfer full) (element-type utf8): a line for each resource or code not
- *   used, with why ("Observation 4: a LOINC code: not a code the import maps")
+ *   used, with why ("Observation 4: a code of LOINC: not a code the import maps")
  * @problems: (element-type MbcProblem): where the export's problems are added (JSON paths)
  *
  * Only what the export states unambiguously is set; the label stays absent.

@@ -116,8 +116,10 @@ mbc_json_path_index (const char *parent,
  *
  * Returns: whether @c may not be shown as it is in one line of text: a control character, a
  *   line or paragraph separator, a bidirectional control, or one that is invisible (a soft
- *   hyphen, a zero-width space, a word joiner, a byte order mark, a tag) or no character at
- *   all (a noncharacter). Zero-width joiners stay: scripts and emoji need them.
+ *   hyphen, a zero-width space, a word joiner and the other format controls, a byte order
+ *   mark, a tag, fillers and invisible joiners, Mongolian variation selectors, musical
+ *   formatting) or no character at all (a noncharacter). Zero-width joiners stay: scripts
+ *   and emoji need them.
  */
 gboolean
 mbc_unichar_is_unsafe (gunichar c)
@@ -125,7 +127,10 @@ mbc_unichar_is_unsafe (gunichar c)
   return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 || c == 0x061c ||
          (c >= 0x200e && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
          (c >= 0x2066 && c <= 0x2069) ||
-         c == 0x00ad || c == 0x200b || (c >= 0x2060 && c <= 0x2064) || c == 0xfeff ||
+         c == 0x00ad || c == 0x200b || (c >= 0x2060 && c <= 0x206f) || c == 0xfeff ||
+         c == 0x034f || c == 0x115f || c == 0x1160 || c == 0x17b4 || c == 0x17b5 ||
+         (c >= 0x180b && c <= 0x180f) || c == 0x3164 || c == 0xffa0 ||
+         (c >= 0x1bca0 && c <= 0x1bca3) || (c >= 0x1d173 && c <= 0x1d17a) ||
          (c >= 0xfff9 && c <= 0xfffb) || (c >= 0xe0000 && c <= 0xe007f) ||
          (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
 }

@@ -48,6 +48,9 @@ static const FieldCase field_cases[] = {
   { "label", "\"soft\\u00adhyphen\"", NULL, "label" },
   { "label", "\"tag\\udb40\\udc01\"", NULL, "label" },
   { "label", "\"non\\ufffecharacter\"", NULL, "label" },
+  { "label", "\"inhibit\\u206aswapping\"", NULL, "label" },
+  { "label", "\"hangul\\u3164filler\"", NULL, "label" },
+  { "label", "\"grapheme\\u034fjoiner\"", NULL, "label" },
   { "label", "\"Case \\ud83d\\udc69\\u200d\\u2695\\ufe0f B\"", NULL, NULL },
   { "er_status", "\"positive\\u0000\"", NULL, "er_status" },
   /* age_years: integer 18..110 */

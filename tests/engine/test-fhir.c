@@ -393,7 +393,7 @@ test_hostile_codes (void)
   assert_json (&im, MBC_CASE_FIELD_ER_STATUS, "\"positive\"");
   assert_json (&im, MBC_CASE_FIELD_HER2_STATUS, "\"unknown\"");
   assert_json (&im, MBC_CASE_FIELD_PR_STATUS, "\"unknown\"");
-  g_assert_true (has_line_of (&im, "o1", "a LOINC code", "not a code the import maps"));
+  g_assert_true (has_line_of (&im, "o1", "a code of LOINC", "not a code the import maps"));
   g_assert_true (has_line_of (&im, "o6", "a code of another system", ""));
   g_assert_true (has_line (&im, "resource 8 (a type FHIR R4 does not define)", ""));
   g_assert_true (has_line_of (&im, "o8", "", "codes name different tests"));
@@ -411,6 +411,32 @@ test_hostile_codes (void)
       for (guint i = 0; secrets[i]; i++)
         g_assert_null (strstr (said, secrets[i]));
     }
+}
+
+/* A Condition's verification status, when given, must say confirmed in HL7's code system:
+ * text alone, a local code or an empty status is not taken as confirmed. A modifier
+ * extension in a contained resource stops the read too. Without a Patient, a versioned
+ * reference names the same patient as the plain one. */
+static void
+test_verification_and_versions (void)
+{
+  g_auto(Import) im = { 0 };
+  g_auto(Import) other = { 0 };
+
+  import_file (&im, "verification.json");
+  g_assert_nonnull (im.kase);
+  assert_json (&im, MBC_CASE_FIELD_METASTATIC_SITES, "[\"brain\",\"pleura\"]");
+  g_assert_true (has_line_of (&im, "c0", "", "not confirmed"));
+  g_assert_true (has_line_of (&im, "c1", "", "not confirmed"));
+  g_assert_true (has_line_of (&im, "c2", "", "not confirmed"));
+  g_assert_true (has_line_of (&im, "o1", "", "modifier extension"));
+  assert_json (&im, MBC_CASE_FIELD_ER_STATUS, "\"unknown\"");
+
+  import_file (&other, "no-patient-versioned.json");
+  g_assert_nonnull (other.kase);
+  g_assert_cmpuint (other.problems->len, ==, 0);
+  assert_json (&other, MBC_CASE_FIELD_ER_STATUS, "\"positive\"");
+  assert_json (&other, MBC_CASE_FIELD_PR_STATUS, "\"negative\"");
 }
 
 /* Text that is not JSON is said by its place and the kind of problem, never by what is there
@@ -522,6 +548,7 @@ main (int    argc,
   g_test_add_func ("/fhir/real-shaped", test_real_shaped);
   g_test_add_func ("/fhir/hostile-codes", test_hostile_codes);
   g_test_add_func ("/fhir/hostile-json", test_hostile_json);
+  g_test_add_func ("/fhir/verification-and-versions", test_verification_and_versions);
   g_test_add_func ("/fhir/unnamed-subjects", test_unnamed_subjects);
   g_test_add_func ("/fhir/provenance", test_provenance);
   return g_test_run ();
