@@ -114,10 +114,10 @@ test_evaluates_each_row (void)
 
   /* The numbers of the charts, in words. */
   words = mbc_cohort_window_describe (MBC_COHORT_WINDOW (cohort));
-  g_assert_nonnull (strstr (words, "Could not be evaluated 3"));
+  g_assert_nonnull (strstr (words, "3 that could not be evaluated"));
 
   /* Filters: only the rows that could not be evaluated; then one recommendation. */
-  mbc_cohort_window_set_filters (MBC_COHORT_WINDOW (cohort), 0, 6);
+  mbc_cohort_window_set_filters (MBC_COHORT_WINDOW (cohort), 0, 7);
   g_assert_cmpuint (g_list_model_get_n_items (
                       mbc_cohort_window_get_shown (MBC_COHORT_WINDOW (cohort))), ==, 3);
   mbc_cohort_window_set_filters (MBC_COHORT_WINDOW (cohort), MBC_TIER_RECOMMENDED + 1, 0);
@@ -167,6 +167,58 @@ static gboolean
 two_done (gpointer data)
 {
   return *(guint *) data == 2;
+}
+
+/* The numbers a board reads: one denominator for the agreement (the decisions compared
+ * with a recommendation), said in words, the chart's shares the sentence's; a deferred
+ * decision a category of its own, not a disagreement; the rest counted apart. */
+static void
+test_one_denominator (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mbc-cohort-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "board.jsonl", NULL);
+  g_autofree char *full = g_build_filename (TEST_DATA, "cases", "full.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *words = NULL;
+  static const char *const choices[] = { "surgery", "surgery", "no_surgery", "deferred", NULL,
+                                         NULL };
+  GtkWidget *cohort = mbc_cohort_window_new (NULL, guideline);
+
+  g_assert_true (g_file_get_contents (full, &text, NULL, NULL));
+  g_strdelimit (text, "\n", ' ');
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      /* The case recommends surgery (tests/data/cases/full.json). */
+      GString *line = g_string_new (text);
+      g_strchomp (line->str);
+      line->len = strlen (line->str);
+      g_assert_true (line->str[line->len - 1] == '}');
+      g_string_truncate (line, line->len - 1);
+      if (choices[i])
+        g_string_append_printf (line, ", \"decision\": {\"choice\": \"%s\"}", choices[i]);
+      g_string_append (line, "}\n");
+      g_string_append (out, line->str);
+      g_string_free (line, TRUE);
+    }
+  g_assert_true (g_file_set_contents (path, out->str, -1, NULL));
+  gtk_window_present (GTK_WINDOW (cohort));
+  mbc_cohort_window_open (MBC_COHORT_WINDOW (cohort), file);
+  g_assert_true (mbc_test_wait_until (loaded, cohort, 20000));
+  words = mbc_cohort_window_describe (MBC_COHORT_WINDOW (cohort));
+  g_test_message ("%s", words);
+  g_assert_nonnull (strstr (words, "Of the 4 decisions compared with a recommendation, 2 (50%) "
+                                   "agree, 1 (25%) disagree, 1 (25%) were deferred and 0 (0%) "
+                                   "were left to the clinician by the guideline."));
+  g_assert_nonnull (strstr (words, "Not compared: 2 with no decision recorded"));
+  /* The filter shows the deferred decision apart. */
+  mbc_cohort_window_set_filters (MBC_COHORT_WINDOW (cohort), 0, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      mbc_cohort_window_get_shown (MBC_COHORT_WINDOW (cohort))), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (cohort));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* The decision's agreement with the guideline, counted here on its own (interfaces.md). */
@@ -425,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/cohort/evaluates-each-row", test_evaluates_each_row);
   g_test_add_func ("/cohort/csv", test_csv);
   g_test_add_func ("/cohort/cancel", test_cancel);
+  g_test_add_func ("/cohort/one-denominator", test_one_denominator);
   g_test_add_func ("/cohort/close-at-any-moment", test_close_at_any_moment);
   g_test_add_func ("/cohort/open-by-name", test_open_by_name);
   status = g_test_run ();

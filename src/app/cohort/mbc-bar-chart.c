@@ -41,17 +41,22 @@ chart_total (MbcBarChart *self)
   return total;
 }
 
-/* "12 (34%)", the count and its share; a share that rounds to 0 but is not nothing is
- * "<1%". */
-static char *
-chart_count_text (guint count,
-                  guint total)
+/**
+ * mbc_bar_chart_count_text:
+ *
+ * Returns: (transfer full): "1,234 (34%)", the count (with the locale's thousands separator)
+ *   and its share of @total, as the bars say it; a share that rounds to 0 but is not nothing
+ *   is "<1%".
+ */
+char *
+mbc_bar_chart_count_text (guint count,
+                          guint total)
 {
   double share = total ? 100.0 * count / total : 0.0;
 
   if (count > 0 && share < 0.5)
-    return g_strdup_printf (_("%u (<1%%)"), count);
-  return g_strdup_printf (_("%u (%.0f%%)"), count, share);
+    return g_strdup_printf (_("%'u (<1%%)"), count);
+  return g_strdup_printf (_("%'u (%.0f%%)"), count, share);
 }
 
 static void
@@ -123,7 +128,7 @@ mbc_bar_chart_snapshot (GtkWidget   *widget,
       float y = (float) i * (BAR_HEIGHT + BAR_GAP);
       /* Each bar its share of the whole, so that bars of different charts compare. */
       float length = total ? (float) bar_space * self->counts[i] / total : 0;
-      g_autofree char *count = chart_count_text (self->counts[i], total);
+      g_autofree char *count = mbc_bar_chart_count_text (self->counts[i], total);
 
       chart_draw_text (self, snapshot, self->labels[i], 0, y, label_width - 6, &fg);
       gtk_snapshot_append_color (snapshot, &track,
@@ -221,9 +226,9 @@ mbc_bar_chart_describe (MbcBarChart *self)
   g_string_append_printf (text, _("%s: "), self->title);
   for (guint i = 0; i < self->n; i++)
     {
-      g_autofree char *count = chart_count_text (self->counts[i], total);
+      g_autofree char *count = mbc_bar_chart_count_text (self->counts[i], total);
       g_string_append_printf (text, i ? _("; %s %s") : _("%s %s"), self->labels[i], count);
     }
-  g_string_append_printf (text, ngettext ("; of %u case.", "; of %u cases.", total), total);
+  g_string_append_printf (text, ngettext ("; of %'u case.", "; of %'u cases.", total), total);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

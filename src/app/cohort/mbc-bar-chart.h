@@ -17,4 +17,7 @@ void        mbc_bar_chart_set_bars   (MbcBarChart        *self,
                                       guint               n);
 char       *mbc_bar_chart_describe   (MbcBarChart        *self);
 
+char      *mbc_bar_chart_count_text (guint        count,
+                                     guint        total);
+
 G_END_DECLS

@@ -45,11 +45,14 @@
 #define BATCH_ROWS 20000
 #define BATCH_INTERVAL_MS 100
 
-/* The decision filter's entries after "All", in order; the concordance values they show. */
+/* The agreement filter's entries after "All", in order: first the decisions compared with a
+ * recommendation (SHOWN_AGREES to SHOWN_INDIVIDUAL, the agreement chart's bars and its one
+ * denominator), then the rest. */
 enum {
   SHOWN_ALL,
   SHOWN_AGREES,
   SHOWN_DISAGREES,
+  SHOWN_DEFERRED,
   SHOWN_INDIVIDUAL,
   SHOWN_NO_DECISION,
   SHOWN_NOTHING_TO_COMPARE,
@@ -676,6 +679,7 @@ cohort_shown_title (guint shown)
     case SHOWN_ALL: return _("All");
     case SHOWN_AGREES: return _("Agrees with the guideline");
     case SHOWN_DISAGREES: return _("Disagrees with the guideline");
+    case SHOWN_DEFERRED: return _("Deferred");
     case SHOWN_INDIVIDUAL: return _("Left to the clinician by the guideline");
     case SHOWN_NO_DECISION: return _("No decision recorded");
     case SHOWN_NOTHING_TO_COMPARE: return _("Decided while more information was needed");
@@ -705,6 +709,11 @@ cohort_shown_of (MbcCohortRow *row)
 
   if (*mbc_cohort_row_get_tier (row) == '\0')
     return SHOWN_PROBLEMS;
+  /* A deferred decision neither agrees nor disagrees: a category of its own (the CSV's
+   * concordance, a contract, calls it "disagrees"). */
+  if (*concordance && g_strcmp0 (mbc_cohort_row_get_decision (row),
+                                 mbc_case_decision_get_choice_title ("deferred")) == 0)
+    return SHOWN_DEFERRED;
   if (g_str_equal (concordance, "agrees"))
     return SHOWN_AGREES;
   if (g_str_equal (concordance, "disagrees"))
@@ -741,8 +750,8 @@ cohort_update_shown (MbcCohortWindow *self)
   guint all = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
   g_assert (MBC_IS_COHORT_WINDOW (self));
-  text = g_strdup_printf (ngettext ("%u of %u case shown", "%u of %u cases shown", all), shown,
-                          all);
+  text = g_strdup_printf (ngettext ("%'u of %'u case shown", "%'u of %'u cases shown", all),
+                          shown, all);
   gtk_label_set_text (GTK_LABEL (self->shown_label), text);
 }
 
@@ -764,7 +773,6 @@ cohort_update_charts (MbcCohortWindow *self)
   const char *tier_titles[MBC_N_TIERS];
   const char *shown_titles[N_SHOWN - 1];
   g_autofree char *tiers = NULL;
-  g_autofree char *decisions = NULL;
   g_autofree char *text = NULL;
 
   g_assert (MBC_IS_COHORT_WINDOW (self));
@@ -779,25 +787,37 @@ cohort_update_charts (MbcCohortWindow *self)
     shown_titles[s - 1] = cohort_shown_title (s);
   mbc_bar_chart_set_bars (MBC_BAR_CHART (self->tiers_chart), tier_titles, self->tier_counts,
                           MBC_N_TIERS);
+  /* The agreement chart: the decisions compared with a recommendation, and only they, so
+   * that its shares and the sentence under it have one denominator. */
   mbc_bar_chart_set_bars (MBC_BAR_CHART (self->concordance_chart), shown_titles,
-                          self->shown_counts + 1, N_SHOWN - 1);
+                          self->shown_counts + SHOWN_AGREES, SHOWN_INDIVIDUAL - SHOWN_AGREES + 1);
   tiers = mbc_bar_chart_describe (MBC_BAR_CHART (self->tiers_chart));
-  decisions = mbc_bar_chart_describe (MBC_BAR_CHART (self->concordance_chart));
-  /* The audit's figure: of the decisions that can be compared with a recommendation, how
-   * many agree. */
   {
-    guint compared = self->shown_counts[SHOWN_AGREES] + self->shown_counts[SHOWN_DISAGREES] +
-                     self->shown_counts[SHOWN_INDIVIDUAL];
-    g_autofree char *agreement =
-      g_strdup_printf (ngettext ("Of the %u decision compared with a recommendation, %u agree "
-                                 "(%.0f%%), %u disagree, %u were left to the clinician.",
-                                 "Of the %u decisions compared with a recommendation, %u agree "
-                                 "(%.0f%%), %u disagree, %u were left to the clinician.",
-                                 compared),
-                       compared, self->shown_counts[SHOWN_AGREES],
-                       compared ? 100.0 * self->shown_counts[SHOWN_AGREES] / compared : 0.0,
-                       self->shown_counts[SHOWN_DISAGREES], self->shown_counts[SHOWN_INDIVIDUAL]);
-    text = g_strdup_printf ("%s\n%s\n%s", tiers, decisions, agreement);
+    guint compared = 0;
+    g_autofree char *counts[SHOWN_INDIVIDUAL + 1] = { NULL, };
+    g_autofree char *agreement = NULL;
+    g_autofree char *apart = NULL;
+
+    for (guint s = SHOWN_AGREES; s <= SHOWN_INDIVIDUAL; s++)
+      compared += self->shown_counts[s];
+    for (guint s = SHOWN_AGREES; s <= SHOWN_INDIVIDUAL; s++)
+      counts[s] = mbc_bar_chart_count_text (self->shown_counts[s], compared);
+    agreement =
+      g_strdup_printf (ngettext ("Of the %'u decision compared with a recommendation, %s agree, "
+                                 "%s disagree, %s were deferred and %s were left to the "
+                                 "clinician by the guideline.",
+                                 "Of the %'u decisions compared with a recommendation, %s agree, "
+                                 "%s disagree, %s were deferred and %s were left to the "
+                                 "clinician by the guideline.", compared),
+                       compared, counts[SHOWN_AGREES], counts[SHOWN_DISAGREES],
+                       counts[SHOWN_DEFERRED], counts[SHOWN_INDIVIDUAL]);
+    apart = g_strdup_printf (_("Not compared: %'u with no decision recorded, %'u decided while "
+                               "more information was needed, %'u that could not be "
+                               "evaluated."),
+                             self->shown_counts[SHOWN_NO_DECISION],
+                             self->shown_counts[SHOWN_NOTHING_TO_COMPARE],
+                             self->shown_counts[SHOWN_PROBLEMS]);
+    text = g_strdup_printf ("%s\n%s\n%s", tiers, agreement, apart);
   }
   gtk_label_set_text (GTK_LABEL (self->numbers_label), text);
 }
@@ -811,8 +831,8 @@ cohort_update_progress (MbcCohortWindow *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   guint bad = self->shown_counts[SHOWN_PROBLEMS];
   g_autofree char *text = bad == 0
-    ? g_strdup_printf (ngettext ("%u case evaluated", "%u cases evaluated", n), n)
-    : g_strdup_printf (ngettext ("%u of %u row evaluated", "%u of %u rows evaluated", n),
+    ? g_strdup_printf (ngettext ("%'u case evaluated", "%'u cases evaluated", n), n)
+    : g_strdup_printf (ngettext ("%'u of %'u row evaluated", "%'u of %'u rows evaluated", n),
                        n - bad, n);
 
   g_assert (MBC_IS_COHORT_WINDOW (self));
