@@ -802,8 +802,8 @@ cohort_update_charts (MbcCohortWindow *self)
       compared += self->shown_counts[s];
     for (guint s = SHOWN_AGREES; s <= SHOWN_INDIVIDUAL; s++)
       counts[s] = mbc_bar_chart_count_text (self->shown_counts[s], compared);
-    agreement =
-      g_strdup_printf (ngettext ("Of the %'u decision compared with a recommendation, %s agree, "
+    agreement = compared == 0 ? g_strdup (_("No decision is compared with a recommendation."))
+                              : g_strdup_printf (ngettext ("Of the %'u decision compared with a recommendation, %s agree, "
                                  "%s disagree, %s were deferred and %s were left to the "
                                  "clinician by the guideline.",
                                  "Of the %'u decisions compared with a recommendation, %s agree, "
