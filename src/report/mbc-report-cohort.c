@@ -63,7 +63,7 @@ cohort_add_count (MbcReport  *self,
                   guint       count,
                   guint       total)
 {
-  g_autofree char *number = g_strdup_printf ("%u", count);
+  g_autofree char *number = g_strdup_printf ("%'u", count);
   g_autofree char *share = g_strdup_printf (_("%.0f%%"), total ? 100.0 * count / total : 0.0);
   const char *cells[] = { what, number, share };
 
@@ -74,6 +74,9 @@ cohort_add_count (MbcReport  *self,
  * mbc_report_new_cohort:
  * @title: what the list is of (the cohort file's name)
  * @entries: (array length=n_entries): the patients, in the order printed
+ * @filter: (nullable): what the patients are filtered by, in words, or %NULL for the whole
+ *   cohort
+ * @n_cohort: the patients of the whole cohort (@n_entries when not filtered)
  * @when: when the list is written
  *
  * Each case is evaluated here, against @guideline.
@@ -140,6 +143,8 @@ mbc_report_new_cohort (MbcGuideline         *guideline,
                        const char           *title,
                        const MbcCohortEntry *entries,
                        guint                 n_entries,
+                       const char           *filter,
+                       guint                 n_cohort,
                        GDateTime            *when)
 {
   g_autoptr(MbcEvaluator) evaluator = NULL;
@@ -165,9 +170,18 @@ mbc_report_new_cohort (MbcGuideline         *guideline,
   evidence = mbc_guideline_get_evidence (guideline);
 
   _mbc_report_add (self, STYLE_TITLE, _("Tumour Board List"));
-  _mbc_report_addf (self, STYLE_SUBTITLE, ngettext ("%s  ·  %u patient  ·  written %s",
-                                                    "%s  ·  %u patients  ·  written %s",
+  _mbc_report_addf (self, STYLE_SUBTITLE, ngettext ("%s  ·  %'u patient  ·  written %s",
+                                                    "%s  ·  %'u patients  ·  written %s",
                                                     n_entries), title, n_entries, stamp);
+  /* Filtered, it says so first, with the whole cohort beside what is shown: "Disagrees
+   * 100 %" of a filtered list is not the cohort's. */
+  if (filter)
+    _mbc_report_addf (self, STYLE_STRONG,
+                      ngettext ("Filtered (%s): %'u of the cohort's %'u patient are listed, and "
+                                "every count and share below is of those listed.",
+                                "Filtered (%s): %'u of the cohort's %'u patients are listed, and "
+                                "every count and share below is of those listed.", n_cohort),
+                      filter, n_entries, n_cohort);
   _mbc_report_addf (self, STYLE_STRONG, _("Recommendations of the %s (%s)."),
                     mbc_guideline_get_short_title (guideline), mbc_guideline_get_date (guideline));
   if (evidence && evidence->line)

@@ -57,6 +57,8 @@ MbcReport  *mbc_report_new_cohort   (MbcGuideline *guideline,
                                      const char   *title,
                                      const MbcCohortEntry *entries,
                                      guint        n_entries,
+                                     const char   *filter,
+                                     guint        n_cohort,
                                      GDateTime   *when);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MbcReport, mbc_report_free)

@@ -315,6 +315,36 @@ test_csv (void)
     g_assert_nonnull (strstr (pdf_text, "Tumour Board List"));
     g_assert_nonnull (strstr (pdf_text, "TB-3"));
     g_assert_nonnull (strstr (pdf_text, "Decisions and the Guideline"));
+    g_assert_null (strstr (pdf_text, "Filtered"));
+    /* Filtered, the list says so, with the whole cohort beside those listed. */
+    {
+      g_autofree char *filtered_path = g_build_filename (dir, "filtered.pdf", NULL);
+      g_autoptr(GFile) filtered_file = g_file_new_for_path (filtered_path);
+      g_autofree char *filtered = NULL;
+      g_autofree char *flat = NULL;
+      g_autofree char *expected = NULL;
+      guint n_all = g_list_model_get_n_items (mbc_cohort_window_get_rows (
+                      MBC_COHORT_WINDOW (cohort)));
+      guint n_shown;
+
+      mbc_cohort_window_set_filters (MBC_COHORT_WINDOW (cohort), 0, 2);
+      n_shown = g_list_model_get_n_items (mbc_cohort_window_get_shown (MBC_COHORT_WINDOW (cohort)));
+      done = 1;
+      mbc_cohort_window_export (MBC_COHORT_WINDOW (cohort), TRUE, filtered_file, exported_cb,
+                                &done);
+      g_assert_true (mbc_test_wait_until (two_done, &done, 20000));
+      filtered = mbc_test_pdf_text (filtered_path);
+      {
+        g_auto(GStrv) words = g_regex_split_simple ("\\s+", filtered, 0, 0);
+        flat = g_strjoinv (" ", words);
+      }
+      expected = g_strdup_printf ("Filtered (Agreement with the guideline: Disagrees with the "
+                                  "guideline): %u of the cohort's %u patients are listed",
+                                  n_shown, n_all);
+      g_assert_nonnull (strstr (flat, expected));
+      g_unlink (filtered_path);
+      mbc_cohort_window_set_filters (MBC_COHORT_WINDOW (cohort), 0, 0);
+    }
     /* Kept to be looked at, as the report's test keeps its PDFs. */
     if (g_getenv ("MBC_TEST_REPORT_DIR"))
       {

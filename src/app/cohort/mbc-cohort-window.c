@@ -1033,6 +1033,26 @@ cohort_cancel_action (GtkWidget  *widget,
 
 /* --- Exports: the rows shown, as CSV (--format csv) or as a tumour-board list (PDF) ------- */
 
+/* The filters on, in words ("Recommendation: Surgery can be recommended; agreement with the
+ * guideline: Disagrees with the guideline"), or NULL when every row is shown. */
+static char *
+cohort_describe_filter (MbcCohortWindow *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->tier_shown > 0)
+    {
+      const char *tier = mbc_tier_to_string (self->tier_shown - 1);
+      const MbcTierText *words = mbc_guideline_get_tier_text (self->guideline, tier);
+      g_string_append_printf (text, _("Recommendation: %s"), words ? words->title : tier);
+    }
+  if (self->concordance_shown != SHOWN_ALL)
+    g_string_append_printf (text, text->len ? _("; agreement with the guideline: %s")
+                                            : _("Agreement with the guideline: %s"),
+                            cohort_shown_title (self->concordance_shown));
+  return text->len ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
 typedef struct
 {
   gboolean      pdf;
@@ -1040,6 +1060,8 @@ typedef struct
   char         *title;
   MbcGuideline *guideline;
   GPtrArray    *rows;      /* MbcCohortRow, as shown */
+  char         *filter;    /* (nullable): what the rows are filtered by, for people */
+  guint         n_cohort;  /* the rows of the whole cohort */
 } Export;
 
 static void
@@ -1049,6 +1071,7 @@ cohort_export_free (gpointer data)
 
   g_object_unref (export->file);
   g_free (export->title);
+  g_free (export->filter);
   g_object_unref (export->guideline);
   g_ptr_array_unref (export->rows);
   g_free (export);
@@ -1127,7 +1150,7 @@ cohort_export_pdf (Export  *export,
                              ? "" : cohort_shown_title (cohort_shown_of (row));
     }
   report = mbc_report_new_cohort (export->guideline, export->title, entries,
-                                  export->rows->len, now);
+                                  export->rows->len, export->filter, export->n_cohort, now);
   return mbc_report_to_pdf (report, mbc_paper_from_locale (), error);
 }
 
@@ -1202,6 +1225,8 @@ mbc_cohort_window_export (MbcCohortWindow     *self,
   export->rows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     g_ptr_array_add (export->rows, g_list_model_get_item (shown, i));
+  export->n_cohort = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  export->filter = cohort_describe_filter (self);
   task = g_task_new (self, NULL, callback ? callback : cohort_export_done_cb,
                      callback ? user_data : NULL);
   g_task_set_task_data (task, export, cohort_export_free);
