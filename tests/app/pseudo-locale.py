@@ -12,7 +12,7 @@ import tempfile
 
 root, program = sys.argv[1], sys.argv[2]
 ACCENTS = str.maketrans("aceinosuyACEINOSUY", "àçéîñôšüÿÀÇÉÎÑÔŠÜŸ")
-DIRECTIVE = re.compile(r'%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?[diouxXeEfgGcspn%]'
+DIRECTIVE = re.compile(r"%(?:\d+\$)?[-+ #0']*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?[diouxXeEfgGcspn%]"
                        r'|%" G_G?U?INT64_FORMAT "|\\[ntr"\\]')
 
 

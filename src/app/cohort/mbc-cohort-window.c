@@ -794,7 +794,7 @@ cohort_update_charts (MbcCohortWindow *self)
   tiers = mbc_bar_chart_describe (MBC_BAR_CHART (self->tiers_chart));
   {
     guint compared = 0;
-    g_autofree char *counts[SHOWN_INDIVIDUAL + 1] = { NULL, };
+    char *counts[SHOWN_INDIVIDUAL + 1] = { NULL, };
     g_autofree char *agreement = NULL;
     g_autofree char *apart = NULL;
 
@@ -818,6 +818,8 @@ cohort_update_charts (MbcCohortWindow *self)
                              self->shown_counts[SHOWN_NOTHING_TO_COMPARE],
                              self->shown_counts[SHOWN_PROBLEMS]);
     text = g_strdup_printf ("%s\n%s\n%s", tiers, agreement, apart);
+    for (guint s = 0; s < G_N_ELEMENTS (counts); s++)
+      g_free (counts[s]);
   }
   gtk_label_set_text (GTK_LABEL (self->numbers_label), text);
 }
