@@ -32,6 +32,7 @@ struct _MbcResultView
   GtkWidget    *heading_label;
   GtkWidget    *evidence_label;
   GtkWidget    *evidence_title_label;
+  GtkWidget    *evidence_button;
   GtkWidget    *interpretation_label;
   GtkWidget    *cautions_label;
   GtkWidget    *strength_label;
@@ -823,23 +824,20 @@ view_first_frame_cb (GdkFrameClock *clock,
     view_build_rest (self);
 }
 
-/* The link under the heading goes to the evidence section (built with the rest). */
-static gboolean
-view_evidence_link_cb (GtkLabel      *label,
-                       const char    *uri,
-                       MbcResultView *self)
+/* The evidence note's Details goes to the evidence section (built with the rest), opened. */
+static void
+view_evidence_details_cb (MbcResultView *self)
 {
   GtkWidget *list;
 
   if (self->rest_pending)
     view_build_rest (self);
   if (self->evidence_section == NULL)
-    return TRUE;
+    return;
   mbc_section_set_expanded (MBC_SECTION (self->evidence_section), TRUE);
   list = mbc_section_get_list (MBC_SECTION (self->evidence_section));
   if (gtk_widget_get_first_child (list))
     gtk_widget_grab_focus (gtk_widget_get_first_child (list));
-  return TRUE;
 }
 
 /* The sections, once a guideline: later results only change what they show. */
@@ -869,9 +867,7 @@ view_build (MbcResultView *self,
     /* The dated note of later evidence, under the heading, under its own title, which links
      * to the full note. */
     const MbcEvidence *evidence = mbc_guideline_get_evidence (guideline);
-    g_autofree char *link = g_markup_escape_text (evidence->title, -1);
-    g_autofree char *markup = g_strdup_printf ("<a href=\"#evidence\">%s</a>", link);
-    gtk_label_set_markup (GTK_LABEL (self->evidence_title_label), markup);
+    gtk_label_set_text (GTK_LABEL (self->evidence_title_label), evidence->title);
     gtk_label_set_text (GTK_LABEL (self->evidence_label), evidence->line);
   }
 
@@ -1217,6 +1213,7 @@ mbc_result_view_class_init (MbcResultViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, heading_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, evidence_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, evidence_title_label);
+  gtk_widget_class_bind_template_child (widget_class, MbcResultView, evidence_button);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, interpretation_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, cautions_label);
   gtk_widget_class_bind_template_child (widget_class, MbcResultView, strength_label);
@@ -1231,8 +1228,8 @@ static void
 mbc_result_view_init (MbcResultView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->evidence_title_label, "activate-link",
-                    G_CALLBACK (view_evidence_link_cb), self);
+  g_signal_connect_swapped (self->evidence_button, "clicked",
+                            G_CALLBACK (view_evidence_details_cb), self);
 }
 
 GtkWidget *

@@ -263,6 +263,8 @@ mbc_section_set_collapsible (MbcSection *self)
   g_return_if_fail (self->toggle == NULL);
 
   self->toggle = gtk_button_new ();
+  /* The arrow beside the heading, the button as wide as they are: it reads as one. */
+  gtk_widget_set_halign (self->toggle, GTK_ALIGN_START);
   gtk_widget_add_css_class (self->toggle, "flat");
   gtk_widget_add_css_class (self->toggle, "section-toggle");
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -271,7 +273,6 @@ mbc_section_set_collapsible (MbcSection *self)
                                   "", -1);
   g_object_ref (self->heading);
   gtk_widget_unparent (self->heading);
-  gtk_widget_set_hexpand (self->heading, TRUE);
   gtk_box_append (GTK_BOX (box), self->heading);
   g_object_unref (self->heading);
   gtk_box_append (GTK_BOX (box), self->arrow);
