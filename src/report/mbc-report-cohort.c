@@ -13,47 +13,83 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "mbc-evaluator.h"
 #include "mbc-report.h"
 #include "mbc-report-private.h"
 #include "mbc-tier.h"
 
-/* A patient, the key inputs, the recommendation, the decision. */
-static const double columns_patient[] = { 0.17, 0.43, 0.22, 0.18 };
+/* A patient, its age, ECOG, receptors, sites, response, recommendation and decision. */
+static const double columns_patient[] = { 0.10, 0.07, 0.09, 0.14, 0.13, 0.13, 0.21, 0.13 };
+/* A patient that could not be evaluated: its problems across the inputs' columns. */
+static const double columns_unread[] = { 0.10, 0.56, 0.21, 0.13 };
 /* A category, its count, its share. */
 static const double columns_count[] = { 0.6, 0.2, 0.2 };
 
-/* The inputs the fired rule and the findings read that are recorded, for people. */
+/* A field's value for the table, or a dash when it is not recorded. */
 static char *
-cohort_key_inputs (MbcGuideline *guideline,
-                   MbcCase      *kase,
-                   MbcResult    *result)
+cohort_value (MbcCase      *kase,
+              MbcCaseField  field)
 {
-  GPtrArray *findings = mbc_guideline_get_findings (guideline);
-  gboolean key[MBC_CASE_N_FIELDS] = { FALSE };
+  return mbc_case_is_known (kase, field) ? mbc_case_format_value (kase, field)
+                                         : g_strdup ("—");
+}
+
+/* "ER+ PR− HER2+": the receptors, each with its sign ("?" when not recorded). */
+static char *
+cohort_receptors (MbcCase *kase)
+{
+  static const struct { MbcCaseField field; const char *name; } receptors[] = {
+    { MBC_CASE_FIELD_ER_STATUS, "ER" }, { MBC_CASE_FIELD_PR_STATUS, "PR" },
+    { MBC_CASE_FIELD_HER2_STATUS, "HER2" },
+  };
   g_autoptr(GString) text = g_string_new (NULL);
 
-  _mbc_report_mark_rule_reads (mbc_result_get_rule (result), key);
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const MbcFinding *finding = g_ptr_array_index (findings, i);
-      for (guint k = 0; finding->fields && finding->fields[k]; k++)
-        {
-          int field = mbc_case_field_from_name (finding->fields[k]);
-          if (field >= 0)
-            key[field] = TRUE;
-        }
-    }
-  for (guint f = 0; f < MBC_CASE_N_FIELDS; f++)
+  for (guint i = 0; i < G_N_ELEMENTS (receptors); i++)
     {
       g_autofree char *value = NULL;
+      const char *sign = "?";
 
-      if (!key[f] || f == MBC_CASE_FIELD_LABEL || !mbc_case_is_known (kase, f))
-        continue;
-      value = mbc_case_format_value (kase, f);
-      g_string_append_printf (text, text->len ? _("; %s: %s") : _("%s: %s"),
-                              mbc_case_field_get_title (f), value);
+      if (mbc_case_is_known (kase, receptors[i].field))
+        {
+          g_autofree char *prop = mbc_case_field_dup_property_name (receptors[i].field);
+          g_object_get (kase, prop, &value, NULL);
+          sign = g_strcmp0 (value, "positive") == 0 ? "+" : g_strcmp0 (value, "negative") == 0
+                 ? "−" : "?";
+        }
+      g_string_append_printf (text, "%s%s%s", i ? " " : "", receptors[i].name, sign);
     }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The sites, then the lesion counts that are recorded ("Bone, Liver; 3 lesions, liver 1"). */
+static char *
+cohort_sites (MbcCase *kase)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *sites = cohort_value (kase, MBC_CASE_FIELD_METASTATIC_SITES);
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func (g_free);
+
+  /* TRANSLATORS: lesion counts in a tumour-board list's narrow column */
+  if (mbc_case_is_known (kase, MBC_CASE_FIELD_METASTATIC_LESION_COUNT))
+    {
+      g_autofree char *n = mbc_case_format_value (kase, MBC_CASE_FIELD_METASTATIC_LESION_COUNT);
+      g_ptr_array_add (counts, g_strdup_printf (_("%s lesions"), n));
+    }
+  if (mbc_case_is_known (kase, MBC_CASE_FIELD_LIVER_LESION_COUNT))
+    {
+      g_autofree char *n = mbc_case_format_value (kase, MBC_CASE_FIELD_LIVER_LESION_COUNT);
+      g_ptr_array_add (counts, g_strdup_printf (_("liver %s"), n));
+    }
+  if (mbc_case_is_known (kase, MBC_CASE_FIELD_LUNG_LESION_COUNT))
+    {
+      g_autofree char *n = mbc_case_format_value (kase, MBC_CASE_FIELD_LUNG_LESION_COUNT);
+      g_ptr_array_add (counts, g_strdup_printf (_("lung %s"), n));
+    }
+  g_string_append (text, sites);
+  for (guint i = 0; i < counts->len; i++)
+    g_string_append_printf (text, "%s%s", i == 0 ? "; " : ", ", (char *) counts->pdata[i]);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -199,11 +235,12 @@ mbc_report_new_cohort (MbcGuideline         *guideline,
   cohort_add_legend (self, guideline, by_rule, by_caution);
 
   {
-    const char *cells[] = { _("Patient"), _("Key inputs"), _("Recommendation"),
-                            _("Decision") };
+    const char *cells[] = { _("Patient"), _("Age"), _("ECOG"), _("Receptors"),
+                            _("Metastatic sites and lesions"), _("Response"),
+                            _("Recommendation"), _("Decision") };
     _mbc_report_add (self, STYLE_HEADING, _("Patients"));
-    _mbc_report_add_row (self, STYLE_TABLE_HEAD, columns_patient, 4, cells)->keep_with_next =
-      TRUE;
+    _mbc_report_add_row (self, STYLE_TABLE_HEAD, columns_patient, G_N_ELEMENTS (cells),
+                         cells)->keep_with_next = TRUE;
   }
   for (guint i = 0; i < n_entries; i++)
     {
@@ -211,7 +248,6 @@ mbc_report_new_cohort (MbcGuideline         *guideline,
       g_autoptr(MbcResult) result = NULL;
       g_autofree char *label = NULL;
       g_autofree char *patient = NULL;
-      g_autofree char *inputs = NULL;
       g_autofree char *decision = NULL;
       const char *recommendation = NULL;
       MbcTier tier;
@@ -229,13 +265,11 @@ mbc_report_new_cohort (MbcGuideline         *guideline,
           const MbcTierText *text = mbc_guideline_get_tier_text (guideline,
                                                                  mbc_result_get_tier (result));
           recommendation = text ? text->title : mbc_result_get_tier (result);
-          inputs = cohort_key_inputs (guideline, entry->kase, result);
           if (mbc_tier_from_string (mbc_result_get_tier (result), &tier))
             tiers[tier]++;
         }
       else
         {
-          inputs = g_strdup (entry->problems ? entry->problems : "");
           recommendation = _("Not evaluated: the row has problems");
           unevaluated++;
         }
@@ -244,10 +278,27 @@ mbc_report_new_cohort (MbcGuideline         *guideline,
                                     entry->agreement ? entry->agreement : "")
                  : g_strdup (_("No decision recorded"));
       g_strchomp (decision);
-      {
-        const char *cells[] = { patient, inputs, recommendation, decision };
-        _mbc_report_add_row (self, STYLE_TABLE, columns_patient, 4, cells);
-      }
+      if (result)
+        {
+          /* The inputs a board reads, a column each; the recommendation in bold. */
+          g_autofree char *age = cohort_value (entry->kase, MBC_CASE_FIELD_AGE_YEARS);
+          g_autofree char *ecog = cohort_value (entry->kase, MBC_CASE_FIELD_ECOG);
+          g_autofree char *receptors = cohort_receptors (entry->kase);
+          g_autofree char *sites = cohort_sites (entry->kase);
+          g_autofree char *response = cohort_value (entry->kase,
+                                                    MBC_CASE_FIELD_METASTATIC_RESPONSE);
+          const char *cells[] = { patient, age, ecog, receptors, sites, response, recommendation,
+                                  decision };
+          _mbc_report_add_row (self, STYLE_TABLE, columns_patient, G_N_ELEMENTS (cells),
+                               cells)->strong_cells = 1u << 6;
+        }
+      else
+        {
+          const char *cells[] = { patient, entry->problems ? entry->problems : "",
+                                  recommendation, decision };
+          _mbc_report_add_row (self, STYLE_TABLE, columns_unread, G_N_ELEMENTS (cells),
+                               cells)->strong_cells = 1u << 2;
+        }
       if (entry->agreement && *entry->agreement &&
           !g_hash_table_contains (agreements, entry->agreement))
         g_ptr_array_add (agreement_order, (gpointer) entry->agreement);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 #define MARGIN 50.0          /* points */
 #define FOOTER_HEIGHT 24.0
-#define MAX_CELLS 4
+#define MAX_CELLS 8
 #define CELL_GAP 12.0        /* between cells: a long title wraps in its column */
 #define LINE_HEIGHT 23.0     /* a line to write on */
 /* The last page holds at least this share of a page, when balancing can give it that. */
@@ -57,6 +57,7 @@ typedef struct
   guint            n_cells;
   gboolean         grey_keys;         /* BLOCK_ROW: the first cell of each pair in grey */
   gboolean         rule;              /* BLOCK_ROW: a hairline under it */
+  guint            strong_cells;      /* BLOCK_ROW: the cells in bold (bit i: cell i) */
   const MbcSource *source;            /* BLOCK_CHART */
   gboolean         highlighted;
   double           indent;

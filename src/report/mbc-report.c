@@ -1092,6 +1092,13 @@ report_measure (MbcReport    *self,
           report_cell_x (b, i, width, &cell_width);
           b->layouts[i] = report_new_scaled_layout (context, b->style, b->scale, b->cells[i],
                                                     cell_width);
+          if (b->strong_cells & (1u << i))
+            {
+              PangoAttrList *bold = pango_attr_list_new ();
+              pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+              pango_layout_set_attributes (b->layouts[i], bold);
+              pango_attr_list_unref (bold);
+            }
           b->height = MAX (b->height, report_layout_height (b->layouts[i]) + 2.5 * b->scale);
         }
       break;

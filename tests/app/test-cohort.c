@@ -316,6 +316,10 @@ test_csv (void)
     g_assert_nonnull (strstr (pdf_text, "TB-3"));
     g_assert_nonnull (strstr (pdf_text, "Decisions and the Guideline"));
     g_assert_null (strstr (pdf_text, "Filtered"));
+    /* The key inputs are a table, a column each. */
+    g_assert_nonnull (strstr (pdf_text, "ECOG"));
+    g_assert_nonnull (strstr (pdf_text, "Receptors"));
+    g_assert_nonnull (strstr (pdf_text, "Response"));
     /* Filtered, the list says so, with the whole cohort beside those listed. */
     {
       g_autofree char *filtered_path = g_build_filename (dir, "filtered.pdf", NULL);
