@@ -255,7 +255,8 @@ loader_load_findings (Loader     *l,
                       JsonObject *root)
 {
   static const char * const keys[] = {
-    "id", "group", "title", "unknown_when", "met_when", "text", "interpretation", "sources", NULL
+    "id", "group", "title", "unknown_when", "met_when", "text", "interpretation", "sources",
+    "not_met_indicator", NULL
   };
   static const char * const text_keys[] = { "met", "not_met", "unknown", NULL };
   JsonArray *array = _mbc_pack_get_array (l, root, "$", "findings", TRUE);
@@ -303,6 +304,11 @@ loader_load_findings (Loader     *l,
         }
       finding->title = _mbc_pack_get_string (l, object, path, "title", TRUE);
       finding->interpretation = _mbc_pack_get_string (l, object, path, "interpretation", FALSE);
+      /* How a "not met" is shown: critical (the default) where it weighs against surgery,
+       * info where it alone decides nothing (one of alternatives, a supporting factor). */
+      finding->not_met_indicator =
+        json_object_has_member (object, "not_met_indicator")
+        ? _mbc_pack_get_choice (l, object, path, "not_met_indicator", indicators) : "critical";
       finding->sources = _mbc_pack_get_sources (l, object, path);
       _mbc_pack_check_basis (l, path, finding->sources, finding->interpretation);
       l->findings_visible = i;

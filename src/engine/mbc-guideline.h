@@ -92,6 +92,7 @@ typedef struct
   const char      *title;
   const char      *text[3];         /* indexed by MbcFindingStatus */
   const char      *interpretation;
+  const char      *not_met_indicator;  /* info, warning or critical: how "not met" is shown */
   const char     **sources;
   const char     **fields;        /* the case fields its conditions read */
   JsonNode  *unknown_when;

@@ -1851,6 +1851,23 @@ test_short_by_default (void)
         g_assert_null (strstr (subtitle, finding->interpretation));
     }
 
+  /* A "not met" that alone decides nothing (the pack's not_met_indicator "info": here ER
+   * status) is not drawn as a contraindication; one that weighs against surgery would be. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const MbcFinding *finding = g_ptr_array_index (findings, i);
+      GtkWidget *word = g_object_get_data (G_OBJECT (find_named (view, finding->id)), "mbc-word");
+
+      if (mbc_result_get_finding_status (r, i) != MBC_FINDING_NOT_MET)
+        continue;
+      g_assert_true (gtk_widget_has_css_class (word, g_strcmp0 (finding->not_met_indicator,
+                                                                "info") == 0
+                                                     ? "dim-label" : "error"));
+    }
+  g_assert_cmpint (mbc_result_get_finding_status (r, mbc_guideline_find_finding (guideline,
+                                                                                 "er_positive")),
+                   ==, MBC_FINDING_NOT_MET);
+
   /* The plan, the polls and the evidence: collapsed, their heading a button; one click
    * shows each. */
   sections[0] = find_named (view, "plan");

@@ -329,7 +329,7 @@ test_bundled (void)
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpstr (mbc_guideline_get_id (guideline), ==, "uio2017-mbc-primary-surgery");
-  g_assert_cmpstr (mbc_guideline_get_version (guideline), ==, "1.3.0");
+  g_assert_cmpstr (mbc_guideline_get_version (guideline), ==, "1.3.1");
   /* The checksum is that of the file in the source tree: the bundled bytes are the same. */
   g_assert_cmpstr (mbc_guideline_get_sha256 (guideline), ==, sha);
   {

@@ -456,15 +456,22 @@ view_update_findings (MbcResultView *self)
       g_autofree char *subtitle = NULL;
       g_autofree char *name = NULL;
 
-      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (word)), mbc_finding_status_word (status)) != 0)
+      /* A "not met" that alone decides nothing (the pack says so: one of alternatives, a
+       * supporting factor) is not drawn in the colour of a contraindication. */
+      const char *style = status == MBC_FINDING_NOT_MET &&
+                          g_strcmp0 (finding->not_met_indicator, "info") == 0
+                          ? "dim-label" : statuses[status].style;
+
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (word)), mbc_finding_status_word (status)) != 0 ||
+          !gtk_widget_has_css_class (word, style))
         {
           GtkWidget *icon = gtk_image_new_from_icon_name (statuses[status].icon);
 
-          gtk_widget_add_css_class (icon, statuses[status].style);
+          gtk_widget_add_css_class (icon, style);
           mbc_text_row_set_prefix (row, icon);
           for (guint k = 0; k < G_N_ELEMENTS (statuses); k++)
             gtk_widget_remove_css_class (word, statuses[k].style);
-          gtk_widget_add_css_class (word, statuses[status].style);
+          gtk_widget_add_css_class (word, style);
           gtk_label_set_text (GTK_LABEL (word), mbc_finding_status_word (status));
         }
       /* A checklist: the status and one line; the quotation, the application's
