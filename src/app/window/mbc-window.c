@@ -242,6 +242,20 @@ window_result_changed_cb (MbcWindow *self)
     gtk_label_set_text (GTK_LABEL (self->summary_note), note ? note : "");
     gtk_widget_set_visible (self->summary_note, note != NULL);
   }
+  /* The heading in the colour the pack's indicator gives the rule, as the wide view's. */
+  {
+    static const char * const indicators[][2] = {
+      { "info", "success" }, { "warning", "warning" }, { "critical", "error" },
+    };
+    const char *indicator = result ? mbc_result_get_rule (result)->indicator : NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
+      if (g_strcmp0 (indicator, indicators[i][0]) == 0 &&
+          mbc_result_get_any_input_known (result))
+        gtk_widget_add_css_class (self->summary_heading, indicators[i][1]);
+      else
+        gtk_widget_remove_css_class (self->summary_heading, indicators[i][1]);
+  }
   if (result != NULL)
     {
       name = g_strdup_printf (_("%s. Go to the result"),
