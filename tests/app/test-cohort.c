@@ -444,6 +444,57 @@ test_close_at_any_moment (void)
   g_rmdir (dir);
 }
 
+/* The first widget of @type in @widget, depth first, or NULL. */
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The table's column titles are at least 4.5:1, light and dark (Adwaita's 0.4 gave 2.2:1). */
+static void
+test_header_contrast (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  static const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT,
+                                            ADW_COLOR_SCHEME_FORCE_DARK };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      GtkWidget *cohort = mbc_cohort_window_new (NULL, guideline);
+      GtkWidget *view, *header, *button;
+      double contrast;
+
+      adw_style_manager_set_color_scheme (style, schemes[i]);
+      gtk_window_set_default_size (GTK_WINDOW (cohort), 1280, 720);
+      gtk_window_present (GTK_WINDOW (cohort));
+      mbc_test_wait_frames (cohort, 3);
+      view = find_type (cohort, GTK_TYPE_COLUMN_VIEW);
+      g_assert_nonnull (view);
+      header = gtk_widget_get_first_child (view);
+      while (header && g_strcmp0 (gtk_widget_get_css_name (header), "header") != 0)
+        header = gtk_widget_get_next_sibling (header);
+      g_assert_nonnull (header);
+      button = gtk_widget_get_first_child (header);
+      g_assert_nonnull (button);
+      contrast = mbc_test_drawn_contrast (GTK_WINDOW (cohort), button);
+      g_test_message ("column title in %s: %.2f:1", i ? "dark" : "light", contrast);
+      g_assert_cmpfloat (contrast, >=, 4.5);
+      gtk_window_destroy (GTK_WINDOW (cohort));
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* The cohort window opened for @parent, or NULL. */
 static GtkWidget *
 find_cohort_window (MbcWindow *parent)
@@ -512,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/cohort/csv", test_csv);
   g_test_add_func ("/cohort/cancel", test_cancel);
   g_test_add_func ("/cohort/one-denominator", test_one_denominator);
+  g_test_add_func ("/cohort/header-contrast", test_header_contrast);
   g_test_add_func ("/cohort/close-at-any-moment", test_close_at_any_moment);
   g_test_add_func ("/cohort/open-by-name", test_open_by_name);
   status = g_test_run ();

@@ -227,68 +227,6 @@ test_numbers_as_typed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The relative luminance of an sRGB byte triple (WCAG 2). */
-static double
-luminance (const guchar *bgr)
-{
-  double c[3];
-
-  for (guint i = 0; i < 3; i++)
-    {
-      double v = bgr[2 - i] / 255.0;
-      c[i] = v <= 0.03928 ? v / 12.92 : pow ((v + 0.055) / 1.055, 2.4);
-    }
-  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
-}
-
-/* The contrast of the text drawn in @widget (of @window) against its background, as drawn
- * on the window's background: the background is the colour of the widget's corner, the
- * text the pixel that differs most from it. */
-static double
-drawn_contrast (GtkWindow *window,
-                GtkWidget *widget)
-{
-  GtkWidget *content = gtk_window_get_child (window);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (content);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (content), height = gtk_widget_get_height (content);
-  graphene_rect_t bounds;
-  g_autofree guchar *pixels = NULL;
-  gsize stride = (gsize) width * 4;
-  double background, most = 1;
-  int x0, y0, x1, y1;
-  GdkRGBA bg;
-
-  g_assert_true (gtk_widget_compute_bounds (widget, content, &bounds));
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (
-                                                   GTK_WIDGET (window)),
-                                                 "window_bg_color", &bg));
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pixels = g_malloc (stride * height);
-  gdk_texture_download (texture, pixels, stride);
-  x0 = (int) bounds.origin.x + 1;
-  y0 = (int) bounds.origin.y + 1;
-  x1 = MIN (width, (int) (bounds.origin.x + bounds.size.width) - 1);
-  y1 = MIN (height, (int) (bounds.origin.y + bounds.size.height) - 1);
-  background = luminance (pixels + y0 * stride + x0 * 4);
-  for (int y = y0; y < y1; y++)
-    for (int x = x0; x < x1; x++)
-      {
-        double l = luminance (pixels + y * stride + x * 4);
-        double ratio = (MAX (l, background) + 0.05) / (MIN (l, background) + 0.05);
-        most = MAX (most, ratio);
-      }
-  return most;
-}
-
 /* "Unknown" in a number field is at least 4.5:1 against the field, light and dark. */
 static void
 test_unknown_contrast (void)
@@ -308,7 +246,7 @@ test_unknown_contrast (void)
       mbc_test_wait_frames (GTK_WIDGET (window), 3);
       g_assert_false (age_is_known (window));
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (age)), ==, "");
-      contrast = drawn_contrast (GTK_WINDOW (window), text);
+      contrast = mbc_test_drawn_contrast (GTK_WINDOW (window), text);
       g_test_message ("\"Unknown\" in %s: %.2f:1", i ? "dark" : "light", contrast);
       g_assert_cmpfloat (contrast, >=, 4.5);
       gtk_window_destroy (GTK_WINDOW (window));

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "mbc-case-form.h"
 #include "mbc-test.h"
 #include "mbc-test-window.h"
@@ -143,4 +145,71 @@ mbc_test_type_number (MbcWindow    *window,
   gtk_editable_set_text (GTK_EDITABLE (spin), text);
   gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
   mbc_test_settle ();
+}
+
+/* The relative luminance of an sRGB byte triple (WCAG 2). */
+static double
+luminance (const guchar *bgr)
+{
+  double c[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double v = bgr[2 - i] / 255.0;
+      c[i] = v <= 0.03928 ? v / 12.92 : pow ((v + 0.055) / 1.055, 2.4);
+    }
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+/**
+ * mbc_test_drawn_contrast:
+ * @window: the window @widget is in
+ *
+ * Returns: the contrast (WCAG 2) of the text drawn in @widget against its background, as
+ *   drawn on the window's background: the background is the colour of the widget's
+ *   corner, the text the pixel that differs most from it.
+ */
+double
+mbc_test_drawn_contrast (GtkWindow *window,
+                         GtkWidget *widget)
+{
+  GtkWidget *content = gtk_window_get_child (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (content);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (content), height = gtk_widget_get_height (content);
+  graphene_rect_t bounds;
+  g_autofree guchar *pixels = NULL;
+  gsize stride = (gsize) width * 4;
+  double background, most = 1;
+  int x0, y0, x1, y1;
+  GdkRGBA bg;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, content, &bounds));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (
+                                                   GTK_WIDGET (window)),
+                                                 "window_bg_color", &bg));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+  x0 = (int) bounds.origin.x + 1;
+  y0 = (int) bounds.origin.y + 1;
+  x1 = MIN (width, (int) (bounds.origin.x + bounds.size.width) - 1);
+  y1 = MIN (height, (int) (bounds.origin.y + bounds.size.height) - 1);
+  background = luminance (pixels + y0 * stride + x0 * 4);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        double l = luminance (pixels + y * stride + x * 4);
+        double ratio = (MAX (l, background) + 0.05) / (MIN (l, background) + 0.05);
+        most = MAX (most, ratio);
+      }
+  return most;
 }

@@ -22,5 +22,7 @@ void       mbc_test_type_number  (MbcWindow    *window,
                                   const char   *text);
 void       mbc_test_wait_frames  (GtkWidget    *widget,
                                   guint         frames);
+double     mbc_test_drawn_contrast (GtkWindow  *window,
+                                    GtkWidget  *widget);
 
 G_END_DECLS
