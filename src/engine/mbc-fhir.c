@@ -964,7 +964,8 @@ fhir_read_observation (Import *im,
                        Entry  *entry)
 {
   g_autoptr(GArray) codes = fhir_codings (entry->resource, "code", entry->path, im);
-  int kind = -1;
+  const Coding *first = NULL;   /* the first coding the import reads */
+  int kind = -1;                /* what it is of: a field, or ECOG, or the disease status */
 
   /* Codings of one Observation that name different tests (ER and HER2, a test and ECOG)
    * leave it unclear what its value is of: it is not used, as two site codes that
@@ -986,22 +987,19 @@ fhir_read_observation (Import *im,
                                "is not clear"), entry->shown);
           return;
         }
+      if (first == NULL)
+        first = c;
       kind = this;
     }
-  for (guint i = 0; i < codes->len; i++)
+  if (first != NULL)
     {
-      const Coding *c = &g_array_index (codes, Coding, i);
-      int marker = _mbc_fhir_code_marker_test (c->system, c->code);
-      g_autofree char *text = fhir_coding_text (im, c);
+      g_autofree char *text = fhir_coding_text (im, first);
 
-      if (marker < 0 && !_mbc_fhir_code_is_ecog (c->system, c->code) &&
-          !_mbc_fhir_code_is_disease_status (c->system, c->code))
-        continue;
       if (!fhir_status_is_final (im, entry))
         return;
-      if (marker >= 0)
-        fhir_read_marker (im, entry, marker);
-      else if (_mbc_fhir_code_is_ecog (c->system, c->code))
+      if (kind < MBC_CASE_N_FIELDS)
+        fhir_read_marker (im, entry, kind);
+      else if (kind == MBC_CASE_N_FIELDS)
         fhir_read_ecog (im, entry, text);
       else
         fhir_read_disease_status (im, entry);
